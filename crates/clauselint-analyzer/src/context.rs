@@ -1,0 +1,329 @@
+//! Facts computed once per document and shared by every rule: each sentence's normalised text with
+//! its concept hits, and document-wide knowledge (who the vendor is, which defined terms are content).
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use clauselint_parser::{BlockKind, Document, Span};
+use regex::Regex;
+
+use crate::lexicon::{lexicon, Concept};
+
+/// One concept occurrence in a sentence's normalised text.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit {
+    pub mask: u64,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Hit {
+    pub fn is(&self, c: Concept) -> bool {
+        self.mask & c.bit() != 0
+    }
+}
+
+/// A sentence prepared for matching: lower case, straight quotes, dashes as `-`, single spaces.
+pub struct SentenceFacts {
+    pub index: usize,
+    pub span: Span,
+    pub norm: String,
+    /// Source byte offset of each byte of `norm` (plus one past the end).
+    map: Vec<usize>,
+    pub hits: Vec<Hit>,
+    pub mask: u64,
+    pub in_heading: bool,
+}
+
+impl SentenceFacts {
+    pub fn has(&self, c: Concept) -> bool {
+        self.mask & c.bit() != 0
+    }
+
+    pub fn has_all(&self, mask: u64) -> bool {
+        self.mask & mask == mask
+    }
+
+    pub fn hits_of(&self, c: Concept) -> impl Iterator<Item = &Hit> + '_ {
+        self.hits.iter().filter(move |h| h.is(c))
+    }
+
+    pub fn first(&self, c: Concept) -> Option<&Hit> {
+        self.hits_of(c).next()
+    }
+
+    /// The source span of a range of the normalised text.
+    pub fn source_span(&self, start: usize, end: usize) -> Span {
+        let s = self.map[start.min(self.map.len() - 1)];
+        let e = if end == 0 {
+            s
+        } else {
+            // End of the last byte of the range, i.e. the start offset of the byte after it.
+            self.map[end.min(self.map.len() - 1)]
+        };
+        Span::new(s, e.max(s))
+    }
+
+    /// Any hit of `c` in the normalised byte range.
+    pub fn has_in(&self, c: Concept, start: usize, end: usize) -> bool {
+        self.hits_of(c).any(|h| h.start >= start && h.end <= end)
+    }
+}
+
+fn normalise(text: &str, base: usize) -> (String, Vec<usize>) {
+    let mut norm = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut pending_space = false;
+    for (i, ch) in text.char_indices() {
+        if ch.is_whitespace() {
+            pending_space = !norm.is_empty();
+            continue;
+        }
+        if pending_space {
+            norm.push(' ');
+            map.push(base + i);
+            pending_space = false;
+        }
+        let mapped = match ch {
+            '’' | '‘' | '`' | '´' => Some('\''),
+            '“' | '”' | '„' | '«' | '»' => Some('"'),
+            '–' | '—' | '‐' | '‑' => Some('-'),
+            _ => None,
+        };
+        let before = norm.len();
+        match mapped {
+            Some(m) => norm.push(m),
+            None if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
+            None => norm.extend(ch.to_lowercase()),
+        }
+        map.extend(std::iter::repeat_n(base + i, norm.len() - before));
+    }
+    map.push(base + text.len());
+    (norm, map)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c));
+    let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    before && after
+}
+
+fn tag(norm: &str, automaton: &AhoCorasick, masks: &[u64], hits: &mut Vec<Hit>) {
+    for m in automaton.find_iter(norm) {
+        if word_bounded(norm, m.start(), m.end()) {
+            hits.push(Hit {
+                mask: masks[m.pattern().as_usize()],
+                start: m.start(),
+                end: m.end(),
+            });
+        }
+    }
+}
+
+/// Who the parties are and which defined terms carry content, learnt from the definitions.
+#[derive(Default)]
+pub struct DocFacts {
+    /// Lower-case names standing for the vendor ("zoom", "github").
+    pub vendor_aliases: Vec<String>,
+    /// Lower-case names standing for the customer ("customer", "subscriber").
+    pub customer_aliases: Vec<String>,
+    /// Defined terms whose definition includes the customer's content, with the definition index.
+    pub content_terms: Vec<(String, usize)>,
+    /// Defined terms for usage/telemetry data, with the definition index.
+    pub usage_terms: Vec<(String, usize)>,
+}
+
+pub struct Context<'d> {
+    pub doc: &'d Document,
+    pub sentences: Vec<SentenceFacts>,
+    pub facts: DocFacts,
+}
+
+fn content_definition_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(content|contents|inputs?|prompts?|files|messages|recordings|transcripts|materials|submissions|uploads|posts|chats?|conversations?|documents|text|images|audio|video|data (?:that )?(?:you|customer|users?) (?:provide|submit|upload|input|make available|transmit|store))\b")
+            .expect("valid regex")
+    })
+}
+
+fn usage_definition_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(usage|telemetry|diagnostic|metadata|generated by (?:your|customer's|the) use|generated (?:through|from) (?:your|the) use|operation of the services|service generated|service-generated|log)\b")
+            .expect("valid regex")
+    })
+}
+
+impl<'d> Context<'d> {
+    pub fn new(doc: &'d Document) -> Self {
+        let facts = doc_facts(doc);
+        let lex = lexicon();
+        // Document-specific names and content terms join the shared vocabulary for this document.
+        let mut extra_patterns: Vec<String> = Vec::new();
+        let mut extra_masks: Vec<u64> = Vec::new();
+        for a in &facts.vendor_aliases {
+            extra_patterns.push(a.clone());
+            extra_masks.push(Concept::Vendor.bit());
+        }
+        for a in &facts.customer_aliases {
+            extra_patterns.push(a.clone());
+            extra_masks.push(Concept::Customer.bit());
+        }
+        for (t, _) in &facts.content_terms {
+            extra_patterns.push(t.clone());
+            extra_masks.push(Concept::Content.bit());
+        }
+        for (t, _) in &facts.usage_terms {
+            extra_patterns.push(t.clone());
+            extra_masks.push(Concept::UsageData.bit());
+        }
+        let extra = (!extra_patterns.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&extra_patterns)
+                    .ok()
+            })
+            .flatten();
+        let sentences = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(index, s)| {
+                let (norm, map) = normalise(doc.plain(s.span), s.span.start);
+                let mut hits = Vec::new();
+                tag(&norm, &lex.automaton, &lex.masks, &mut hits);
+                if let Some(extra) = &extra {
+                    let before = hits.len();
+                    tag(&norm, extra, &extra_masks, &mut hits);
+                    if hits.len() > before {
+                        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+                    }
+                }
+                let mask = hits.iter().fold(0, |m, h| m | h.mask);
+                SentenceFacts {
+                    index,
+                    span: s.span,
+                    norm,
+                    map,
+                    hits,
+                    mask,
+                    in_heading: doc.blocks[s.block].kind == BlockKind::Heading,
+                }
+            })
+            .collect();
+        Context {
+            doc,
+            sentences,
+            facts,
+        }
+    }
+
+    /// Sentences holding every concept in `mask`: the cheap prefilter rules start from.
+    pub fn sentences_with(&self, mask: u64) -> impl Iterator<Item = &SentenceFacts> + '_ {
+        self.sentences.iter().filter(move |s| s.mask & mask == mask)
+    }
+
+    /// The sentence before `s` in the same block, if any.
+    pub fn previous_in_block(&self, s: &SentenceFacts) -> Option<&SentenceFacts> {
+        let prev = s.index.checked_sub(1)?;
+        (self.doc.sentences[prev].block == self.doc.sentences[s.index].block)
+            .then(|| &self.sentences[prev])
+    }
+
+    pub fn quote(&self, span: Span) -> String {
+        let text = self.doc.plain(span);
+        let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if collapsed.chars().count() > 300 {
+            let cut: String = collapsed.chars().take(297).collect();
+            format!("{cut}…")
+        } else {
+            collapsed
+        }
+    }
+}
+
+fn doc_facts(doc: &Document) -> DocFacts {
+    let mut facts = DocFacts::default();
+    const VENDOR_PRONOUNS: &[&str] = &["we", "us", "our"];
+    const CUSTOMER_PRONOUNS: &[&str] = &["you", "your"];
+    // Parenthetical groups: terms defined in one parenthesis share a sentence and a definition span.
+    for d in &doc.definitions {
+        let group: Vec<&str> = doc
+            .definitions
+            .iter()
+            .filter(|o| o.sentence == d.sentence && o.definition_span == d.definition_span)
+            .map(|o| o.term.as_str())
+            .collect();
+        let lower = d.term.to_lowercase();
+        if !d.is_capitalised() || lower.split_whitespace().count() > 4 {
+            continue;
+        }
+        let group_lower: Vec<String> = group.iter().map(|t| t.to_lowercase()).collect();
+        if group_lower
+            .iter()
+            .any(|t| VENDOR_PRONOUNS.contains(&t.as_str()))
+        {
+            facts.vendor_aliases.push(lower.clone());
+        } else if group_lower
+            .iter()
+            .any(|t| CUSTOMER_PRONOUNS.contains(&t.as_str()))
+            || matches!(
+                lower.as_str(),
+                "customer" | "subscriber" | "licensee" | "client" | "end user"
+            )
+        {
+            facts.customer_aliases.push(lower.clone());
+        }
+    }
+    for (i, d) in doc.definitions.iter().enumerate() {
+        if !d.is_capitalised() {
+            continue;
+        }
+        let lower = d.term.to_lowercase();
+        let body = doc.plain(d.definition_span).to_lowercase();
+        let is_usage =
+            usage_definition_regex().is_match(&lower) || usage_definition_regex().is_match(&body);
+        let mentions_content = content_definition_regex().is_match(&body)
+            || content_definition_regex().is_match(&lower);
+        if is_usage && !facts.usage_terms.iter().any(|(t, _)| *t == lower) {
+            facts.usage_terms.push((lower.clone(), i));
+        }
+        let excludes_content = body.contains("does not include")
+            || body.contains("excluding")
+            || body.contains("excludes");
+        if mentions_content
+            && !excludes_content
+            && !facts.content_terms.iter().any(|(t, _)| *t == lower)
+        {
+            facts.content_terms.push((lower, i));
+        }
+    }
+    facts.vendor_aliases.sort();
+    facts.vendor_aliases.dedup();
+    facts.customer_aliases.sort();
+    facts.customer_aliases.dedup();
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_maps_back_to_source() {
+        let text = "We  may use “Customer Content” — to train";
+        let (norm, map) = normalise(text, 10);
+        assert_eq!(norm, "we may use \"customer content\" - to train");
+        let i = norm.find("customer").unwrap();
+        assert_eq!(&text[map[i] - 10..map[i] - 10 + 8], "Customer");
+    }
+}

@@ -1,0 +1,219 @@
+//! `ai-training/content-grant`
+//!
+//! ## What it flags
+//! A right for the vendor to use the customer's content — content, inputs, outputs, prompts, files,
+//! conversations, feedback, "Customer Data", or a defined term whose definition includes content —
+//! to train, fine-tune, develop or improve AI / machine-learning models or algorithms, directly or
+//! through a licence whose purposes include machine learning.
+//!
+//! ## Why it matters
+//! A model trained on your content keeps what it learnt after the contract ends; deletion of the
+//! data does not undo the training, and outputs of that model may reproduce your material for other
+//! customers. This is the right the 2023 videoconferencing terms controversy was about.
+//!
+//! ## Not flagged
+//! Protective clauses ("will not use Customer Content to train any AI model") are reported as an
+//! info note. A prohibition with a consent loophole is left to `ai-training/opt-out-consent`.
+
+use crate::context::{Context, SentenceFacts};
+use crate::finding::{Finding, Severity};
+use crate::grammar::{consent_exception, negated, vendor_permission};
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::{extend_words, protection_note, sentence_finding, snippet};
+
+pub struct ContentGrant;
+
+static META: RuleMeta = RuleMeta {
+    id: "ai-training/content-grant",
+    default_severity: Severity::Error,
+    doc: RuleDoc {
+        summary: "The vendor may use customer content to train or improve AI / machine-learning models.",
+        why: "Training is irreversible in practice: a model keeps what it learnt from your content after \
+              the contract ends and after the data is deleted, and may surface it to others.",
+        example: "You agree that we may use Customer Content to train and improve our artificial \
+                  intelligence and machine learning models.",
+        suggested: "Vendor will not use Customer Content, including inputs and outputs, to train, fine-tune \
+                    or otherwise improve any artificial intelligence or machine learning model, whether its \
+                    own or a third party's.",
+        references: &[
+            "REVIEW-GUIDE: AI training — actor + permission, object, purpose",
+            "Zoom Terms of Service §10.4 (2023 version) and its withdrawal",
+        ],
+    },
+};
+
+/// Where in the sentence the AI-training purpose is stated: a training verb in a sentence about
+/// models, an improve/develop verb whose object is a model or AI, or machine learning named as a
+/// purpose of a licence. Returns the normalised byte range of the purpose phrase.
+pub(crate) fn ai_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
+    let ai_hits: Vec<_> = s.hits_of(Concept::Ai).collect();
+    if ai_hits.is_empty() {
+        return None;
+    }
+    for t in s.hits_of(Concept::Train) {
+        // "training" in "staff training" is not model training; a model must be near.
+        if ai_hits.iter().any(|a| a.start.abs_diff(t.start) < 120) {
+            return Some((t.start, t.end));
+        }
+    }
+    for i in s.hits_of(Concept::Improve) {
+        if ai_hits
+            .iter()
+            .any(|a| a.start > i.end && a.start - i.end < 45)
+        {
+            return Some((i.start, i.end));
+        }
+    }
+    if s.has(Concept::License) {
+        let named = ai_hits.iter().find(|a| {
+            matches!(
+                &s.norm[a.start..a.end],
+                "machine learning"
+                    | "artificial intelligence"
+                    | "ai"
+                    | "ai/ml"
+                    | "machine-learning"
+            )
+        });
+        if let Some(a) = named {
+            if s.hits_of(Concept::License).any(|l| l.start < a.start) {
+                return Some((a.start, a.end));
+            }
+        }
+    }
+    None
+}
+
+impl Rule for ContentGrant {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for s in cx.sentences_with(Concept::Content.bit() | Concept::Ai.bit()) {
+            let Some((p_start, p_end)) = ai_purpose(s) else {
+                continue;
+            };
+            let Some(content) = s.first(Concept::Content) else {
+                continue;
+            };
+            if negated(s, p_start) || negated(s, content.start.min(p_start)) {
+                if consent_exception(s, p_end).is_none() {
+                    out.push(protection_note(
+                        cx,
+                        &META,
+                        s,
+                        format!(
+                            "Protective clause: content is kept out of AI training (“{}”). Check its scope — \
+                             which data, which models, and any exceptions.",
+                            snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5))
+                        ),
+                    ));
+                }
+                continue;
+            }
+            if !vendor_permission(s, p_start) {
+                continue;
+            }
+            let purpose = snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5));
+            let object = snippet(cx, s, content.start, content.end);
+            out.push(sentence_finding(
+                cx,
+                &META,
+                s,
+                format!(
+                    "The vendor may use your content (“{object}”) for AI training (“{purpose}”). A model \
+                     trained on it keeps what it learnt after termination and deletion; ask for a \
+                     prohibition, or at least a separate opt-in."
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags, findings};
+    use crate::FindingKind;
+
+    const ID: &str = "ai-training/content-grant";
+
+    #[test]
+    fn flags_direct_grants() {
+        // Zoom Terms of Service §10.4 (2023 version).
+        assert_flags(
+            ID,
+            "You agree to grant and hereby grant Zoom a perpetual, worldwide, non-exclusive, royalty-free, \
+             sublicensable, and transferable license and all other rights required or necessary to \
+             redistribute, publish, import, access, use, store, transmit, review, disclose, preserve, \
+             extract, modify, reproduce, share, use, display, copy, distribute, translate, transcribe, \
+             create derivative works, and process Customer Content and to perform all acts with respect to \
+             the Customer Content for the purpose of product and service development, marketing, \
+             analytics, quality assurance, machine learning, artificial intelligence, training, testing, \
+             improvement of the Services, Software, or Zoom’s other products, services, and software.",
+        );
+        assert_flags(
+            ID,
+            "We may use your prompts and outputs to train and improve our models.",
+        );
+        assert_flags(
+            ID,
+            "Inputs and Outputs may be used to develop and improve our AI models.",
+        );
+        assert_flags(ID, "We use the conversations you have with the assistant to fine-tune our large language models.");
+    }
+
+    #[test]
+    fn protective_clauses_are_notes_not_risks() {
+        let text = "Vendor will not use Customer Content to train any AI model.";
+        assert_clean(ID, text);
+        let notes = findings(ID, text);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].kind, FindingKind::Protection);
+        assert_clean(
+            ID,
+            "We do not use your content to train our generative AI models.",
+        );
+        assert_clean(ID, "Zoom does not use any of your audio, video, chat, screen sharing, attachments or other communications-like Customer Content to train Zoom’s or third-party artificial intelligence models.");
+    }
+
+    #[test]
+    fn loopholes_are_left_to_opt_out_consent() {
+        assert_clean(ID, "We will not use Customer Data to train any generative AI models without Customer’s prior written consent.");
+    }
+
+    #[test]
+    fn customer_side_restrictions_and_usage_data_are_not_grants() {
+        assert_clean(
+            ID,
+            "You may not use the Output to develop models that compete with us.",
+        );
+        assert_clean(
+            ID,
+            "We use machine learning to detect spam in your messages.",
+        );
+        assert_clean(ID, "We may use usage statistics to train our models.");
+        assert_clean(
+            ID,
+            "Our staff receive training on how to handle your files.",
+        );
+    }
+
+    #[test]
+    fn defined_terms_that_include_content_count_as_content() {
+        let text = "“Service Data” means data that you upload, including meeting recordings and messages.\n\n\
+                    We may use Service Data to train our machine learning models.";
+        assert_flags(ID, text);
+    }
+
+    #[test]
+    fn non_ascii_and_crlf_spans_are_exact() {
+        let text = "§ 4 — “Customer Content”.\r\n\r\nWe may use Customer Content to train our AI models.\r\n";
+        let hits = crate::testing::risks(ID, text);
+        assert_eq!(
+            hits,
+            vec!["We may use Customer Content to train our AI models."]
+        );
+    }
+}

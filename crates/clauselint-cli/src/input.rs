@@ -1,0 +1,74 @@
+//! Reading a contract file into a `Document`, with errors that name the file and the place.
+
+use std::path::{Path, PathBuf};
+
+use clauselint_parser::{format_for_path, parse, Document, Format};
+
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: line {line}: the file is not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first")]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        offset: usize,
+    },
+    #[error("{path}: this looks like a binary file (it contains NUL bytes at offset {offset}), not a contract in text, Markdown or PDF")]
+    Binary { path: PathBuf, offset: usize },
+    #[error("{path}: PDF contracts cannot be read by this build yet; extract the text (e.g. `pdftotext -layout`) and check the .txt file")]
+    PdfUnsupported { path: PathBuf },
+}
+
+impl InputError {
+    pub fn path(&self) -> &Path {
+        match self {
+            InputError::Io { path, .. }
+            | InputError::NotUtf8 { path, .. }
+            | InputError::Binary { path, .. }
+            | InputError::PdfUnsupported { path } => path,
+        }
+    }
+}
+
+/// Decode bytes as UTF-8 text, naming the line of the first invalid byte.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        InputError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            offset,
+        }
+    })
+}
+
+pub fn load(path: &Path) -> Result<Document, InputError> {
+    let format = format_for_path(&path.to_string_lossy());
+    let bytes = std::fs::read(path).map_err(|source| InputError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if format == Format::Pdf || bytes.starts_with(b"%PDF-") {
+        return Err(InputError::PdfUnsupported {
+            path: path.to_path_buf(),
+        });
+    }
+    let text = decode(path, bytes)?;
+    Ok(parse(&text, format))
+}

@@ -1,0 +1,151 @@
+//! # clauselint (the command)
+//!
+//! Reads contract files, hands them to the parser and analyzer, and prints findings for people
+//! (`human`) or programs (`json`). This crate owns all file I/O on user documents and never writes
+//! to the documents it reads.
+
+mod eval;
+mod input;
+mod outline;
+mod report;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use clauselint_analyzer::{Analyzer, Settings, Severity};
+
+#[derive(Parser)]
+#[command(
+    name = "clauselint",
+    version,
+    about = "A linter for contracts: finds AI-training, data-rights, unfair-terms and drafting risks"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MinSeverity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl From<MinSeverity> for Severity {
+    fn from(m: MinSeverity) -> Severity {
+        match m {
+            MinSeverity::Info => Severity::Info,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Error => Severity::Error,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check contracts and report findings.
+    Check {
+        #[arg(long, value_enum, default_value = "human")]
+        format: OutputFormat,
+        /// Report only findings at or above this severity (also decides the exit status).
+        #[arg(long, value_enum, default_value = "info")]
+        min_severity: MinSeverity,
+        /// Switch a rule or group off (`drafting/*`); repeatable.
+        #[arg(long = "disable", value_name = "RULE")]
+        disabled: Vec<String>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the clause tree, definitions and cross-references the parser found.
+    Outline { file: PathBuf },
+    /// Print the text the rules see.
+    Text { file: PathBuf },
+    /// Score the rules against the labelled corpora: precision, recall and F1 per rule.
+    Eval {
+        /// Folder of labelled documents in clauselint's JSON format.
+        #[arg(long, default_value = "corpus/labels")]
+        labels: PathBuf,
+        /// Folder of CLAUDETTE `.xml` documents.
+        #[arg(long, default_value = "corpus/claudette")]
+        claudette: PathBuf,
+        /// List every false positive and missed label.
+        #[arg(long)]
+        verbose: bool,
+        /// Restrict to rules whose id starts with this prefix.
+        #[arg(long)]
+        rule: Option<String>,
+    },
+    /// List the rules with their documentation.
+    Rules,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            format,
+            min_severity,
+            disabled,
+            files,
+        } => {
+            let analyzer = Analyzer::new(Settings {
+                disabled,
+                ..Settings::default()
+            });
+            report::check(
+                &analyzer,
+                &files,
+                matches!(format, OutputFormat::Json),
+                min_severity.into(),
+            )
+        }
+        Command::Outline { file } => outline::run(&file),
+        Command::Text { file } => match input::load(&file) {
+            Ok(doc) => {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(doc.source.as_bytes());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Eval {
+            labels,
+            claudette,
+            verbose,
+            rule,
+        } => eval::run(&labels, &claudette, verbose, rule.as_deref()),
+        Command::Rules => {
+            let mut out = anstream::stdout().lock();
+            for r in clauselint_analyzer::all_rules() {
+                let m = r.meta();
+                let _ = writeln!(
+                    out,
+                    "{}  ({})\n  {}\n  Why: {}\n  Example: {}\n  Suggested: {}\n",
+                    m.id,
+                    m.default_severity.as_str(),
+                    m.doc.summary,
+                    fold(m.doc.why),
+                    fold(m.doc.example),
+                    fold(m.doc.suggested)
+                );
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+pub(crate) fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,236 @@
+//! Defined terms: `"Customer Content" means …`, `(the "Services")`, `(collectively, "Data")`, and
+//! bold or quoted entries in a Definitions section; then every use of each term.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::model::{BlockKind, Definition, DefinitionStyle, Document, Span, TermUse};
+
+const OPEN_QUOTES: &[char] = &['"', '“', '‘'];
+
+fn means_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r#"(?x)
+            [“"‘]\s*(?P<term>[^“”"‘’\n]{1,80}?)\s*[,.]?\s*[”"’]
+            \s*(?:\)\s*)?,?\s*
+            (?:(?:shall|will|should|also|hereinafter|herein|as\ used\ herein,?|as\ used\ in\ (?:this|these)\ [A-Za-z]+,?)\s+)*
+            (?P<verb>means?|refers?\ to|has\ the\ meaning|have\ the\ meaning|is\ defined|are\ defined|includes?|shall\ include|is\ used\ to\ refer|collectively\ means)\b
+            "#,
+        )
+        .expect("valid definition regex")
+    })
+}
+
+fn quoted_term_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"[“"‘]\s*(?P<term>[^“”"‘’\n()]{1,80}?)\s*[,.;]?\s*[”"’]"#)
+            .expect("valid quote regex")
+    })
+}
+
+/// Words allowed in a parenthesis before its first quoted term: `(the "Services")`,
+/// `(collectively, "Data")`, `(each an "Order Form")`, `(hereinafter referred to as "X")`.
+fn parenthetical_lead_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^\s*(?:(?:the|a|an|each|any|such|this|these|our|your|its|collectively|together|jointly|individually|separately|hereinafter|herein|hereafter|after|referred|to|as|and|or|also|known|called|defined|below|above|further|each\ of\ which\ is|as\ amended)[\s,:]*)*$",
+        )
+        .expect("valid lead regex")
+    })
+}
+
+fn clean_term(raw: &str) -> &str {
+    raw.trim().trim_end_matches([',', '.', ';', ':']).trim()
+}
+
+/// The plausibility of a quoted string as a defined term: short, starts with a letter.
+fn plausible_term(term: &str) -> bool {
+    let words = term.split_whitespace().count();
+    (1..=8).contains(&words)
+        && term.chars().next().is_some_and(char::is_alphabetic)
+        && !term.ends_with(['?', '!'])
+}
+
+pub(crate) fn extract(doc: &mut Document) {
+    let mut defs: Vec<Definition> = Vec::new();
+    let text = &doc.text;
+    let in_definitions_section = definitions_section_blocks(doc);
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let s = sentence.span;
+        let slice = &text[s.start..s.end];
+        // "X" means …
+        for caps in means_regex().captures_iter(slice) {
+            let term = caps.name("term").expect("term group");
+            let cleaned = clean_term(term.as_str());
+            if !plausible_term(cleaned) {
+                continue;
+            }
+            let lead = term.as_str().len() - term.as_str().trim_start().len();
+            let start = s.start + term.start() + lead;
+            let def_start = s.start + caps.get(0).expect("match").end();
+            defs.push(Definition {
+                term: cleaned.to_string(),
+                term_span: Span::new(start, start + cleaned.len()),
+                definition_span: Span::new(def_start.min(s.end), s.end),
+                style: DefinitionStyle::Means,
+                sentence: Some(si),
+            });
+        }
+        // ( … "X" … )
+        let mut search_from = 0;
+        while let Some(open) = slice[search_from..].find('(') {
+            let open = search_from + open;
+            search_from = open + 1;
+            let Some(close) = slice[open..].find(')').map(|c| open + c) else {
+                break;
+            };
+            let inner = &slice[open + 1..close];
+            if inner.len() > 240 {
+                continue;
+            }
+            let Some(first_quote) = inner.find(OPEN_QUOTES) else {
+                continue;
+            };
+            if !parenthetical_lead_regex().is_match(&inner[..first_quote]) {
+                continue;
+            }
+            for caps in quoted_term_regex().captures_iter(inner) {
+                let term = caps.name("term").expect("term group");
+                let cleaned = clean_term(term.as_str());
+                if !plausible_term(cleaned) {
+                    continue;
+                }
+                let lead = term.as_str().len() - term.as_str().trim_start().len();
+                let start = s.start + open + 1 + term.start() + lead;
+                defs.push(Definition {
+                    term: cleaned.to_string(),
+                    term_span: Span::new(start, start + cleaned.len()),
+                    definition_span: Span::new(s.start, s.start + open),
+                    style: DefinitionStyle::Parenthetical,
+                    sentence: Some(si),
+                });
+            }
+        }
+    }
+    // Bold or quoted entries opening a paragraph of a Definitions section: "**Affiliate**: …".
+    for &bi in &in_definitions_section {
+        let block = &doc.blocks[bi];
+        let content = block.text_span;
+        let strong = doc.strong_spans.iter().find(|s| {
+            s.start <= content.start + 8 && s.end > content.start && s.end <= content.end
+        });
+        let candidate = if let Some(strong) = strong {
+            let inner = text[strong.start..strong.end].trim();
+            let start = strong.start + text[strong.start..strong.end].find(inner).unwrap_or(0);
+            Some((start, inner))
+        } else {
+            quoted_term_regex()
+                .captures(&text[content.start..content.end])
+                .and_then(|c| c.name("term"))
+                .filter(|m| m.start() <= 4)
+                .map(|m| (content.start + m.start(), m.as_str()))
+        };
+        if let Some((start, raw)) = candidate {
+            let cleaned = clean_term(raw.trim_matches(OPEN_QUOTES).trim_matches(['”', '"', '’']));
+            if !plausible_term(cleaned) || defs.iter().any(|d| d.term_span.start == start) {
+                continue;
+            }
+            let term_start = start + text[start..].find(cleaned).unwrap_or(0);
+            let first_sentence = (block.sentence_count > 0).then_some(block.first_sentence);
+            defs.push(Definition {
+                term: cleaned.to_string(),
+                term_span: Span::new(term_start, term_start + cleaned.len()),
+                definition_span: Span::new(
+                    (term_start + cleaned.len()).min(content.end),
+                    content.end,
+                ),
+                style: DefinitionStyle::DefinitionsSection,
+                sentence: first_sentence,
+            });
+        }
+    }
+    defs.sort_by_key(|d| d.term_span.start);
+    defs.dedup_by_key(|d| d.term_span.start);
+    doc.definitions = defs;
+    doc.term_uses = find_uses(doc);
+}
+
+/// Blocks under a heading or clause titled "Definitions" (or "Defined Terms").
+fn definitions_section_blocks(doc: &Document) -> Vec<usize> {
+    let is_definitions = |title: &str| {
+        let t = title.to_lowercase();
+        t.contains("definition") || t.contains("defined terms")
+    };
+    let mut out = Vec::new();
+    for clause in &doc.clauses {
+        if !clause.title.as_deref().is_some_and(is_definitions) {
+            continue;
+        }
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            if bi != clause.head_block
+                && clause.span.contains(block.span)
+                && block.kind != BlockKind::Heading
+            {
+                out.push(bi);
+            }
+        }
+    }
+    out
+}
+
+fn find_uses(doc: &Document) -> Vec<TermUse> {
+    // Lower-case terms ("we", "you") are pronoun labels: every "we" is not worth recording.
+    let mut patterns: Vec<String> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, d) in doc.definitions.iter().enumerate() {
+        if !d.is_capitalised() || seen.contains_key(d.term.as_str()) {
+            continue;
+        }
+        seen.insert(&d.term, i);
+        patterns.push(d.term.clone());
+        owner.push(i);
+        if !d.term.ends_with('s') {
+            patterns.push(format!("{}s", d.term));
+            owner.push(i);
+        }
+    }
+    if patterns.is_empty() {
+        return Vec::new();
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
+        return Vec::new();
+    };
+    let definition_terms: Vec<Span> = doc.definitions.iter().map(|d| d.term_span).collect();
+    let text = doc.text.as_str();
+    let mut uses = Vec::new();
+    for m in ac.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        let before_ok = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+        let after_ok = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+        let span = Span::new(start, end);
+        if before_ok && after_ok && !definition_terms.iter().any(|d| d.overlaps(span)) {
+            uses.push(TermUse {
+                definition: owner[m.pattern().as_usize()],
+                span,
+            });
+        }
+    }
+    uses
+}

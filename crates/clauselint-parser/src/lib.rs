@@ -1,0 +1,429 @@
+//! # clauselint-parser
+//!
+//! Turns a contract's text into a [`Document`]: a tree of clauses (numbers, titles, nesting), the
+//! blocks and sentences in them, definitions and their uses, and cross-references — every node with
+//! a byte span into the source exactly as read.
+//!
+//! This crate must not: read or write files (callers hand it text), know about rules or findings,
+//! know about LSP, or panic on any input. What it cannot read becomes a [`ParseDiagnostic`].
+
+mod definitions;
+pub mod line_index;
+mod markdown;
+pub mod model;
+mod numbering;
+mod sentences;
+mod text;
+mod xrefs;
+
+pub use line_index::{LineCol, LineIndex};
+pub use model::*;
+
+use numbering::{Label, LeadingNumber};
+
+/// A block as the format readers produce it, before clause structure is known.
+#[derive(Clone, Debug)]
+pub(crate) struct RawBlock {
+    pub kind: BlockKind,
+    pub span: Span,
+    pub text_span: Span,
+    pub heading_level: u8,
+    pub list_number: Option<String>,
+}
+
+/// Guess the format from a file name; anything that is not Markdown is read as plain text.
+pub fn format_for_path(path: &str) -> Format {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdown") {
+        Format::Markdown
+    } else if lower.ends_with(".pdf") {
+        Format::Pdf
+    } else {
+        Format::Text
+    }
+}
+
+/// Parse Markdown or plain text. (PDF text goes through [`parse_extracted`].)
+pub fn parse(source: &str, format: Format) -> Document {
+    let (text, raw_blocks, strong_spans) = match format {
+        Format::Markdown => {
+            let parts = markdown::parse(source);
+            (parts.text, parts.blocks, parts.strong_spans)
+        }
+        Format::Text | Format::Pdf => {
+            let text = blank_bom(source);
+            let blocks = text::blocks(&text);
+            (text, blocks, Vec::new())
+        }
+    };
+    build(
+        source.to_string(),
+        text,
+        format,
+        raw_blocks,
+        strong_spans,
+        Vec::new(),
+    )
+}
+
+/// Parse text extracted from a PDF, with the byte offsets where its pages start.
+pub fn parse_extracted(
+    text: String,
+    page_starts: Vec<usize>,
+    diagnostics: Vec<ParseDiagnostic>,
+) -> Document {
+    let analysis = blank_bom(&text);
+    let blocks = text::blocks(&analysis);
+    let mut doc = build(text, analysis, Format::Pdf, blocks, Vec::new(), diagnostics);
+    doc.page_starts = page_starts;
+    doc
+}
+
+fn blank_bom(source: &str) -> String {
+    match source.strip_prefix('\u{feff}') {
+        Some(rest) => format!("   {rest}"),
+        None => source.to_string(),
+    }
+}
+
+fn build(
+    source: String,
+    text: String,
+    format: Format,
+    raw_blocks: Vec<RawBlock>,
+    strong_spans: Vec<Span>,
+    diagnostics: Vec<ParseDiagnostic>,
+) -> Document {
+    let lines = LineIndex::new(&source);
+    let mut doc = Document {
+        format,
+        source,
+        text,
+        blocks: Vec::with_capacity(raw_blocks.len()),
+        clauses: Vec::new(),
+        sentences: Vec::new(),
+        definitions: Vec::new(),
+        term_uses: Vec::new(),
+        cross_refs: Vec::new(),
+        strong_spans,
+        diagnostics,
+        lines,
+        page_starts: Vec::new(),
+    };
+    let numbers = build_structure(&mut doc, raw_blocks);
+    split_sentences(&mut doc, &numbers);
+    definitions::extract(&mut doc);
+    xrefs::extract(&mut doc);
+    doc
+}
+
+struct OpenClause {
+    id: ClauseId,
+    style: NumberStyle,
+    /// Heading level for headings (numbered or not); `None` for body clauses.
+    heading_level: Option<u8>,
+    last_letter: Option<String>,
+}
+
+/// Assigns every block to a clause and builds the clause tree. Returns, per block, the length of a
+/// leading clause number (so sentence splitting does not treat "1." as a sentence).
+fn build_structure(doc: &mut Document, raw_blocks: Vec<RawBlock>) -> Vec<usize> {
+    let mut stack: Vec<OpenClause> = Vec::new();
+    let mut number_lens = Vec::with_capacity(raw_blocks.len());
+    let mut last_block_end = 0usize;
+    let mut first_block = true;
+
+    for raw in raw_blocks {
+        let bi = doc.blocks.len();
+        let content_start = raw.text_span.start
+            + (doc.text[raw.text_span.start..raw.text_span.end].len()
+                - doc.text[raw.text_span.start..raw.text_span.end]
+                    .trim_start()
+                    .len());
+        let content = &doc.text[content_start..raw.text_span.end];
+        let leading = numbering::leading_number(content);
+        let strong_at_start = doc
+            .strong_spans
+            .iter()
+            .find(|s| {
+                s.start <= content_start + 2 && s.end > content_start && s.end <= raw.text_span.end
+            })
+            .copied();
+        let single_line = !content.contains('\n');
+        let bold_title = raw.kind == BlockKind::Paragraph
+            && strong_at_start.is_some_and(|s| s.end + 2 >= raw.text_span.end)
+            && content.split_whitespace().count() <= 12
+            && !content.trim_end().ends_with(['.', ',', ';']);
+        let caps_title =
+            raw.kind != BlockKind::Heading && single_line && numbering::is_title_line(content);
+        let heading_level = match raw.kind {
+            BlockKind::Heading if raw.heading_level > 0 => Some(raw.heading_level),
+            BlockKind::Heading | BlockKind::Paragraph
+                if caps_title || raw.kind == BlockKind::Heading =>
+            {
+                Some(if first_block { 1 } else { 2 })
+            }
+            _ if bold_title => Some(6),
+            _ => None,
+        };
+        first_block = false;
+
+        // What opens a clause: a heading, a number, a Markdown ordered-list marker, or a run-in title.
+        let (number, style, rest_start) = match (&leading, &raw.list_number) {
+            (Some(n), _) => {
+                let style = style_for(&n.label, &stack);
+                (Some(n.clone()), Some(style), content_start + n.len)
+            }
+            (None, Some(list_number)) => {
+                let depth = stack
+                    .iter()
+                    .filter(|c| {
+                        matches!(c.style, NumberStyle::Decimal(_)) && c.heading_level.is_none()
+                    })
+                    .count();
+                let label = Label::Decimal(vec![list_number.parse().unwrap_or(1)]);
+                let n = LeadingNumber {
+                    written: format!("{list_number}."),
+                    label,
+                    len: 0,
+                };
+                (
+                    Some(n),
+                    Some(NumberStyle::Decimal((depth + 1).min(9) as u8)),
+                    content_start,
+                )
+            }
+            (None, None) => (None, heading_level.map(NumberStyle::Heading), content_start),
+        };
+        let rest = &doc.text[rest_start..raw.text_span.end];
+        let rest_trim_start = rest_start + (rest.len() - rest.trim_start().len());
+        let rest = rest.trim_start();
+
+        let (style, title_len) = match style {
+            Some(style) if heading_level.is_some() => {
+                let t = rest.trim_end().trim_end_matches(['.', ':']).trim_end();
+                (Some(style), (!t.is_empty()).then_some(t.len()))
+            }
+            Some(style) => {
+                let strong_end = strong_at_start.map(|s| s.end.saturating_sub(rest_trim_start));
+                let title = numbering::run_in_title(rest, strong_end).or_else(|| {
+                    // "1. Definitions" alone on its line is a title too.
+                    let words = rest.split_whitespace().count();
+                    (words > 0
+                        && words <= 8
+                        && !rest.contains(['.', ';', ','])
+                        && rest.starts_with(|c: char| c.is_uppercase()))
+                    .then_some(rest.trim_end().len())
+                });
+                (Some(style), title)
+            }
+            None if raw.kind == BlockKind::Paragraph => {
+                let strong_end = strong_at_start.map(|s| s.end.saturating_sub(rest_trim_start));
+                match numbering::run_in_title(rest, strong_end) {
+                    Some(len) if rest.len() > len + 1 => (Some(NumberStyle::RunIn), Some(len)),
+                    _ => (None, None),
+                }
+            }
+            None => (None, None),
+        };
+        number_lens.push(number.as_ref().map_or(0, |n| n.len));
+
+        let Some(style) = style else {
+            let clause = stack.last().map(|c| c.id);
+            doc.blocks.push(block_from(raw, clause));
+            last_block_end = doc.blocks[bi].span.end;
+            continue;
+        };
+
+        // Close what the new clause ends.
+        pop_for(&mut stack, style, heading_level, doc, last_block_end);
+        let parent = stack.last().map(|c| c.id);
+        let id = doc.clauses.len();
+        let title_span = title_len.map(|len| Span::new(rest_trim_start, rest_trim_start + len));
+        let title = title_span.map(|s| collapse_ws(&doc.text[s.start..s.end]));
+        let keys = clause_keys(number.as_ref(), parent.map(|p| &doc.clauses[p]));
+        let letter = number.as_ref().and_then(|n| match &n.label {
+            Label::Paren(l) | Label::Letter(l) => Some(l.clone()),
+            _ => None,
+        });
+        doc.clauses.push(Clause {
+            id,
+            number: number.as_ref().map(|n| n.written.clone()),
+            keys,
+            title,
+            title_span,
+            style,
+            is_heading: heading_level.is_some(),
+            span: raw.span,
+            head_block: bi,
+            depth: stack.len(),
+            parent,
+            children: Vec::new(),
+        });
+        if let Some(p) = parent {
+            doc.clauses[p].children.push(id);
+        }
+        stack.push(OpenClause {
+            id,
+            style,
+            heading_level,
+            last_letter: letter,
+        });
+        doc.blocks.push(block_from(raw, Some(id)));
+        last_block_end = doc.blocks[bi].span.end;
+    }
+    while let Some(open) = stack.pop() {
+        close_clause(doc, open.id, last_block_end);
+    }
+    number_lens
+}
+
+fn block_from(raw: RawBlock, clause: Option<ClauseId>) -> Block {
+    Block {
+        kind: raw.kind,
+        span: raw.span,
+        text_span: raw.text_span,
+        clause,
+        first_sentence: 0,
+        sentence_count: 0,
+        heading_level: raw.heading_level,
+    }
+}
+
+fn close_clause(doc: &mut Document, id: ClauseId, end: usize) {
+    let clause = &mut doc.clauses[id];
+    clause.span.end = clause.span.end.max(end);
+}
+
+fn style_for(label: &Label, stack: &[OpenClause]) -> NumberStyle {
+    match label {
+        Label::Decimal(parts) => NumberStyle::Decimal(parts.len().min(9) as u8),
+        Label::Article(_) => NumberStyle::Article,
+        Label::Attachment(..) => NumberStyle::Attachment,
+        Label::Paren(l) | Label::Letter(l) => {
+            let paren = matches!(label, Label::Paren(_));
+            let lower = l.chars().all(|c| c.is_ascii_lowercase());
+            let alpha_style = match (paren, lower) {
+                (true, true) => NumberStyle::ParenLower,
+                (true, false) => NumberStyle::ParenUpper,
+                (false, true) => NumberStyle::AlphaLower,
+                (false, false) => NumberStyle::AlphaUpper,
+            };
+            let roman_style = if paren {
+                NumberStyle::ParenRoman
+            } else {
+                NumberStyle::Roman
+            };
+            let open_alpha_last = stack
+                .iter()
+                .rev()
+                .find(|c| c.style == alpha_style)
+                .and_then(|c| c.last_letter.as_deref());
+            let open_roman = stack.iter().any(|c| c.style == roman_style);
+            numbering::letter_style(l, paren, open_alpha_last, open_roman)
+        }
+    }
+}
+
+/// Pops the clauses a new clause of `style` closes: a heading closes everything up to a heading of a
+/// higher level; a numbered clause closes back to its sibling of the same style, or to a shallower
+/// decimal level.
+fn pop_for(
+    stack: &mut Vec<OpenClause>,
+    style: NumberStyle,
+    heading_level: Option<u8>,
+    doc: &mut Document,
+    end: usize,
+) {
+    let keep = |stack: &[OpenClause]| -> usize {
+        if let (Some(level), NumberStyle::Heading(_)) = (heading_level, style) {
+            return stack
+                .iter()
+                .rposition(|c| c.heading_level.is_some_and(|l| l < level))
+                .map_or(0, |i| i + 1);
+        }
+        if let Some(i) = stack.iter().rposition(|c| c.style == style) {
+            return i;
+        }
+        if let NumberStyle::Decimal(d) = style {
+            if let Some(i) = stack
+                .iter()
+                .rposition(|c| matches!(c.style, NumberStyle::Decimal(k) if k < d))
+            {
+                return i + 1;
+            }
+        }
+        if let Some(level) = heading_level {
+            // A numbered heading also closes headings at its level or below.
+            if let Some(i) = stack
+                .iter()
+                .position(|c| c.heading_level.is_some_and(|l| l >= level))
+            {
+                return i;
+            }
+        }
+        stack.len()
+    };
+    let keep = keep(stack);
+    while stack.len() > keep {
+        let open = stack.pop().expect("len checked");
+        close_clause(doc, open.id, end);
+    }
+}
+
+fn clause_keys(number: Option<&LeadingNumber>, parent: Option<&Clause>) -> Vec<String> {
+    let Some(number) = number else {
+        return Vec::new();
+    };
+    match &number.label {
+        Label::Decimal(parts) => {
+            let key = parts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(".");
+            vec![key]
+        }
+        Label::Article(a) => {
+            let mut keys = vec![a.clone()];
+            if let Some(v) = numbering::roman_value(a) {
+                keys.push(v.to_string());
+            }
+            keys
+        }
+        Label::Attachment(word, id) => vec![format!("{word} {}", id.to_lowercase())],
+        Label::Paren(l) | Label::Letter(l) => {
+            let own = format!("({l})");
+            let mut keys = vec![own.clone()];
+            if let Some(parent_key) =
+                parent.and_then(|p| p.keys.iter().find(|k| !k.starts_with('(')))
+            {
+                keys.push(format!("{parent_key}{own}"));
+            }
+            keys
+        }
+    }
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn split_sentences(doc: &mut Document, number_lens: &[usize]) {
+    let mut sentences = Vec::new();
+    for (bi, block) in doc.blocks.iter_mut().enumerate() {
+        block.first_sentence = sentences.len();
+        let spans = sentences::split(
+            &doc.text,
+            block.text_span,
+            number_lens.get(bi).copied().unwrap_or(0),
+        );
+        block.sentence_count = spans.len();
+        sentences.extend(spans.into_iter().map(|span| Sentence {
+            span,
+            block: bi,
+            clause: block.clause,
+        }));
+    }
+    doc.sentences = sentences;
+}

@@ -1,0 +1,201 @@
+//! Markdown → blocks, with markup blanked out of the analysis text.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::model::{BlockKind, Span};
+use crate::RawBlock;
+
+pub(crate) struct MarkdownParts {
+    pub text: String,
+    pub blocks: Vec<RawBlock>,
+    pub strong_spans: Vec<Span>,
+}
+
+struct OpenBlock {
+    kind: BlockKind,
+    start: usize,
+    text_start: Option<usize>,
+    text_end: usize,
+    heading_level: u8,
+    list_number: Option<String>,
+    /// The block's text has been emitted; the frame stays only to match its end tag.
+    done: bool,
+}
+
+impl OpenBlock {
+    fn new(kind: BlockKind, start: usize, heading_level: u8, list_number: Option<String>) -> Self {
+        OpenBlock {
+            kind,
+            start,
+            text_start: None,
+            text_end: start,
+            heading_level,
+            list_number,
+            done: false,
+        }
+    }
+
+    fn emit(&mut self, end: usize, blocks: &mut Vec<RawBlock>) {
+        if self.done {
+            return;
+        }
+        self.done = true;
+        if let Some(text_start) = self.text_start {
+            blocks.push(RawBlock {
+                kind: self.kind,
+                span: Span::new(self.start, end.max(self.text_end)),
+                text_span: Span::new(text_start, self.text_end),
+                heading_level: self.heading_level,
+                list_number: self.list_number.take(),
+            });
+        }
+    }
+}
+
+/// Pop frames up to and including the innermost one of `kind`, emitting what is still open.
+fn close_until(
+    stack: &mut Vec<OpenBlock>,
+    kind: BlockKind,
+    end: usize,
+    blocks: &mut Vec<RawBlock>,
+) {
+    if !stack.iter().any(|b| b.kind == kind) {
+        return;
+    }
+    while let Some(mut open) = stack.pop() {
+        let is_target = open.kind == kind;
+        let block_end = if is_target { end } else { open.text_end };
+        open.emit(block_end, blocks);
+        if is_target {
+            break;
+        }
+    }
+}
+
+/// Blank every byte outside the readable text; newlines survive so line structure is kept.
+fn blank_markup(source: &str) -> Vec<u8> {
+    source
+        .bytes()
+        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect()
+}
+
+pub(crate) fn parse(source: &str) -> MarkdownParts {
+    let mut masked = blank_markup(source);
+    let mut blocks: Vec<RawBlock> = Vec::new();
+    let mut strong_spans = Vec::new();
+    let mut stack: Vec<OpenBlock> = Vec::new();
+    // Ordered-list counters, one per open list (None for bullet lists).
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut in_image = 0usize;
+
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } => stack.push(OpenBlock::new(
+                    BlockKind::Heading,
+                    range.start,
+                    level as u8,
+                    None,
+                )),
+                Tag::Paragraph | Tag::CodeBlock(_) => {
+                    // The first paragraph of a list item is the item's own text.
+                    let continues_item = stack.last().is_some_and(|b| {
+                        b.kind == BlockKind::ListItem && !b.done && b.text_start.is_none()
+                    });
+                    if !continues_item {
+                        stack.push(OpenBlock::new(BlockKind::Paragraph, range.start, 0, None));
+                    }
+                }
+                Tag::TableCell => {
+                    stack.push(OpenBlock::new(BlockKind::TableCell, range.start, 0, None))
+                }
+                Tag::List(first) => {
+                    // A nested list ends the text of the item that holds it.
+                    if let Some(open) = stack.last_mut() {
+                        if open.kind == BlockKind::ListItem && open.text_start.is_some() {
+                            let end = open.text_end;
+                            open.emit(end, &mut blocks);
+                        }
+                    }
+                    lists.push(first);
+                }
+                Tag::Item => {
+                    let list_number = match lists.last_mut() {
+                        Some(Some(n)) => {
+                            let number = n.to_string();
+                            *n += 1;
+                            Some(number)
+                        }
+                        _ => None,
+                    };
+                    stack.push(OpenBlock::new(
+                        BlockKind::ListItem,
+                        range.start,
+                        0,
+                        list_number,
+                    ));
+                }
+                Tag::Strong => strong_spans.push(Span::new(range.start, range.end)),
+                Tag::Image { .. } => in_image += 1,
+                _ => {}
+            },
+            Event::End(tag_end) => match tag_end {
+                TagEnd::Heading(_) => {
+                    close_until(&mut stack, BlockKind::Heading, range.end, &mut blocks)
+                }
+                TagEnd::TableCell => {
+                    close_until(&mut stack, BlockKind::TableCell, range.end, &mut blocks)
+                }
+                TagEnd::Item => {
+                    close_until(&mut stack, BlockKind::ListItem, range.end, &mut blocks)
+                }
+                TagEnd::Paragraph | TagEnd::CodeBlock => match stack.last_mut() {
+                    Some(open) if open.kind == BlockKind::Paragraph => {
+                        let mut open = stack.pop().expect("matched above");
+                        open.emit(range.end, &mut blocks);
+                    }
+                    Some(open) if open.kind == BlockKind::ListItem => {
+                        open.emit(range.end, &mut blocks)
+                    }
+                    _ => {}
+                },
+                TagEnd::List(_) => {
+                    lists.pop();
+                }
+                TagEnd::Image => in_image = in_image.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(_) | Event::Code(_) => {
+                if in_image > 0 {
+                    continue;
+                }
+                // Text after an item's nested list (or outside any block) gets a paragraph of its own.
+                if stack.last().is_none_or(|b| b.done) {
+                    stack.push(OpenBlock::new(BlockKind::Paragraph, range.start, 0, None));
+                }
+                let open = stack.last_mut().expect("pushed above");
+                let raw = &source[range.clone()];
+                masked[range.clone()].copy_from_slice(raw.as_bytes());
+                open.text_start.get_or_insert(range.start);
+                open.text_end = open.text_end.max(range.end);
+            }
+            _ => {}
+        }
+    }
+    while let Some(mut open) = stack.pop() {
+        let end = open.text_end;
+        open.emit(end, &mut blocks);
+    }
+    blocks.sort_by_key(|b| (b.text_span.start, b.text_span.end));
+    // `masked` only ever received whole source ranges from text events (char-aligned) over ASCII
+    // spaces, so it is valid UTF-8; fall back to a lossy copy rather than panic if that ever breaks.
+    let text = String::from_utf8(masked)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    MarkdownParts {
+        text,
+        blocks,
+        strong_spans,
+    }
+}

@@ -1,0 +1,348 @@
+//! Clause numbers, titles and ALL-CAPS headings at the start of a block.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::NumberStyle;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Label {
+    /// Dotted decimal components: `10.4` → [10, 4].
+    Decimal(Vec<u32>),
+    Article(String),
+    Paren(String),
+    Letter(String),
+    Attachment(String, String),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct LeadingNumber {
+    /// As written, trimmed of trailing `.`: `10.4`, `(a)`, `Section 5`, `§ 2`.
+    pub written: String,
+    pub label: Label,
+    /// Bytes consumed including the whitespace after the number.
+    pub len: usize,
+}
+
+fn number_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)^(?:
+              (?P<kw>(?i:section|sec\.|article|clause|part|paragraph))\s+(?P<kwnum>\d{1,3}(?:\\?\.\d{1,3})*|[IVXLCDM]{1,7}\b|[ivxlcdm]{1,7}\b|[A-Z]\b)(?:\\?[.:])?
+            | (?P<att>(?i:exhibit|schedule|annex|appendix|attachment))\s+(?P<attnum>[A-Z0-9]{1,3}\b|[IVX]{1,4}\b)(?:\\?[.:])?
+            | (?P<sect>§{1,2})\s*(?P<sectnum>\d{1,3}(?:\\?\.\d{1,3})*)\\?\.?
+            | (?P<dotted>\d{1,3}(?:\\?\.\d{1,3})+)\\?[.)]?
+            | (?P<dec>\d{1,3})(?:\\?\.|\ \.|\))
+            | \((?P<paren>[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z]{1,2}|[IVXLCDM]{1,6}|\d{1,3})\)
+            | (?P<letter>[a-zA-Z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})(?:\\?\.|\))
+            )(?:\s+|$)",
+        )
+        .expect("valid clause-number regex")
+    })
+}
+
+pub(crate) fn leading_number(content: &str) -> Option<LeadingNumber> {
+    let caps = number_regex().captures(content)?;
+    let len = caps.get(0)?.end();
+    let written_all = caps.get(0)?.as_str().trim_end();
+    let written = written_all
+        .trim_end_matches([':', '.'])
+        .trim_end_matches('\\')
+        .trim_end()
+        .replace("\\.", ".");
+    let label = if let Some(kw) = caps.name("kw") {
+        let num = caps.name("kwnum")?.as_str().replace('\\', "");
+        let kw = kw.as_str().to_ascii_lowercase();
+        if kw == "article" && !num.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            Label::Article(num.to_ascii_uppercase())
+        } else if let Some(d) = parse_decimal(&num) {
+            if kw == "article" {
+                Label::Article(num)
+            } else {
+                Label::Decimal(d)
+            }
+        } else {
+            Label::Article(num.to_ascii_uppercase())
+        }
+    } else if let Some(att) = caps.name("att") {
+        Label::Attachment(
+            att.as_str().to_ascii_lowercase(),
+            caps.name("attnum")?.as_str().to_ascii_uppercase(),
+        )
+    } else if let Some(n) = caps.name("sectnum") {
+        Label::Decimal(parse_decimal(&n.as_str().replace('\\', ""))?)
+    } else if let Some(n) = caps.name("dotted").or_else(|| caps.name("dec")) {
+        Label::Decimal(parse_decimal(&n.as_str().replace('\\', ""))?)
+    } else if let Some(p) = caps.name("paren") {
+        Label::Paren(p.as_str().to_string())
+    } else if let Some(l) = caps.name("letter") {
+        // "A. " could open a sentence ("A. Smith"); only single letters and roman numerals count.
+        Label::Letter(l.as_str().to_string())
+    } else {
+        return None;
+    };
+    // "1.5 million" or "2. 5%" are not clause numbers: the text after a number must look like prose.
+    let rest = &content[len..];
+    if rest.starts_with(['%', '$']) {
+        return None;
+    }
+    Some(LeadingNumber {
+        written,
+        label,
+        len,
+    })
+}
+
+fn parse_decimal(s: &str) -> Option<Vec<u32>> {
+    s.trim_end_matches('.')
+        .split('.')
+        .map(|p| p.parse::<u32>().ok())
+        .collect()
+}
+
+pub(crate) fn is_roman(s: &str) -> bool {
+    !s.is_empty() && roman_value(s).is_some()
+}
+
+pub(crate) fn roman_value(s: &str) -> Option<u32> {
+    let digit = |c: char| match c.to_ascii_lowercase() {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        'd' => Some(500),
+        'm' => Some(1000),
+        _ => None,
+    };
+    let values: Option<Vec<u32>> = s.chars().map(digit).collect();
+    let values = values?;
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|next| next > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    (total > 0 && total < 4000).then_some(total as u32)
+}
+
+/// Style for a parenthesised or dotted letter label, resolving `(i)`: a roman numeral unless the
+/// open alphabetic list's last letter was `h` (then it is the letter after `h`).
+pub(crate) fn letter_style(
+    label: &str,
+    paren: bool,
+    open_alpha_last: Option<&str>,
+    open_roman: bool,
+) -> NumberStyle {
+    let lower = label.chars().all(|c| c.is_ascii_lowercase());
+    let digit = label.chars().all(|c| c.is_ascii_digit());
+    if digit {
+        return if paren {
+            NumberStyle::ParenDigit
+        } else {
+            NumberStyle::Decimal(1)
+        };
+    }
+    let roman_style = if paren {
+        NumberStyle::ParenRoman
+    } else {
+        NumberStyle::Roman
+    };
+    let alpha_style = match (paren, lower) {
+        (true, true) => NumberStyle::ParenLower,
+        (true, false) => NumberStyle::ParenUpper,
+        (false, true) => NumberStyle::AlphaLower,
+        (false, false) => NumberStyle::AlphaUpper,
+    };
+    if !is_roman(label) {
+        return alpha_style;
+    }
+    if label.len() > 1 {
+        // "ii", "iv", "xi": a letter list never gets that far with doubled letters except "ii".
+        return roman_style;
+    }
+    let follows_alpha = open_alpha_last.is_some_and(|last| {
+        last.len() == 1
+            && (last.as_bytes()[0].to_ascii_lowercase() + 1)
+                == label.as_bytes()[0].to_ascii_lowercase()
+    });
+    if follows_alpha {
+        return alpha_style;
+    }
+    if open_roman || label.eq_ignore_ascii_case("i") {
+        return roman_style;
+    }
+    alpha_style
+}
+
+/// An ALL-CAPS title line (`LIMITATION OF LIABILITY`, `10. CUSTOMER CONTENT`): short, mostly
+/// upper-case letters, not ending like a sentence that continues.
+pub(crate) fn is_title_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() < 3 || line.len() > 100 || line.ends_with([',', ';']) {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    if words > 12 {
+        return false;
+    }
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 {
+        return false;
+    }
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    // A disclaimer sentence in capitals ends with a full stop and runs long; a title does not.
+    upper * 10 >= letters.len() * 9 && !(line.ends_with('.') && words > 6)
+}
+
+/// A run-in title at the start of a block's content (`Customer Content. You retain…`): up to eight
+/// words, each significant one capitalised, ending with a full stop (or a colon) before more text.
+/// Returns the title's length in bytes (without the stop).
+pub(crate) fn run_in_title(content: &str, strong_prefix: Option<usize>) -> Option<usize> {
+    let end = content.find(['.', ':', '\n'])?;
+    let stop = content.as_bytes()[end];
+    if stop == b'\n' {
+        return None;
+    }
+    let title = content[..end].trim_end();
+    let after = content[end + 1..].trim_start();
+    if title.is_empty() || title.len() > 80 {
+        return None;
+    }
+    // A title must be followed by more text (or end the block, as in "1. Definitions.").
+    if !after.is_empty() && !after.starts_with(|c: char| c.is_uppercase() || "“\"(‘'".contains(c))
+    {
+        return None;
+    }
+    if let Some(strong_end) = strong_prefix {
+        // Bold text that covers the title is the drafter's own marking.
+        if strong_end + 2 >= end {
+            return Some(title.len());
+        }
+    }
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+        "&", "-", "–", "—", "your", "our", "its", "from", "under",
+    ];
+    let capitalised = words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty()
+            || SMALL.contains(&w.to_lowercase().as_str())
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    let first_cap = words[0].chars().next().is_some_and(|c| c.is_uppercase());
+    // Abbreviation stops ("Inc.", "U.S.") are not title ends.
+    let last = words.last().copied().unwrap_or("");
+    let abbreviation = matches!(
+        last.to_ascii_lowercase().as_str(),
+        "inc"
+            | "ltd"
+            | "co"
+            | "corp"
+            | "llc"
+            | "no"
+            | "u.s"
+            | "mr"
+            | "ms"
+            | "dr"
+            | "st"
+            | "e.g"
+            | "i.e"
+    ) || last.len() == 1;
+    (capitalised && first_cap && !abbreviation && (stop == b'.' || words.len() <= 6))
+        .then_some(title.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(s: &str) -> Option<String> {
+        leading_number(s).map(|n| n.written)
+    }
+
+    #[test]
+    fn recognises_numbering_styles() {
+        assert_eq!(written("1. Definitions"), Some("1".into()));
+        assert_eq!(written("1.2 Scope"), Some("1.2".into()));
+        assert_eq!(written("1.2.3. Scope"), Some("1.2.3".into()));
+        assert_eq!(written("(a) the Services"), Some("(a)".into()));
+        assert_eq!(written("(iv) any"), Some("(iv)".into()));
+        assert_eq!(written("Section 5. Fees"), Some("Section 5".into()));
+        assert_eq!(written("ARTICLE IV TERM"), Some("ARTICLE IV".into()));
+        assert_eq!(written("§ 5 Term"), Some("§ 5".into()));
+        assert_eq!(written("10\\. Customer Content"), Some("10".into()));
+        // Markdown's escaped "1\." reaches the analysis text with the backslash blanked.
+        assert_eq!(written("1 . ACCOUNT INFORMATION"), Some("1".into()));
+        assert_eq!(written("Exhibit A Pricing"), Some("Exhibit A".into()));
+    }
+
+    #[test]
+    fn prose_is_not_numbered() {
+        assert!(leading_number("30 days after").is_none());
+        assert!(leading_number("2023 was").is_none());
+        assert!(leading_number("Customer shall").is_none());
+        assert!(leading_number("1.5 %").is_none());
+    }
+
+    #[test]
+    fn roman_or_alpha() {
+        assert_eq!(
+            letter_style("i", true, None, false),
+            NumberStyle::ParenRoman
+        );
+        assert_eq!(
+            letter_style("i", true, Some("h"), false),
+            NumberStyle::ParenLower
+        );
+        assert_eq!(
+            letter_style("c", true, Some("b"), false),
+            NumberStyle::ParenLower
+        );
+        assert_eq!(letter_style("v", true, None, true), NumberStyle::ParenRoman);
+        assert_eq!(
+            letter_style("iv", true, None, false),
+            NumberStyle::ParenRoman
+        );
+    }
+
+    #[test]
+    fn title_lines() {
+        assert!(is_title_line("LIMITATION OF LIABILITY"));
+        assert!(is_title_line("10. CUSTOMER CONTENT"));
+        assert!(!is_title_line(
+            "IN NO EVENT SHALL ZOOM BE LIABLE FOR ANY DAMAGES WHATSOEVER ARISING."
+        ));
+        assert!(!is_title_line("Customer Content"));
+    }
+
+    #[test]
+    fn run_in_titles() {
+        assert_eq!(
+            run_in_title("Customer Content. You retain all rights.", None),
+            Some(16)
+        );
+        assert_eq!(
+            run_in_title("System Requirements. Use of the Services", None),
+            Some(19)
+        );
+        assert_eq!(
+            run_in_title("Zoom Video Communications, Inc. The", None),
+            None
+        );
+        assert_eq!(
+            run_in_title("You agree that we may use it. Then", None),
+            None
+        );
+    }
+}

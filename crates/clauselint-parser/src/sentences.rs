@@ -1,0 +1,174 @@
+//! Sentence splitting that survives legal drafting: abbreviations (`e.g.`, `Inc.`, `U.S.`, `No. 5`),
+//! clause numbers (`10.4`, `1.`), quoted terms ending in a stop, and semicolon-separated lists (which
+//! stay one sentence).
+
+use crate::model::Span;
+
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "inc", "ltd", "llc", "l.l.c", "co", "corp", "plc", "gmbh", "s.a", "n.v",
+    "b.v", "pty", "u.s", "u.k", "e.u", "u.s.a", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr",
+    "vs", "v", "cf", "al", "approx", "dept", "est", "fig", "sec", "secs", "art", "para", "paras",
+    "cl", "ch", "pp", "p", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "a.m", "p.m", "viz", "ibid", "id", "incl", "excl", "min", "max", "nos",
+    "tel", "ext", "govt", "assn", "bros", "u.s.c", "c.f.r", "seq", "subs", "reg", "regs",
+];
+
+/// Words that are abbreviations only before a number (`No. 5`, `Sec. 4`, `Art. 6`).
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "sec", "art", "para", "p", "pp", "vol", "ch", "cl",
+];
+
+fn token_before(text: &str, dot: usize) -> &str {
+    let before = &text[..dot];
+    let start = before
+        .rfind(|c: char| c.is_whitespace() || "(“\"‘[".contains(c))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    &before[start..]
+}
+
+fn is_abbreviation(token: &str, next_word: &str) -> bool {
+    let lower = token.to_lowercase();
+    let lower = lower.trim_start_matches(['(', '“', '"']);
+    if NUMBER_ABBREVIATIONS.contains(&lower) {
+        return next_word.starts_with(|c: char| c.is_ascii_digit());
+    }
+    if ABBREVIATIONS.contains(&lower) {
+        return true;
+    }
+    // Initials and dotted acronyms: "J.", "U.S", "N.A".
+    if token.chars().count() == 1 && token.chars().all(char::is_uppercase) {
+        return true;
+    }
+    lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2)
+}
+
+/// Split `text[span]` into sentences. `number_len` is the length of a leading clause number that
+/// must not end a sentence on its own.
+pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = skip_space(text, span.start, span.end);
+    let mut i = start + number_len.min(span.len());
+    while i < span.end {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let dot = i;
+            // Take closing quotes and brackets with the stop.
+            let mut j = i + 1;
+            while j < span.end {
+                let rest = &text[j..span.end];
+                let c = rest.chars().next().unwrap_or(' ');
+                if "\"”’')]*_".contains(c) {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let after_space = skip_space(text, j, span.end);
+            let at_end = after_space >= span.end;
+            if after_space > j || at_end {
+                let next = &text[after_space..span.end];
+                let next_word = next.split_whitespace().next().unwrap_or("");
+                let starts_sentence = at_end
+                    || next.starts_with(|c: char| {
+                        c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(§[*".contains(c)
+                    });
+                let boundary = b != b'.' || {
+                    let token = token_before(text, dot);
+                    let in_number = token.chars().all(|c| c.is_ascii_digit() || c == '.');
+                    !(is_abbreviation(token, next_word)
+                        || (in_number && dot < start + number_len + 2 && !token.is_empty()))
+                };
+                if starts_sentence && boundary {
+                    out.push(Span::new(start, j));
+                    start = after_space;
+                    i = after_space;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    let end = trim_end(text, start, span.end);
+    if end > start {
+        out.push(Span::new(start, end));
+    }
+    out
+}
+
+fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        let c = text[i..].chars().next().unwrap_or('x');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text, Span::new(0, text.len()), 0)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let text =
+            "Zoom Video Communications, Inc. provides the Services, e.g. meetings, i.e. video. \
+                    It is a U.S. company under Sec. 5 and No. 12. Next sentence.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Zoom Video Communications, Inc. provides the Services, e.g. meetings, i.e. video.",
+                "It is a U.S. company under Sec. 5 and No. 12.",
+                "Next sentence."
+            ]
+        );
+    }
+
+    #[test]
+    fn section_numbers_and_quotes() {
+        let text =
+            "As set out in Section 10.4, you own it. The term is “Services.” We may change it.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "As set out in Section 10.4, you own it.",
+                "The term is “Services.”",
+                "We may change it."
+            ]
+        );
+    }
+
+    #[test]
+    fn semicolon_lists_stay_together() {
+        let text = "You will not: (a) copy the Software; (b) resell it; and (c) reverse engineer it. Done.";
+        assert_eq!(sentences(text).len(), 2);
+    }
+
+    #[test]
+    fn leading_clause_number_is_not_a_sentence() {
+        let text = "1. Definitions apply. Second.";
+        let got: Vec<&str> = split(text, Span::new(0, text.len()), 3)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(got, vec!["1. Definitions apply.", "Second."]);
+    }
+}
