@@ -54,7 +54,7 @@ fn idiomatic(norm: &str, start: usize, end: usize) -> bool {
         || before.ends_with("if ")
         || before.ends_with("even if ");
     // "if you do not …", "unless you do not …": the negation sits inside a condition.
-    let tail = &before[before.len().saturating_sub(40)..];
+    let tail = &before[clauselint_parser::line_index::floor_char_boundary(before, before.len().saturating_sub(40))..];
     let conditional = {
         static RE: OnceLock<Regex> = OnceLock::new();
         RE.get_or_init(|| {

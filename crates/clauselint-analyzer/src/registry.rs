@@ -1,17 +1,25 @@
 //! The table of rules. Ids are stable: users write them into configuration and suppression
 //! comments, so an id is never reused or renamed without a redirect.
 
+use std::sync::OnceLock;
+
 use crate::rule::Rule;
 use crate::rules::{ai_training, data_rights, drafting, terms};
 
-static RULES: &[&dyn Rule] = &[&ai_training::content_grant::ContentGrant];
-
+/// Every rule, group by group, in the order they are documented.
 pub fn all_rules() -> &'static [&'static dyn Rule] {
-    RULES
+    static ALL: OnceLock<Vec<&'static dyn Rule>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        [ai_training::RULES, data_rights::RULES, terms::RULES, drafting::RULES]
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect()
+    })
 }
 
 pub fn rule_by_id(id: &str) -> Option<&'static dyn Rule> {
-    RULES.iter().copied().find(|r| r.meta().id == id)
+    all_rules().iter().copied().find(|r| r.meta().id == id)
 }
 
 #[cfg(test)]

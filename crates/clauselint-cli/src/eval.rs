@@ -192,9 +192,10 @@ pub fn evaluate(docs: &[LabelledDoc], rule_filter: Option<&str>) -> EvalResult {
         .map(|r| r.meta().id.to_string())
         .collect();
     for d in docs {
-        for s in &d.labels.spans {
-            if !rules.contains(&s.rule) {
-                rules.push(s.rule.clone());
+        let labelled = d.labels.spans.iter().map(|s| &s.rule);
+        for rule in labelled.chain(d.labels.document_level.iter().map(|(r, _)| r)) {
+            if !rules.contains(rule) {
+                rules.push(rule.clone());
             }
         }
     }

@@ -81,7 +81,9 @@ impl LineIndex {
     }
 }
 
-pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+/// The nearest char boundary at or before `offset` (clamped to the text).
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
     }

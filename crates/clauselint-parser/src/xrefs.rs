@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::line_index::floor_char_boundary;
 use crate::model::{ClauseId, CrossRef, CrossRefKind, CrossRefTarget, Document, Span};
 
 const REF: &str = r"(?:\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-zA-Z0-9]{1,4}\))*|\([a-zA-Z0-9]{1,4}\)(?:\([a-zA-Z0-9]{1,4}\))*|[IVXLC]{1,6}\b|[A-Z]\b)";
@@ -94,8 +95,8 @@ pub(crate) fn extract(doc: &mut Document) {
         let list = caps.name("list").expect("list");
         // "Exhibit" refs are single letters or digits; bare capital letters after "Section" are
         // usually a sentence ("… see Section A of …") only in attachment kinds.
-        let after = &text[whole.end()..text.len().min(whole.end() + 120)];
-        let before = &text[whole.start().saturating_sub(12)..whole.start()];
+        let after = &text[whole.end()..floor_char_boundary(text, whole.end() + 120)];
+        let before = &text[floor_char_boundary(text, whole.start().saturating_sub(12))..whole.start()];
         let external = external_regex().captures(after).is_some_and(|c| {
             c.name("name").is_none_or(|n| {
                 let n = n.as_str();

@@ -1,1 +1,5 @@
+//! `data-rights/*`: rights over the customer's data: licences, purposes, retention, sharing.
 
+use crate::rule::Rule;
+
+pub static RULES: &[&dyn Rule] = &[];

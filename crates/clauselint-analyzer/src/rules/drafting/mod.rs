@@ -1,1 +1,5 @@
+//! `drafting/*`: drafting defects that create ambiguity.
 
+use crate::rule::Rule;
+
+pub static RULES: &[&dyn Rule] = &[];
