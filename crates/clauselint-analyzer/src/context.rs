@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use clauselint_parser::{BlockKind, Document, Span};
+use clauselint_parser::{BlockKind, Document, NumberStyle, Span};
 use regex::Regex;
 
 use crate::lexicon::{lexicon, Concept};
@@ -32,7 +32,11 @@ pub struct SentenceFacts {
     map: Vec<usize>,
     pub hits: Vec<Hit>,
     pub mask: u64,
+    /// The sentence is a heading or a title-only line, not a provision.
     pub in_heading: bool,
+    /// For an item of a list ("(a) …", "- …"), the sentence that introduces the list
+    /// ("You may not:", "We use your information to:").
+    pub lead_in: Option<usize>,
 }
 
 impl SentenceFacts {
@@ -209,6 +213,11 @@ impl<'d> Context<'d> {
                     }
                 }
                 let mask = hits.iter().fold(0, |m, h| m | h.mask);
+                let block = &doc.blocks[s.block];
+                let title_only = block.clause.is_some_and(|c| {
+                    let clause = &doc.clauses[c];
+                    clause.is_heading && clause.head_block == s.block
+                });
                 SentenceFacts {
                     index,
                     span: s.span,
@@ -216,7 +225,8 @@ impl<'d> Context<'d> {
                     map,
                     hits,
                     mask,
-                    in_heading: doc.blocks[s.block].kind == BlockKind::Heading,
+                    in_heading: block.kind == BlockKind::Heading || title_only,
+                    lead_in: lead_in(doc, s.block),
                 }
             })
             .collect();
@@ -230,6 +240,19 @@ impl<'d> Context<'d> {
     /// Sentences holding every concept in `mask`: the cheap prefilter rules start from.
     pub fn sentences_with(&self, mask: u64) -> impl Iterator<Item = &SentenceFacts> + '_ {
         self.sentences.iter().filter(move |s| s.mask & mask == mask)
+    }
+
+    /// The sentence introducing the list `s` is an item of.
+    pub fn lead_in(&self, s: &SentenceFacts) -> Option<&SentenceFacts> {
+        s.lead_in.map(|i| &self.sentences[i])
+    }
+
+    /// `s` is an item of a list introduced by a prohibition ("You may not:", "You agree not to:").
+    pub fn in_prohibited_list(&self, s: &SentenceFacts) -> bool {
+        self.lead_in(s).is_some_and(|l| {
+            l.hits_of(Concept::Negation).any(|h| !crate::grammar::is_idiomatic_negation(&l.norm, h.start, h.end))
+                || l.norm.contains("prohibited")
+        })
     }
 
     /// The sentence before `s` in the same block, if any.
@@ -249,6 +272,44 @@ impl<'d> Context<'d> {
             collapsed
         }
     }
+}
+
+/// The sentence that introduces the list a block belongs to: the last sentence of the nearest
+/// earlier non-item block, when that block ends with a colon (or "following") and the block itself
+/// is a list item or an enumerated sub-clause.
+fn lead_in(doc: &Document, block: usize) -> Option<usize> {
+    let is_item = |b: usize| {
+        let blk = &doc.blocks[b];
+        blk.kind == BlockKind::ListItem
+            || blk.clause.is_some_and(|c| {
+                let clause = &doc.clauses[c];
+                clause.head_block == b
+                    && matches!(
+                        clause.style,
+                        NumberStyle::ParenLower
+                            | NumberStyle::ParenRoman
+                            | NumberStyle::ParenDigit
+                            | NumberStyle::ParenUpper
+                            | NumberStyle::AlphaLower
+                            | NumberStyle::Roman
+                    )
+            })
+    };
+    if !is_item(block) {
+        return None;
+    }
+    let mut b = block;
+    for _ in 0..60 {
+        b = b.checked_sub(1)?;
+        if is_item(b) {
+            continue;
+        }
+        let blk = &doc.blocks[b];
+        let text = doc.plain(blk.text_span).trim_end();
+        let introduces = text.ends_with([':', '—', '-']) || text.to_lowercase().ends_with("following");
+        return (introduces && blk.sentence_count > 0).then(|| blk.first_sentence + blk.sentence_count - 1);
+    }
+    None
 }
 
 fn doc_facts(doc: &Document) -> DocFacts {

@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use clauselint_parser::line_index::floor_char_boundary;
+
 use crate::context::SentenceFacts;
 use crate::lexicon::Concept;
 
@@ -13,11 +15,27 @@ use crate::lexicon::Concept;
 pub fn scope_start(norm: &str, pos: usize) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r";|: |\. |\bbut\b|\bhowever\b|\bprovided that\b|\bwhereas\b|\bwhile\b|\bnevertheless\b|\bnotwithstanding\b|\botherwise\b|\binstead\b|\bexcept\b|\bunless\b|\bother than\b|\(\w{1,4}\) ")
+        Regex::new(r";|: |\. |\bbut\b|\bprovided that\b|\bwhereas\b|\bwhile\b|\bnevertheless\b|\bnotwithstanding\b|\botherwise\b|\binstead\b|\bexcept\b|\bunless\b|\bother than\b")
             .expect("valid scope regex")
     });
     let head = &norm[..pos.min(norm.len())];
-    re.find_iter(head).last().map_or(0, |m| m.end())
+    // A semicolon or colon that introduces the next item of an enumeration ("; (ii)", "; or (c)")
+    // continues the clause that governs the list.
+    re.find_iter(head)
+        .filter(|m| {
+            let sep = &head[m.start()..m.end()];
+            if sep != ";" && sep != ": " {
+                return true;
+            }
+            let after = head[m.end()..].trim_start();
+            let after = after
+                .strip_prefix("and ")
+                .or_else(|| after.strip_prefix("or "))
+                .unwrap_or(after);
+            !after.starts_with('(')
+        })
+        .last()
+        .map_or(0, |m| m.end())
 }
 
 /// Where the clause containing `pos` ends.
@@ -36,7 +54,7 @@ pub fn scope_end(norm: &str, pos: usize) -> usize {
 
 /// A negator that is really part of another idiom: "not limited to", "no later than", "if you do
 /// not …" (a condition, not a prohibition), "whether or not".
-fn idiomatic(norm: &str, start: usize, end: usize) -> bool {
+pub fn is_idiomatic_negation(norm: &str, start: usize, end: usize) -> bool {
     let after = &norm[end.min(norm.len())..];
     let before = &norm[..start];
     let after_idiom = after.starts_with(" limited")
@@ -48,13 +66,10 @@ fn idiomatic(norm: &str, start: usize, end: usize) -> bool {
         || after.starts_with(" only")
         || after.starts_with(" exceed")
         || after.starts_with(" matter");
-    let before_idiom = before.ends_with("whether or ")
-        || before.ends_with("or ")
-        || before.ends_with("but ")
-        || before.ends_with("if ")
-        || before.ends_with("even if ");
+    let spaced = format!(" {}", &before[floor_char_boundary(before, before.len().saturating_sub(20))..]);
+    let before_idiom = [" or ", " but ", " if ", " whether "].iter().any(|w| spaced.ends_with(w));
     // "if you do not …", "unless you do not …": the negation sits inside a condition.
-    let tail = &before[clauselint_parser::line_index::floor_char_boundary(before, before.len().saturating_sub(40))..];
+    let tail = &before[floor_char_boundary(before, before.len().saturating_sub(40))..];
     let conditional = {
         static RE: OnceLock<Regex> = OnceLock::new();
         RE.get_or_init(|| {
@@ -76,7 +91,7 @@ pub fn negator_before(s: &SentenceFacts, pos: usize) -> Option<(usize, usize)> {
     let start = scope_start(&s.norm, pos);
     s.hits_of(Concept::Negation)
         .filter(|h| h.start >= start && h.end <= pos)
-        .filter(|h| !idiomatic(&s.norm, h.start, h.end))
+        .filter(|h| !is_idiomatic_negation(&s.norm, h.start, h.end))
         .map(|h| (h.start, h.end))
         .last()
 }
@@ -100,14 +115,35 @@ pub fn consent_exception(s: &SentenceFacts, from: usize) -> Option<(usize, usize
         .map(|m| (from + m.start(), from + m.end()))
 }
 
-/// Words that are possessives, not actors: "your content" does not make the customer the subject.
-fn possessive(norm: &str, start: usize, end: usize) -> bool {
+/// Whether a party word is the subject of a verb ("we may", "Customer shall", "you hereby grant"),
+/// as opposed to a possessive ("your content"), an object ("grant us") or a modifier ("customer
+/// service").
+fn is_subject(norm: &str, start: usize, end: usize) -> bool {
+    const VERBS: &[&str] = &[
+        "may", "will", "shall", "can", "could", "might", "must", "would", "should", "agree", "agrees",
+        "grant", "grants", "hereby", "use", "uses", "has", "have", "is", "are", "does", "do", "reserve",
+        "reserves", "retain", "retains", "own", "owns", "collect", "collects", "process", "processes",
+        "share", "shares", "also", "acknowledge", "acknowledges", "understand", "understands", "choose",
+        "chooses", "consent", "consents", "provide", "provides", "give", "gives", "allow", "allows",
+        "permit", "permits", "license", "licenses", "obtain", "obtains", "receive", "receives", "and",
+        "need", "needs", "want", "wants", "only", "expressly", "irrevocably", "disclose", "discloses",
+        "sell", "sells", "store", "stores", "keep", "keeps", "train", "trains", "create", "creates",
+        "submit", "submits", "upload", "uploads", "post", "posts", "remains", "retain", "reserve",
+    ];
     let word = &norm[start..end];
-    matches!(
-        word,
-        "your" | "yours" | "our" | "ours" | "customer's" | "user's" | "users'"
-    ) || norm[end..].starts_with("'s ")
-        || norm[end..].starts_with("' ")
+    if matches!(word, "your" | "yours" | "our" | "ours" | "us" | "customer's" | "user's" | "users'") {
+        return false;
+    }
+    let rest = &norm[end..];
+    if rest.starts_with("'s ") || rest.starts_with("' ") {
+        return false;
+    }
+    let next = rest
+        .trim_start_matches([',', ' '])
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("");
+    VERBS.contains(&next) || (matches!(word, "we" | "you" | "they") && !next.is_empty())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,7 +162,7 @@ pub fn actor_before(s: &SentenceFacts, pos: usize) -> Actor {
             .iter()
             .filter(|h| h.end <= pos && h.start >= from)
             .filter(|h| h.is(Concept::Vendor) || h.is(Concept::Customer))
-            .rfind(|h| !possessive(&s.norm, h.start, h.end))
+            .rfind(|h| is_subject(&s.norm, h.start, h.end))
             .map(|h| {
                 if h.is(Concept::Vendor) {
                     Actor::Vendor
@@ -144,7 +180,7 @@ pub fn actor_before(s: &SentenceFacts, pos: usize) -> Actor {
 pub fn vendor_permission(s: &SentenceFacts, pos: usize) -> bool {
     static GRANT: OnceLock<Regex> = OnceLock::new();
     let grant = GRANT.get_or_init(|| {
-        Regex::new(r"\b(?:grant|grants|give|gives|provide|provides)\b(?:\s+\S+){0,3}?\s+(?:us|we)\b|\blicen[cs]e to\b|\bright to\b|\bauthori[sz]e\b")
+        Regex::new(r"\b(?:grant|grants|give|gives)\b|\b(?:provide|provides)\b(?:\s+\S+){0,3}?\s+(?:us|we)\b|\blicen[cs]e to\b|\bright to\b|\bauthori[sz]e\b|\bconsent to\b")
             .expect("valid grant regex")
     });
     let head = &s.norm[..pos.min(s.norm.len())];
@@ -160,9 +196,9 @@ mod tests {
     #[test]
     fn idioms_are_not_negations() {
         let norm = "including but not limited to training";
-        assert!(super::idiomatic(norm, 14, 17));
+        assert!(super::is_idiomatic_negation(norm, 14, 17));
         let norm = "if you do not opt out we train";
         let p = norm.find("not").unwrap();
-        assert!(super::idiomatic(norm, p, p + 3));
+        assert!(super::is_idiomatic_negation(norm, p, p + 3));
     }
 }

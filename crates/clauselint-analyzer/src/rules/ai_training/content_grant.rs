@@ -20,6 +20,7 @@ use crate::finding::{Finding, Severity};
 use crate::grammar::{consent_exception, negated, vendor_permission};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::ai_training::{customer_data, not_a_provision};
 use crate::rules::{extend_words, protection_note, sentence_finding, snippet};
 
 pub struct ContentGrant;
@@ -91,14 +92,22 @@ impl Rule for ContentGrant {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for s in cx.sentences_with(Concept::Content.bit() | Concept::Ai.bit()) {
+        for s in cx.sentences_with(Concept::Ai.bit()) {
+            if not_a_provision(cx, s) {
+                continue;
+            }
             let Some((p_start, p_end)) = ai_purpose(s) else {
                 continue;
             };
-            let Some(content) = s.first(Concept::Content) else {
+            let Some((c_start, c_end, from_lead_in)) = customer_data(cx, s) else {
                 continue;
             };
-            if negated(s, p_start) || negated(s, content.start.min(p_start)) {
+            let lead_uses = from_lead_in && cx.lead_in(s).is_some_and(|l| l.has(Concept::Use) || l.has(Concept::Share));
+            if !lead_uses && !uses_data(s, p_start) {
+                continue;
+            }
+            let first = if from_lead_in { p_start } else { c_start.min(p_start) };
+            if negated(s, p_start) || negated(s, first) {
                 if consent_exception(s, p_end).is_none() {
                     out.push(protection_note(
                         cx,
@@ -113,11 +122,14 @@ impl Rule for ContentGrant {
                 }
                 continue;
             }
-            if !vendor_permission(s, p_start) {
+            if is_control_statement(s, p_start) || !vendor_permission(s, p_start) {
                 continue;
             }
             let purpose = snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5));
-            let object = snippet(cx, s, content.start, content.end);
+            let object = match (from_lead_in, cx.lead_in(s)) {
+                (true, Some(lead)) => snippet(cx, lead, c_start, c_end),
+                _ => snippet(cx, s, c_start, c_end),
+            };
             out.push(sentence_finding(
                 cx,
                 &META,
@@ -130,6 +142,26 @@ impl Rule for ContentGrant {
             ));
         }
     }
+}
+
+/// A verb of use: "use", "process", a licence, or "train" itself used as a verb ("we train our
+/// models on…", "to train"), as opposed to a noun phrase such as "the model's training data".
+fn uses_data(s: &SentenceFacts, purpose_start: usize) -> bool {
+    if s.has(Concept::Use) || s.has(Concept::License) || s.has(Concept::Share) {
+        return true;
+    }
+    let before = format!(" {}", s.norm[..purpose_start].trim_end());
+    before.ends_with(" to") || before.ends_with(" may") || before.ends_with(" will") || before.ends_with(" we")
+}
+
+/// "You can decide whether we use your content to train…", "To opt out of the use of your data for
+/// model training…": a sentence about the customer's control, which `opt-out-consent` judges.
+fn is_control_statement(s: &SentenceFacts, purpose_start: usize) -> bool {
+    let scope = crate::grammar::scope_start(&s.norm, purpose_start);
+    let head = &s.norm[scope..purpose_start];
+    s.hits_of(Concept::OptOut)
+        .any(|h| h.start >= scope && h.end <= purpose_start && !matches!(&s.norm[h.start..h.end], "by using" | "default" | "by default"))
+        || head.contains("whether")
 }
 
 #[cfg(test)]

@@ -2,6 +2,41 @@
 
 pub mod content_grant;
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::context::{Context, SentenceFacts};
+use crate::lexicon::Concept;
 use crate::rule::Rule;
+
+/// Where the customer's data appears as the object of a use: a content word, personal data,
+/// "information you provide" / "data we collect" phrasings, or — for a list item such as "To train
+/// our models;" — the object named in the list's lead-in ("We use your information to:").
+/// Returns the normalised range in `s`, or `None` with `Some` from the lead-in signalled by the
+/// boolean.
+pub(crate) fn customer_data(cx: &Context, s: &SentenceFacts) -> Option<(usize, usize, bool)> {
+    static PHRASE: OnceLock<Regex> = OnceLock::new();
+    let phrase = PHRASE.get_or_init(|| {
+        Regex::new(r"\b(?:information|data|content|materials?)\s+(?:that\s+|which\s+)?(?:you|users?|individuals|customers?|people|members|creators)\s+(?:provide|submit|upload|share|post|create|send|give|make available|input)|\b(?:information|data)\s+(?:that\s+)?(?:we|it)\s+(?:collects?|receives?|obtains?)\b")
+            .expect("valid customer-data regex")
+    });
+    let own = |f: &SentenceFacts| {
+        f.first(Concept::Content)
+            .or_else(|| f.first(Concept::Personal))
+            .map(|h| (h.start, h.end))
+            .or_else(|| phrase.find(&f.norm).map(|m| (m.start(), m.end())))
+    };
+    if let Some((a, b)) = own(s) {
+        return Some((a, b, false));
+    }
+    let lead = cx.lead_in(s)?;
+    own(lead).map(|(a, b)| (a, b, true))
+}
+
+/// The sentence is a customer-side restriction or a heading rather than a vendor's provision.
+pub(crate) fn not_a_provision(cx: &Context, s: &SentenceFacts) -> bool {
+    s.in_heading || cx.in_prohibited_list(s)
+}
 
 pub static RULES: &[&dyn Rule] = &[&content_grant::ContentGrant];
