@@ -184,11 +184,16 @@ pub fn vendor_permission(s: &SentenceFacts, pos: usize) -> bool {
             .expect("valid grant regex")
     });
     let head = &s.norm[..pos.min(s.norm.len())];
-    match actor_before(s, pos) {
-        Actor::Vendor => true,
-        Actor::Customer => grant.is_match(head),
-        Actor::Unknown => true,
-    }
+    // Any vendor subject before the purpose makes it the vendor's permission, even when a customer
+    // is the subject of an embedded clause ("we use the conversations you have … to train").
+    let vendor_subject = s
+        .hits_of(Concept::Vendor)
+        .any(|h| h.end <= pos && is_subject(&s.norm, h.start, h.end));
+    vendor_subject
+        || match actor_before(s, pos) {
+            Actor::Vendor | Actor::Unknown => true,
+            Actor::Customer => grant.is_match(head),
+        }
 }
 
 #[cfg(test)]
