@@ -162,7 +162,6 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "post data",
             "public post data",
             "user-provided",
-            "art",
             "writing",
         ],
     ),

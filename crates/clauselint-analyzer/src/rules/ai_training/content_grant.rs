@@ -53,16 +53,25 @@ pub(crate) fn ai_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
         return None;
     }
     for t in s.hits_of(Concept::Train) {
+        // "the model's training data" names data, not a purpose.
+        let after = &s.norm[t.end..];
+        if [" data", " dataset", " set", " corpus", " corpora", " material"].iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
         // "training" in "staff training" is not model training; a model must be near.
         if ai_hits.iter().any(|a| a.start.abs_diff(t.start) < 120) {
             return Some((t.start, t.end));
         }
     }
     for i in s.hits_of(Concept::Improve) {
-        if ai_hits
-            .iter()
-            .any(|a| a.start > i.end && a.start - i.end < 45)
-        {
+        // "improve our services using AI": AI as the means is not a model being improved.
+        let object_is_ai = ai_hits.iter().any(|a| {
+            a.start > i.end && a.start - i.end < 45 && {
+                let between = &s.norm[i.end..a.start];
+                !["use of", "using", "through", "with the help", " via ", " by "].iter().any(|m| between.contains(m))
+            }
+        });
+        if object_is_ai {
             return Some((i.start, i.end));
         }
     }
@@ -125,6 +134,19 @@ impl Rule for ContentGrant {
             if is_control_statement(s, p_start) || !vendor_permission(s, p_start) {
                 continue;
             }
+            if let Some(m) = opt_in_regex().find(&s.norm[..p_start]) {
+                out.push(protection_note(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "AI training here depends on the customer's opt-in (“{}”). Check that the opt-in is \
+                         separate from accepting the terms and can be withdrawn.",
+                        snippet(cx, s, m.start(), m.end())
+                    ),
+                ));
+                continue;
+            }
             let purpose = snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5));
             let object = match (from_lead_in, cx.lead_in(s)) {
                 (true, Some(lead)) => snippet(cx, lead, c_start, c_end),
@@ -142,6 +164,16 @@ impl Rule for ContentGrant {
             ));
         }
     }
+}
+
+/// "where you have chosen to share…", "if you opt in", "with your express consent": training that
+/// only happens on the customer's affirmative choice.
+fn opt_in_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:actively\s+|expressly\s+|explicitly\s+|affirmatively\s+)?(?:chosen|choose|opt(?:ed)?[- ]in|consent(?:ed)?|agreed|enable(?:d)?|turn(?:ed)? on)\b|\bwith your (?:prior\s+)?(?:express|explicit|affirmative)\s+(?:consent|permission)\b|\bonly (?:if|when|with)\b")
+            .expect("valid opt-in regex")
+    })
 }
 
 /// A verb of use: "use", "process", a licence, or "train" itself used as a verb ("we train our

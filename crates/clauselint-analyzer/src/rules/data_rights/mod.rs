@@ -1,5 +1,67 @@
-//! `data-rights/*`: rights over the customer's data: licences, purposes, retention, sharing.
+//! `data-rights/*`: rights over the customer's data — licences, purposes, usage data, aggregated
+//! data, ownership, sharing, retention and encryption keys.
 
+pub mod aggregated_data_carveout;
+pub mod broad_license;
+pub mod ownership_not_stated;
+pub mod retention_deletion;
+pub mod third_party_sharing;
+pub mod usage_data_any_purpose;
+pub mod vague_purpose;
+pub mod vendor_held_keys;
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::context::SentenceFacts;
 use crate::rule::Rule;
 
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &broad_license::BroadLicense,
+    &vague_purpose::VaguePurpose,
+    &usage_data_any_purpose::UsageDataAnyPurpose,
+    &aggregated_data_carveout::AggregatedDataCarveout,
+    &ownership_not_stated::OwnershipNotStated,
+    &third_party_sharing::ThirdPartySharing,
+    &retention_deletion::RetentionDeletion,
+    &vendor_held_keys::VendorHeldKeys,
+];
+
+/// Open-ended purposes: "for any purpose", "to improve our services", "develop new products",
+/// "business purposes", "as we see fit", "in any manner", "without restriction".
+pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            \bfor\ any\ (?:lawful\ |legal\ |other\ |legitimate\ |business\ )?purposes?\b
+          | \bany\ purpose\ whatsoever\b
+          | \b(?:for|in\ connection\ with)\ (?:our|its|the\ specific|specific)?\s?(?:own\ |internal\ |legitimate\ |general\ )?business\ (?:purposes|operations)\b
+          | \bto\ (?:develop|grow|build)\ our\ business\b
+          | \b(?:improve|improving|improvement\ of|enhance|enhancing|develop|developing|development\ of|optimi[sz]e|optimi[sz]ing)\b(?:\s+(?:and|or|,)?\s*(?:improve|improving|enhance|develop|developing|test|provide|maintain|operate|promote|market|improvement|development|promotion|provision|distribution)\w*,?)*\s+(?:of\ )?(?:our|the|its|new|those|such|these|google|[a-z]+'s)?\s*(?:and\ [a-z]+'s\ )?(?:research,?\s+)?(?:products?|services?|offerings|platform|technolog(?:y|ies)|business|features|websites?|apps?|site|tools|software|service)\b
+          | \bdevelop(?:ing)?\ new\ (?:products|services|features|offerings|technologies)\b
+          | \b(?:product|service)\ (?:improvement|development)\b
+          | \b(?:for|in)\ (?:research|analytics|marketing|advertising)(?:\ and\ [a-z]+)?\ purposes\b
+          | \bas\ (?:we|it|they)\ (?:may\ )?(?:see\ fit|deem\ appropriate|choose|determine)\b
+          | \bin\ any\ (?:manner|way)\b
+          | \bwithout\ (?:any\ )?restrictions?\b
+          | \bother\ purposes\b
+          | \bfor\ (?:the\ )?purposes?\ of\ (?:our\ )?(?:marketing|advertising|research)\b
+          ",
+        )
+        .expect("valid open-purpose regex")
+    });
+    re.find(&s.norm).map(|m| (m.start(), m.end()))
+}
+
+/// Limits that make a purpose narrow: "solely to provide the Services", "only as necessary to
+/// perform".
+pub(crate) fn narrowed(s: &SentenceFacts) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\b(?:solely|only|exclusively|strictly)\s+(?:\w+\s+){0,3}?(?:to|for|as)\s+(?:necessary\s+to\s+)?(?:provide|perform|deliver|operate|fulfil|fulfill|support|comply|the purpose of providing)\b|\bfor the sole purpose of providing\b")
+            .expect("valid narrowing regex")
+    });
+    re.is_match(&s.norm)
+}

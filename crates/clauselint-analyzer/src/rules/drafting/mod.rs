@@ -1,5 +1,420 @@
-//! `drafting/*`: drafting defects that create ambiguity.
+//! `drafting/*`: drafting defects that create ambiguity — capitalised terms nobody defined,
+//! definitions nobody uses or that are given twice, cross-references to clauses that are not there,
+//! and defined terms written in more than one way.
+//!
+//! The rules share one reader of capitalised phrases ([`runs`]) and a few word lists; they read the
+//! parser's definitions, term uses and cross-references rather than re-deriving them.
 
+use std::collections::HashSet;
+
+use clauselint_parser::{BlockKind, Document, Span};
+
+use crate::context::Context;
 use crate::rule::Rule;
 
 pub static RULES: &[&dyn Rule] = &[];
+
+/// A word of body text. Possessive `’s` is left out of `text` and `span`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub possessive: bool,
+    /// The text between the previous word (or the start of the range) and this one.
+    pub gap: &'a str,
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '‑')
+}
+
+/// The words of `text[span]`: letters and digits, joined by inner hyphens and apostrophes.
+pub(crate) fn words(text: &str, span: Span) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let slice = &text[span.start..span.end];
+    let mut iter = slice.char_indices().peekable();
+    let mut prev_end = 0;
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                iter.next();
+            } else if is_joiner(d) {
+                // A joiner counts only between two word characters.
+                let after = slice[j + d.len_utf8()..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    iter.next();
+                    end = j + d.len_utf8();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let raw = &slice[start..end];
+        let (word, possessive) = match raw
+            .strip_suffix("'s")
+            .or_else(|| raw.strip_suffix("’s"))
+            .filter(|w| !w.is_empty())
+        {
+            Some(w) => (w, true),
+            None => (raw, false),
+        };
+        out.push(Word {
+            text: word,
+            span: Span::new(span.start + start, span.start + start + word.len()),
+            possessive,
+            gap: &slice[prev_end..start],
+        });
+        prev_end = end;
+    }
+    out
+}
+
+/// `Customer`, `Third-Party`: an upper-case letter followed by at least one lower-case letter.
+pub(crate) fn is_title_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// `API`, `EU`, `GDPR`.
+pub(crate) fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// Words that open a sentence or clause and so carry a capital for grammatical reasons; stripped
+/// from the front of a run that opens a sentence.
+const OPENERS: &[&str] = &[
+    "a", "all", "an", "any", "as", "at", "before", "both", "by", "during", "each", "either", "every",
+    "except", "for", "from", "if", "in", "including", "neither", "no", "notwithstanding", "on",
+    "once", "only", "our", "please", "such", "that", "the", "their", "these", "this", "those", "to",
+    "under", "unless", "upon", "when", "where", "whether", "while", "with", "without", "your",
+    "its", "his", "her", "we", "you", "they", "it", "after", "although", "because", "since", "so",
+    "then", "there", "until", "also", "however", "otherwise", "where", "like",
+];
+
+/// Determiners that mark a following Title-Case phrase as a defined-term-like noun.
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "such", "any", "each", "all", "this", "these", "those", "that", "no", "every", "said",
+    "either", "both", "another", "applicable", "relevant",
+];
+
+/// Possessives before a defined term (`your Customer Content`): weaker evidence than `the`/`such`.
+pub(crate) const POSSESSIVES: &[&str] = &["your", "our", "its", "their", "his", "her", "my"];
+
+/// A maximal run of capitalised words inside one sentence: `Customer Materials`,
+/// `Terms of Service`, `Your Stuff & Your Permissions`.
+#[derive(Clone, Debug)]
+pub(crate) struct Run {
+    /// The words, whitespace folded to single spaces.
+    pub text: String,
+    pub span: Span,
+    pub words: usize,
+    /// The lower-cased word before the run in the same line, if any.
+    pub before: Option<String>,
+    /// The word after the run in the same line and the gap before it.
+    pub after: Option<(String, String)>,
+    /// Opens a sentence, line, list item or follows a colon: its capitals prove nothing.
+    pub opens: bool,
+    /// Directly inside quotation marks.
+    pub quoted: bool,
+    /// The last word is possessive (`Customer Materials’`).
+    pub possessive: bool,
+}
+
+fn plain_gap(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+}
+
+fn opens_unit(ws: &[Word], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let gap = ws[i].gap;
+    if gap.contains(['\n', ':', '•', '·', '|', '>', '*', '#', '¶']) {
+        return true;
+    }
+    let trimmed = gap.trim();
+    // "(a) Customer …", "1. Customer …", "iv) Customer …"
+    if trimmed.ends_with(')') || trimmed.ends_with('.') {
+        let prev = ws[i - 1].text;
+        let enumerator = prev.len() <= 4
+            && (prev.chars().all(|c| c.is_ascii_digit())
+                || prev.chars().all(|c| "ivxlcIVXLC".contains(c))
+                || prev.chars().count() == 1);
+        if enumerator {
+            return true;
+        }
+    }
+    // "… policy. Customer …" inside one parsed sentence: a sentence end the splitter kept.
+    trimmed.ends_with(['.', '?', '!'])
+}
+
+fn quoted_before(gap: &str) -> bool {
+    gap.trim_end().ends_with(['“', '"', '‘', '«', '\''])
+}
+
+/// The capitalised runs of a range of `doc.text`.
+pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
+    let ws = words(text, span);
+    let mut out = Vec::new();
+    let cap = |w: &Word| is_title_word(w.text) || is_acronym(w.text);
+    let mut i = 0;
+    while i < ws.len() {
+        if !cap(&ws[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while !ws[j].possessive {
+            let next = j + 1;
+            if next < ws.len() && cap(&ws[next]) && plain_gap(ws[next].gap) {
+                j = next;
+                continue;
+            }
+            if next < ws.len() && cap(&ws[next]) && ws[next].gap.trim() == "&" && !ws[next].gap.contains('\n') {
+                j = next;
+                continue;
+            }
+            if next + 1 < ws.len()
+                && ws[next].text == "of"
+                && plain_gap(ws[next].gap)
+                && plain_gap(ws[next + 1].gap)
+                && is_title_word(ws[next + 1].text)
+            {
+                j = next + 1;
+                continue;
+            }
+            break;
+        }
+        let mut first = i;
+        let mut opens = opens_unit(&ws, i);
+        let mut before = (i > 0 && !ws[i].gap.contains('\n')).then(|| ws[i - 1].text.to_lowercase());
+        // "The Customer Materials …" at a sentence start: the article is grammar, the rest a term.
+        while opens && first < j && OPENERS.contains(&ws[first].text.to_lowercase().as_str()) {
+            before = Some(ws[first].text.to_lowercase());
+            first += 1;
+            opens = false;
+        }
+        let quoted = quoted_before(ws[first].gap);
+        let span = Span::new(ws[first].span.start, ws[j].span.end);
+        let text_folded = text[span.start..span.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let after = (j + 1 < ws.len() && !ws[j + 1].gap.contains('\n'))
+            .then(|| (ws[j + 1].text.to_string(), ws[j + 1].gap.to_string()));
+        out.push(Run {
+            text: text_folded,
+            span,
+            words: j - first + 1,
+            before,
+            after,
+            opens,
+            quoted,
+            possessive: ws[j].possessive,
+        });
+        i = j + 1;
+    }
+    out
+}
+
+/// Lower-case singular form of a term, for comparing `Services`/`Service`/`services`.
+pub(crate) fn term_key(term: &str) -> String {
+    let lower = term
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'");
+    singular(&lower).to_string()
+}
+
+fn singular(s: &str) -> &str {
+    if s.ends_with("ss") {
+        return s;
+    }
+    s.strip_suffix('s').unwrap_or(s)
+}
+
+/// Does the source show `term` in quotes or bold anywhere, i.e. does the author treat it as defined
+/// (a definition the parser did not recognise, such as `is referred to as **Customer Content**`)?
+pub(crate) fn marked_as_term(doc: &Document, term: &str) -> bool {
+    let key = term_key(term);
+    let quoted = ["“", "\"", "‘"].iter().any(|open| {
+        let mut from = 0;
+        while let Some(pos) = doc.text[from..].find(open) {
+            let start = from + pos + open.len();
+            from = start;
+            let rest = &doc.text[start..];
+            let end = rest
+                .find(['”', '"', '’', '\n'])
+                .unwrap_or(rest.len())
+                .min(120);
+            let end = (0..=end).rev().find(|&e| rest.is_char_boundary(e)).unwrap_or(0);
+            if term_key(rest[..end].trim().trim_end_matches([',', '.', ';'])) == key {
+                return true;
+            }
+        }
+        false
+    });
+    quoted
+        || doc.strong_spans.iter().any(|s| {
+            let inner = doc.plain(*s).trim().trim_matches(['“', '”', '"']).trim();
+            term_key(inner.trim_end_matches([',', '.', ';', ':'])) == key
+        })
+}
+
+/// Is the range Markdown link text (`[Privacy Statement](…)`)?
+pub(crate) fn is_link_text(doc: &Document, span: Span) -> bool {
+    let before = doc.source[..span.start].trim_end_matches([' ', '*', '_']);
+    let after = doc.source[span.end..].trim_start_matches([' ', '*', '_']);
+    before.ends_with('[') && after.starts_with("](")
+}
+
+/// Block kinds whose text reads as prose (headings and table cells are labels).
+pub(crate) fn is_prose_block(doc: &Document, sentence: usize) -> bool {
+    let block = &doc.blocks[doc.sentences[sentence].block];
+    matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+}
+
+/// Mostly upper-case text (a disclaimer in capitals): capitalisation carries no signal there.
+pub(crate) fn is_shouting(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 12 && upper * 10 >= letters * 6
+}
+
+/// Is the line containing `offset` a title (a short line of capitalised words without a sentence
+/// end) — a plain-text heading the parser merged into the paragraph below it?
+pub(crate) fn on_title_line(text: &str, offset: usize) -> bool {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line = text[start..end].trim();
+    if line.is_empty() || line.len() > 120 || line.ends_with(['.', ';', ',', '?', '!', ':']) {
+        return false;
+    }
+    let ws = words(text, Span::new(start, end));
+    let content: Vec<_> = ws
+        .iter()
+        .filter(|w| !MINOR_TITLE_WORDS.contains(&w.text.to_lowercase().as_str()))
+        .collect();
+    if content.is_empty() || content.len() > 12 {
+        return false;
+    }
+    let capitalised = content
+        .iter()
+        .filter(|w| w.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+        .count();
+    capitalised * 10 >= content.len() * 8
+}
+
+const MINOR_TITLE_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+    "your", "our", "vs",
+];
+
+/// The clause titles and headings of the document, as [`term_key`]s.
+pub(crate) fn title_keys(doc: &Document) -> HashSet<String> {
+    let mut keys = HashSet::new();
+    for c in &doc.clauses {
+        if let Some(t) = &c.title {
+            keys.insert(term_key(t.trim_end_matches(['.', ':'])));
+        }
+    }
+    for b in &doc.blocks {
+        if b.kind == BlockKind::Heading {
+            let t = doc.plain(b.text_span).trim();
+            let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+            keys.insert(term_key(t.trim_end_matches(['.', ':'])));
+        }
+    }
+    keys
+}
+
+/// Is the offset inside a clause title (`**10.1 Customer Content**.`)?
+pub(crate) fn in_clause_title(doc: &Document, span: Span) -> bool {
+    doc.clauses
+        .iter()
+        .any(|c| c.title_span.is_some_and(|t| t.overlaps(span)))
+}
+
+/// Lower-case names of the parties and brands: terms defined alongside we/you, names followed by
+/// `Inc.`/`LLC`/`Ltd`, and the brand in the document's title.
+pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
+    let doc = cx.doc;
+    let mut out: HashSet<String> = HashSet::new();
+    for a in cx.facts.vendor_aliases.iter().chain(&cx.facts.customer_aliases) {
+        if let Some(first) = a.split_whitespace().next() {
+            out.insert(first.to_string());
+        }
+    }
+    const COMPANY: &[&str] = &[
+        "inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "plc", "ag", "sa", "sas",
+        "sarl", "bv", "pty", "co", "company", "incorporated", "lp", "llp", "ab", "oy", "as", "spa",
+        "kk", "nv", "se",
+    ];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let _ = si;
+        let ws = words(&doc.text, s.span);
+        for (i, w) in ws.iter().enumerate() {
+            let lower = w.text.to_lowercase().replace('.', "");
+            if i == 0 || !COMPANY.contains(&lower.as_str()) || w.text.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            // Walk back over the capitalised name: "Zoom Communications, Inc."
+            let mut k = i;
+            while k > 0 && is_title_word(ws[k - 1].text) || k > 0 && is_acronym(ws[k - 1].text) {
+                k -= 1;
+                if ws[k].gap.contains('\n') {
+                    break;
+                }
+            }
+            if k < i {
+                out.insert(ws[k].text.to_lowercase());
+            }
+        }
+    }
+    // The title: the first heading, or the first line of a plain-text document.
+    let title = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading)
+        .map(|b| doc.plain(b.text_span))
+        .or_else(|| doc.text.lines().find(|l| !l.trim().is_empty()));
+    if let Some(title) = title {
+        const GENERIC: &[&str] = &[
+            "terms", "term", "of", "service", "services", "use", "privacy", "policy", "notice",
+            "statement", "agreement", "user", "conditions", "and", "the", "customer", "end",
+            "license", "licence", "data", "processing", "addendum", "general", "global", "platform",
+            "website", "site", "cookie", "cookies", "legal", "master", "subscription", "online",
+            "community", "guidelines", "acceptable", "a", "for", "our", "your", "developer", "api",
+            "business", "commercial", "consumer", "standard", "app", "apps", "application",
+            "software", "product", "products", "supplemental", "additional", "dpa", "eula",
+        ];
+        for w in words(title, Span::new(0, title.len())) {
+            let lower = w.text.to_lowercase();
+            if !GENERIC.contains(&lower.as_str()) && w.text.chars().next().is_some_and(char::is_uppercase) {
+                out.insert(lower);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Words that end a capitalised phrase naming a document outside this one.
+pub(crate) const EXTERNAL_DOCUMENT_HEADS: &[&str] = &[
+    "policy", "policies", "statement", "notice", "notices", "guidelines", "guideline", "guide",
+    "guides", "terms", "conditions", "agreement", "agreements", "addendum", "addenda", "description",
+    "descriptions", "rules", "standards", "principles", "charter", "code", "handbook", "faq", "faqs",
+    "center", "centre", "page", "pages", "portal", "documentation", "schedule", "exhibit", "annex",
+    "appendix", "clauses", "framework", "shield", "requirements", "specifications", "manual",
+    "license", "licence", "licenses", "program", "programme", "plan", "plans", "form", "forms",
+];

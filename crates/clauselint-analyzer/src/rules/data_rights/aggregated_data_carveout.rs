@@ -1,0 +1,110 @@
+//! `data-rights/aggregated-data-carveout`
+//!
+//! ## What it flags
+//! Aggregated, anonymised, de-identified or derived data carved out of the customer's rights: owned
+//! by the vendor, usable for any purpose, or exempt from the contract's other limits.
+//!
+//! ## Why it matters
+//! "We may use aggregated or de-identified data for any purpose" removes that data from every other
+//! promise in the document, and de-identification is often reversible.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::context::Context;
+use crate::finding::{Finding, Severity};
+use crate::grammar::negated;
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::data_rights::{narrowed, open_purpose};
+use crate::rules::{sentence_finding, snippet};
+
+pub struct AggregatedDataCarveout;
+
+static META: RuleMeta = RuleMeta {
+    id: "data-rights/aggregated-data-carveout",
+    default_severity: Severity::Warning,
+    doc: RuleDoc {
+        summary: "Aggregated, anonymised or de-identified data is carved out of the customer's rights.",
+        why: "A carve-out for aggregated or de-identified data takes that data outside every other promise \
+              in the contract, and de-identification can often be reversed.",
+        example: "Vendor may use aggregated and de-identified data derived from Customer Data for any purpose.",
+        suggested: "Vendor may use aggregated statistics that cannot identify Customer or any individual, \
+                    solely to operate and secure the Services, and will not attempt to re-identify them.",
+        references: &["REVIEW-GUIDE: Data rights — aggregated / de-identified carve-outs"],
+    },
+};
+
+fn carveout_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:owns?|own all|retains? all|property of|owned by)\b|\bnot (?:be )?(?:considered|deemed|treated as|subject to)\b|\bnotwithstanding\b|\bdoes not include\b|\bexcluded from\b|\bfree to use\b|\bshare\b|\bdisclose\b|\bsell\b|\bpublish\b|\bcommerciali[sz]e\b|\bfor (?:its|our) own\b|\bmay use\b|\bwill use\b|\bcan use\b|\buse (?:that|such|the) (?:information|data)\b")
+            .expect("valid carve-out regex")
+    })
+}
+
+impl Rule for AggregatedDataCarveout {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for s in cx.sentences_with(Concept::Aggregated.bit()) {
+            if s.in_heading || cx.in_prohibited_list(s) {
+                continue;
+            }
+            let agg = s.first(Concept::Aggregated).expect("prefiltered");
+            if &s.norm[agg.start..agg.end] == "insights" || &s.norm[agg.start..agg.end] == "anonymous" {
+                // Weak markers alone ("anonymous surveys", "insights into") do not make a carve-out.
+                if !s.hits_of(Concept::Aggregated).any(|h| !matches!(&s.norm[h.start..h.end], "insights" | "anonymous")) {
+                    continue;
+                }
+            }
+            let data_like = s.has(Concept::Data) || s.has(Concept::Content) || s.has(Concept::Personal) || s.has(Concept::UsageData);
+            let purpose = open_purpose(s);
+            let carve = carveout_regex().find(&s.norm);
+            let (a, b) = match (purpose, carve) {
+                (Some(p), _) => p,
+                (None, Some(m)) => (m.start(), m.end()),
+                _ => continue,
+            };
+            if !data_like || negated(s, a) || (purpose.is_none() && narrowed(s)) {
+                continue;
+            }
+            out.push(sentence_finding(
+                cx,
+                &META,
+                s,
+                format!(
+                    "Aggregated / de-identified data (“{}”) is taken outside your rights (“{}”). Limit it to \
+                     statistics that cannot identify you, used only to run the Services, with a duty not to \
+                     re-identify.",
+                    snippet(cx, s, agg.start, agg.end),
+                    snippet(cx, s, a, b)
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags};
+
+    const ID: &str = "data-rights/aggregated-data-carveout";
+
+    #[test]
+    fn flags_carveouts() {
+        // Limitless Privacy Policy.
+        assert_flags(ID, "We use the information we collect:\n\n* To generate de-identified, anonymized or aggregate data that we may use for any legal purpose;\n");
+        // Starlink Privacy Policy.
+        assert_flags(ID, "When information collected from or about you does not identify you as a specific person (e.g., when it has been de-identified), we may use that information for any purpose, including improving our services, to the extent permitted by applicable law.");
+    }
+
+    #[test]
+    fn protective_or_unrelated_is_clean() {
+        assert_clean(ID, "We will not sell aggregated or de-identified data derived from Customer Data.");
+        assert_clean(ID, "You can take part in anonymous surveys.");
+    }
+}

@@ -1,0 +1,168 @@
+//! `data-rights/broad-license`
+//!
+//! ## What it flags
+//! A licence the customer grants over its content that is perpetual, irrevocable, sublicensable or
+//! transferable, or that survives termination. The message names which of those it is.
+//!
+//! ## Why it matters
+//! Each facet outlives the relationship or escapes it: a perpetual, irrevocable licence cannot be
+//! ended by terminating; a sublicensable or transferable one lets rights reach parties the customer
+//! never chose. "Worldwide, royalty-free, non-exclusive" alone is ordinary for a hosting service.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::context::{Context, SentenceFacts};
+use crate::finding::{Finding, Severity};
+use crate::grammar::{actor_before, negated, Actor};
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::sentence_finding;
+
+pub struct BroadLicense;
+
+static META: RuleMeta = RuleMeta {
+    id: "data-rights/broad-license",
+    default_severity: Severity::Error,
+    doc: RuleDoc {
+        summary: "A licence over customer content is perpetual, irrevocable, sublicensable, transferable or survives termination.",
+        why: "A licence with these facets outlives the contract or travels to parties you never chose; \
+              terminating the agreement does not take the rights back.",
+        example: "You hereby grant us a worldwide, perpetual, irrevocable, sublicensable and transferable \
+                  license to use, reproduce and modify Your Content.",
+        suggested: "Customer grants Vendor a non-exclusive, non-transferable licence, without the right to \
+                    sublicense except to sub-processors bound by equivalent obligations, to use Customer \
+                    Content solely to provide the Services to Customer during the term of this Agreement.",
+        references: &["REVIEW-GUIDE: Data rights — licence facets"],
+    },
+};
+
+struct Facet {
+    name: &'static str,
+    pattern: &'static str,
+}
+
+const FACETS: &[Facet] = &[
+    Facet { name: "perpetual", pattern: r"\bperpetual(?:ly)?\b|\bin perpetuity\b" },
+    Facet { name: "irrevocable", pattern: r"\birrevocabl[ey]\b|\bcannot revoke\b|\bcan't revoke\b|\bmay not revoke\b" },
+    Facet { name: "sublicensable", pattern: r"\bsub-?licens(?:able|eable|e|ing)\b|\bright to (?:grant )?sub-?licen[cs]es?\b|\bthrough multiple tiers\b" },
+    Facet { name: "transferable", pattern: r"\btransferr?able\b|\bassignable\b" },
+    Facet { name: "survives termination", pattern: r"\bsurviv(?:e|es|ing)\b|\b(?:continue|remain)s? in (?:full )?(?:force|effect)\b|\beven (?:after|if) (?:you|your)\b" },
+    Facet { name: "assignment of rights", pattern: r"\bassigns? (?:and agrees? to assign )?(?:to [a-z]+ )?(?:all|any)\b[^.;]{0,40}\b(?:right|title|interest)" },
+];
+
+fn facet_regexes() -> &'static [(&'static str, Regex)] {
+    static RES: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
+    RES.get_or_init(|| {
+        FACETS
+            .iter()
+            .map(|f| (f.name, Regex::new(f.pattern).expect("valid facet regex")))
+            .collect()
+    })
+}
+
+/// "non-transferable", "non-sublicensable", "not transferable", "revocable": the facet is denied.
+fn denied(norm: &str, start: usize) -> bool {
+    let before = &norm[..start];
+    before.ends_with("non-") || before.ends_with("non ") || before.ends_with("not ") || before.ends_with("without the ")
+}
+
+/// The facets present in a sentence, in the order of `FACETS`.
+pub(crate) fn facets(s: &SentenceFacts) -> Vec<&'static str> {
+    facet_regexes()
+        .iter()
+        .filter(|(_, re)| re.find_iter(&s.norm).any(|m| !denied(&s.norm, m.start())))
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+/// The licence runs from the customer (or is passive): not "we grant you a licence".
+pub(crate) fn granted_by_customer(s: &SentenceFacts) -> bool {
+    let Some(grant) = s.first(Concept::License) else {
+        return false;
+    };
+    let after = s.norm[grant.end..].trim_start();
+    if (after.starts_with("you") || after.starts_with("to you")) && actor_before(s, grant.start) != Actor::Customer {
+        return false;
+    }
+    !matches!(actor_before(s, grant.start), Actor::Vendor)
+        || s.norm[..grant.start].contains("you ")
+        || s.norm.contains(" you grant")
+}
+
+impl Rule for BroadLicense {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for s in cx.sentences_with(Concept::License.bit()) {
+            if s.in_heading {
+                continue;
+            }
+            let about_content = s.has(Concept::Content)
+                || s.norm.contains("license rights granted by you")
+                || s.norm.contains("licenses granted by you")
+                || s.norm.contains("rights granted by you");
+            if !about_content || !granted_by_customer(s) {
+                continue;
+            }
+            let found = facets(s);
+            if found.is_empty() {
+                continue;
+            }
+            let grant = s.first(Concept::License).map_or(0, |h| h.start);
+            if negated(s, grant) && !found.contains(&"irrevocable") {
+                continue;
+            }
+            let list = match found.as_slice() {
+                [one] => one.to_string(),
+                [init @ .., last] => format!("{} and {last}", init.join(", ")),
+                [] => unreachable!("checked non-empty"),
+            };
+            out.push(sentence_finding(
+                cx,
+                &META,
+                s,
+                format!(
+                    "The licence over your content is {list}. Those rights would outlast the contract or \
+                     pass to others; limit it to providing the Services during the term."
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags, findings};
+
+    const ID: &str = "data-rights/broad-license";
+
+    #[test]
+    fn names_the_facets() {
+        // Bandcamp Terms of Service.
+        let text = "By Submitting any User Submissions through the Site or the Service, you hereby grant Company a \
+                    worldwide, non-exclusive, perpetual, irrevocable, royalty-free, fully paid, sublicensable and \
+                    transferable license to use, edit, modify, reproduce and distribute such User Submissions.";
+        let f = findings(ID, text);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("perpetual, irrevocable, sublicensable and transferable"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn feedback_and_survival() {
+        // Vimeo Terms of Service (feedback).
+        assert_flags(ID, "You grant Vimeo a perpetual and irrevocable right and license to use, copy, transmit, distribute, publicly perform, and display such feedback in any manner without any compensation to you.");
+        assert_flags(ID, "The license you grant us in Your Content survives termination of these Terms.");
+    }
+
+    #[test]
+    fn ordinary_or_reverse_licences_are_clean() {
+        assert_clean(ID, "You grant us a worldwide, non-exclusive, royalty-free license to host and display Your Content solely to provide the Services.");
+        // The vendor licensing its software to the customer.
+        assert_clean(ID, "Zoom grants you a limited, non-exclusive, non-transferable, non-sublicensable, revocable license to use the Software.");
+        assert_clean(ID, "We grant you a perpetual license to use the fonts included in the app.");
+    }
+}

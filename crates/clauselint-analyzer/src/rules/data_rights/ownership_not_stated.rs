@@ -1,0 +1,108 @@
+//! `data-rights/ownership-not-stated` (document level)
+//!
+//! ## What it flags
+//! A document that takes rights in the customer's content (a licence over it, or a right to train
+//! on it) without saying anywhere that the customer keeps ownership of its content or data.
+//!
+//! ## Why it matters
+//! Silence on ownership leaves the licence as the only statement of who holds what; a sound
+//! contract says plainly that the customer owns its content (and the outputs made from it).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::context::Context;
+use crate::finding::{Finding, Severity};
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::ai_training::customer_data;
+use crate::rules::ai_training::content_grant::ai_purpose;
+use crate::rules::data_rights::broad_license::granted_by_customer;
+use crate::rules::document_finding;
+
+pub struct OwnershipNotStated;
+
+static META: RuleMeta = RuleMeta {
+    id: "data-rights/ownership-not-stated",
+    default_severity: Severity::Warning,
+    doc: RuleDoc {
+        summary: "The document takes rights in customer content but never says the customer keeps ownership of it.",
+        why: "Without an ownership statement the licence is the only word on who holds what, and \
+              ambiguity is resolved by whoever drafted it.",
+        example: "You grant us a worldwide license to use, host and reproduce your content.",
+        suggested: "As between the parties, Customer retains all right, title and interest in and to \
+                    Customer Content and all outputs generated from it.",
+        references: &["REVIEW-GUIDE: Data rights — ownership; silence is a finding"],
+    },
+};
+
+/// "you retain ownership", "Customer owns", "we do not claim ownership", "remains your property".
+pub(crate) fn ownership_statement() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            \b(?:you|customer|users?|licensee|subscriber|client|member|creator|artist|seller)s?\b(?:\s+\S+){0,6}?\s+(?:own|owns|retain|retains|keep|keeps|maintain|maintains|hold|holds|continue\ to\ own|will\ own|shall\ own|remain\ the\ owner)\b(?:\s+\S+){0,6}?\s+(?:ownership|rights?|title|owner|intellectual\ property)\b
+          | \b(?:you|customer)\s+(?:own|owns|shall\ own|will\ own|retain\ ownership|retains\ ownership)\b
+          | \bwe\s+(?:do\ not|don't|will\ not|shall\ not)\s+(?:claim|take|acquire|obtain|assert)\s+(?:any\s+)?(?:ownership|title|rights?\ of\ ownership)
+          | \b(?:does\ not|do\ not|will\ not)\s+(?:claim|acquire|obtain|take)\s+(?:any\s+)?ownership
+          | \b(?:remains?|is|are|will\ remain|shall\ remain)\s+(?:your|the\ customer's|customer's|the\ user's|the\ property\ of\ (?:you|customer))\b(?:\s+(?:sole\s+|exclusive\s+)?property)?
+          | \bbelongs?\ to\ you\b
+          | \bis\ yours\b|\bare\ yours\b
+          | \bownership\ of\ (?:your|customer)\b(?:\s+\S+){0,4}?\s+(?:remains|stays|is\ retained)
+          ",
+        )
+        .expect("valid ownership-statement regex")
+    })
+}
+
+impl Rule for OwnershipNotStated {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        if cx.sentences.iter().any(|s| ownership_statement().is_match(&s.norm)) {
+            return;
+        }
+        let licence = cx.sentences.iter().find(|s| {
+            !s.in_heading && s.has(Concept::License) && s.has(Concept::Content) && granted_by_customer(s)
+        });
+        let training = || {
+            cx.sentences_with(Concept::Ai.bit())
+                .find(|s| ai_purpose(s).is_some() && customer_data(cx, s).is_some())
+        };
+        let Some(anchor) = licence.or_else(training) else {
+            return;
+        };
+        out.push(document_finding(
+            cx,
+            &META,
+            Some(anchor.span),
+            "The document takes rights in your content here but nowhere says that you keep ownership of \
+             your content or data. Ask for an express ownership clause."
+                .to_string(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags};
+
+    const ID: &str = "data-rights/ownership-not-stated";
+
+    #[test]
+    fn flags_licence_without_ownership() {
+        assert_flags(ID, "By posting, you grant us a license to use your content. We may change these terms.");
+    }
+
+    #[test]
+    fn ownership_statement_or_no_rights_taken_is_clean() {
+        // Vimeo-style ownership statement.
+        assert_clean(ID, "You retain all of your ownership rights in your content. You grant us a license to host your content.");
+        assert_clean(ID, "As between the parties, Customer owns all Customer Content. Customer grants Vendor a license to use Customer Content to provide the Services.");
+        assert_clean(ID, "We may change these terms at any time.");
+    }
+}

@@ -1,0 +1,132 @@
+//! `data-rights/retention-deletion`
+//!
+//! ## What it flags
+//! Indefinite or vague retention ("as long as necessary", "for legitimate business purposes"), a
+//! discretion to delete ("may delete") instead of a duty, retention after termination or account
+//! deletion, and backup or archive exceptions to deletion.
+//!
+//! ## Why it matters
+//! Data that is kept can be breached, subpoenaed, repurposed or used for training. Only a duty to
+//! delete within a stated time, covering backups, ends that risk.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::context::Context;
+use crate::finding::{Finding, Severity};
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::{sentence_finding, snippet};
+
+pub struct RetentionDeletion;
+
+static META: RuleMeta = RuleMeta {
+    id: "data-rights/retention-deletion",
+    default_severity: Severity::Warning,
+    doc: RuleDoc {
+        summary: "Retention is indefinite or vague, deletion is discretionary, or backups and archives are excepted.",
+        why: "Data that is kept can be breached, disclosed under legal process, repurposed or used for \
+              training; only a duty to delete within a stated time, covering backups, ends that risk.",
+        example: "We may retain your content for as long as necessary for our legitimate business purposes.",
+        suggested: "Within 30 days after termination or Customer's request, Vendor will delete all Customer \
+                    Content, including copies in backups, and certify the deletion in writing.",
+        references: &["REVIEW-GUIDE: Data rights — retention and deletion"],
+    },
+};
+
+fn vague_retention() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            \b(?:for\ )?as\ long\ as\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required|appropriate|permitted|we\ (?:need|deem|consider|have)|the\ consent|a\ legitimate|you\ (?:have|maintain))
+          | \bfor\ (?:the\ )?(?:life|lifetime|duration)\ of\ (?:the|your)\ account\b
+          | \bindefinitely\b|\bpermanently\b|\bin\ perpetuity\b
+          | \blonger\ (?:retention\ )?(?:period|periods|time)\b|\bfor\ a\ longer\ period\b
+          | \b(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)\b
+          | \bmay\ (?:also\ )?(?:retain|keep|store|preserve|persist|continue\ to\ (?:store|retain|keep))\b
+          | \b(?:reserves?|reserve)\ the\ right\ to\ (?:retain|keep|store|preserve)\b
+          | \b(?:back-?ups?|backed-up|archiv\w*|residual\ copies|cached\ copies)\b
+          | \bmay\ (?:\(?but\ (?:is|are)\ not\ (?:required|obligated)\)?\ )?(?:to\ )?delete\b
+          | \b(?:no|not\ (?:under\ )?any)\ (?:obligation|duty)\ to\ (?:maintain|store|retain|delete|keep)\b
+          | \bnot\ (?:be\ )?(?:able\ to\ )?(?:delete|remove|control\ (?:the\ )?removal)\b
+          | \bwill\ not\ delete\b
+          | \b(?:after|following|even\ after|beyond)\ (?:the\ )?(?:termination|deletion|closure|expiration)\b
+          | \bafter\ (?:you|your\ account)\ (?:delete|close|terminat)\w*
+          | \bretention\ period\ of\ your\ information\b|\bdetermine\ the\ retention\b
+          | \bretained\ permanently\b|\bmay\ be\ (?:kept|saved|retained|stored)\b
+          | \bunless\ and\ until\ you\ request\ deletion\b
+          | \bcontinue\ in\ full\ force\b
+          ",
+        )
+        .expect("valid retention regex")
+    })
+}
+
+fn firm_duty() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)\b[^.;]{0,80}\bwithin\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days\b")
+            .expect("valid duty regex")
+    })
+}
+
+impl Rule for RetentionDeletion {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for s in cx.sentences.iter() {
+            if s.in_heading || !(s.has(Concept::Retain) || s.has(Concept::Delete)) {
+                continue;
+            }
+            let data = s.has(Concept::Content) || s.has(Concept::Personal) || s.has(Concept::Data) || s.has(Concept::UsageData);
+            if !data {
+                continue;
+            }
+            let Some(m) = vague_retention().find(&s.norm) else {
+                continue;
+            };
+            // A firm, time-bound duty to delete with no backup exception is what we ask for.
+            let phrase = m.as_str();
+            let backup_exception = phrase.contains("back") || phrase.contains("archiv");
+            if firm_duty().is_match(&s.norm) && !backup_exception {
+                continue;
+            }
+            out.push(sentence_finding(
+                cx,
+                &META,
+                s,
+                format!(
+                    "Retention or deletion is left open (“{}”). Kept data can be breached, disclosed or reused; \
+                     ask for deletion within a fixed period after termination or request, backups included.",
+                    snippet(cx, s, m.start(), m.end())
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags};
+
+    const ID: &str = "data-rights/retention-deletion";
+
+    #[test]
+    fn flags_vague_retention() {
+        // Limitless Privacy Policy.
+        assert_flags(ID, "We retain your personal information for as long as is reasonably necessary for the purposes specified in this Privacy Policy.");
+        // ArtStation Terms of Service.
+        assert_flags(ID, "(f) Epic may (but is not required to) delete some or all of Your Content from the Site and from your account within 60 days after termination;");
+        assert_flags(ID, "Deleted content may persist in backup copies for a reasonable period.");
+    }
+
+    #[test]
+    fn firm_duties_are_clean() {
+        assert_clean(ID, "Vendor will delete all Customer Content within 30 days after termination.");
+        assert_clean(ID, "You can download your data at any time.");
+    }
+}

@@ -1,0 +1,97 @@
+//! `data-rights/vague-purpose`
+//!
+//! ## What it flags
+//! Customer data or content usable for open-ended purposes: "improving our services", "any
+//! purpose", "business purposes", "developing new products", "as we see fit", "in any manner".
+//!
+//! ## Why it matters
+//! A purpose limits what the vendor may do with your data. "To improve our services" or "business
+//! purposes" limits nothing: it covers analytics, product development, model training and more.
+//! Use "to provide the Services to Customer" as the purpose, and list anything else expressly.
+
+use crate::context::Context;
+use crate::finding::{Finding, Severity};
+use crate::grammar::negated;
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::data_rights::{narrowed, open_purpose};
+use crate::rules::{sentence_finding, snippet};
+
+pub struct VaguePurpose;
+
+static META: RuleMeta = RuleMeta {
+    id: "data-rights/vague-purpose",
+    default_severity: Severity::Warning,
+    doc: RuleDoc {
+        summary: "Customer data may be used for open-ended purposes such as \"improving our services\" or \"any purpose\".",
+        why: "An open purpose removes the limit a purpose clause exists to set: \"improving our services\" or \
+              \"business purposes\" can cover analytics, new products and AI training alike.",
+        example: "We may use your content to improve our services and to develop new products.",
+        suggested: "Vendor will process Customer Content solely to provide the Services to Customer in \
+                    accordance with Customer's documented instructions.",
+        references: &["REVIEW-GUIDE: Data rights — \"to provide the Services\" is narrow; \"to improve, develop, market\" is not"],
+    },
+};
+
+impl Rule for VaguePurpose {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for s in cx.sentences.iter() {
+            if s.in_heading || cx.in_prohibited_list(s) {
+                continue;
+            }
+            let Some((p_start, p_end)) = open_purpose(s) else {
+                continue;
+            };
+            // Whose data: the sentence's own object, or the lead-in of a list of purposes.
+            let data_here = s.has(Concept::Content) || s.has(Concept::Personal) || s.has(Concept::Data) || s.has(Concept::UsageData);
+            let data_in_lead = cx
+                .lead_in(s)
+                .is_some_and(|l| l.has(Concept::Content) || l.has(Concept::Personal) || l.has(Concept::Data));
+            let uses = s.has(Concept::Use) || s.has(Concept::License) || s.has(Concept::Share) || data_in_lead;
+            if !(data_here || data_in_lead) || !uses {
+                continue;
+            }
+            if negated(s, p_start) || narrowed(s) {
+                continue;
+            }
+            out.push(sentence_finding(
+                cx,
+                &META,
+                s,
+                format!(
+                    "Open-ended purpose for your data: “{}”. It sets no real limit on what the vendor may do \
+                     with the data; ask for use solely to provide the Services, with any other use listed.",
+                    snippet(cx, s, p_start, p_end)
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags};
+
+    const ID: &str = "data-rights/vague-purpose";
+
+    #[test]
+    fn flags_open_purposes() {
+        // WeTransfer Terms of Service.
+        assert_flags(ID, "You hereby grant us a royalty-free license to use your Content for the purposes of operating, developing, and improving the Service.");
+        assert_flags(ID, "Superhuman may use that feedback without restriction or obligation to Customer.");
+        assert_flags(ID, "We may use the information we collect for any lawful purpose.");
+        // A list of purposes introduced by its lead-in (Limitless Privacy Policy).
+        assert_flags(ID, "We use the information we collect:\n\n* To provide, maintain, improve, test and enhance our Services and to develop new products and services;\n");
+    }
+
+    #[test]
+    fn narrow_or_negated_purposes_are_clean() {
+        assert_clean(ID, "We will use Customer Content solely to provide the Services to you.");
+        assert_clean(ID, "We will not use your data for any purpose other than providing the Services.");
+        assert_clean(ID, "We are always working to improve our services.");
+    }
+}

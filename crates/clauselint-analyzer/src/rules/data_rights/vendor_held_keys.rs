@@ -1,0 +1,90 @@
+//! `data-rights/vendor-held-keys` (document level)
+//!
+//! ## What it flags
+//! A document that talks about encryption but gives the customer no control of the keys (no
+//! customer-managed keys, no bring-your-own-key) and no end-to-end encryption.
+//!
+//! ## Why it matters
+//! Encryption with keys the vendor holds protects against outsiders, not against the vendor, its
+//! staff, its sub-processors, or a government order served on the vendor.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::context::Context;
+use crate::finding::{Finding, Severity};
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::document_finding;
+
+pub struct VendorHeldKeys;
+
+static META: RuleMeta = RuleMeta {
+    id: "data-rights/vendor-held-keys",
+    default_severity: Severity::Info,
+    doc: RuleDoc {
+        summary: "Encryption is mentioned, but the customer controls no keys and there is no end-to-end encryption.",
+        why: "Keys held by the vendor protect your data from outsiders, not from the vendor, its \
+              sub-processors, or legal demands served on it.",
+        example: "We encrypt your data in transit and at rest.",
+        suggested: "Customer Content is encrypted at rest with keys managed by Customer (bring-your-own-key), \
+                    and Vendor cannot decrypt Customer Content without Customer's key.",
+        references: &["REVIEW-GUIDE: encryption keys held by the vendor instead of the customer"],
+    },
+};
+
+fn customer_control() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\bend-to-end\b|\bend to end\b|\bcustomer[- ]managed keys?\b|\bbring[- ]your[- ]own[- ]key\b|\bbyok\b|\b(?:your|customer's|customer) (?:own )?(?:encryption )?keys?\b|\bzero[- ]access\b|\bzero[- ]knowledge\b|\bclient[- ]side encryption\b|\bwe (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)\b|\bonly you (?:can|hold|have)\b")
+            .expect("valid key-control regex")
+    })
+}
+
+impl Rule for VendorHeldKeys {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let mentions = |s: &&crate::context::SentenceFacts| {
+            s.hits_of(Concept::Encryption)
+                .any(|h| &s.norm[h.start..h.end] != "keys" && &s.norm[h.start..h.end] != "cryptographic")
+        };
+        let Some(first) = cx.sentences.iter().find(mentions) else {
+            return;
+        };
+        if cx.sentences.iter().any(|s| customer_control().is_match(&s.norm)) {
+            return;
+        }
+        out.push(document_finding(
+            cx,
+            &META,
+            Some(first.span),
+            "The document relies on encryption but nowhere gives you control of the keys or end-to-end \
+             encryption, so the vendor can read the data it encrypts. Ask who holds the keys."
+                .to_string(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags};
+
+    const ID: &str = "data-rights/vendor-held-keys";
+
+    #[test]
+    fn flags_vendor_keys() {
+        assert_flags(ID, "We use industry-standard encryption to protect your data.");
+    }
+
+    #[test]
+    fn customer_keys_or_no_encryption_is_clean() {
+        // Proton Mail-style end-to-end encryption.
+        assert_clean(ID, "Your messages are protected with end-to-end encryption. We encrypt data at rest.");
+        assert_clean(ID, "Customer may use customer-managed keys. Data is encrypted at rest.");
+        assert_clean(ID, "We store your data in the EU.");
+    }
+}

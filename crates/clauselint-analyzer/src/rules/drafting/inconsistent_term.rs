@@ -1,0 +1,319 @@
+//! `drafting/inconsistent-term`
+//!
+//! ## What it flags
+//! - A defined term written with different capitals: "Customer data" or "customer data" where
+//!   "Customer Data" is defined (lower-case variants only for terms of two or more words, since a
+//!   single lower-case word such as "services" is ordinary English).
+//! - A near-duplicate capitalised term used but never defined next to a defined one: "Customer
+//!   Content" used when only "Customer Data" is defined (same leading words, last word in the same
+//!   family: Data / Content / Information / Materials / Inputs …).
+//!
+//! ## Why it matters
+//! A defined term carries its definition — its scope, carve-outs and the obligations attached to
+//! it — only where it is written exactly as defined. A variant invites the argument that the
+//! passage means something else: wider, narrower, or outside the protections the definition set up.
+//!
+//! ## Not flagged
+//! Headings and clause titles, ALL-CAPS text, the definition's own sentence (`these terms of service
+//! ("Terms of Service")`), capitals forced by a sentence start, and near-duplicates the document
+//! itself puts in quotes or bold (a definition the parser did not recognise).
+
+use std::collections::HashMap;
+
+use clauselint_parser::{Document, Span};
+use regex::Regex;
+
+use super::{
+    in_clause_title, is_link_text, is_prose_block, is_shouting, marked_as_term, on_title_line,
+    runs, term_key,
+};
+use crate::context::Context;
+use crate::finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+
+pub struct InconsistentTerm;
+
+static META: RuleMeta = RuleMeta {
+    id: "drafting/inconsistent-term",
+    default_severity: Severity::Warning,
+    doc: RuleDoc {
+        summary: "A defined term is written inconsistently, or a near-duplicate of it is used undefined.",
+        why: "A defined term carries its definition only where it is written as defined; a variant invites \
+              the argument that the passage means something else, outside the definition's scope and limits.",
+        example: "\"Customer Data\" means all data Customer uploads to the Services. Vendor will encrypt \
+                  Customer data at rest.",
+        suggested: "\"Customer Data\" means all data Customer uploads to the Services. Vendor will encrypt \
+                    Customer Data at rest.",
+        references: &[
+            "REVIEW-GUIDE: Drafting — defined terms",
+            "Use each defined term exactly as defined, everywhere it is meant",
+        ],
+    },
+};
+
+/// Last words that name the same kind of thing: swapping one for another makes a near-duplicate.
+const FAMILY: &[&str] = &[
+    "data", "content", "contents", "information", "materials", "material", "inputs", "input",
+    "submissions", "submission", "files", "records", "output", "outputs",
+];
+
+fn family(word: &str) -> bool {
+    FAMILY.contains(&word.to_lowercase().as_str())
+}
+
+/// A capitalised, undefined `phrase` that differs from a defined term only in its last word, both
+/// last words from the same family ("Customer Content" / "Customer Data"). Returns the definition.
+pub(crate) fn near_defined(doc: &Document, phrase: &str) -> Option<usize> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.len() < 2 || !family(words[words.len() - 1]) {
+        return None;
+    }
+    let key = term_key(phrase);
+    if doc.definitions.iter().any(|d| term_key(&d.term) == key) {
+        return None;
+    }
+    let head = words[..words.len() - 1].join(" ").to_lowercase();
+    doc.definitions.iter().position(|d| {
+        let dw: Vec<&str> = d.term.split_whitespace().collect();
+        d.is_capitalised()
+            && dw.len() == words.len()
+            && dw[..dw.len() - 1].join(" ").to_lowercase() == head
+            && family(dw[dw.len() - 1])
+            && term_key(dw[dw.len() - 1]) != term_key(words[words.len() - 1])
+    })
+}
+
+fn term_regex(term: &str) -> Option<Regex> {
+    let body = term
+        .split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
+    Regex::new(&format!(r"(?i){body}(?:s|es)?")).ok()
+}
+
+/// Capitals only where the sentence start forces them: compare without the first letter.
+fn same_but_first(a: &str, b: &str) -> bool {
+    let mut ca = a.chars();
+    let mut cb = b.chars();
+    let fa = ca.next().map(|c| c.to_lowercase().to_string());
+    let fb = cb.next().map(|c| c.to_lowercase().to_string());
+    fa == fb && ca.as_str() == cb.as_str()
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn at_unit_start(doc: &Document, start: usize) -> bool {
+    if doc.sentence_at(start).is_some_and(|i| doc.sentences[i].span.start == start) {
+        return true;
+    }
+    let before = doc.text[..start].trim_end_matches([' ', '\t', '“', '"', '(']);
+    before.is_empty() || before.ends_with(['\n', '.', ':', '?', '!', ')', '•'])
+}
+
+struct Variant {
+    spans: Vec<Span>,
+}
+
+fn pluralise(term: &str, variant: &str) -> String {
+    let lower_v = variant.to_lowercase();
+    let lower_t = term.to_lowercase();
+    if lower_v.len() > lower_t.len() {
+        format!("{term}{}", &variant[variant.len() - (lower_v.len() - lower_t.len())..])
+    } else {
+        term.to_string()
+    }
+}
+
+fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let mut done: Vec<&str> = Vec::new();
+    for (di, d) in doc.definitions.iter().enumerate() {
+        if !d.is_capitalised() || d.term.split_whitespace().count() < 2 || done.contains(&d.term.as_str()) {
+            continue;
+        }
+        done.push(&d.term);
+        let Some(re) = term_regex(&d.term) else {
+            continue;
+        };
+        let mut variants: Vec<(String, Variant)> = Vec::new();
+        for m in re.find_iter(&doc.text) {
+            let (start, end) = (m.start(), m.end());
+            let before_ok = doc.text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            let after_ok = doc.text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let found = fold(m.as_str());
+            let span = Span::new(start, end);
+            let exact = found == d.term || found.strip_prefix(d.term.as_str()).is_some_and(|s| s == "s" || s == "es");
+            if exact
+                || !found.chars().any(char::is_lowercase)
+                || doc.definitions.iter().any(|o| o.term_span.overlaps(span) || o.term == found)
+            {
+                continue;
+            }
+            let Some(si) = doc.sentence_at(start) else {
+                continue;
+            };
+            if !is_prose_block(doc, si)
+                || doc.definitions.iter().any(|o| o.sentence == Some(si) && o.term == d.term)
+                || in_clause_title(doc, span)
+                || on_title_line(&doc.text, start)
+                || is_shouting(doc.sentence_text(si))
+                || is_link_text(doc, span)
+            {
+                continue;
+            }
+            let defined_form = pluralise(&d.term, &found);
+            if at_unit_start(doc, start) && same_but_first(&found, &defined_form) {
+                continue;
+            }
+            // One finding per spelling; a sentence-start capital folds into the lower-case spelling.
+            let label = if at_unit_start(doc, start) && same_but_first(&found, &found.to_lowercase()) {
+                found.to_lowercase()
+            } else {
+                found.clone()
+            };
+            let label = term_key(&label);
+            match variants.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, v)) => v.spans.push(span),
+                None => variants.push((label, Variant { spans: vec![span] })),
+            }
+        }
+        for (_, v) in variants {
+            let first = v.spans[0];
+            let shown = fold(doc.plain(first));
+            let n = v.spans.len();
+            let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
+            let lower = !shown.chars().skip(1).any(char::is_uppercase);
+            let term = &d.term;
+            let message = if lower {
+                format!(
+                    "“{shown}” appears in lower case ({times}) although “{term}” is a defined term. A reader \
+                     cannot tell whether these passages mean the defined “{term}” or the everyday sense, which \
+                     may be wider or narrower than the definition. Use “{term}” where the definition is meant; \
+                     otherwise choose different words."
+                )
+            } else {
+                format!(
+                    "“{shown}” (used {times}) is a differently capitalised form of the defined term “{term}”. \
+                     A variant invites the argument that it means something other than the defined term, \
+                     outside the definition's scope and limits. Write “{term}” consistently."
+                )
+            };
+            out.push(Finding {
+                rule: META.id,
+                severity: META.default_severity,
+                kind: FindingKind::Risk,
+                message,
+                span: first,
+                clause: doc.clause_at(first.start),
+                suggestion: Some(term.clone()),
+                fix: Some(Fix {
+                    title: format!("Use the defined term “{term}”"),
+                    edits: v
+                        .spans
+                        .iter()
+                        .map(|s| Edit {
+                            span: *s,
+                            new_text: pluralise(term, &fold(doc.plain(*s))),
+                        })
+                        .collect(),
+                }),
+                related: vec![Related {
+                    span: d.term_span,
+                    message: format!("“{term}” is defined here"),
+                }],
+                document_level: false,
+            });
+        }
+        let _ = di;
+    }
+}
+
+fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let mut order: Vec<String> = Vec::new();
+    let mut uses: HashMap<String, (usize, Vec<Span>)> = HashMap::new();
+    let mut vetoed: Vec<String> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if !is_prose_block(doc, si) || is_shouting(doc.plain(s.span)) {
+            continue;
+        }
+        for run in runs(&doc.text, s.span) {
+            if run.words < 2 || in_clause_title(doc, run.span) || on_title_line(&doc.text, run.span.start) {
+                continue;
+            }
+            let Some(def) = near_defined(doc, &run.text) else {
+                continue;
+            };
+            if run.quoted || is_link_text(doc, run.span) {
+                vetoed.push(run.text.clone());
+                continue;
+            }
+            if !uses.contains_key(&run.text) {
+                order.push(run.text.clone());
+            }
+            uses.entry(run.text.clone()).or_insert((def, Vec::new())).1.push(run.span);
+        }
+    }
+    for phrase in order {
+        if vetoed.contains(&phrase) || marked_as_term(doc, &phrase) {
+            continue;
+        }
+        let (def, spans) = &uses[&phrase];
+        let d = &doc.definitions[*def];
+        let term = &d.term;
+        let n = spans.len();
+        let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
+        out.push(Finding {
+            rule: META.id,
+            severity: META.default_severity,
+            kind: FindingKind::Risk,
+            message: format!(
+                "“{phrase}” is used ({times}) but never defined, while the document defines “{term}”. It is \
+                 unclear whether “{phrase}” means the same thing — and so whether the definition's scope and \
+                 the obligations attached to “{term}” apply to it. Use “{term}” if that is what is meant; \
+                 otherwise define “{phrase}”."
+            ),
+            span: spans[0],
+            clause: doc.clause_at(spans[0].start),
+            suggestion: Some(term.clone()),
+            fix: Some(Fix {
+                title: format!("Use the defined term “{term}”"),
+                edits: spans
+                    .iter()
+                    .map(|s| Edit {
+                        span: *s,
+                        new_text: term.clone(),
+                    })
+                    .collect(),
+            }),
+            related: vec![Related {
+                span: d.term_span,
+                message: format!("“{term}” is defined here"),
+            }],
+            document_level: false,
+        });
+    }
+}
+
+impl Rule for InconsistentTerm {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        case_variants(cx, out);
+        near_duplicates(cx, out);
+    }
+}
