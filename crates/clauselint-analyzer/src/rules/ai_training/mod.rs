@@ -1,6 +1,10 @@
 //! `ai-training/*`: rights to train AI models on the customer's content.
 
 pub mod content_grant;
+pub mod model_ownership;
+pub mod opt_out_consent;
+pub mod output_ownership;
+pub mod third_party_models;
 
 use std::sync::OnceLock;
 
@@ -39,4 +43,10 @@ pub(crate) fn not_a_provision(cx: &Context, s: &SentenceFacts) -> bool {
     s.in_heading || cx.in_prohibited_list(s)
 }
 
-pub static RULES: &[&dyn Rule] = &[&content_grant::ContentGrant];
+pub static RULES: &[&dyn Rule] = &[
+    &content_grant::ContentGrant,
+    &opt_out_consent::OptOutConsent,
+    &third_party_models::ThirdPartyModels,
+    &model_ownership::ModelOwnership,
+    &output_ownership::OutputOwnership,
+];

@@ -12,9 +12,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::context::{Context, SentenceFacts};
+use crate::context::{Context, Hit, SentenceFacts};
 use crate::finding::{Finding, Severity};
-use crate::grammar::negated;
+use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
 use crate::rules::{sentence_finding, snippet};
@@ -56,26 +56,85 @@ fn legal_only() -> &'static Regex {
     })
 }
 
-/// Who receives the data, if a third party does.
-fn recipient(s: &SentenceFacts) -> Option<(usize, usize)> {
-    let mut recipients = s.hits_of(Concept::ThirdParty).filter(|h| {
-        let word = &s.norm[h.start..h.end];
-        // "third-party websites", "third-party links": not recipients of data.
-        !(word.starts_with("third") && {
+/// The recipient a share verb sends data to: a third-party hit after the verb, introduced by "with"
+/// or "to", that is not a processor acting for the vendor, other users, or the public.
+fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)> {
+    let window_end = (verb_end + 160).min(s.norm.len());
+    let mut recipients = s
+        .hits_of(Concept::ThirdParty)
+        .filter(|h| h.start >= verb_end && h.end <= window_end)
+        .filter(|h| {
+            let between = &s.norm[verb_end..h.start];
+            (between.contains(" with ") || between.contains(" to ") || between.starts_with("with ") || between.starts_with("to "))
+                && !between.contains(';')
+        })
+        .filter(|h| {
+            let word = &s.norm[h.start..h.end];
             let after = &s.norm[h.end..];
-            [" websites", " sites", " links", " content", " cookies", " services may", " applications"].iter().any(|w| after.starts_with(w))
-        }) && word != "the public"
-    });
-    let first = recipients.next()?;
-    let only_processors = PROCESSOR_RECIPIENTS.contains(&&s.norm[first.start..first.end])
-        && recipients.all(|h| PROCESSOR_RECIPIENTS.contains(&&s.norm[h.start..h.end]));
-    if only_processors && on_behalf().is_match(&s.norm) {
-        return None;
-    }
-    if only_processors && !s.norm.contains("their own") {
+            let thing = word.starts_with("third")
+                && [" websites", " sites", " links", " content", " cookies", " applications", " apps", " offerings", " materials", " software", " license"]
+                    .iter()
+                    .any(|w| after.starts_with(w));
+            !thing && !matches!(word, "the public" | "other users")
+        })
+        .peekable();
+    let first = *recipients.peek()?;
+    let only_processors = recipients.all(|h| PROCESSOR_RECIPIENTS.contains(&&s.norm[h.start..h.end]));
+    if only_processors && (on_behalf().is_match(&s.norm) || !s.norm.contains("their own")) {
         return None;
     }
     Some((first.start, first.end))
+}
+
+/// A third party as the one acting on the data: "our advertising partners may use these cookies to
+/// collect information", "GitHub's Affiliates may use your Inputs", "you grant us and our affiliates
+/// a license". Returns the verb and the third party.
+fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:\S+\s+){0,3}?(?:may|will|can|could|might)?\s*(?:also\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|process|processes|combine|combines|link|links)\b")
+            .expect("valid third-party-acts regex")
+    });
+    for h in s.hits_of(Concept::ThirdParty) {
+        let word = &s.norm[h.start..h.end];
+        if matches!(word, "the public" | "other users" | "service providers" | "vendors" | "subprocessors" | "sub-processors" | "sub processors") {
+            continue;
+        }
+        let after = s.norm[h.end..].trim_start_matches([',', ' ']);
+        // "Third-party websites may collect information about your activity" counts; the words
+        // between the party and its verb are a short noun phrase at most.
+        let noun_tail = s.norm[h.end..].trim_start();
+        let skip_noun = noun_tail
+            .split(' ')
+            .take(3)
+            .position(|w| matches!(w, "may" | "will" | "can" | "could" | "might" | "use" | "collect" | "receive" | "receives" | "access"));
+        if skip_noun.is_none() && !re.is_match(after) {
+            continue;
+        }
+        if let Some(m) = re.find(after) {
+            let verb_start = h.end + (s.norm[h.end..].len() - after.len()) + m.start();
+            let verb = Hit { mask: Concept::Use.bit(), start: verb_start, end: h.end + (s.norm[h.end..].len() - after.len()) + m.end() };
+            return Some((verb, (h.start, h.end)));
+        }
+    }
+    // A licence or right granted to the vendor "and its affiliates".
+    if s.has(Concept::License) {
+        if let Some(h) = s.hits_of(Concept::ThirdParty).find(|h| matches!(&s.norm[h.start..h.end], "affiliates" | "affiliated companies" | "partners" | "group companies")) {
+            let grant = s.first(Concept::License)?;
+            if grant.start < h.start && h.start - grant.end < 60 {
+                return Some((*grant, (h.start, h.end)));
+            }
+        }
+    }
+    None
+}
+
+fn excluded_context() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\bconfidential information\b|\bportability\b|\brequest the transfer\b|\bat your (?:request|direction)\b|\byour request or\b|\bwe encourage you\b|\bbefore disclosing\b")
+            .expect("valid exclusion regex")
+    })
 }
 
 impl Rule for ThirdPartySharing {
@@ -84,17 +143,10 @@ impl Rule for ThirdPartySharing {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for s in cx.sentences_with(Concept::ThirdParty.bit()) {
-            if s.in_heading || cx.in_prohibited_list(s) {
+        for s in cx.sentences_with(Concept::ThirdParty.bit() | Concept::Share.bit()) {
+            if s.in_heading || cx.in_prohibited_list(s) || excluded_context().is_match(&s.norm) {
                 continue;
             }
-            let Some(share) = s.hits_of(Concept::Share).find(|h| {
-                let w = &s.norm[h.start..h.end];
-                // "provide" alone ("third parties provide services") is not a disclosure.
-                !matches!(w, "provide" | "provides" | "pass" | "passed" | "exchange")
-            }) else {
-                continue;
-            };
             let data = s.has(Concept::Personal)
                 || s.has(Concept::Content)
                 || s.has(Concept::Data)
@@ -103,7 +155,15 @@ impl Rule for ThirdPartySharing {
             if !data {
                 continue;
             }
-            let Some((r_start, r_end)) = recipient(s) else {
+            let found = s
+                .hits_of(Concept::Share)
+                .filter(|h| {
+                    let w = &s.norm[h.start..h.end];
+                    !matches!(w, "provide" | "provides" | "pass" | "passed" | "exchange" | "trade" | "sale")
+                })
+                .filter(|h| actor_before(s, h.start) != Actor::Customer)
+                .find_map(|h| recipient_after(s, h.end).map(|r| (*h, r)));
+            let Some((share, (r_start, r_end))) = found.or_else(|| third_party_acts(s)) else {
                 continue;
             };
             if negated(s, share.start) || (legal_only().is_match(&s.norm) && !s.norm.contains("advertis")) {

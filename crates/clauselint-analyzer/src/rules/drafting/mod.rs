@@ -5,6 +5,12 @@
 //! The rules share one reader of capitalised phrases ([`runs`]) and a few word lists; they read the
 //! parser's definitions, term uses and cross-references rather than re-deriving them.
 
+mod broken_cross_reference;
+mod duplicate_definition;
+mod inconsistent_term;
+mod undefined_term;
+mod unused_definition;
+
 use std::collections::HashSet;
 
 use clauselint_parser::{BlockKind, Document, Span};
@@ -12,7 +18,13 @@ use clauselint_parser::{BlockKind, Document, Span};
 use crate::context::Context;
 use crate::rule::Rule;
 
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &undefined_term::UndefinedTerm,
+    &unused_definition::UnusedDefinition,
+    &duplicate_definition::DuplicateDefinition,
+    &broken_cross_reference::BrokenCrossReference,
+    &inconsistent_term::InconsistentTerm,
+];
 
 /// A word of body text. Possessive `’s` is left out of `text` and `span`.
 #[derive(Clone, Copy, Debug)]

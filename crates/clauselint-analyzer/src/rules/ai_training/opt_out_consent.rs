@@ -1,0 +1,183 @@
+//! `ai-training/opt-out-consent`
+//!
+//! ## What it flags
+//! AI training on customer data that is on by default: the customer must opt out or switch it off
+//! in settings, consent is deemed from accepting the terms or continued use, the vendor relies on
+//! "legitimate interests" (which only allows objection), or a prohibition carries a consent
+//! exception ("will not … without your consent", "unless you opt in / agree").
+//!
+//! ## Why it matters
+//! Defaults decide outcomes: most customers never find the toggle, and consent "given" by clicking
+//! through the terms is no real choice. A prohibition with a consent exception moves the fight to
+//! whoever can obtain that consent — often through a click-through.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::context::{Context, SentenceFacts};
+use crate::finding::{Finding, Severity};
+use crate::grammar::{consent_exception, negated};
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::ai_training::content_grant::ai_purpose;
+use crate::rules::ai_training::customer_data;
+use crate::rules::{sentence_finding, snippet};
+
+pub struct OptOutConsent;
+
+static META: RuleMeta = RuleMeta {
+    id: "ai-training/opt-out-consent",
+    default_severity: Severity::Error,
+    doc: RuleDoc {
+        summary: "AI training on customer data is on by default (opt-out), deemed consented, or allowed by a consent loophole.",
+        why: "Defaults decide outcomes: few customers find the toggle, and consent deemed from accepting the \
+              terms or continued use is no real choice. A ban with a consent exception is only as strong as \
+              the way that consent is obtained.",
+        example: "We use your conversations to improve our AI models unless you opt out in your account settings.",
+        suggested: "Vendor will not use Customer Content to train or improve any AI model unless Customer \
+                    separately opts in in writing; that opt-in is not given by accepting these terms and may \
+                    be withdrawn at any time.",
+        references: &["REVIEW-GUIDE: Opt-out and deemed consent"],
+    },
+};
+
+/// The mechanics of an opt-out: "opt out", "turn off", "in your settings", "withdraw consent",
+/// "object to", "if you don't want … used".
+fn opt_out_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\bopt(?:s|ed|ing)?[- ]?out\b|\bopt-out\b|\bturn(?:ing)? (?:it |this )?off\b|\bswitch(?:ing)? (?:it )?off\b|\b(?:account|user|privacy|your) settings\b|\bsettings\b|\bwithdraw(?:ing)? (?:your )?consent\b|\bobject to\b|\bright to object\b|\bif you (?:do not|don't) want\b|\b(?:change|adjust|update) your (?:\w+ )?(?:preferences?|settings)\b|\btraining controls?\b|\bdecide whether\b|\bchoose whether\b|\bby default\b|\benabled by default\b|\bunless you\b")
+            .expect("valid opt-out regex")
+    })
+}
+
+/// Consent taken from accepting the terms or using the service.
+fn deemed_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\bby (?:using|accessing|continuing to use|clicking|accepting|agreeing)\b[^.;]{0,80}\byou (?:agree|consent|acknowledge|accept)\b|\b(?:deemed|considered) (?:to (?:have )?)?(?:consent|consented|agree|agreed)\b|\bcontinued use\b[^.;]{0,60}\b(?:consent|agree|acceptance)\b")
+            .expect("valid deemed-consent regex")
+    })
+}
+
+fn legitimate_interest() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\blegitimate interests?\b").expect("valid regex"))
+}
+
+/// A training context: this sentence, the one before it in its clause, or its list's lead-in states
+/// an AI-training purpose.
+fn training_context(cx: &Context, s: &SentenceFacts) -> bool {
+    if ai_purpose(s).is_some() || (s.has(Concept::Train) && s.has(Concept::Ai)) {
+        return true;
+    }
+    let clause = cx.doc.sentences[s.index].clause;
+    let same_clause_before = (s.index.saturating_sub(3)..s.index)
+        .rev()
+        .map(|i| &cx.sentences[i])
+        .filter(|p| cx.doc.sentences[p.index].clause == clause)
+        .any(|p| ai_purpose(p).is_some());
+    same_clause_before || cx.lead_in(s).is_some_and(|l| ai_purpose(l).is_some())
+}
+
+impl Rule for OptOutConsent {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        // Deemed consent matters where the document trains on customer data at all.
+        let document_trains = cx
+            .sentences_with(Concept::Ai.bit())
+            .any(|s| ai_purpose(s).is_some() && customer_data(cx, s).is_some() && !negated(s, ai_purpose(s).map_or(0, |p| p.0)));
+        for s in cx.sentences.iter() {
+            if s.in_heading {
+                continue;
+            }
+            let reason = if let Some((p_start, p_end)) = ai_purpose(s).filter(|(p, _)| negated(s, *p)) {
+                // A prohibition with a consent loophole.
+                consent_exception(s, p_end).map(|(a, b)| {
+                    format!(
+                        "The prohibition on AI training (“{}”) has a consent exception (“{}”): training is \
+                         allowed whenever that consent is obtained, possibly by a click-through.",
+                        snippet(cx, s, p_start, p_end),
+                        snippet(cx, s, a, b)
+                    )
+                })
+            } else {
+                None
+            };
+            let reason = reason.or_else(|| {
+                let m = opt_out_regex().find(&s.norm)?;
+                if !training_context(cx, s) {
+                    return None;
+                }
+                Some(format!(
+                    "AI training on your data is on unless you act (“{}”). Make it opt-in: off by default, \
+                     switched on only by a separate, revocable choice.",
+                    snippet(cx, s, m.start(), m.end())
+                ))
+            });
+            let reason = reason.or_else(|| {
+                let m = legitimate_interest().find(&s.norm)?;
+                let (p, _) = ai_purpose(s)?;
+                (!negated(s, p)).then(|| {
+                    format!(
+                        "AI training relies on “{}”, which needs no consent: you can only object after the \
+                         fact. Ask for opt-in consent instead.",
+                        snippet(cx, s, m.start(), m.end())
+                    )
+                })
+            });
+            let reason = reason.or_else(|| {
+                let m = deemed_regex().find(&s.norm)?;
+                let about_data = s.has(Concept::Personal) || s.has(Concept::Data) || s.has(Concept::Content) || s.has(Concept::Use);
+                (document_trains && about_data).then(|| {
+                    format!(
+                        "Consent is taken from use or acceptance of the terms (“{}”), and this document trains AI \
+                         models on your data: that is not a real opt-in.",
+                        snippet(cx, s, m.start(), m.end())
+                    )
+                })
+            });
+            if let Some(message) = reason {
+                out.push(sentence_finding(cx, &META, s, message));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags};
+
+    const ID: &str = "ai-training/opt-out-consent";
+
+    #[test]
+    fn flags_loopholes() {
+        // Grammarly Commercial Terms §5.4.
+        assert_flags(ID, "Superhuman (and its Affiliates) will not use Customer Data to train any generative artificial intelligence models without Customer’s prior written consent.");
+        assert_flags(ID, "We will not use your Inputs or Outputs to train AI models unless you opt in.");
+    }
+
+    #[test]
+    fn flags_opt_out_defaults() {
+        // Grammarly Privacy Policy.
+        assert_flags(ID, "You can decide whether Superhuman can use your user content to train our AI models by adjusting the available training control(s) in your account settings.");
+        // Google Antigravity Terms: the opt-out sentence follows the training sentence in its clause.
+        assert_flags(ID, "We use Interactions to train and improve our machine learning models. If you don’t want your Interactions used in this way, navigate to settings to change your preference.");
+    }
+
+    #[test]
+    fn flags_deemed_consent_in_a_training_document() {
+        assert_flags(ID, "We use your recordings to train our AI models.\n\nBy using any of the Services, you agree to the collection, use and disclosure of your information as described in this Privacy Policy.");
+    }
+
+    #[test]
+    fn protective_or_unrelated_is_clean() {
+        assert_clean(ID, "We will never use your content to train AI models.");
+        assert_clean(ID, "You can turn off marketing emails in your settings.");
+        assert_clean(ID, "By using the Services you agree to these Terms.");
+    }
+}

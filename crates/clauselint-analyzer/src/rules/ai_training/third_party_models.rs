@@ -1,0 +1,123 @@
+//! `ai-training/third-party-models`
+//!
+//! ## What it flags
+//! Customer content sent to, shared with or processed by third-party AI providers or models
+//! ("we send transcripts to our third-party AI providers", "Anthropic and OpenAI may process data",
+//! "LLM providers").
+//!
+//! ## Why it matters
+//! The customer's contract is with the vendor; the AI provider's own terms decide what happens to
+//! the data there — retention, human review, training — unless the vendor binds it by contract.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::context::{Context, SentenceFacts};
+use crate::finding::{Finding, Severity};
+use crate::grammar::negated;
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::ai_training::not_a_provision;
+use crate::rules::{sentence_finding, snippet};
+
+pub struct ThirdPartyModels;
+
+static META: RuleMeta = RuleMeta {
+    id: "ai-training/third-party-models",
+    default_severity: Severity::Warning,
+    doc: RuleDoc {
+        summary: "Customer content is sent to or processed by third-party AI providers or models.",
+        why: "Your contract binds the vendor, not its AI provider: unless the vendor's contract with that \
+              provider forbids it, the provider's own terms decide retention, human review and training.",
+        example: "We send audio recordings and transcripts to our third-party AI providers to generate summaries.",
+        suggested: "Vendor will disclose Customer Content to an AI sub-processor only if it is listed in the DPA, \
+                    is contractually prohibited from retaining it beyond processing and from using it to \
+                    train or improve any model, and Customer has been notified in advance.",
+        references: &["REVIEW-GUIDE: AI training — including third-party models"],
+    },
+};
+
+/// Named AI providers and phrases for third-party AI: "third-party AI providers", "LLM providers",
+/// "OpenAI", "artificial intelligence services".
+fn provider_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            \b(?:openai|anthropic|chatgpt|gpt-\d\w*|claude|gemini|mistral|cohere|azure\ openai|bedrock|deepseek|perplexity)\b
+          | \bthird[- ]part(?:y|ies)\b(?:\s+\S+){0,2}?\s+(?:ai|a\.i\.|llm|llms|models?|artificial\ intelligence|machine\ learning|generative)\b
+          | \b(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ )?(?:providers?|vendors?|partners?|services|tools|systems|technolog(?:y|ies))\b
+          | \bthird[- ]party\ or\ open[- ]source\ models?\b
+          ",
+        )
+        .expect("valid provider regex")
+    })
+}
+
+fn acts_on_data(s: &SentenceFacts) -> bool {
+    s.has(Concept::Share) || s.has(Concept::Use) || s.norm.contains("entered into") || s.norm.contains("utiliz") || s.norm.contains("subject to the terms")
+}
+
+impl Rule for ThirdPartyModels {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for s in cx.sentences.iter() {
+            if not_a_provision(cx, s) || !(s.has(Concept::Ai) || s.has(Concept::ThirdParty)) {
+                continue;
+            }
+            let Some(m) = provider_regex().find(&s.norm) else {
+                continue;
+            };
+            if !acts_on_data(s) {
+                continue;
+            }
+            // "We do not send your content to third-party AI providers": the sending is negated.
+            let verb = s
+                .hits_of(Concept::Share)
+                .chain(s.hits_of(Concept::Use))
+                .map(|h| h.start)
+                .min()
+                .unwrap_or(m.start());
+            if negated(s, verb.min(m.start())) && !s.norm.contains("train") {
+                continue;
+            }
+            out.push(sentence_finding(
+                cx,
+                &META,
+                s,
+                format!(
+                    "Your data goes to a third-party AI provider (“{}”). Its own terms govern what happens \
+                     to it there; require a listed sub-processor bound not to retain or train on it.",
+                    snippet(cx, s, m.start(), m.end())
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags};
+
+    const ID: &str = "ai-training/third-party-models";
+
+    #[test]
+    fn flags_third_party_ai() {
+        // Limitless Privacy Policy.
+        assert_flags(ID, "For example, if you use the Pendant or App, we send audio recordings or transcripts to our third-party AI providers who assist us in providing the Services.");
+        // Gumb Privacy Policy.
+        assert_flags(ID, "Anthropic and OpenAI may process data on servers located in the United States.");
+        // Grammarly Privacy Policy: a restriction on training still discloses the sharing.
+        assert_flags(ID, "For example, we restrict our AI service providers from training their models on user content.");
+    }
+
+    #[test]
+    fn clean_when_not_shared() {
+        assert_clean(ID, "We do not share your content with third-party AI providers.");
+        assert_clean(ID, "Our models run entirely on our own servers.");
+    }
+}

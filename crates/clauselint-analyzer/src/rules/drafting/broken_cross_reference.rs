@@ -1,0 +1,403 @@
+//! `drafting/broken-cross-reference`
+//!
+//! ## What it flags
+//! An internal cross-reference to a clause the document does not have: "Section 14.6" in a
+//! document whose Section 14 stops at 14.5, "Section 27.2(2)" where Section 27.2 lists items (i) and
+//! (ii), "clause (iv) above" with no item (iv) in reach, and "Exhibit A" when no Exhibit A is
+//! attached.
+//!
+//! ## Why it matters
+//! A cross-reference imports something — an exception, a limit, a survival, a procedure. When it
+//! points at nothing, what it was meant to import is a matter of argument, and the clause relying on
+//! it may not work at all. Broken references usually come from renumbering after an amendment.
+//!
+//! ## Not flagged
+//! References into other instruments ("Section 230 of the Communications Decency Act", "Section 4
+//! of our Privacy Policy", "Article 6(1)(f) GDPR"). Section, clause and article references are
+//! judged only when the document numbers at least three clauses, so a document without numbering
+//! (whose references the parser cannot resolve) does not drown in findings. Items such as "(ii)"
+//! that the parser did not split into clauses count as present when their enumerator appears in the
+//! referenced clause.
+
+use std::sync::OnceLock;
+
+use clauselint_parser::{ClauseId, CrossRef, CrossRefKind, CrossRefTarget, Document, NumberStyle, Span};
+use regex::Regex;
+
+use crate::context::Context;
+use crate::finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+
+pub struct BrokenCrossReference;
+
+static META: RuleMeta = RuleMeta {
+    id: "drafting/broken-cross-reference",
+    default_severity: Severity::Warning,
+    doc: RuleDoc {
+        summary: "A cross-reference points to a clause or attachment the document does not contain.",
+        why: "A reference imports an exception, limit or procedure; when it points at nothing, what it \
+              imports is open to argument and the clause relying on it may not work.",
+        example: "## 1. Fees\n\nFees are due monthly.\n\n## 2. Term\n\nThis Agreement runs for one year.\n\n\
+                  ## 3. Termination\n\nSections 1 and 7 survive termination.",
+        suggested: "## 1. Fees\n\nFees are due monthly.\n\n## 2. Term\n\nThis Agreement runs for one year.\n\n\
+                    ## 3. Termination\n\nSections 1 and 2 survive termination.",
+        references: &["REVIEW-GUIDE: Drafting — cross-references"],
+    },
+};
+
+/// "… of our Privacy Policy", "… of the Data Processing Addendum", "… to the SCCs": the text right
+/// after a reference names another instrument.
+fn other_instrument_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:\s*\([A-Za-z0-9]{1,4}\))*\s*,?\s*(?:of|in|under|to|from|within)\s+(?:the\s+|our\s+|its\s+|your\s+|their\s+|any\s+|applicable\s+|such\s+|each\s+|an?\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?[A-Z0-9][\w’'.-]*)*)")
+            .expect("valid regex")
+    })
+}
+
+/// Names by which a document refers to itself.
+const SELF_NAMES: &[&str] = &[
+    "agreement", "terms", "contract", "conditions", "eula", "policy", "notice", "statement", "this",
+    "these", "addendum", "dpa",
+];
+
+fn statute_before(doc: &Document, start: usize) -> bool {
+    let from = clauselint_parser::line_index::floor_char_boundary(&doc.text, start.saturating_sub(60));
+    let before = &doc.text[from..start];
+    before.contains("U.S.C") || before.contains("C.F.R") || before.contains(" Act") || before.contains("Regulation") || before.contains("GDPR") || before.contains("Code")
+}
+
+/// The reference names another instrument right after it (or is read as external by the parser).
+fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
+    if r.external || statute_before(doc, r.span.start) {
+        return true;
+    }
+    let end = clauselint_parser::line_index::floor_char_boundary(&doc.text, (r.span.end + 120).min(doc.text.len()));
+    let after = &doc.text[r.span.end..end];
+    let Some(caps) = other_instrument_regex().captures(after) else {
+        return false;
+    };
+    let name = caps["name"].to_lowercase();
+    let first = name.split_whitespace().next().unwrap_or("");
+    if SELF_NAMES.contains(&first) || SELF_NAMES.contains(&name.as_str()) {
+        return false;
+    }
+    // A defined term naming this document ("the Terms of Service") is not another instrument.
+    !doc
+        .definitions
+        .iter()
+        .any(|d| d.term.to_lowercase() == name && definition_names_self(doc, d))
+}
+
+fn definition_names_self(doc: &Document, d: &clauselint_parser::Definition) -> bool {
+    let body = doc.plain(d.definition_span).to_lowercase();
+    body.contains("these terms") || body.contains("this agreement") || body.contains("this document")
+}
+
+/// `27.2(2)` → ("27.2", ["(2)"]).
+fn split_key(key: &str) -> (&str, Vec<&str>) {
+    let base_end = key.find('(').unwrap_or(key.len());
+    let base = &key[..base_end];
+    let mut parts = Vec::new();
+    let mut rest = &key[base_end..];
+    while let Some(close) = rest.find(')') {
+        parts.push(&rest[..=close]);
+        rest = &rest[close + 1..];
+    }
+    (base, parts)
+}
+
+fn clause_by_key(doc: &Document, key: &str) -> Option<ClauseId> {
+    let trimmed = key.trim_end_matches('.');
+    doc.clauses
+        .iter()
+        .find(|c| c.keys.iter().any(|k| k == key || k == trimmed))
+        .map(|c| c.id)
+}
+
+/// Is the enumerator `(ii)` written at the head of an item inside `span` (outside `except`)?
+fn has_item(doc: &Document, span: Span, item: &str, except: Span) -> bool {
+    let text = &doc.text[span.start..span.end];
+    let mut from = 0;
+    while let Some(pos) = text[from..].find(item) {
+        let at = span.start + from + pos;
+        from += pos + item.len();
+        if except.start <= at && at < except.end {
+            continue;
+        }
+        // "(ii)" must not be part of a longer reference such as "Section 4(ii)".
+        let before = doc.text[..at].chars().next_back();
+        if before.is_none_or(|c| !c.is_alphanumeric() && c != ')') {
+            return true;
+        }
+    }
+    false
+}
+
+fn roman(n: usize) -> Option<&'static str> {
+    const R: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+    n.checked_sub(1).and_then(|i| R.get(i)).copied()
+}
+
+fn roman_value(s: &str) -> Option<usize> {
+    (1..=12).find(|&n| roman(n) == Some(s))
+}
+
+/// Another spelling of an item that the clause does have: `(2)` → `(ii)` or `(b)`.
+fn alternative(doc: &Document, span: Span, item: &str, except: Span) -> Option<String> {
+    let inner = item.trim_matches(['(', ')']);
+    let n = inner
+        .parse::<usize>()
+        .ok()
+        .or_else(|| roman_value(inner))
+        .or_else(|| {
+            let c = inner.chars().next()?;
+            (inner.len() == 1 && c.is_ascii_lowercase()).then(|| (c as usize) - ('a' as usize) + 1)
+        })?;
+    let mut options = vec![n.to_string()];
+    if let Some(r) = roman(n) {
+        options.push(r.to_string());
+    }
+    if n <= 26 {
+        options.push(((b'a' + n as u8 - 1) as char).to_string());
+    }
+    options
+        .into_iter()
+        .map(|o| format!("({o})"))
+        .find(|o| o != item && has_item(doc, span, o, except))
+}
+
+/// The items a clause lists, for the message: "(i), (ii)".
+fn items_in(doc: &Document, span: Span, like: &str) -> Vec<String> {
+    let inner = like.trim_matches(['(', ')']);
+    let candidates: Vec<String> = if inner.chars().all(|c| c.is_ascii_digit()) || roman_value(inner).is_some() || inner.len() == 1 {
+        (1..=12)
+            .flat_map(|n| {
+                let mut v = vec![format!("({n})")];
+                if let Some(r) = roman(n) {
+                    v.push(format!("({r})"));
+                }
+                v.push(format!("({})", (b'a' + n as u8 - 1) as char));
+                v
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut found: Vec<String> = candidates
+        .into_iter()
+        .filter(|c| has_item(doc, span, c, Span::default()))
+        .collect();
+    found.dedup();
+    found
+}
+
+enum Broken {
+    /// No clause with this number at all.
+    Missing,
+    /// The clause exists but has no such item; maybe another spelling of it.
+    NoItem { clause: ClauseId, item: String, alternative: Option<String> },
+    /// No attachment with this name.
+    NoAttachment,
+}
+
+fn numbered_clauses(doc: &Document) -> usize {
+    doc.clauses
+        .iter()
+        .filter(|c| c.number.is_some() && matches!(c.style, NumberStyle::Decimal(_) | NumberStyle::Article))
+        .count()
+}
+
+fn max_top_number(doc: &Document) -> usize {
+    doc.clauses
+        .iter()
+        .filter(|c| matches!(c.style, NumberStyle::Decimal(_) | NumberStyle::Article))
+        .filter_map(|c| c.keys.iter().find_map(|k| k.split('.').next()?.parse::<usize>().ok()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The clause a reference without a number ("clause (ii) of this Section 32", "paragraph (c)
+/// above") lives in: a following "of Section N", else the root clause around it.
+fn context_clause(doc: &Document, r: &CrossRef) -> Option<ClauseId> {
+    if let Some(next) = doc.cross_refs.iter().find(|o| {
+        o.span.start >= r.span.end
+            && o.span.start <= r.span.end + 20
+            && doc.text[r.span.end..o.span.start].to_lowercase().contains("of")
+    }) {
+        if let Some(c) = next.targets.first().and_then(|t| t.resolved) {
+            return Some(c);
+        }
+    }
+    let here = doc.clause_at(r.span.start)?;
+    doc.clause_path(here).into_iter().last()
+}
+
+fn judge(doc: &Document, r: &CrossRef, t: &CrossRefTarget, enough_numbering: bool) -> Option<Broken> {
+    if t.resolved.is_some() {
+        return None;
+    }
+    if r.kind == CrossRefKind::Attachment {
+        // The parser may not have split the attachment out as a clause: look for a line opening
+        // with its name ("Exhibit A", "SCHEDULE 1 – …").
+        let name = t.key.to_lowercase();
+        let present = doc.text.lines().any(|l| {
+            let l = l.trim_start_matches(['#', '*', '_', ' ']).to_lowercase();
+            l.starts_with(&name)
+                && l[name.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        return (!present).then_some(Broken::NoAttachment);
+    }
+    if !enough_numbering {
+        return None;
+    }
+    let (base, items) = split_key(&t.key);
+    if base.is_empty() {
+        let clause = context_clause(doc, r);
+        let span = clause.map_or(Span::new(0, doc.text.len()), |c| doc.clauses[c].span);
+        let missing = items.iter().find(|i| !has_item(doc, span, i, r.span))?;
+        let clause = clause?;
+        return Some(Broken::NoItem {
+            clause,
+            item: missing.to_string(),
+            alternative: alternative(doc, span, missing, r.span),
+        });
+    }
+    if base.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let top: usize = base.split('.').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        // "Section 230" in a document numbered to 20 names a statute, not a clause.
+        if top > 3 * max_top_number(doc).max(10) {
+            return None;
+        }
+    }
+    let Some(clause) = clause_by_key(doc, base) else {
+        return Some(Broken::Missing);
+    };
+    let span = doc.clauses[clause].span;
+    let missing = items.iter().find(|i| {
+        // The parser split some items out as clauses with their own keys; others are inline.
+        !has_item(doc, span, i, r.span)
+            && !has_item(doc, span, &i.to_uppercase(), r.span)
+    })?;
+    Some(Broken::NoItem {
+        clause,
+        item: missing.to_string(),
+        alternative: alternative(doc, span, missing, r.span),
+    })
+}
+
+fn kind_word(kind: CrossRefKind) -> &'static str {
+    match kind {
+        CrossRefKind::Section => "Section",
+        CrossRefKind::Article => "Article",
+        CrossRefKind::Clause => "clause",
+        CrossRefKind::Paragraph => "paragraph",
+        CrossRefKind::Attachment => "attachment",
+    }
+}
+
+impl Rule for BrokenCrossReference {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let enough_numbering = numbered_clauses(doc) >= 3;
+        let top = max_top_number(doc);
+        for r in &doc.cross_refs {
+            if into_other_instrument(doc, r) {
+                continue;
+            }
+            for t in &r.targets {
+                let Some(broken) = judge(doc, r, t, enough_numbering) else {
+                    continue;
+                };
+                // One target: the whole reference ("Section 14.6"); several: just the number.
+                let span = if r.targets.len() == 1 { r.span } else { t.span };
+                let quoted = cx.quote(span);
+                let written = doc.plain(t.span).to_string();
+                let (message, fix, related) = match broken {
+                    Broken::Missing => {
+                        let range = if top > 0 {
+                            format!(" (its clauses are numbered 1 to {top})")
+                        } else {
+                            String::new()
+                        };
+                        (
+                            format!(
+                                "“{quoted}” points to a {} this document does not have{range}. Whatever the \
+                                 reference was meant to import — an exception, a limit, a procedure — is left to \
+                                 argument. Correct the number (it may be left over from a renumbering) or remove \
+                                 the reference.",
+                                kind_word(r.kind)
+                            ),
+                            None,
+                            Vec::new(),
+                        )
+                    }
+                    Broken::NoItem { clause, item, alternative } => {
+                        let label = doc.clauses[clause]
+                            .label()
+                            .unwrap_or_else(|| "the clause it refers to".to_string());
+                        let listed = items_in(doc, doc.clauses[clause].span, &item);
+                        let has = if listed.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" (it lists {})", listed.join(", "))
+                        };
+                        let fix = alternative.as_ref().map(|alt| {
+                            let new_text = written.replacen(&item, alt, 1);
+                            Fix {
+                                title: format!("Refer to item {alt}"),
+                                edits: vec![Edit { span: t.span, new_text }],
+                            }
+                        });
+                        let hint = alternative
+                            .map(|alt| format!(" Item {alt} may be what is meant."))
+                            .unwrap_or_default();
+                        (
+                            format!(
+                                "“{quoted}” refers to item {item}, but {label} has no item {item}{has}. The \
+                                 reference does not identify what it imports, so its effect is open to \
+                                 argument.{hint} Correct the reference."
+                            ),
+                            fix,
+                            vec![Related {
+                                span: doc.clauses[clause].title_span.unwrap_or(Span::new(
+                                    doc.clauses[clause].span.start,
+                                    doc.clauses[clause].span.start,
+                                )),
+                                message: format!("{label} is here"),
+                            }],
+                        )
+                    }
+                    Broken::NoAttachment => (
+                        format!(
+                            "“{quoted}” is referred to but is not part of this document. Terms incorporated from \
+                             a missing attachment are uncertain and may not bind at all. Attach it, or say where \
+                             it is published (a URL or the instrument it belongs to)."
+                        ),
+                        None,
+                        Vec::new(),
+                    ),
+                };
+                out.push(Finding {
+                    rule: META.id,
+                    severity: META.default_severity,
+                    kind: FindingKind::Risk,
+                    message,
+                    span,
+                    clause: doc.clause_at(span.start),
+                    suggestion: None,
+                    fix,
+                    related,
+                    document_level: false,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! `drafting/unused-definition`
+//!
+//! ## What it flags
+//! A capitalised term the document defines but never uses anywhere else — or uses only in lower
+//! case, so the definition never actually applies.
+//!
+//! ## Why it matters
+//! An unused definition is clutter at best. More often it is a trace of a clause that was deleted or
+//! reworded: the passage that should be using the defined term now says something else, and the
+//! protection or limit the definition carried silently fell away.
+//!
+//! ## Not flagged
+//! Pronoun labels (`"we"`, `"us"`, `"You"`), headings the parser took for definitions (no text after
+//! the term), and multi-word terms used only with different capitals (reported by
+//! `drafting/inconsistent-term`).
+
+use std::collections::HashMap;
+
+use clauselint_parser::{DefinitionStyle, Document, Span};
+use regex::Regex;
+
+use crate::context::Context;
+use crate::finding::{Edit, Finding, FindingKind, Fix, Severity};
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+
+pub struct UnusedDefinition;
+
+static META: RuleMeta = RuleMeta {
+    id: "drafting/unused-definition",
+    default_severity: Severity::Info,
+    doc: RuleDoc {
+        summary: "A term is defined but never used.",
+        why: "An unused definition usually means the clause it was written for was removed or reworded, \
+              and the passage that should rely on it now says something else.",
+        example: "The Office of Foreign Assets Control (\"OFAC\") maintains sanctions lists. You must comply \
+                  with all export laws.",
+        suggested: "The Office of Foreign Assets Control (\"OFAC\") maintains sanctions lists. You must not use \
+                    the service in a country subject to OFAC sanctions.",
+        references: &["REVIEW-GUIDE: Drafting — defined terms"],
+    },
+};
+
+const PRONOUNS: &[&str] = &[
+    "we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my", "they", "them", "their",
+];
+
+/// Whole-word occurrences of `word` (case-sensitive unless `fold_case`) outside `skip`.
+fn occurrences(doc: &Document, word: &str, fold_case: bool, skip: &[Span]) -> Vec<Span> {
+    let body = word
+        .split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
+    let flags = if fold_case { "(?i)" } else { "" };
+    let Ok(re) = Regex::new(&format!("{flags}{body}")) else {
+        return Vec::new();
+    };
+    re.find_iter(&doc.text)
+        .filter(|m| {
+            let ok_before = doc.text[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            let ok_after = doc.text[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            let span = Span::new(m.start(), m.end());
+            ok_before && ok_after && !skip.iter().any(|s| s.overlaps(span))
+        })
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
+}
+
+/// The parenthesis holding only this definition (`␠(the "OFAC")`), to offer its removal.
+fn own_parenthesis(doc: &Document, term: Span, others: &[Span]) -> Option<Span> {
+    let line_start = doc.text[..term.start].rfind('\n').map_or(0, |i| i + 1);
+    let open = line_start + doc.text[line_start..term.start].rfind('(')?;
+    let close = term.end + doc.text[term.end..].find(')')?;
+    if doc.text[open..close].contains('\n')
+        || doc.text[open + 1..term.start].contains(')')
+        || close - open > 120
+        || others.iter().any(|o| *o != term && open < o.start && o.end < close)
+    {
+        return None;
+    }
+    let start = if doc.text[..open].ends_with(' ') { open - 1 } else { open };
+    Some(Span::new(start, close + 1))
+}
+
+impl Rule for UnusedDefinition {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let mut uses: HashMap<&str, usize> = HashMap::new();
+        for u in &doc.term_uses {
+            *uses.entry(doc.definitions[u.definition].term.as_str()).or_default() += 1;
+        }
+        let term_spans: Vec<Span> = doc.definitions.iter().map(|d| d.term_span).collect();
+        let mut reported: Vec<&str> = Vec::new();
+        for d in &doc.definitions {
+            let term = d.term.as_str();
+            if !d.is_capitalised()
+                || PRONOUNS.contains(&term.to_lowercase().as_str())
+                || reported.contains(&term)
+                || uses.get(term).copied().unwrap_or(0) > 0
+            {
+                continue;
+            }
+            let body = doc.plain(d.definition_span);
+            if d.style != DefinitionStyle::Parenthetical
+                && !body.chars().any(char::is_alphanumeric)
+            {
+                continue;
+            }
+            // The singular of a plural term ("each Charge" for "Charges") is a use.
+            if let Some(singular) = term.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+                if !occurrences(doc, singular, false, &term_spans).is_empty() {
+                    continue;
+                }
+            }
+            // Other capitalisations: only within the definition's own sentence they do not count.
+            let own_sentence = d
+                .sentence
+                .map(|s| doc.sentences[s].span)
+                .unwrap_or(d.term_span);
+            let mut skip = term_spans.clone();
+            skip.push(own_sentence);
+            let variants = occurrences(doc, term, true, &skip);
+            let multiword = term.contains(' ');
+            if !variants.is_empty() && multiword {
+                continue;
+            }
+            reported.push(term);
+            let message = if variants.is_empty() {
+                format!(
+                    "“{term}” is defined but never used. An unused definition often means the clause it was \
+                     written for was removed or reworded, and the passage that should rely on it now says \
+                     something else. Delete the definition, or use “{term}” where it was meant."
+                )
+            } else {
+                let shown: String = doc.plain(variants[0]).to_string();
+                let n = variants.len();
+                let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
+                format!(
+                    "“{term}” is defined but never used with its capital: the document writes “{shown}” \
+                     ({times}), so the definition may never apply. Write “{term}” where the defined meaning is \
+                     intended, or delete the definition."
+                )
+            };
+            let fix = (d.style == DefinitionStyle::Parenthetical && variants.is_empty())
+                .then(|| own_parenthesis(doc, d.term_span, &term_spans))
+                .flatten()
+                .map(|span| Fix {
+                    title: format!("Delete the unused definition of “{term}”"),
+                    edits: vec![Edit {
+                        span,
+                        new_text: String::new(),
+                    }],
+                });
+            out.push(Finding {
+                rule: META.id,
+                severity: META.default_severity,
+                kind: FindingKind::Risk,
+                message,
+                span: d.term_span,
+                clause: doc.clause_at(d.term_span.start),
+                suggestion: None,
+                fix,
+                related: Vec::new(),
+                document_level: false,
+            });
+        }
+    }
+}
