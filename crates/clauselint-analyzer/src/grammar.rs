@@ -69,11 +69,11 @@ pub fn is_idiomatic_negation(norm: &str, start: usize, end: usize) -> bool {
     let spaced = format!(" {}", &before[floor_char_boundary(before, before.len().saturating_sub(20))..]);
     let before_idiom = [" or ", " but ", " if ", " whether "].iter().any(|w| spaced.ends_with(w));
     // "if you do not …", "unless you do not …": the negation sits inside a condition.
-    let tail = &before[floor_char_boundary(before, before.len().saturating_sub(40))..];
+    let tail = &before[floor_char_boundary(before, before.len().saturating_sub(80))..];
     let conditional = {
         static RE: OnceLock<Regex> = OnceLock::new();
         RE.get_or_init(|| {
-            Regex::new(r"\b(if|when|where|unless|until|in case|to the extent)\b(?:\s+\S+){0,4}\s*$")
+            Regex::new(r"\b(if|when|where|unless|until|in case|to the extent)\b(?:\s+\S+){0,8}\s*$")
                 .expect("valid")
         })
         .is_match(tail)

@@ -102,68 +102,92 @@ impl Rule for ContentGrant {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.sentences_with(Concept::Ai.bit()) {
-            if not_a_provision(cx, s) {
-                continue;
-            }
-            let Some((p_start, p_end)) = ai_purpose(s) else {
+            let Some(assessment) = assess(cx, s) else {
                 continue;
             };
-            let Some((c_start, c_end, from_lead_in)) = customer_data(cx, s) else {
-                continue;
-            };
-            let lead_uses = from_lead_in && cx.lead_in(s).is_some_and(|l| l.has(Concept::Use) || l.has(Concept::Share));
-            if !lead_uses && !uses_data(s, p_start) {
-                continue;
-            }
-            let first = if from_lead_in { p_start } else { c_start.min(p_start) };
-            if negated(s, p_start) || negated(s, first) {
-                if consent_exception(s, p_end).is_none() {
-                    out.push(protection_note(
-                        cx,
-                        &META,
-                        s,
-                        format!(
-                            "Protective clause: content is kept out of AI training (“{}”). Check its scope — \
-                             which data, which models, and any exceptions.",
-                            snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5))
-                        ),
-                    ));
-                }
-                continue;
-            }
-            if is_control_statement(s, p_start) || !vendor_permission(s, p_start) {
-                continue;
-            }
-            if let Some(m) = opt_in_regex().find(&s.norm[..p_start]) {
-                out.push(protection_note(
+            let finding = match assessment {
+                Assessment::Grant { purpose, object } => sentence_finding(
                     cx,
                     &META,
                     s,
                     format!(
-                        "AI training here depends on the customer's opt-in (“{}”). Check that the opt-in is \
-                         separate from accepting the terms and can be withdrawn.",
-                        snippet(cx, s, m.start(), m.end())
+                        "The vendor may use your content (“{object}”) for AI training (“{purpose}”). A model \
+                         trained on it keeps what it learnt after termination and deletion; ask for a \
+                         prohibition, or at least a separate opt-in."
                     ),
-                ));
-                continue;
-            }
-            let purpose = snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5));
-            let object = match (from_lead_in, cx.lead_in(s)) {
-                (true, Some(lead)) => snippet(cx, lead, c_start, c_end),
-                _ => snippet(cx, s, c_start, c_end),
-            };
-            out.push(sentence_finding(
-                cx,
-                &META,
-                s,
-                format!(
-                    "The vendor may use your content (“{object}”) for AI training (“{purpose}”). A model \
-                     trained on it keeps what it learnt after termination and deletion; ask for a \
-                     prohibition, or at least a separate opt-in."
                 ),
-            ));
+                Assessment::Prohibited { purpose } => protection_note(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "Protective clause: content is kept out of AI training (“{purpose}”). Check its scope — \
+                         which data, which models, and any exceptions."
+                    ),
+                ),
+                Assessment::OptIn { condition } => protection_note(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "AI training here depends on the customer's opt-in (“{condition}”). Check that the \
+                         opt-in is separate from accepting the terms and can be withdrawn."
+                    ),
+                ),
+            };
+            out.push(finding);
         }
     }
+}
+
+/// How a sentence that mentions AI training treats the customer's content.
+pub(crate) enum Assessment {
+    /// The vendor may train on the content.
+    Grant { purpose: String, object: String },
+    /// Training on the content is prohibited without a consent loophole.
+    Prohibited { purpose: String },
+    /// Training happens only on the customer's affirmative choice.
+    OptIn { condition: String },
+}
+
+/// Judge one sentence; `None` when it is not about training on customer content (or is a
+/// prohibition with a consent loophole, which `opt-out-consent` reports).
+pub(crate) fn assess(cx: &Context, s: &SentenceFacts) -> Option<Assessment> {
+    if not_a_provision(cx, s) {
+        return None;
+    }
+    let (p_start, p_end) = ai_purpose(s)?;
+    let (c_start, c_end, from_lead_in) = customer_data(cx, s)?;
+    let lead_uses = from_lead_in && cx.lead_in(s).is_some_and(|l| l.has(Concept::Use) || l.has(Concept::Share));
+    if !lead_uses && !uses_data(s, p_start) {
+        return None;
+    }
+    let purpose = snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5));
+    let first = if from_lead_in { p_start } else { c_start.min(p_start) };
+    if negated(s, p_start) || negated(s, first) {
+        return consent_exception(s, p_end)
+            .is_none()
+            .then_some(Assessment::Prohibited { purpose });
+    }
+    if is_control_statement(s, p_start) || !vendor_permission(s, p_start) {
+        return None;
+    }
+    if let Some(m) = opt_in_regex().find(&s.norm[..p_start]) {
+        return Some(Assessment::OptIn {
+            condition: snippet(cx, s, m.start(), m.end()),
+        });
+    }
+    let object = match (from_lead_in, cx.lead_in(s)) {
+        (true, Some(lead)) => snippet(cx, lead, c_start, c_end),
+        _ => snippet(cx, s, c_start, c_end),
+    };
+    Some(Assessment::Grant { purpose, object })
+}
+
+/// Sentences that grant the vendor AI training on customer content.
+pub(crate) fn training_grants<'c>(cx: &'c Context) -> impl Iterator<Item = &'c SentenceFacts> + 'c {
+    cx.sentences_with(Concept::Ai.bit())
+        .filter(move |s| matches!(assess(cx, s), Some(Assessment::Grant { .. })))
 }
 
 /// "where you have chosen to share…", "if you opt in", "with your express consent": training that

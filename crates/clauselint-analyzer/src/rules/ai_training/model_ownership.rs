@@ -18,8 +18,7 @@ use crate::finding::{Finding, Severity};
 use crate::grammar::negated;
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
-use crate::rules::ai_training::content_grant::ai_purpose;
-use crate::rules::ai_training::customer_data;
+use crate::rules::ai_training::content_grant::training_grants;
 use crate::rules::{document_finding, sentence_finding, snippet};
 
 pub struct ModelOwnership;
@@ -50,7 +49,7 @@ fn vendor_owns_models() -> &'static Regex {
 fn addresses_models() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\bmodels?\b[^.;]{0,100}\b(?:delet\w*|destroy\w*|retrain\w*|remov\w*|purg\w*|unlearn\w*|exclusive benefit|solely for (?:you|customer))\b|\b(?:delet\w*|remov\w*|destroy\w*|purg\w*|exclud\w*)\b[^.;]{0,80}\b(?:from|in) (?:the |our |any |future )?(?:models?|training)\b|\bfor your exclusive benefit\b")
+        Regex::new(r"\bmodels?\b[^.;]{0,100}\b(?:delet\w*|destroy\w*|retrain\w*|remov\w*|purg\w*|unlearn\w*|exclusive benefit|solely for (?:you|customer))\b|\b(?:delet\w*|remov\w*|destroy\w*|purg\w*|exclud\w*)\b[^.;]{0,80}\b(?:from|in) (?:the |our |any |future )?(?:models?|training)\b|\b(?:delet\w*|destroy\w*|retrain\w*)\b[^.;]{0,30}\bmodels?\b|\bfor your exclusive benefit\b")
             .expect("valid model-fate regex")
     })
 }
@@ -88,11 +87,7 @@ impl Rule for ModelOwnership {
                 ),
             ));
         }
-        let grant = cx.sentences_with(Concept::Ai.bit()).find(|s| {
-            !s.in_heading
-                && ai_purpose(s).is_some_and(|(p, _)| !negated(s, p))
-                && customer_data(cx, s).is_some()
-        });
+        let grant = training_grants(cx).next();
         if let Some(grant) = grant {
             if !cx.sentences.iter().any(|s| addresses_models().is_match(&s.norm)) {
                 out.push(document_finding(

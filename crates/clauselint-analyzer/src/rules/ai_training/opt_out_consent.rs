@@ -21,7 +21,7 @@ use crate::grammar::{consent_exception, negated};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
 use crate::rules::ai_training::content_grant::ai_purpose;
-use crate::rules::ai_training::customer_data;
+use crate::rules::ai_training::content_grant::training_grants;
 use crate::rules::{sentence_finding, snippet};
 
 pub struct OptOutConsent;
@@ -35,9 +35,9 @@ static META: RuleMeta = RuleMeta {
               terms or continued use is no real choice. A ban with a consent exception is only as strong as \
               the way that consent is obtained.",
         example: "We use your conversations to improve our AI models unless you opt out in your account settings.",
-        suggested: "Vendor will not use Customer Content to train or improve any AI model unless Customer \
-                    separately opts in in writing; that opt-in is not given by accepting these terms and may \
-                    be withdrawn at any time.",
+        suggested: "Vendor will not use Customer Content to train or improve any AI model. Any such use \
+                    requires a separate written agreement signed by Customer, which accepting these terms does \
+                    not constitute and which Customer may end at any time.",
         references: &["REVIEW-GUIDE: Opt-out and deemed consent"],
     },
 };
@@ -88,9 +88,7 @@ impl Rule for OptOutConsent {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         // Deemed consent matters where the document trains on customer data at all.
-        let document_trains = cx
-            .sentences_with(Concept::Ai.bit())
-            .any(|s| ai_purpose(s).is_some() && customer_data(cx, s).is_some() && !negated(s, ai_purpose(s).map_or(0, |p| p.0)));
+        let document_trains = training_grants(cx).next().is_some();
         for s in cx.sentences.iter() {
             if s.in_heading {
                 continue;

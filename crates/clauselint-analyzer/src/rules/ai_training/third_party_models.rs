@@ -56,7 +56,7 @@ fn provider_regex() -> &'static Regex {
 }
 
 fn acts_on_data(s: &SentenceFacts) -> bool {
-    s.has(Concept::Share) || s.has(Concept::Use) || s.norm.contains("entered into") || s.norm.contains("utiliz") || s.norm.contains("subject to the terms")
+    s.has(Concept::Share) || s.has(Concept::Use) || s.has(Concept::Train) || s.norm.contains("entered into") || s.norm.contains("utiliz") || s.norm.contains("subject to the terms")
 }
 
 impl Rule for ThirdPartyModels {

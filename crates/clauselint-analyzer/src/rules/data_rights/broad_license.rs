@@ -83,7 +83,8 @@ pub(crate) fn granted_by_customer(s: &SentenceFacts) -> bool {
         return false;
     };
     let after = s.norm[grant.end..].trim_start();
-    if (after.starts_with("you") || after.starts_with("to you")) && actor_before(s, grant.start) != Actor::Customer {
+    let grant_verb = matches!(&s.norm[grant.start..grant.end], "grant" | "grants" | "hereby grant" | "granted");
+    if grant_verb && (after.starts_with("you") || after.starts_with("to you")) && actor_before(s, grant.start) != Actor::Customer {
         return false;
     }
     !matches!(actor_before(s, grant.start), Actor::Vendor)

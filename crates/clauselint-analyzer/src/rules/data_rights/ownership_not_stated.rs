@@ -16,8 +16,7 @@ use crate::context::Context;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
-use crate::rules::ai_training::customer_data;
-use crate::rules::ai_training::content_grant::ai_purpose;
+use crate::rules::ai_training::content_grant::training_grants;
 use crate::rules::data_rights::broad_license::granted_by_customer;
 use crate::rules::document_finding;
 
@@ -69,10 +68,7 @@ impl Rule for OwnershipNotStated {
         let licence = cx.sentences.iter().find(|s| {
             !s.in_heading && s.has(Concept::License) && s.has(Concept::Content) && granted_by_customer(s)
         });
-        let training = || {
-            cx.sentences_with(Concept::Ai.bit())
-                .find(|s| ai_purpose(s).is_some() && customer_data(cx, s).is_some())
-        };
+        let training = || training_grants(cx).next();
         let Some(anchor) = licence.or_else(training) else {
             return;
         };

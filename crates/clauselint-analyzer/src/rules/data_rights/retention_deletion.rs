@@ -67,7 +67,7 @@ fn vague_retention() -> &'static Regex {
 fn firm_duty() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)\b[^.;]{0,80}\bwithin\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days\b")
+        Regex::new(r"\b(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)\b[^.;]{0,80}\bwithin\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days\b|\bwithin\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days\b[^.;]{0,120}\b(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)\b")
             .expect("valid duty regex")
     })
 }
@@ -91,7 +91,10 @@ impl Rule for RetentionDeletion {
             };
             // A firm, time-bound duty to delete with no backup exception is what we ask for.
             let phrase = m.as_str();
-            let backup_exception = phrase.contains("back") || phrase.contains("archiv");
+            // "including copies in backups" extends the duty; "except backups" or "backups may persist"
+            // carves them out.
+            let included = s.norm[..m.start()].rfind("including").is_some_and(|i| m.start() - i < 30);
+            let backup_exception = (phrase.contains("back") || phrase.contains("archiv")) && !included;
             if firm_duty().is_match(&s.norm) && !backup_exception {
                 continue;
             }

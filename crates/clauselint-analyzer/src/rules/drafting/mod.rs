@@ -13,7 +13,7 @@ mod unused_definition;
 
 use std::collections::HashSet;
 
-use clauselint_parser::{BlockKind, Document, Span};
+use clauselint_parser::{BlockKind, Definition, DefinitionStyle, Document, Span};
 
 use crate::context::Context;
 use crate::rule::Rule;
@@ -237,7 +237,8 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
     out
 }
 
-/// Lower-case singular form of a term, for comparing `Services`/`Service`/`services`.
+/// Lower-case singular form of a term without a leading article, for comparing `Services`,
+/// `Service`, `services` and `the Parties` / `Party`.
 pub(crate) fn term_key(term: &str) -> String {
     let lower = term
         .split_whitespace()
@@ -245,14 +246,39 @@ pub(crate) fn term_key(term: &str) -> String {
         .join(" ")
         .to_lowercase()
         .replace('’', "'");
-    singular(&lower).to_string()
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    singular(lower)
 }
 
-fn singular(s: &str) -> &str {
-    if s.ends_with("ss") {
-        return s;
+fn singular(s: &str) -> String {
+    if let Some(stem) = s.strip_suffix("ies") {
+        return format!("{stem}y");
     }
-    s.strip_suffix('s').unwrap_or(s)
+    for ending in ["xes", "sses", "ches", "shes", "zzes"] {
+        if s.ends_with(ending) {
+            return s[..s.len() - 2].to_string();
+        }
+    }
+    if s.ends_with("ss") || s.ends_with("us") || s.ends_with("is") {
+        return s.to_string();
+    }
+    s.strip_suffix('s').unwrap_or(s).to_string()
+}
+
+/// Is the parser's definition a real one? Not a heading it took for a Definitions entry (no text
+/// after the term), nor a quoted title after a cross-reference (`Section 1 ("Information We
+/// Collect") of our Privacy Policy`).
+pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
+    match d.style {
+        DefinitionStyle::Parenthetical => {
+            let open = doc.text[..d.term_span.start].rfind('(').unwrap_or(d.term_span.start);
+            !doc
+                .cross_refs
+                .iter()
+                .any(|r| r.span.end <= open && doc.text[r.span.end..open].trim().is_empty())
+        }
+        _ => doc.plain(d.definition_span).chars().any(char::is_alphanumeric),
+    }
 }
 
 /// Does the source show `term` in quotes or bold anywhere, i.e. does the author treat it as defined

@@ -114,6 +114,17 @@ const CALENDAR_WORDS: &[&str] = &[
     "utc", "pst", "est", "cet",
 ];
 
+/// Last words of product, feature and screen names ("our Model Hub", "your Account Settings").
+const PRODUCT_HEADS: &[&str] = &[
+    "hub", "store", "app", "apps", "marketplace", "studio", "cloud", "console", "dashboard",
+    "editor", "assistant", "api", "apis", "sdk", "plugin", "plugins", "extension", "browser",
+    "player", "pro", "plus", "premium", "enterprise", "mobile", "desktop", "settings", "setting",
+    "tab", "menu", "button", "icon", "screen", "panel", "preferences", "inbox", "feed", "chat",
+    "messenger", "wallet", "pay", "id", "library", "gallery", "spaces", "workspace", "lab",
+    "labs", "academy", "blog", "forum", "forums", "community", "support", "help", "shop",
+    "drive", "play", "live", "tv", "music", "maps", "search", "ads", "analytics",
+];
+
 /// Capitalised nouns that are names or conventional capitals, not defined terms.
 const COMMON_PROPER: &[&str] = &[
     "internet", "english", "web", "world wide web", "i", "god", "bitcoin", "ethereum", "android",
@@ -190,6 +201,9 @@ fn is_name(phrase: &str, brands: &std::collections::HashSet<String>) -> bool {
         || PLACE_WORDS.contains(&last)
         || PLACE_FIRST_WORDS.contains(first)
         || EXTERNAL_DOCUMENT_HEADS.contains(&last)
+        || PRODUCT_HEADS.contains(&last)
+        // The document's own name: "these Terms of Use", "the Terms and Conditions".
+        || *first == "terms"
         // Acronyms alone ("EU", "API") are abbreviations, not defined-term candidates.
         || phrase.split(' ').all(|w| super::is_acronym(w) || w == "of" || w == "&")
 }
@@ -219,12 +233,25 @@ impl Rule for UndefinedTerm {
             if is_shouting(text) {
                 continue;
             }
-            for run in runs(&doc.text, s.span) {
-                if in_clause_title(doc, run.span) || on_title_line(&doc.text, run.span.start) {
-                    continue;
+            let rs: Vec<Run> = runs(&doc.text, s.span)
+                .into_iter()
+                .filter(|r| !in_clause_title(doc, r.span) && !on_title_line(&doc.text, r.span.start))
+                .collect();
+            // "the Creator Subscriptions or Ads Revenue Share programs", "the Acceptable Use and
+            // Content Moderation Policy": a run coordinated with the next shares its role.
+            let mut inherits_modifier = vec![false; rs.len()];
+            let mut inherits_name = vec![false; rs.len()];
+            for k in (0..rs.len().saturating_sub(1)).rev() {
+                let gap = &doc.text[rs[k].span.end..rs[k + 1].span.start];
+                let g = gap.trim();
+                if !gap.contains('\n') && matches!(g, "and" | "or" | "&" | "," | "and/or" | ", and" | ", or") {
+                    inherits_modifier[k] = is_modifier(&rs[k + 1]) || inherits_modifier[k + 1];
+                    inherits_name[k] = is_name(&rs[k + 1].text, &brands) || inherits_name[k + 1];
                 }
+            }
+            for (k, run) in rs.iter().enumerate() {
                 let key = run.text.clone();
-                if run.quoted || is_link_text(doc, run.span) {
+                if run.quoted || inherits_name[k] || is_link_text(doc, run.span) {
                     vetoed.insert(key);
                     continue;
                 }
@@ -234,7 +261,7 @@ impl Rule for UndefinedTerm {
                     opens: run.opens,
                     determiner: DETERMINERS.contains(&before),
                     possessive_det: POSSESSIVES.contains(&before),
-                    modifier: is_modifier(&run),
+                    modifier: is_modifier(run) || inherits_modifier[k],
                 };
                 if !seen.contains_key(&key) {
                     order.push(key.clone());
