@@ -216,7 +216,10 @@ impl<'d> Context<'d> {
                 let block = &doc.blocks[s.block];
                 let title_only = block.clause.is_some_and(|c| {
                     let clause = &doc.clauses[c];
-                    clause.is_heading && clause.head_block == s.block
+                    let in_title = clause
+                        .title_span
+                        .is_some_and(|t| s.span.start <= t.start + 16 && s.span.end <= t.end + 3);
+                    clause.head_block == s.block && (clause.is_heading || in_title)
                 });
                 SentenceFacts {
                     index,

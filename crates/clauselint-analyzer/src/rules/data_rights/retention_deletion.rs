@@ -15,6 +15,7 @@ use regex::Regex;
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
+use crate::grammar::{actor_before, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
 use crate::rules::{sentence_finding, snippet};
@@ -41,26 +42,49 @@ fn vague_retention() -> &'static Regex {
         Regex::new(
             r"(?x)
             \b(?:for\ )?as\ long\ as\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required|appropriate|permitted|we\ (?:need|deem|consider|have)|the\ consent|a\ legitimate|you\ (?:have|maintain))
-          | \bfor\ (?:the\ )?(?:life|lifetime|duration)\ of\ (?:the|your)\ account\b
-          | \bindefinitely\b|\bpermanently\b|\bin\ perpetuity\b
+          | \bfor\ (?:the\ )?(?:life|lifetime)\ of\ (?:the|your)\ account\b
+          | \bindefinitely\b|\bpermanently\ retain|\bretained\ permanently\b|\bin\ perpetuity\b
           | \blonger\ (?:retention\ )?(?:period|periods|time)\b|\bfor\ a\ longer\ period\b
           | \b(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)\b
-          | \bmay\ (?:also\ )?(?:retain|keep|store|preserve|persist|continue\ to\ (?:store|retain|keep))\b
+          | \bmay\ (?:also\ )?(?:retain|keep|store|preserve|persist|be\ (?:kept|saved|retained|stored|preserved))\b
           | \b(?:reserves?|reserve)\ the\ right\ to\ (?:retain|keep|store|preserve)\b
-          | \b(?:back-?ups?|backed-up|archiv\w*|residual\ copies|cached\ copies)\b
-          | \bmay\ (?:\(?but\ (?:is|are)\ not\ (?:required|obligated)\)?\ )?(?:to\ )?delete\b
-          | \b(?:no|not\ (?:under\ )?any)\ (?:obligation|duty)\ to\ (?:maintain|store|retain|delete|keep)\b
+          | \bmay\ (?:\(?but\ (?:is|are)\ not\ (?:required|obligated)(?:\ to)?\)?\ )?(?:to\ )?delete\b
+          | \b(?:no|not\ (?:under\ )?any)\ (?:obligation|duty)\ to\ (?:maintain|retain|delete)\b
           | \bnot\ (?:be\ )?(?:able\ to\ )?(?:delete|remove|control\ (?:the\ )?removal)\b
-          | \bwill\ not\ delete\b
-          | \b(?:after|following|even\ after|beyond)\ (?:the\ )?(?:termination|deletion|closure|expiration)\b
-          | \bafter\ (?:you|your\ account)\ (?:delete|close|terminat)\w*
-          | \bretention\ period\ of\ your\ information\b|\bdetermine\ the\ retention\b
-          | \bretained\ permanently\b|\bmay\ be\ (?:kept|saved|retained|stored)\b
+          | \bwill\ not\ delete\b|\bdo\ not\ delete\b
           | \bunless\ and\ until\ you\ request\ deletion\b
           | \bcontinue\ in\ full\ force\b
+          | \bdetermine\ the\ retention\ period\b
+          | \bmight\ persist\b|\bmay\ persist\b|\bremain\ in\ (?:our\ )?(?:backups?|archives?|systems?)\b
           ",
         )
         .expect("valid retention regex")
+    })
+}
+
+/// Backup, archive and after-termination language: a risk only where the sentence is about data
+/// surviving deletion or termination.
+fn survival_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies)\b|\b(?:even after|after you delete|after your account is (?:deleted|closed|terminated)|following the termination|after (?:the )?termination)\b")
+            .expect("valid survival regex")
+    })
+}
+
+fn bounded_period() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:for|up to|within|no (?:longer|more) than|plus)\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)\b")
+            .expect("valid period regex")
+    })
+}
+
+/// Deleting content for breaching the rules is content removal, not retention.
+fn removal_for_cause() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\bviolat\w*|\bbreach\w*|\bobjectionable\b|\binfring\w*|\binappropriate\b").expect("valid cause regex")
     })
 }
 
@@ -79,20 +103,35 @@ impl Rule for RetentionDeletion {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.sentences.iter() {
-            if s.in_heading || !(s.has(Concept::Retain) || s.has(Concept::Delete)) {
+            if s.in_heading || cx.in_prohibited_list(s) || !(s.has(Concept::Retain) || s.has(Concept::Delete)) {
                 continue;
             }
             let data = s.has(Concept::Content) || s.has(Concept::Personal) || s.has(Concept::Data) || s.has(Concept::UsageData);
             if !data {
                 continue;
             }
-            let Some(m) = vague_retention().find(&s.norm) else {
+            let survives = || {
+                let m = survival_regex().find(&s.norm)?;
+                let about_survival = ["persist", "remain", "retain", "retention", "deleted", "deletion", "kept", "keep"]
+                    .iter()
+                    .any(|w| s.norm.contains(w));
+                (about_survival && !bounded_period().is_match(&s.norm)).then_some(m)
+            };
+            let Some(m) = vague_retention().find(&s.norm).or_else(survives) else {
                 continue;
             };
-            // A firm, time-bound duty to delete with no backup exception is what we ask for.
             let phrase = m.as_str();
-            // "including copies in backups" extends the duty; "except backups" or "backups may persist"
-            // carves them out.
+            let strong = ["as long as", "indefinitely", "permanent", "perpetuity", "longer", "legitimate", "business", "life of", "lifetime"]
+                .iter()
+                .any(|w| phrase.contains(w));
+            let discretionary_delete = phrase.contains("delete");
+            if actor_before(s, m.start()) == Actor::Customer
+                || (discretionary_delete && removal_for_cause().is_match(&s.norm))
+                || (!strong && bounded_period().is_match(&s.norm) && !discretionary_delete)
+            {
+                continue;
+            }
+            // A firm, time-bound duty to delete with no backup exception is what we ask for.
             let included = s.norm[..m.start()].rfind("including").is_some_and(|i| m.start() - i < 30);
             let backup_exception = (phrase.contains("back") || phrase.contains("archiv")) && !included;
             if firm_duty().is_match(&s.norm) && !backup_exception {

@@ -95,11 +95,15 @@ impl Rule for DuplicateDefinition {
         let doc = cx.doc;
         for (i, later) in doc.definitions.iter().enumerate() {
             let lower = later.term.to_lowercase();
-            if !later.is_capitalised() || PRONOUNS.contains(&lower.as_str()) {
+            if !later.is_capitalised()
+                || PRONOUNS.contains(&lower.as_str())
+                || !super::is_real_definition(doc, later)
+            {
                 continue;
             }
             let Some(first) = doc.definitions[..i].iter().find(|d| {
                 d.term.to_lowercase() == lower
+                    && super::is_real_definition(doc, d)
                     && !d.term_span.overlaps(later.term_span)
                     && d.definition_span != later.definition_span
             }) else {

@@ -24,8 +24,8 @@ use clauselint_parser::{Document, Span};
 use regex::Regex;
 
 use super::{
-    in_clause_title, is_link_text, is_prose_block, is_shouting, marked_as_term, on_title_line,
-    runs, term_key,
+    in_clause_title, is_link_text, is_prose_block, is_real_definition, is_shouting, marked_as_term,
+    on_title_line, runs, term_key, DETERMINERS, POSSESSIVES,
 };
 use crate::context::Context;
 use crate::finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
@@ -105,6 +105,20 @@ fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+fn after_determiner(doc: &Document, start: usize) -> bool {
+    let before = doc.text[..start].trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    DETERMINERS.contains(&word.as_str()) || POSSESSIVES.contains(&word.as_str())
+}
+
 fn at_unit_start(doc: &Document, start: usize) -> bool {
     if doc.sentence_at(start).is_some_and(|i| doc.sentences[i].span.start == start) {
         return true;
@@ -131,7 +145,11 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let mut done: Vec<&str> = Vec::new();
     for (di, d) in doc.definitions.iter().enumerate() {
-        if !d.is_capitalised() || d.term.split_whitespace().count() < 2 || done.contains(&d.term.as_str()) {
+        if !d.is_capitalised()
+            || d.term.split_whitespace().count() < 2
+            || done.contains(&d.term.as_str())
+            || !is_real_definition(doc, d)
+        {
             continue;
         }
         done.push(&d.term);
@@ -174,7 +192,16 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let defined_form = pluralise(&d.term, &found);
-            if at_unit_start(doc, start) && same_but_first(&found, &defined_form) {
+            let opens = at_unit_start(doc, start);
+            if opens && same_but_first(&found, &defined_form) {
+                continue;
+            }
+            // A lower-case phrase is often the everyday sense ("other arbitration agreements",
+            // "generate sound recordings"); it competes with the defined term only where the
+            // defined term would stand: after "the", "such", "your" …
+            let all_lower = !found.chars().skip(1).any(char::is_uppercase)
+                && (opens || found.chars().next().is_some_and(char::is_lowercase));
+            if all_lower && (opens || !after_determiner(doc, start)) {
                 continue;
             }
             // One finding per spelling; a sentence-start capital folds into the lower-case spelling.

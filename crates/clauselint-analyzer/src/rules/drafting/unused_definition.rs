@@ -72,6 +72,35 @@ fn occurrences(doc: &Document, word: &str, fold_case: bool, skip: &[Span]) -> Ve
         .collect()
 }
 
+/// Inflections of a term that count as uses of it.
+fn other_forms(term: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    // "Control(led)" → "Control", "Controlled".
+    if let (Some(open), Some(close)) = (term.find('('), term.find(')')) {
+        if open < close {
+            let inner = &term[open + 1..close];
+            let base = format!("{}{}", &term[..open], &term[close + 1..]);
+            out.push(format!("{}{inner}{}", &term[..open], &term[close + 1..]));
+            out.push(base);
+            return out;
+        }
+    }
+    if let Some(stem) = term.strip_suffix("ies") {
+        out.push(format!("{stem}y"));
+    } else if let Some(stem) = term.strip_suffix("es").filter(|s| {
+        s.ends_with('x') || s.ends_with("ch") || s.ends_with("sh") || s.ends_with("ss")
+    }) {
+        out.push(stem.to_string());
+    } else if let Some(stem) = term.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        out.push(stem.to_string());
+    } else if let Some(stem) = term.strip_suffix('y') {
+        out.push(format!("{stem}ies"));
+    } else {
+        out.push(format!("{term}es"));
+    }
+    out
+}
+
 /// The parenthesis holding only this definition (`␠(the "OFAC")`), to offer its removal.
 fn own_parenthesis(doc: &Document, term: Span, others: &[Span]) -> Option<Span> {
     let line_start = doc.text[..term.start].rfind('\n').map_or(0, |i| i + 1);
@@ -110,30 +139,46 @@ impl Rule for UnusedDefinition {
             {
                 continue;
             }
-            let body = doc.plain(d.definition_span);
-            if d.style != DefinitionStyle::Parenthetical
-                && !body.chars().any(char::is_alphanumeric)
+            if !super::is_real_definition(doc, d) {
+                continue;
+            }
+            // Other forms of the term: "each Charge" for "Charges", "Sales Taxes" for "Sales Tax",
+            // "Controlled" for "Control(led)".
+            if other_forms(term)
+                .iter()
+                .any(|f| !occurrences(doc, f, false, &term_spans).is_empty())
             {
                 continue;
             }
-            // The singular of a plural term ("each Charge" for "Charges") is a use.
-            if let Some(singular) = term.strip_suffix('s').filter(|s| !s.ends_with('s')) {
-                if !occurrences(doc, singular, false, &term_spans).is_empty() {
-                    continue;
-                }
-            }
-            // Other capitalisations: only within the definition's own sentence they do not count.
+            // Other capitalisations outside the definition's own sentence: worth naming when they
+            // stand where the term would ("the Artstation" / "ArtStation", "the company").
             let own_sentence = d
                 .sentence
                 .map(|s| doc.sentences[s].span)
                 .unwrap_or(d.term_span);
             let mut skip = term_spans.clone();
             skip.push(own_sentence);
-            let variants = occurrences(doc, term, true, &skip);
-            let multiword = term.contains(' ');
-            if !variants.is_empty() && multiword {
-                continue;
-            }
+            let variants: Vec<Span> = occurrences(doc, term, true, &skip)
+                .into_iter()
+                .filter(|v| {
+                    let text = doc.plain(*v);
+                    let mixed = text.chars().skip(1).any(char::is_uppercase)
+                        && text.chars().any(char::is_lowercase);
+                    let before = doc.text[..v.start].trim_end();
+                    let prev: String = before
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_alphabetic())
+                        .collect::<String>()
+                        .chars()
+                        .rev()
+                        .collect::<String>()
+                        .to_lowercase();
+                    mixed
+                        || super::DETERMINERS.contains(&prev.as_str())
+                        || super::POSSESSIVES.contains(&prev.as_str())
+                })
+                .collect();
             reported.push(term);
             let message = if variants.is_empty() {
                 format!(
@@ -146,9 +191,9 @@ impl Rule for UnusedDefinition {
                 let n = variants.len();
                 let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
                 format!(
-                    "“{term}” is defined but never used with its capital: the document writes “{shown}” \
-                     ({times}), so the definition may never apply. Write “{term}” where the defined meaning is \
-                     intended, or delete the definition."
+                    "“{term}” is defined but never used in the form defined: the document writes “{shown}” \
+                     ({times}) instead, so it is unclear whether the definition ever applies. Write “{term}” \
+                     where the defined meaning is intended, or delete the definition."
                 )
             };
             let fix = (d.style == DefinitionStyle::Parenthetical && variants.is_empty())
