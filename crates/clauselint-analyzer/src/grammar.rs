@@ -15,13 +15,26 @@ use crate::lexicon::Concept;
 pub fn scope_start(norm: &str, pos: usize) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r";|: |\. |\bbut\b|\bprovided that\b|\bwhereas\b|\bwhile\b|\bnevertheless\b|\bnotwithstanding\b|\botherwise\b|\binstead\b|\bexcept\b|\bunless\b|\bother than\b")
+        Regex::new(r";|: |\. |\bbut\b|\bprovided that\b|\bwhereas\b|\bwhile\b|\bnevertheless\b|\bnotwithstanding\b|\binstead\b|\bexcept\b|\bunless\b|\bother than\b")
             .expect("valid scope regex")
     });
     let head = &norm[..pos.min(norm.len())];
     // A semicolon or colon that introduces the next item of an enumeration ("; (ii)", "; or (c)")
     // continues the clause that governs the list.
+    // Boundaries inside parentheses ("(except as required by law)") do not end the clause around them.
+    let mut depth_at = Vec::with_capacity(head.len() + 1);
+    let mut depth = 0i32;
+    for b in head.bytes() {
+        depth_at.push(depth);
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth_at.push(depth);
     re.find_iter(head)
+        .filter(|m| depth_at[m.start()] == 0)
         .filter(|m| {
             let sep = &head[m.start()..m.end()];
             if sep != ";" && sep != ": " {

@@ -42,12 +42,11 @@ pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
           | \b(?:improve|improving|improvement\ of|enhance|enhancing|develop|developing|development\ of|optimi[sz]e|optimi[sz]ing)\b(?:\s+(?:and|or|,)?\s*(?:improve|improving|enhance|develop|developing|test|provide|maintain|operate|promote|market|improvement|development|promotion|provision|distribution)\w*,?)*\s+(?:of\ )?(?:our|the|its|new|those|such|these|google|[a-z]+'s)?\s*(?:and\ [a-z]+'s\ )?(?:research,?\s+)?(?:products?|services?|offerings|platform|technolog(?:y|ies)|business|features|websites?|apps?|site|tools|software|service)\b
           | \bdevelop(?:ing)?\ new\ (?:products|services|features|offerings|technologies)\b
           | \b(?:product|service)\ (?:improvement|development)\b
-          | \b(?:for|in)\ (?:research|analytics|marketing|advertising)(?:\ and\ [a-z]+)?\ purposes\b
+          | \b(?:for|in)\ (?:research|advertising)(?:\ and\ [a-z]+)?\ purposes\b
           | \bas\ (?:we|it|they)\ (?:may\ )?(?:see\ fit|deem\ appropriate|choose|determine)\b
-          | \bin\ any\ (?:manner|way)\b
+          | \b(?:use|exploit|display|distribute|disclose)\b[^.;]{0,80}\bin\ any\ (?:manner|way)\b
           | \bwithout\ (?:any\ )?restrictions?\b
-          | \bother\ purposes\b
-          | \bfor\ (?:the\ )?purposes?\ of\ (?:our\ )?(?:marketing|advertising|research)\b
+          | \bfor\ (?:the\ )?purposes?\ of\ (?:our\ )?(?:advertising|research)\b
           ",
         )
         .expect("valid open-purpose regex")

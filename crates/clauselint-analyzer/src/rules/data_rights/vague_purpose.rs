@@ -11,7 +11,7 @@
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
-use crate::grammar::negated;
+use crate::grammar::{actor_before, negated, vendor_permission, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
 use crate::rules::data_rights::{narrowed, open_purpose};
@@ -55,7 +55,8 @@ impl Rule for VaguePurpose {
             if !(data_here || data_in_lead) || !uses {
                 continue;
             }
-            if negated(s, p_start) || narrowed(s) {
+            let by_customer = actor_before(s, p_start) == Actor::Customer && !vendor_permission(s, p_start);
+            if negated(s, p_start) || narrowed(s) || by_customer || s.norm.contains("by using") {
                 continue;
             }
             out.push(sentence_finding(

@@ -115,23 +115,31 @@ fn clause_by_key(doc: &Document, key: &str) -> Option<ClauseId> {
         .map(|c| c.id)
 }
 
-/// Is the enumerator `(ii)` written at the head of an item inside `span` (outside `except`)?
+/// Is the item `(ii)` written inside `span` (outside `except`): as `(ii)` not glued to a word, in
+/// either case, or as `ii)` / `ii.` opening a line?
 fn has_item(doc: &Document, span: Span, item: &str, except: Span) -> bool {
     let text = &doc.text[span.start..span.end];
-    let mut from = 0;
-    while let Some(pos) = text[from..].find(item) {
-        let at = span.start + from + pos;
-        from += pos + item.len();
-        if except.start <= at && at < except.end {
-            continue;
-        }
-        // "(ii)" must not be part of a longer reference such as "Section 4(ii)".
-        let before = doc.text[..at].chars().next_back();
-        if before.is_none_or(|c| !c.is_alphanumeric() && c != ')') {
-            return true;
+    for form in [item.to_string(), item.to_lowercase(), item.to_uppercase()] {
+        for (pos, _) in text.match_indices(form.as_str()) {
+            let at = span.start + pos;
+            if except.start <= at && at < except.end {
+                continue;
+            }
+            // "(ii)" must not be part of a longer reference such as "Section 4(ii)".
+            let before = doc.text[..at].chars().next_back();
+            if before.is_none_or(|c| !c.is_alphanumeric() && c != ')') {
+                return true;
+            }
         }
     }
-    false
+    let inner = item.trim_matches(['(', ')']).to_lowercase();
+    text.lines().any(|line| {
+        let t = line
+            .trim_start_matches([' ', '\t', '*', '_', '#', '>', '-'])
+            .to_lowercase();
+        t.strip_prefix(inner.as_str())
+            .is_some_and(|rest| rest.starts_with(')') || rest.starts_with(". "))
+    })
 }
 
 fn roman(n: usize) -> Option<&'static str> {
@@ -184,11 +192,12 @@ fn items_in(doc: &Document, span: Span, like: &str) -> Vec<String> {
     } else {
         Vec::new()
     };
-    let mut found: Vec<String> = candidates
-        .into_iter()
-        .filter(|c| has_item(doc, span, c, Span::default()))
-        .collect();
-    found.dedup();
+    let mut found: Vec<String> = Vec::new();
+    for c in candidates {
+        if !found.contains(&c) && has_item(doc, span, &c, Span::default()) {
+            found.push(c);
+        }
+    }
     found
 }
 

@@ -76,6 +76,10 @@ fn points_elsewhere(doc: &Document, d: &Definition) -> bool {
         || head.contains("meaning ascribed")
 }
 
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn shorten(s: &str) -> String {
     let folded: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.chars().count() > 90 {
@@ -93,6 +97,7 @@ impl Rule for DuplicateDefinition {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
+        let mut found: Vec<(bool, Finding)> = Vec::new();
         for (i, later) in doc.definitions.iter().enumerate() {
             let lower = later.term.to_lowercase();
             if !later.is_capitalised()
@@ -117,6 +122,10 @@ impl Rule for DuplicateDefinition {
                 continue;
             }
             let term = &later.term;
+            let repeated_sentence = match (first.sentence, later.sentence) {
+                (Some(a), Some(b)) => fold(doc.sentence_text(a)) == fold(doc.sentence_text(b)),
+                _ => false,
+            };
             let line = doc.lines.line_col(&doc.source, first.term_span.start).line;
             let (a, b) = (body(doc, first), body(doc, later));
             let message = if a == b {
@@ -134,7 +143,7 @@ impl Rule for DuplicateDefinition {
                     shorten(&first_words(doc, later)),
                 )
             };
-            out.push(Finding {
+            found.push((repeated_sentence, Finding {
                 rule: META.id,
                 severity: META.default_severity,
                 kind: FindingKind::Risk,
@@ -148,8 +157,17 @@ impl Rule for DuplicateDefinition {
                     message: format!("“{}” is first defined here", first.term),
                 }],
                 document_level: false,
-            });
+            }));
         }
+        // Many definitions repeated in identical sentences: the file holds two versions of the
+        // terms (say, one per region), not one instrument that defines terms twice.
+        let repeats = found.iter().filter(|(r, _)| *r).count();
+        out.extend(
+            found
+                .into_iter()
+                .filter(|(r, _)| !*r || repeats < 3)
+                .map(|(_, f)| f),
+        );
     }
 }
 

@@ -25,7 +25,7 @@ use regex::Regex;
 
 use super::{
     in_clause_title, is_link_text, is_prose_block, is_real_definition, is_shouting, marked_as_term,
-    on_title_line, runs, term_key, DETERMINERS, POSSESSIVES,
+    on_title_line, runs, term_key, DETERMINERS, FUNCTION_WORDS,
 };
 use crate::context::Context;
 use crate::finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
@@ -105,6 +105,26 @@ fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// "the proprietary rights of others", "the end user license agreement": the lower-case phrase is
+/// about someone else's thing, or only modifies a noun that follows.
+fn generic_after(doc: &Document, end: usize) -> bool {
+    let rest = doc.text[end..].trim_start_matches([' ', '\u{a0}']);
+    let lower: String = rest.chars().take(30).collect::<String>().to_lowercase();
+    if ["of others", "of third", "of any third", "of another", "of other"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    if !doc.text[end..].starts_with([' ', '\u{a0}']) {
+        return false;
+    }
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    next.chars().next().is_some_and(char::is_lowercase)
+        && !FUNCTION_WORDS.contains(&next.as_str())
+        && !next.ends_with("ed")
+}
+
 fn after_determiner(doc: &Document, start: usize) -> bool {
     let before = doc.text[..start].trim_end();
     let word: String = before
@@ -116,7 +136,8 @@ fn after_determiner(doc: &Document, start: usize) -> bool {
         .rev()
         .collect::<String>()
         .to_lowercase();
-    DETERMINERS.contains(&word.as_str()) || POSSESSIVES.contains(&word.as_str())
+    // "its terms of service", "their confidential information": someone else's.
+    DETERMINERS.contains(&word.as_str()) || matches!(word.as_str(), "your" | "our")
 }
 
 fn at_unit_start(doc: &Document, start: usize) -> bool {
@@ -149,6 +170,7 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             || d.term.split_whitespace().count() < 2
             || done.contains(&d.term.as_str())
             || !is_real_definition(doc, d)
+            || d.term.split_whitespace().skip(1).all(|w| !w.chars().any(char::is_uppercase))
         {
             continue;
         }
@@ -201,7 +223,7 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             // defined term would stand: after "the", "such", "your" …
             let all_lower = !found.chars().skip(1).any(char::is_uppercase)
                 && (opens || found.chars().next().is_some_and(char::is_lowercase));
-            if all_lower && (opens || !after_determiner(doc, start)) {
+            if all_lower && (opens || !after_determiner(doc, start) || generic_after(doc, end)) {
                 continue;
             }
             // One finding per spelling; a sentence-start capital folds into the lower-case spelling.

@@ -247,7 +247,18 @@ pub(crate) fn term_key(term: &str) -> String {
         .to_lowercase()
         .replace('’', "'");
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    singular(lower)
+    // "Order(s)", "Control(led)": the bracketed ending is an inflection.
+    let mut bare = String::with_capacity(lower.len());
+    let mut depth = 0usize;
+    for c in lower.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    singular(bare.trim())
 }
 
 fn singular(s: &str) -> String {
@@ -269,6 +280,10 @@ fn singular(s: &str) -> String {
 /// after the term), nor a quoted title after a cross-reference (`Section 1 ("Information We
 /// Collect") of our Privacy Policy`).
 pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
+    // Markup inside the term ("T**rials and Betas**") leaves gaps in the parsed term.
+    if d.term.contains("  ") {
+        return false;
+    }
     match d.style {
         DefinitionStyle::Parenthetical => {
             let open = doc.text[..d.term_span.start].rfind('(').unwrap_or(d.term_span.start);
@@ -456,3 +471,26 @@ pub(crate) const EXTERNAL_DOCUMENT_HEADS: &[&str] = &[
     "appendix", "clauses", "framework", "shield", "requirements", "specifications", "manual",
     "license", "licence", "licenses", "program", "programme", "plan", "plans", "form", "forms",
 ];
+
+/// Words after a capitalised run that show it is the subject or object of the sentence rather than
+/// a modifier of a lower-case noun.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "shall", "may",
+    "might", "must", "can", "could", "would", "should", "do", "does", "did", "not", "only",
+    "solely", "also", "and", "or", "nor", "but", "of", "to", "in", "for", "with", "by", "on", "at",
+    "from", "under", "through", "about", "into", "upon", "within", "without", "via", "as", "that",
+    "which", "who", "whom", "whose", "if", "so", "than", "including", "other", "after", "before",
+    "during", "until", "unless", "where", "when", "whether", "against", "between", "among", "per",
+    "you", "we", "it", "they", "he", "she", "include", "includes", "contain", "contains",
+    "provide", "provides", "mean", "means", "remain", "remains", "become", "becomes",
+    "constitute", "constitutes", "apply", "applies", "exceed", "exceeds", "together", "here",
+    "there", "hereunder", "thereunder", "herein", "therein", "such", "any", "all", "each", "either",
+    "the", "a", "an", "your", "our", "its", "their", "this", "these", "those", "please", "then",
+    "collectively", "individually", "respectively", "now", "hereafter", "thereafter", "below",
+    "above", "accordingly", "directly", "immediately", "automatically", "promptly", "available",
+    "no", "none", "made", "set", "used", "given", "owned", "sold", "paid", "due", "same",
+    "like", "out", "up", "over", "off", "while", "because", "since", "although", "though", "even",
+    "i", "me", "us", "him", "them", "do", "use", "uses", "used", "allow", "allows", "permit",
+    "permits", "require", "requires", "grant", "grants", "own", "owns", "retain", "retains",
+];
+

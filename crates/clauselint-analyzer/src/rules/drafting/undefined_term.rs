@@ -27,7 +27,7 @@ use clauselint_parser::Span;
 use regex::Regex;
 
 use super::{
-    brand_words, in_clause_title, is_link_text, is_prose_block, is_shouting, marked_as_term,
+    FUNCTION_WORDS, brand_words, in_clause_title, is_link_text, is_prose_block, is_shouting, marked_as_term,
     on_title_line, runs, term_key, title_keys, Run, DETERMINERS, EXTERNAL_DOCUMENT_HEADS,
     POSSESSIVES,
 };
@@ -132,27 +132,6 @@ const COMMON_PROPER: &[&str] = &[
     "us", "u", "ok", "id", "faq", "cookie", "cookies", "covid-19",
 ];
 
-/// Words after a capitalised run that show it is the subject or object of the sentence rather than
-/// a modifier of a lower-case noun.
-const FUNCTION_WORDS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "shall", "may",
-    "might", "must", "can", "could", "would", "should", "do", "does", "did", "not", "only",
-    "solely", "also", "and", "or", "nor", "but", "of", "to", "in", "for", "with", "by", "on", "at",
-    "from", "under", "through", "about", "into", "upon", "within", "without", "via", "as", "that",
-    "which", "who", "whom", "whose", "if", "so", "than", "including", "other", "after", "before",
-    "during", "until", "unless", "where", "when", "whether", "against", "between", "among", "per",
-    "you", "we", "it", "they", "he", "she", "include", "includes", "contain", "contains",
-    "provide", "provides", "mean", "means", "remain", "remains", "become", "becomes",
-    "constitute", "constitutes", "apply", "applies", "exceed", "exceeds", "together", "here",
-    "there", "hereunder", "thereunder", "herein", "therein", "such", "any", "all", "each", "either",
-    "the", "a", "an", "your", "our", "its", "their", "this", "these", "those", "please", "then",
-    "collectively", "individually", "respectively", "now", "hereafter", "thereafter", "below",
-    "above", "accordingly", "directly", "immediately", "automatically", "promptly", "available",
-    "no", "none", "made", "set", "used", "given", "owned", "sold", "paid", "due", "same",
-    "like", "out", "up", "over", "off", "while", "because", "since", "although", "though", "even",
-    "i", "me", "us", "him", "them", "do", "use", "uses", "used", "allow", "allows", "permit",
-    "permits", "require", "requires", "grant", "grants", "own", "owns", "retain", "retains",
-];
 
 fn incorporation_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();

@@ -150,6 +150,15 @@ impl Rule for UnusedDefinition {
             {
                 continue;
             }
+            // A sentence-case label ("User generated content") is used in lower case.
+            let sentence_case = term.contains(' ')
+                && term
+                    .split_whitespace()
+                    .skip(1)
+                    .all(|w| !w.chars().any(char::is_uppercase));
+            if sentence_case && !occurrences(doc, term, true, &term_spans).is_empty() {
+                continue;
+            }
             // Other capitalisations outside the definition's own sentence: worth naming when they
             // stand where the term would ("the Artstation" / "ArtStation", "the company").
             let own_sentence = d
