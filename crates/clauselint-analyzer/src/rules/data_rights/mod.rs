@@ -44,7 +44,10 @@ pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
           | \b(?:product|service)\ (?:improvement|development)\b
           | \b(?:for|in)\ (?:research|advertising)(?:\ and\ [a-z]+)?\ purposes\b
           | \bas\ (?:we|it|they)\ (?:may\ )?(?:see\ fit|deem\ appropriate|choose|determine)\b
-          | \b(?:use|exploit|display|distribute|disclose)\b[^.;]{0,80}\bin\ any\ (?:manner|way)\b
+          | \b(?:use|exploit|display|distribute|disclose)\b[^.;]{0,250}\bin\ any\ (?:manner|way)\b
+          | \b(?:development|improvement|promotion)\b(?:,?\s+(?:and\ )?\w+)*\s+of\ (?:the|our|its)\b
+          | \bat\ (?:our|its)\ (?:sole\ |absolute\ )?discretion\b[^.;]{0,40}\b(?:use|exploit|disclose)\b
+          | \bfreely\b
           | \bwithout\ (?:any\ )?restrictions?\b
           | \bfor\ (?:the\ )?purposes?\ of\ (?:our\ )?(?:advertising|research)\b
           ",

@@ -55,7 +55,7 @@ impl Rule for VaguePurpose {
             if !(data_here || data_in_lead) || !uses {
                 continue;
             }
-            let by_customer = actor_before(s, p_start) == Actor::Customer && !vendor_permission(s, p_start);
+            let by_customer = !data_in_lead && actor_before(s, p_start) == Actor::Customer && !vendor_permission(s, p_start);
             if negated(s, p_start) || narrowed(s) || by_customer || s.norm.contains("by using") {
                 continue;
             }

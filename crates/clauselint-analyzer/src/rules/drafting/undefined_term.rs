@@ -254,6 +254,12 @@ impl Rule for UndefinedTerm {
             }
             let occs = &seen[&phrase];
             let key = term_key(&phrase);
+            if std::env::var_os("DRAFT_DEBUG").is_some() {
+                let mid: Vec<&Occurrence> = occs.iter().filter(|o| !o.opens).collect();
+                eprintln!("CAND {phrase:?} n={} mid={} det={} poss={} mod={} defined={} title={} name={}", occs.len(), mid.len(),
+                    mid.iter().filter(|o| o.determiner).count(), mid.iter().filter(|o| o.possessive_det).count(), mid.iter().filter(|o| o.modifier).count(),
+                    defined.contains(&key), titles.contains(&key), is_name(&phrase, &brands));
+            }
             if defined.contains(&key) || titles.contains(&key) || is_name(&phrase, &brands) {
                 continue;
             }
