@@ -66,17 +66,39 @@ fn legitimate_interest() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"\blegitimate interests?\b").expect("valid regex"))
 }
 
+/// Opt-outs about something other than AI training.
+fn other_subject() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\badvertis\w*|\bmarketing\b|\bemails?\b|\bcookies?\b|\bnewsletters?\b|\bdisclosures?\b|\bsales?\b|\bsell(?:ing)?\b|\bpayments?\b|\bcharges?\b")
+            .expect("valid regex")
+    })
+}
+
+/// "we have disabled model training in the account settings": the vendor switched training off.
+fn vendor_switched_off(s: &SentenceFacts) -> bool {
+    ["we have disabled", "we disabled", "we have turned off", "we turned off", "has been disabled"]
+        .iter()
+        .any(|p| s.norm.contains(p))
+}
+
 /// A training context: this sentence, the one before it in its clause, or its list's lead-in states
 /// an AI-training purpose.
 fn training_context(cx: &Context, s: &SentenceFacts) -> bool {
     if ai_purpose(s).is_some() || (s.has(Concept::Train) && s.has(Concept::Ai)) {
         return true;
     }
+    let block = cx.doc.sentences[s.index].block;
     let clause = cx.doc.sentences[s.index].clause;
-    let same_clause_before = (s.index.saturating_sub(3)..s.index)
+    // The sentences just before, in the same paragraph — or in the same numbered clause when the
+    // clause is short enough for "this use" to refer back to its training grant.
+    let same_clause_before = (s.index.saturating_sub(4)..s.index)
         .rev()
         .map(|i| &cx.sentences[i])
-        .filter(|p| cx.doc.sentences[p.index].clause == clause)
+        .filter(|p| {
+            let ps = &cx.doc.sentences[p.index];
+            ps.block == block || (ps.clause == clause && clause.is_some_and(|c| cx.doc.clauses[c].number.is_some()))
+        })
         .any(|p| ai_purpose(p).is_some());
     same_clause_before || cx.lead_in(s).is_some_and(|l| ai_purpose(l).is_some())
 }
@@ -108,7 +130,12 @@ impl Rule for OptOutConsent {
             };
             let reason = reason.or_else(|| {
                 let m = opt_out_regex().find(&s.norm)?;
-                if !training_context(cx, s) {
+                if !training_context(cx, s) || s.norm.split(' ').count() < 5 || vendor_switched_off(s) {
+                    return None;
+                }
+                // An opt-out from something else ("opt out of targeted advertising").
+                let own_ai = s.has(Concept::Train) || s.has(Concept::Ai);
+                if !own_ai && other_subject().is_match(&s.norm) {
                     return None;
                 }
                 Some(format!(
@@ -130,7 +157,7 @@ impl Rule for OptOutConsent {
             });
             let reason = reason.or_else(|| {
                 let m = deemed_regex().find(&s.norm)?;
-                let about_data = s.has(Concept::Personal) || s.has(Concept::Data) || s.has(Concept::Content) || s.has(Concept::Use);
+                let about_data = s.has(Concept::Personal) || s.has(Concept::Data) || s.has(Concept::Content);
                 (document_trains && about_data).then(|| {
                     format!(
                         "Consent is taken from use or acceptance of the terms (“{}”), and this document trains AI \

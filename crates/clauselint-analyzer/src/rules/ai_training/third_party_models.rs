@@ -47,7 +47,8 @@ fn provider_regex() -> &'static Regex {
             r"(?x)
             \b(?:openai|anthropic|chatgpt|gpt-\d\w*|claude|gemini|mistral|cohere|azure\ openai|bedrock|deepseek|perplexity)\b
           | \bthird[- ]part(?:y|ies)\b(?:\s+\S+){0,2}?\s+(?:ai|a\.i\.|llm|llms|models?|artificial\ intelligence|machine\ learning|generative)\b
-          | \b(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ )?(?:providers?|vendors?|partners?|services|tools|systems|technolog(?:y|ies))\b
+          | \b(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ |model\ )?(?:providers?|vendors?|partners?|sub-?processors?)\b
+          | \b(?:disclose|send|share|transmit|provide|enter)\w*\b[^.;]{0,60}\b(?:to|into|with)\b[^.;]{0,20}\b(?:ai|artificial\ intelligence|llm)\ (?:services|tools|systems)\b
           | \bthird[- ]party\ or\ open[- ]source\ models?\b
           ",
         )
@@ -75,14 +76,14 @@ impl Rule for ThirdPartyModels {
             if !acts_on_data(s) {
                 continue;
             }
-            // "We do not send your content to third-party AI providers": the sending is negated.
-            let verb = s
-                .hits_of(Concept::Share)
-                .chain(s.hits_of(Concept::Use))
-                .map(|h| h.start)
-                .min()
-                .unwrap_or(m.start());
-            if negated(s, verb.min(m.start())) && !s.norm.contains("train") {
+            // "We do not send your content to third-party AI providers": the sending is negated. A
+            // restriction on the provider's training ("we restrict our AI providers from training")
+            // still discloses that the provider receives the data.
+            let shares: Vec<usize> = s.hits_of(Concept::Share).map(|h| h.start).collect();
+            if !shares.is_empty() && shares.iter().all(|&v| negated(s, v)) {
+                continue;
+            }
+            if shares.is_empty() && negated(s, m.start()) && !s.has(Concept::Train) {
                 continue;
             }
             out.push(sentence_finding(

@@ -408,26 +408,24 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
             out.insert(first.to_string());
         }
     }
+    // Company forms, case-sensitive: "Zoom Communications, Inc.", "Gumb AG".
     const COMPANY: &[&str] = &[
-        "inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "plc", "ag", "sa", "sas",
-        "sarl", "bv", "pty", "co", "company", "incorporated", "lp", "llp", "ab", "oy", "as", "spa",
-        "kk", "nv", "se",
+        "Inc", "LLC", "Ltd", "Limited", "GmbH", "Corp", "Corporation", "plc", "PLC", "AG", "Pty",
+        "LLP", "LP", "SARL", "SAS", "Oy", "AB", "Incorporated", "KK", "SpA", "BV", "NV", "SA",
     ];
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let _ = si;
+    for s in &doc.sentences {
         let ws = words(&doc.text, s.span);
         for (i, w) in ws.iter().enumerate() {
-            let lower = w.text.to_lowercase().replace('.', "");
-            if i == 0 || !COMPANY.contains(&lower.as_str()) || w.text.chars().next().is_some_and(char::is_lowercase) {
+            if i == 0 || !COMPANY.contains(&w.text) || ws[i].gap.contains('\n') {
                 continue;
             }
             // Walk back over the capitalised name: "Zoom Communications, Inc."
             let mut k = i;
-            while k > 0 && is_title_word(ws[k - 1].text) || k > 0 && is_acronym(ws[k - 1].text) {
+            while k > 0
+                && (is_title_word(ws[k - 1].text) || is_acronym(ws[k - 1].text))
+                && !ws[k].gap.contains(['\n', '.', ';', ':', '('])
+            {
                 k -= 1;
-                if ws[k].gap.contains('\n') {
-                    break;
-                }
             }
             if k < i {
                 out.insert(ws[k].text.to_lowercase());
@@ -435,12 +433,13 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
         }
     }
     // The title: the first heading, or the first line of a plain-text document.
-    let title = doc
-        .blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Heading)
-        .map(|b| doc.plain(b.text_span))
-        .or_else(|| doc.text.lines().find(|l| !l.trim().is_empty()));
+    let title = match doc.blocks.first() {
+        Some(b) if b.kind == BlockKind::Heading => Some(doc.plain(b.text_span)),
+        _ if doc.format != clauselint_parser::Format::Markdown => {
+            doc.text.lines().find(|l| !l.trim().is_empty())
+        }
+        _ => None,
+    };
     if let Some(title) = title {
         const GENERIC: &[&str] = &[
             "terms", "term", "of", "service", "services", "use", "privacy", "policy", "notice",
@@ -467,7 +466,7 @@ pub(crate) const EXTERNAL_DOCUMENT_HEADS: &[&str] = &[
     "policy", "policies", "statement", "notice", "notices", "guidelines", "guideline", "guide",
     "guides", "terms", "conditions", "agreement", "agreements", "addendum", "addenda", "description",
     "descriptions", "rules", "standards", "principles", "charter", "code", "handbook", "faq", "faqs",
-    "center", "centre", "page", "pages", "portal", "documentation", "schedule", "exhibit", "annex",
+    "center", "centre", "page", "pages", "portal", "schedule", "exhibit", "annex",
     "appendix", "clauses", "framework", "shield", "requirements", "specifications", "manual",
     "license", "licence", "licenses", "program", "programme", "plan", "plans", "form", "forms",
 ];
