@@ -153,7 +153,7 @@ pub struct Context<'d> {
 fn content_definition_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(content|contents|inputs?|prompts?|files|messages|recordings|transcripts|materials|submissions|uploads|posts|chats?|conversations?|documents|text|images|audio|video|data (?:that )?(?:you|customer|users?) (?:provide|submit|upload|input|make available|transmit|store))\b")
+        Regex::new(r"\b(content|contents|inputs?|prompts?|files|messages|recordings|transcripts|materials|submissions|uploads|posts|chats?|conversations?|documents|text|images|audio|video|(?:data|information|materials?) (?:that |which )?(?:you|customer|users?|end users) (?:provide|provides|submit|submits|upload|uploads|input|inputs|make available|makes available|transmit|transmits|store|stores|create|creates|post|posts|share|shares))\b")
             .expect("valid regex")
     })
 }

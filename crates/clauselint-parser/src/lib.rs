@@ -254,7 +254,14 @@ fn build_structure(doc: &mut Document, raw_blocks: Vec<RawBlock>) -> Vec<usize> 
             title_span,
             style,
             is_heading: heading_level.is_some(),
-            span: raw.span,
+            // Markdown can place a nested item's marker before its parent's first text byte or the
+            // end of the previous block; a clause never starts before its parent or its sibling.
+            span: {
+                let start = parent
+                    .map_or(raw.span.start, |p| raw.span.start.max(doc.clauses[p].span.start))
+                    .max(last_block_end.min(raw.text_span.start));
+                Span::new(start, raw.span.end.max(start))
+            },
             head_block: bi,
             depth: stack.len(),
             parent,

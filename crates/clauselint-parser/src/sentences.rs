@@ -49,8 +49,10 @@ fn is_abbreviation(token: &str, next_word: &str) -> bool {
 pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut start = skip_space(text, span.start, span.end);
-    let mut i = start + number_len.min(span.len());
+    let content_start = skip_space(text, span.start, span.end);
+    // A leading clause number ("1.", "(a)") belongs to the clause, not to its first sentence.
+    let mut start = skip_space(text, (content_start + number_len).min(span.end), span.end);
+    let mut i = start;
     while i < span.end {
         let b = bytes[i];
         if matches!(b, b'.' | b'!' | b'?') {
@@ -79,7 +81,7 @@ pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
                     let token = token_before(text, dot);
                     let in_number = token.chars().all(|c| c.is_ascii_digit() || c == '.');
                     !(is_abbreviation(token, next_word)
-                        || (in_number && dot < start + number_len + 2 && !token.is_empty()))
+                        || (in_number && dot < content_start + number_len + 2 && !token.is_empty()))
                 };
                 if starts_sentence && boundary {
                     out.push(Span::new(start, j));
@@ -169,6 +171,6 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect();
-        assert_eq!(got, vec!["1. Definitions apply.", "Second."]);
+        assert_eq!(got, vec!["Definitions apply.", "Second."]);
     }
 }

@@ -15,7 +15,7 @@ fn xref_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"\b(?P<kw>(?i:sections?|sub-?sections?|clauses?|sub-?clauses?|articles?|paragraphs?|exhibits?|schedules?|annex(?:es)?|appendix|appendices|attachments?)|§§?)\s*(?P<list>{REF}(?:\s*(?:,|and|or|&|through|to|-|–)\s*(?:and\s+|or\s+)?{REF})*)"
+            r"(?P<kw>\b(?i:sections?|sub-?sections?|clauses?|sub-?clauses?|articles?|paragraphs?|exhibits?|schedules?|annex(?:es)?|appendix|appendices|attachments?)|§§?)\s*(?P<list>{REF}(?:\s*(?:,|and|or|&|through|to|-|–)\s*(?:and\s+|or\s+)?{REF})*)"
         ))
         .expect("valid cross-reference regex")
     })

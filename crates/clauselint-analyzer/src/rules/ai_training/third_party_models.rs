@@ -31,9 +31,9 @@ static META: RuleMeta = RuleMeta {
         why: "Your contract binds the vendor, not its AI provider: unless the vendor's contract with that \
               provider forbids it, the provider's own terms decide retention, human review and training.",
         example: "We send audio recordings and transcripts to our third-party AI providers to generate summaries.",
-        suggested: "Vendor will disclose Customer Content to an AI sub-processor only if it is listed in the DPA, \
-                    is contractually prohibited from retaining it beyond processing and from using it to \
-                    train or improve any model, and Customer has been notified in advance.",
+        suggested: "Vendor will not disclose Customer Content to any third-party AI provider other than a \
+                    sub-processor listed in the DPA that is contractually prohibited from retaining it beyond \
+                    processing and from using it to train or improve any model.",
         references: &["REVIEW-GUIDE: AI training — including third-party models"],
     },
 };

@@ -136,20 +136,43 @@ pub(crate) struct Run {
     pub opens: bool,
     /// Directly inside quotation marks.
     pub quoted: bool,
-    /// The last word is possessive (`Customer Materials’`).
-    pub possessive: bool,
 }
 
 fn plain_gap(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
 }
 
-fn opens_unit(ws: &[Word], i: usize) -> bool {
+/// A single line break inside a hard-wrapped paragraph: the line before it is long and does not
+/// end a sentence, so the break is layout, not structure.
+fn soft_break(text: &str, gap_start: usize, gap: &str) -> bool {
+    if gap.matches('\n').count() != 1 || !gap.chars().all(char::is_whitespace) {
+        return false;
+    }
+    let line_start = text[..gap_start].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..gap_start].trim();
+    line.len() >= 40
+        && !line.ends_with(['.', ':', ';', '?', '!'])
+        && !on_title_line(text, line_start)
+}
+
+/// The separator before word `i` reads as a space: a plain space or a soft line break.
+fn spacing(text: &str, ws: &[Word], i: usize) -> bool {
+    let w = &ws[i];
+    plain_gap(w.gap) || soft_break(text, w.span.start - w.gap.len(), w.gap)
+}
+
+/// The separator before word `i` stays within one line of running text.
+fn same_line(text: &str, ws: &[Word], i: usize) -> bool {
+    let w = &ws[i];
+    !w.gap.contains('\n') || soft_break(text, w.span.start - w.gap.len(), w.gap)
+}
+
+fn opens_unit(text: &str, ws: &[Word], i: usize) -> bool {
     if i == 0 {
         return true;
     }
     let gap = ws[i].gap;
-    if gap.contains(['\n', ':', '•', '·', '|', '>', '*', '#', '¶']) {
+    if !same_line(text, ws, i) || gap.contains([':', '•', '·', '|', '>', '*', '#', '¶']) {
         return true;
     }
     let trimmed = gap.trim();
@@ -177,6 +200,9 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
     let ws = words(text, span);
     let mut out = Vec::new();
     let cap = |w: &Word| is_title_word(w.text) || is_acronym(w.text);
+    // A capitalised function word ("You", "The", "If") starts a new phrase rather than extending
+    // one: "the Transaction You will be notified".
+    let joins = |w: &Word| cap(w) && !OPENERS.contains(&w.text.to_lowercase().as_str());
     let mut i = 0;
     while i < ws.len() {
         if !cap(&ws[i]) {
@@ -186,19 +212,24 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
         let mut j = i;
         while !ws[j].possessive {
             let next = j + 1;
-            if next < ws.len() && cap(&ws[next]) && plain_gap(ws[next].gap) {
+            if next < ws.len() && joins(&ws[next]) && spacing(text, &ws, next) {
                 j = next;
                 continue;
             }
-            if next < ws.len() && cap(&ws[next]) && ws[next].gap.trim() == "&" && !ws[next].gap.contains('\n') {
+            if next < ws.len()
+                && joins(&ws[next])
+                && ws[next].gap.trim() == "&"
+                && !ws[next].gap.contains('\n')
+            {
                 j = next;
                 continue;
             }
             if next + 1 < ws.len()
                 && ws[next].text == "of"
-                && plain_gap(ws[next].gap)
-                && plain_gap(ws[next + 1].gap)
+                && spacing(text, &ws, next)
+                && spacing(text, &ws, next + 1)
                 && is_title_word(ws[next + 1].text)
+                && joins(&ws[next + 1])
             {
                 j = next + 1;
                 continue;
@@ -206,8 +237,8 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
             break;
         }
         let mut first = i;
-        let mut opens = opens_unit(&ws, i);
-        let mut before = (i > 0 && !ws[i].gap.contains('\n')).then(|| ws[i - 1].text.to_lowercase());
+        let mut opens = opens_unit(text, &ws, i);
+        let mut before = (i > 0 && same_line(text, &ws, i)).then(|| ws[i - 1].text.to_lowercase());
         // "The Customer Materials …" at a sentence start: the article is grammar, the rest a term.
         while opens && first < j && OPENERS.contains(&ws[first].text.to_lowercase().as_str()) {
             before = Some(ws[first].text.to_lowercase());
@@ -220,7 +251,7 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let after = (j + 1 < ws.len() && !ws[j + 1].gap.contains('\n'))
+        let after = (j + 1 < ws.len() && same_line(text, &ws, j + 1))
             .then(|| (ws[j + 1].text.to_string(), ws[j + 1].gap.to_string()));
         out.push(Run {
             text: text_folded,
@@ -230,7 +261,6 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
             after,
             opens,
             quoted,
-            possessive: ws[j].possessive,
         });
         i = j + 1;
     }
@@ -423,6 +453,7 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
             let mut k = i;
             while k > 0
                 && (is_title_word(ws[k - 1].text) || is_acronym(ws[k - 1].text))
+                && !OPENERS.contains(&ws[k - 1].text.to_lowercase().as_str())
                 && !ws[k].gap.contains(['\n', '.', ';', ':', '('])
             {
                 k -= 1;
@@ -430,6 +461,64 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
             if k < i {
                 out.insert(ws[k].text.to_lowercase());
             }
+        }
+    }
+    // Names used bare, again and again, never in lower case and almost never after "the": "Skype
+    // may …", "you give Dropbox …". Party roles ("Customer") are left out: they head defined-term
+    // candidates such as "Customer Materials".
+    const ROLES: &[&str] = &[
+        "customer", "user", "users", "licensee", "licensor", "subscriber", "client", "member",
+        "provider", "vendor", "supplier", "seller", "buyer", "party", "company", "contractor",
+        "partner", "developer", "publisher", "merchant", "participant", "host", "owner",
+    ];
+    let mut stats: std::collections::HashMap<String, (usize, usize, usize)> = Default::default();
+    let mut lower_seen: HashSet<String> = HashSet::new();
+    for s in &doc.sentences {
+        let ws = words(&doc.text, s.span);
+        for (i, w) in ws.iter().enumerate() {
+            let lower = w.text.to_lowercase();
+            if w.text.chars().next().is_some_and(char::is_lowercase) {
+                // Addresses and URLs ("foundation.wikimedia.org") are not prose.
+                let url = ['.', '/', '@', '%', '_', ':', '=', '-'];
+                let domain = doc.text[w.span.end..].starts_with(url)
+                    || doc.text[..w.span.start].ends_with(url);
+                if !domain {
+                    lower_seen.insert(lower);
+                }
+                continue;
+            }
+            if i == 0 || !(is_title_word(w.text) || w.text.chars().skip(1).any(char::is_uppercase)) {
+                continue;
+            }
+            let e = stats.entry(lower).or_default();
+            e.0 += 1;
+            // "the Skype Software": the article belongs to the product, not to the brand.
+            let heads_phrase = ws
+                .get(i + 1)
+                .is_some_and(|n| plain_gap(n.gap) && (is_title_word(n.text) || is_acronym(n.text)));
+            if !heads_phrase && DETERMINERS.contains(&ws[i - 1].text.to_lowercase().as_str()) {
+                e.1 += 1;
+            }
+            // "the Wikimedia projects": a name used as an adjective.
+            let modifies = ws.get(i + 1).is_some_and(|n| {
+                plain_gap(n.gap)
+                    && n.text.chars().next().is_some_and(char::is_lowercase)
+                    && !FUNCTION_WORDS.contains(&n.text)
+            });
+            if modifies {
+                e.2 += 1;
+            }
+        }
+    }
+    for (word, (n, det, modifies)) in stats {
+
+        if n >= 5
+            && (det * 10 <= n || modifies * 2 >= n)
+            && !lower_seen.contains(&word)
+            && !ROLES.contains(&word.as_str())
+            && !OPENERS.contains(&word.as_str())
+        {
+            out.insert(word);
         }
     }
     // The title: the first heading, or the first line of a plain-text document.
@@ -452,7 +541,10 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
         ];
         for w in words(title, Span::new(0, title.len())) {
             let lower = w.text.to_lowercase();
-            if !GENERIC.contains(&lower.as_str()) && w.text.chars().next().is_some_and(char::is_uppercase) {
+            if !GENERIC.contains(&lower.as_str())
+                && !OPENERS.contains(&lower.as_str())
+                && w.text.chars().next().is_some_and(char::is_uppercase)
+            {
                 out.insert(lower);
                 break;
             }
@@ -467,7 +559,7 @@ pub(crate) const EXTERNAL_DOCUMENT_HEADS: &[&str] = &[
     "guides", "terms", "conditions", "agreement", "agreements", "addendum", "addenda", "description",
     "descriptions", "rules", "standards", "principles", "charter", "code", "handbook", "faq", "faqs",
     "center", "centre", "page", "pages", "portal", "schedule", "exhibit", "annex",
-    "appendix", "clauses", "framework", "shield", "requirements", "specifications", "manual",
+    "appendix", "clauses", "framework", "shield", "questions", "tips", "instructions", "requirements", "specifications", "manual",
     "license", "licence", "licenses", "program", "programme", "plan", "plans", "form", "forms",
 ];
 

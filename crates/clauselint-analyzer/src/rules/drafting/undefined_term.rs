@@ -23,6 +23,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use clauselint_parser::line_index::floor_char_boundary;
 use clauselint_parser::Span;
 use regex::Regex;
 
@@ -62,6 +63,9 @@ struct Occurrence {
     opens: bool,
     determiner: bool,
     possessive_det: bool,
+    /// The capitalised phrase this one is coordinated with ("Key Payment" and "Service
+    /// Information"), if any.
+    partner: Option<String>,
     /// Followed directly by a lower-case noun: the capitals belong to a name used as a modifier
     /// ("the Zoom platform", "the English version").
     modifier: bool,
@@ -81,7 +85,7 @@ const BODY_WORDS: &[&str] = &[
     "institute", "bureau", "department", "agency", "board", "university", "committee", "bank",
     "tribunal", "parliament", "nations", "association", "foundation", "organization",
     "organisation", "inc", "llc", "ltd", "limited", "corporation", "corp", "gmbh", "plc",
-    "commissioner", "supervisor", "ombudsman", "government", "ministry", "administration",
+    "commissioner", "officer", "supervisor", "ombudsman", "government", "ministry", "administration",
     "chamber", "service", "arbitration", "mediation", "group", "team", "network", "alliance",
     "consortium", "society", "federation", "reserve", "treasury",
 ];
@@ -91,7 +95,7 @@ const PLACE_WORDS: &[&str] = &[
     "states", "kingdom", "area", "republic", "region", "island", "islands", "province", "county",
     "district", "city", "emirates", "netherlands", "philippines", "bahamas", "americas", "zone",
     "territory", "territories", "street", "avenue", "road", "suite", "floor", "building", "square",
-    "park", "state", "america", "europe", "asia", "africa", "ireland", "california", "york",
+    "park", "airport", "station", "port", "harbour", "harbor", "mainland", "state", "america", "europe", "asia", "africa", "ireland", "california", "york",
     "england", "wales", "scotland", "germany", "france", "canada", "australia", "japan", "china",
     "india", "brazil", "switzerland", "singapore", "delaware", "washington", "texas", "crimea",
     "cuba", "iran", "syria", "korea", "luxembourg", "sweden", "norway", "spain", "italy", "mexico",
@@ -105,6 +109,8 @@ const PLACE_FIRST_WORDS: &[&str] = &[
     "supreme", "superior", "district", "state", "county", "city", "american", "british", "english",
     "irish", "german", "french", "swiss", "canadian", "australian", "japanese", "chinese",
     "international", "internal", "national",
+    // Titles of sections and documents: "Use of Cookies", "What Information Do We Collect".
+    "use", "how", "what", "why", "when", "where", "who", "which",
 ];
 
 const CALENDAR_WORDS: &[&str] = &[
@@ -120,7 +126,7 @@ const PRODUCT_HEADS: &[&str] = &[
     "editor", "assistant", "api", "apis", "sdk", "plugin", "plugins", "extension", "browser",
     "player", "pro", "plus", "premium", "enterprise", "mobile", "desktop", "settings", "setting",
     "tab", "menu", "button", "icon", "screen", "panel", "preferences", "inbox", "feed", "chat",
-    "messenger", "wallet", "pay", "id", "library", "gallery", "spaces", "workspace", "lab",
+    "messenger", "wallet", "pay", "id", "library", "gallery", "spaces", "workspace", "lab", "game", "games",
     "labs", "academy", "blog", "forum", "forums", "community", "support", "help", "shop",
     "drive", "play", "live", "tv", "music", "maps", "search", "ads", "analytics",
 ];
@@ -129,7 +135,7 @@ const PRODUCT_HEADS: &[&str] = &[
 const COMMON_PROPER: &[&str] = &[
     "internet", "english", "web", "world wide web", "i", "god", "bitcoin", "ethereum", "android",
     "ios", "windows", "mac", "linux", "wi-fi", "bluetooth", "euro", "euros", "dollar", "dollars",
-    "us", "u", "ok", "id", "faq", "cookie", "cookies", "covid-19",
+    "us", "u", "ok", "id", "faq", "cookie", "cookies", "covid-19", "people",
 ];
 
 
@@ -139,6 +145,117 @@ fn incorporation_regex() -> &'static Regex {
         Regex::new(r"(?i)capitali[sz]ed\s+(?:terms|words)[^.]{0,120}?(?:not\s+(?:otherwise\s+)?defined|have\s+the\s+(?:same\s+)?meanings?|shall\s+have|defined\s+(?:in|elsewhere))")
             .expect("valid regex")
     })
+}
+
+/// Text right after a phrase that defines it (a definition the parser did not recognise) or
+/// points to where it is defined: `Adapted Material means …`, `Notice of Dispute, which is a …`,
+/// `Money Transfer Control Number or "MTCN"`, `(as that term is defined in …)`, `(defined below)`,
+/// or a closing quote.
+fn defines_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r#"(?x)^
+            (?:\s+(?:and|or|&)\s+(?:[A-Z][\w’'-]*\s+){0,4}?[A-Z][\w’'-]*)?
+            (?:
+                \s*[”"’]
+              | \s*\(\s*(?:the\s+|a\s+|an\s+|each\s+|collectively\s*,?\s*|hereinafter\s+)?[“"‘]
+              | \s*,?\s*(?:or|also\s+known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)\s+[“"‘]
+              | (?:\s*[,:–—-])?\s*(?:means|shall\s+mean|refers?\s+to|is\s+defined|are\s+defined|has\s+the\s+meaning|have\s+the\s+meaning)\b
+              | \s*,?\s*\(?\s*(?:as\s+(?:that\s+term\s+is\s+|such\s+term\s+is\s+|those\s+terms\s+are\s+)?defined|defined\s+(?:below|above|in|herein|hereunder))
+              | \s*,\s*(?:which|that)\s+(?:is|are|means)\s+(?:a|an|the|any|all)\b
+              | \s+(?:is|are)\s+\((?:i|a|1)\)
+            )"#,
+        )
+        .expect("valid regex")
+    })
+}
+
+fn defined_here(after: &str) -> bool {
+    defines_regex().is_match(after)
+}
+
+/// `the Withdrawing Money section`, `the Share button`, `Battle.net`: a heading, a control or a
+/// domain name, not a term.
+fn names_a_part(after: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:\.[A-Za-z0-9]|\s+(?:section|sections|clause|heading|paragraph|tab|page|menu|button|link|settings?|screen|feature|features|program|programme|option|icon|field|website|site|app|application)\b)")
+            .expect("valid regex")
+    });
+    re.is_match(after)
+}
+
+/// `(the Facebook Products or Products)`: a parenthesis that only names, i.e. a definition written
+/// without quotes.
+fn in_naming_parenthesis(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let Some(open) = text[line_start..span.start].rfind('(').map(|i| line_start + i) else {
+        return false;
+    };
+    let Some(close) = text[span.end..].find(')').map(|i| span.end + i) else {
+        return false;
+    };
+    let inner = &text[open + 1..close];
+    if inner.len() > 100 || inner.contains(['(', '\n']) {
+        return false;
+    }
+    const LEAD: &[&str] = &[
+        "the", "collectively", "together", "each", "a", "an", "hereinafter", "referred", "to", "as",
+        "or", "and", "individually", "jointly",
+    ];
+    let mut capitals = 0;
+    for w in super::words(inner, Span::new(0, inner.len())) {
+        if super::is_title_word(w.text) || super::is_acronym(w.text) {
+            capitals += 1;
+        } else if !LEAD.contains(&w.text.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    capitals > 0
+}
+
+/// `Section 6. Your Privacy Choices`, `Paragraph 7 (Subject Matter and Details of …)`: the title
+/// of a referenced clause.
+fn titles_a_reference(text: &str, span: Span) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)(?:section|clause|article|paragraph|part|schedule|annex|exhibit|appendix|§)\s*[0-9IVXivx]+(?:\.[0-9]+)*\.?\s*(?:\([^()]*)?(?:(?:Your|Our|The)\s+)?$")
+            .expect("valid regex")
+    });
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let from = floor_char_boundary(text, span.start.saturating_sub(100).max(line_start));
+    re.is_match(&text[from..span.start])
+}
+
+/// `the Contracts (Rights of Third Parties) Act`.
+fn statute_after(after: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\s*\([^)]{1,60}\)\s+(?:Act|Regulations?|Directive|Code)\b").expect("valid regex")
+    });
+    re.is_match(after)
+}
+
+/// Capitalisation conventions differ by language; only English sentences are read.
+fn reads_as_english(text: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "the", "and", "of", "to", "or", "you", "we", "is", "are", "any", "in", "for", "your", "our",
+        "will", "may", "with", "this", "that", "by",
+    ];
+    let ws = super::words(text, Span::new(0, text.len()));
+    let common = ws
+        .iter()
+        .filter(|w| COMMON.contains(&w.text.to_lowercase().as_str()))
+        .count();
+    ws.len() < 6 || common * 12 >= ws.len()
+}
+
+/// `b. Ticket – a document issued by the Carrier`: an entry of a glossary without quotes.
+fn glossary_entry(after: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^\s*(?:[–—:]|-\s|\s-)\s*\S").expect("valid regex"));
+    re.is_match(after)
 }
 
 fn is_modifier(run: &Run) -> bool {
@@ -157,7 +274,7 @@ fn is_modifier(run: &Run) -> bool {
 }
 
 fn plain(gap: &str) -> bool {
-    gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t')
+    gap.chars().all(char::is_whitespace)
 }
 
 /// Reasons a capitalised phrase is a name rather than a would-be defined term.
@@ -181,8 +298,14 @@ fn is_name(phrase: &str, brands: &std::collections::HashSet<String>) -> bool {
         || PLACE_FIRST_WORDS.contains(first)
         || EXTERNAL_DOCUMENT_HEADS.contains(&last)
         || PRODUCT_HEADS.contains(&last)
-        // The document's own name: "these Terms of Use", "the Terms and Conditions".
-        || *first == "terms"
+        // The document's own name or another instrument: "these Terms of Use", "these Conditions
+        // of Carriage", "the Data Processing Agreement Annex".
+        || ws.iter().any(|w| {
+            matches!(
+                *w,
+                "terms" | "conditions" | "agreement" | "policy" | "addendum" | "guidelines" | "notice" | "statement" | "contract"
+            )
+        })
         // Acronyms alone ("EU", "API") are abbreviations, not defined-term candidates.
         || phrase.split(' ').all(|w| super::is_acronym(w) || w == "of" || w == "&")
 }
@@ -201,6 +324,9 @@ impl Rule for UndefinedTerm {
             doc.definitions.iter().map(|d| term_key(&d.term)).collect();
         let titles = title_keys(doc);
         let brands = brand_words(cx);
+        if std::env::var_os("DRAFT_DEBUG").is_some() {
+            eprintln!("BRANDS {brands:?}");
+        }
         let mut order: Vec<String> = Vec::new();
         let mut seen: HashMap<String, Vec<Occurrence>> = HashMap::new();
         let mut vetoed: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -209,7 +335,7 @@ impl Rule for UndefinedTerm {
                 continue;
             }
             let text = doc.plain(s.span);
-            if is_shouting(text) {
+            if is_shouting(text) || !reads_as_english(text) {
                 continue;
             }
             let rs: Vec<Run> = runs(&doc.text, s.span)
@@ -220,9 +346,18 @@ impl Rule for UndefinedTerm {
             // Content Moderation Policy": a run coordinated with the next shares its role.
             let mut inherits_modifier = vec![false; rs.len()];
             let mut inherits_name = vec![false; rs.len()];
+            let mut partner: Vec<Option<String>> = vec![None; rs.len()];
             for k in (0..rs.len().saturating_sub(1)).rev() {
                 let gap = &doc.text[rs[k].span.end..rs[k + 1].span.start];
                 let g = gap.trim();
+                let g = g
+                    .strip_suffix(" the")
+                    .or_else(|| g.strip_suffix(" our"))
+                    .or_else(|| g.strip_suffix(" any"))
+                    .unwrap_or(g);
+                if !gap.contains('\n') && matches!(gap.trim(), "and" | "&") {
+                    partner[k] = Some(rs[k + 1].text.clone());
+                }
                 if !gap.contains('\n') && matches!(g, "and" | "or" | "&" | "," | "and/or" | ", and" | ", or") {
                     inherits_modifier[k] = is_modifier(&rs[k + 1]) || inherits_modifier[k + 1];
                     inherits_name[k] = is_name(&rs[k + 1].text, &brands) || inherits_name[k + 1];
@@ -230,7 +365,18 @@ impl Rule for UndefinedTerm {
             }
             for (k, run) in rs.iter().enumerate() {
                 let key = run.text.clone();
-                if run.quoted || inherits_name[k] || is_link_text(doc, run.span) {
+                let end = floor_char_boundary(&doc.text, (run.span.end + 100).min(doc.text.len()));
+                let after = &doc.text[run.span.end..end];
+                if run.quoted
+                    || inherits_name[k]
+                    || is_link_text(doc, run.span)
+                    || defined_here(after)
+                    || names_a_part(after)
+                    || (run.opens && glossary_entry(after))
+                    || in_naming_parenthesis(&doc.text, run.span)
+                    || titles_a_reference(&doc.text, run.span)
+                    || statute_after(after)
+                {
                     vetoed.insert(key);
                     continue;
                 }
@@ -239,8 +385,11 @@ impl Rule for UndefinedTerm {
                     span: run.span,
                     opens: run.opens,
                     determiner: DETERMINERS.contains(&before),
-                    possessive_det: POSSESSIVES.contains(&before),
+                    // "our Bolus Calculator", "our Key Payment …": "our" + capitals is
+                    // usually the vendor's product or document, so only "your …" counts.
+                    possessive_det: POSSESSIVES.contains(&before) && before != "our",
                     modifier: is_modifier(run) || inherits_modifier[k],
+                    partner: partner[k].clone(),
                 };
                 if !seen.contains_key(&key) {
                     order.push(key.clone());
@@ -264,6 +413,13 @@ impl Rule for UndefinedTerm {
                 continue;
             }
             let mid: Vec<&Occurrence> = occs.iter().filter(|o| !o.opens).collect();
+            // Always "Key Payment and Service Information": one name, not two terms.
+            if occs.len() >= 2
+                && occs[0].partner.is_some()
+                && occs.iter().all(|o| o.partner == occs[0].partner)
+            {
+                continue;
+            }
             let det = mid.iter().filter(|o| o.determiner).count();
             let poss = mid.iter().filter(|o| o.possessive_det).count();
             let modifiers = mid.iter().filter(|o| o.modifier).count();
@@ -283,7 +439,8 @@ impl Rule for UndefinedTerm {
             }
             let first = mid
                 .iter()
-                .find(|o| o.determiner || o.possessive_det)
+                .find(|o| o.determiner)
+                .or_else(|| mid.iter().find(|o| o.possessive_det))
                 .unwrap_or(&mid[0]);
             let lower = phrase.to_lowercase();
             let uses = occs.len();
