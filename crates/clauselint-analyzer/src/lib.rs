@@ -7,6 +7,7 @@
 //! This crate must not: read or write user files, know about LSP or terminals, or depend on the
 //! CLI. It takes a `Document` and returns findings.
 
+pub mod checklist;
 pub mod context;
 pub mod finding;
 pub mod grammar;

@@ -4,10 +4,14 @@
 //! (`human`) or programs (`json`). This crate owns all file I/O on user documents and never writes
 //! to the documents it reads.
 
+mod checklist;
+mod diff;
 mod eval;
 mod input;
 mod outline;
 mod report;
+mod sarif;
+mod scan;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -33,7 +37,7 @@ enum OutputFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum MinSeverity {
     Info,
     Warning,
@@ -64,6 +68,51 @@ enum Command {
         disabled: Vec<String>,
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Scan folders of contracts in parallel: a report per file and a summary to act on.
+    Scan {
+        #[arg(long, value_enum, default_value = "table")]
+        format: scan::ScanFormat,
+        /// Write the report here (atomically: `FILE.partial` until the scan completes).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Worker threads (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// Only files matching this glob (repeatable).
+        #[arg(long)]
+        include: Vec<String>,
+        /// Skip files matching this glob (repeatable).
+        #[arg(long)]
+        exclude: Vec<String>,
+        /// A previous JSONL or SARIF report: report only findings that are new.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "info")]
+        min_severity: MinSeverity,
+        /// Switch a rule or group off (`drafting/*`); repeatable.
+        #[arg(long = "disable", value_name = "RULE")]
+        disabled: Vec<String>,
+        /// Hide the progress bar.
+        #[arg(long)]
+        no_progress: bool,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// The pre-signing review checklist for one contract.
+    Checklist {
+        #[arg(long, value_enum, default_value = "md")]
+        format: checklist::ChecklistFormat,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        file: PathBuf,
+    },
+    /// What changed between two versions of a contract, in findings.
+    Diff {
+        #[arg(long, value_enum, default_value = "human")]
+        format: OutputFormat,
+        old: PathBuf,
+        new: PathBuf,
     },
     /// Print the clause tree, definitions and cross-references the parser found.
     Outline { file: PathBuf },
@@ -108,6 +157,43 @@ fn main() -> ExitCode {
                 min_severity.into(),
             )
         }
+        Command::Scan {
+            format,
+            output,
+            jobs,
+            include,
+            exclude,
+            baseline,
+            min_severity,
+            disabled,
+            no_progress,
+            paths,
+        } => {
+            let analyzer = Analyzer::new(Settings {
+                disabled,
+                ..Settings::default()
+            });
+            scan::run(
+                &analyzer,
+                &scan::ScanOptions {
+                    paths,
+                    format,
+                    output,
+                    jobs,
+                    include,
+                    exclude,
+                    baseline,
+                    min_severity: min_severity.into(),
+                    progress: !no_progress,
+                },
+            )
+        }
+        Command::Checklist { format, output, file } => {
+            checklist::run(&Analyzer::default(), &file, format, output.as_ref())
+        }
+        Command::Diff { format, old, new } => {
+            diff::run(&Analyzer::default(), &old, &new, matches!(format, OutputFormat::Json))
+        }
         Command::Outline { file } => outline::run(&file),
         Command::Text { file } => match input::load(&file) {
             Ok(doc) => {
@@ -144,6 +230,19 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Write a whole file so that it either appears complete or not at all: a temporary sibling,
+/// flushed, then renamed over the target.
+pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".partial");
+    let tmp = PathBuf::from(tmp);
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&tmp, path)
 }
 
 pub(crate) fn fold(s: &str) -> String {

@@ -77,6 +77,29 @@ pub fn json_finding(doc: &Document, f: &Finding) -> JsonFinding {
     }
 }
 
+/// Read, parse and analyse one file into its JSON record (findings, or the error that stopped it).
+pub fn analyze_file(analyzer: &Analyzer, path: &std::path::Path, min: Severity) -> JsonFile {
+    match input::load(path) {
+        Ok(doc) => JsonFile {
+            path: path.display().to_string(),
+            format: Some(doc.format.as_str()),
+            findings: analyzer
+                .analyze(&doc)
+                .iter()
+                .filter(|f| f.severity >= min)
+                .map(|f| json_finding(&doc, f))
+                .collect(),
+            errors: Vec::new(),
+        },
+        Err(e) => JsonFile {
+            path: path.display().to_string(),
+            format: None,
+            findings: Vec::new(),
+            errors: vec![JsonError { message: e.to_string() }],
+        },
+    }
+}
+
 pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) -> ExitCode {
     let mut any_finding = false;
     let mut any_error = false;

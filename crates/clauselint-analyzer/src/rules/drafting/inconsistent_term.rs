@@ -101,6 +101,33 @@ fn same_but_first(a: &str, b: &str) -> bool {
     fa == fb && ca.as_str() == cb.as_str()
 }
 
+/// Words whose capitals carry no meaning in a term: "Not As Described" / "Not as Described",
+/// "your Account" / "Your Account".
+const MINOR: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+    "not", "your", "our", "its",
+];
+
+/// Do the two spellings differ in the capitals of a word that matters? Capitals forced by a
+/// sentence start, of minor words, and after a hyphen ("Opt-out" / "Opt-Out") do not count.
+fn significant_difference(found: &str, defined: &str, opens: bool) -> bool {
+    let a: Vec<&str> = found.split_whitespace().collect();
+    let b: Vec<&str> = defined.split_whitespace().collect();
+    if a.len() != b.len() {
+        return true;
+    }
+    a.iter().zip(&b).enumerate().any(|(i, (x, y))| {
+        if x == y || MINOR.contains(&x.to_lowercase().as_str()) {
+            return false;
+        }
+        if i == 0 && opens && same_but_first(x, y) {
+            return false;
+        }
+        let head = |w: &str| w.split('-').next().unwrap_or("").to_string();
+        !(x.contains('-') && head(x) == head(y))
+    })
+}
+
 fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -110,7 +137,10 @@ fn fold(s: &str) -> String {
 fn generic_after(doc: &Document, end: usize) -> bool {
     let rest = doc.text[end..].trim_start_matches([' ', '\u{a0}']);
     let lower: String = rest.chars().take(30).collect::<String>().to_lowercase();
-    if ["of others", "of third", "of any third", "of another", "of other"]
+    if [
+        "of others", "of third", "of any third", "of another", "of other", "of the", "of any",
+        "of such", "of a ", "of an ", "of that", "of those", "of their", "of its",
+    ]
         .iter()
         .any(|p| lower.starts_with(p))
     {
@@ -136,8 +166,10 @@ fn after_determiner(doc: &Document, start: usize) -> bool {
         .rev()
         .collect::<String>()
         .to_lowercase();
-    // "its terms of service", "their confidential information": someone else's.
-    DETERMINERS.contains(&word.as_str()) || matches!(word.as_str(), "your" | "our")
+    // "its terms of service", "their confidential information": someone else's;
+    // "applicable terms of sale": a class of things, not the defined one.
+    (DETERMINERS.contains(&word.as_str()) && !matches!(word.as_str(), "applicable" | "relevant"))
+        || matches!(word.as_str(), "your" | "our")
 }
 
 fn at_unit_start(doc: &Document, start: usize) -> bool {
@@ -215,7 +247,9 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             }
             let defined_form = pluralise(&d.term, &found);
             let opens = at_unit_start(doc, start);
-            if opens && same_but_first(&found, &defined_form) {
+            if !significant_difference(&found, &defined_form, opens)
+                || !super::reads_as_english(doc.sentence_text(si))
+            {
                 continue;
             }
             // A lower-case phrase is often the everyday sense ("other arbitration agreements",
@@ -243,7 +277,11 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             let shown = fold(doc.plain(first));
             let n = v.spans.len();
             let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
-            let lower = !shown.chars().skip(1).any(char::is_uppercase);
+            let opens = at_unit_start(doc, first.start);
+            let lower = shown
+                .split_whitespace()
+                .enumerate()
+                .all(|(i, w)| (i == 0 && opens) || !w.chars().any(char::is_uppercase));
             let term = &d.term;
             let message = if lower {
                 format!(

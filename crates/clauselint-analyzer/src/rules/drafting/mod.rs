@@ -585,3 +585,17 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "permits", "require", "requires", "grant", "grants", "own", "owns", "retain", "retains",
 ];
 
+
+/// Capitalisation conventions differ by language; only English sentences are read.
+pub(crate) fn reads_as_english(text: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "the", "and", "of", "to", "or", "you", "we", "is", "are", "any", "in", "for", "your", "our",
+        "will", "may", "with", "this", "that", "by",
+    ];
+    let ws = words(text, Span::new(0, text.len()));
+    let common = ws
+        .iter()
+        .filter(|w| COMMON.contains(&w.text.to_lowercase().as_str()))
+        .count();
+    ws.len() < 6 || common * 12 >= ws.len()
+}

@@ -45,9 +45,11 @@ static META: RuleMeta = RuleMeta {
         summary: "A capitalised term is used like a defined term but the document never defines it.",
         why: "Capitals promise a special meaning the document never gives: each party can read its own \
               meaning into the term, and ambiguity is construed against the drafter.",
-        example: "Customer is responsible for the Customer Materials. We may remove any Customer Materials \
-                  that violate these terms.",
-        suggested: "\"Customer Materials\" means the files and content Customer uploads to the service. \
+        example: "\"Services\" means the hosted platform and \"Fees\" means the amounts due for it. Customer \
+                  is responsible for the Customer Materials it uploads to the Services. We may remove any \
+                  Customer Materials that violate these terms.",
+        suggested: "\"Services\" means the hosted platform and \"Fees\" means the amounts due for it. \
+                    \"Customer Materials\" means the files and content Customer uploads to the Services. \
                     Customer is responsible for the Customer Materials. We may remove any Customer Materials \
                     that violate these terms.",
         references: &[
@@ -237,19 +239,6 @@ fn statute_after(after: &str) -> bool {
     re.is_match(after)
 }
 
-/// Capitalisation conventions differ by language; only English sentences are read.
-fn reads_as_english(text: &str) -> bool {
-    const COMMON: &[&str] = &[
-        "the", "and", "of", "to", "or", "you", "we", "is", "are", "any", "in", "for", "your", "our",
-        "will", "may", "with", "this", "that", "by",
-    ];
-    let ws = super::words(text, Span::new(0, text.len()));
-    let common = ws
-        .iter()
-        .filter(|w| COMMON.contains(&w.text.to_lowercase().as_str()))
-        .count();
-    ws.len() < 6 || common * 12 >= ws.len()
-}
 
 /// `b. Ticket – a document issued by the Carrier`: an entry of a glossary without quotes.
 fn glossary_entry(after: &str) -> bool {
@@ -317,7 +306,18 @@ impl Rule for UndefinedTerm {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
+        // Definitions imported from elsewhere: undefined-looking terms may be defined there.
         if incorporation_regex().is_match(&doc.text) {
+            return;
+        }
+        // A document that defines nothing does not follow the defined-term convention: its
+        // capitals are house style (feature names, headings), not promises of a definition.
+        let capitalised_definitions = doc
+            .definitions
+            .iter()
+            .filter(|d| d.is_capitalised() && d.term.len() > 3)
+            .count();
+        if capitalised_definitions < 2 {
             return;
         }
         let defined: std::collections::HashSet<String> =
@@ -335,7 +335,7 @@ impl Rule for UndefinedTerm {
                 continue;
             }
             let text = doc.plain(s.span);
-            if is_shouting(text) || !reads_as_english(text) {
+            if is_shouting(text) || !super::reads_as_english(text) {
                 continue;
             }
             let rs: Vec<Run> = runs(&doc.text, s.span)
@@ -472,5 +472,159 @@ impl Rule for UndefinedTerm {
                 document_level: false,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, findings, risks};
+
+    const ID: &str = "drafting/undefined-term";
+
+    /// Two definitions so the document follows the defined-term convention.
+    const DEFS: &str = "“Service” means the hosted platform. “Fees” means the amounts payable for it.\n\n";
+
+    fn doc(body: &str) -> String {
+        format!("{DEFS}{body}")
+    }
+
+    #[test]
+    fn flags_capitalised_terms_nobody_defined() {
+        // Linear Terms of Service, §10 (indemnity exclusions).
+        let text = doc(
+            "The foregoing obligations do not apply to portions of the Service that are combined with \
+             materials not reasonably contemplated by Linear or the Documentation, or (c) where Customer’s \
+             use of the Service is not in accordance with this Agreement or the Documentation.",
+        );
+        assert_eq!(risks(ID, &text), vec!["Documentation"]);
+        // DeviantArt Terms of Service, marketplace disclaimers.
+        let text = doc(
+            "DeviantArt is not a fiduciary, contracting agent, or representative of any Seller or Buyer.\n\n\
+             DeviantArt does not endorse any Seller or any of the content made available through the Platform.\n\n\
+             Each Seller is responsible for the listings it publishes.",
+        );
+        assert_eq!(risks(ID, &text), vec!["Seller"]);
+    }
+
+    #[test]
+    fn reports_once_at_the_first_determiner_use_with_a_count() {
+        let text = doc(
+            "Customer Materials are stored in the EU. You are responsible for the Customer Materials. \
+             We may delete such Customer Materials on termination.",
+        );
+        let found = findings(ID, &text);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(&text[f.span.start..f.span.end], "Customer Materials");
+        assert!(text[..f.span.start].ends_with("for the "), "first use after a determiner");
+        assert!(f.message.contains("used 3 times"), "{}", f.message);
+        let fix = f.fix.as_ref().expect("lower-case fix");
+        assert!(fix.edits.iter().all(|e| e.new_text == "customer materials"));
+        // The sentence-start use keeps its capital: only mid-sentence uses are rewritten.
+        assert_eq!(fix.edits.len(), 2);
+    }
+
+    #[test]
+    fn names_statutes_places_and_other_documents_are_not_terms() {
+        assert_clean(
+            ID,
+            &doc(
+                "We comply with the General Data Protection Regulation and the California Consumer Privacy Act. \
+                 Data may be stored in the United States or the European Economic Area. Please read the \
+                 Privacy Policy and the Acceptable Use Policy. The Privacy Policy explains our practices. \
+                 Payments are due in January. Disputes go to the Northern District of California, and the \
+                 Federal Trade Commission may investigate. See the [Services Description](https://example.com) \
+                 and the [Services Description](https://example.com) again.",
+            ),
+        );
+    }
+
+    #[test]
+    fn sentence_starts_headings_and_capitals_are_not_uses() {
+        assert_clean(
+            ID,
+            &doc(
+                "## Customer Materials\n\nCustomer Materials stay yours.\n\n\
+                 THE SERVICE IS PROVIDED AS IS AND THE CUSTOMER MATERIALS ARE NOT BACKED UP BY THE VENDOR.\n\n\
+                 THE CUSTOMER MATERIALS ARE YOUR RESPONSIBILITY.",
+            ),
+        );
+    }
+
+    #[test]
+    fn definitions_the_parser_missed_count_as_definitions() {
+        // Zoom Terms of Service §10.1: a bold term introduced by "is referred to as".
+        assert_clean(
+            ID,
+            &doc(
+                "Data, content, files and other materials that you provide is referred to as **Customer Content**.\n\n\
+                 Zoom may process the Customer Content. You own such Customer Content.",
+            ),
+        );
+        // Endomondo Terms: defined by reference to another document.
+        assert_clean(
+            ID,
+            &doc(
+                "By using our Services, your Personal Data (as that term is defined in the Privacy Policy) is \
+                 processed. We protect the Personal Data and delete such Personal Data on request.",
+            ),
+        );
+        // Facebook Terms: a naming parenthesis without quotes.
+        assert_clean(
+            ID,
+            &doc(
+                "These Terms govern your use of Facebook and the other products we offer (the Facebook Products \
+                 or Products). These Products are provided by Facebook. The Products may change and the \
+                 Products may be discontinued.",
+            ),
+        );
+        // Documents that import definitions are not checked.
+        assert_clean(
+            ID,
+            &doc(
+                "Capitalized terms not defined in this Addendum have the meanings given in the Agreement. \
+                 The Customer Materials are processed only on instructions. We return the Customer Materials.",
+            ),
+        );
+    }
+
+    #[test]
+    fn brands_and_products_are_not_terms() {
+        // Hugging Face Terms: product names.
+        assert_clean(
+            ID,
+            &doc(
+                "Hugging Face, Inc. provides the Hugging Face Hub. Models are hosted on the Hugging Face Hub and \
+                 the Hugging Face Hub keeps them private. Hugging Face may update the Hub.",
+            ),
+        );
+    }
+
+    #[test]
+    fn section_titles_in_references_are_not_terms() {
+        assert_clean(
+            ID,
+            &doc(
+                "For more information, please review Section 6. Your Privacy Choices, and Section 6. Your \
+                 Privacy Choices again, as well as the Your Privacy Choices section.",
+            ),
+        );
+    }
+
+    #[test]
+    fn documents_without_definitions_are_not_checked() {
+        // Snapchat Privacy Policy style: feature names in capitals, nothing defined.
+        assert_clean(
+            ID,
+            "We show content others have posted to the Map. You can hide from the Map. The Map updates often.",
+        );
+    }
+
+    #[test]
+    fn curly_quotes_em_dashes_section_signs_and_crlf_keep_spans_exact() {
+        let text = "“Service” means the platform — including apps.\r\n\r\n“Fees” means § 4 amounts.\r\n\r\n\
+                    You must protect the Account Credentials — and you must not share the Account Credentials \
+                    with anyone.\r\n";
+        assert_eq!(risks(ID, text), vec!["Account Credentials"]);
     }
 }
