@@ -15,7 +15,7 @@ use crate::lexicon::Concept;
 pub fn scope_start(norm: &str, pos: usize) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r";|: |\. |\bbut\b|\bprovided that\b|\bwhereas\b|\bwhile\b|\bnevertheless\b|\bnotwithstanding\b|\binstead\b|\bexcept\b|\bunless\b|\bother than\b")
+        Regex::new(r";|: |\. |(?-u:\b)but(?-u:\b)|(?-u:\b)provided that(?-u:\b)|(?-u:\b)whereas(?-u:\b)|(?-u:\b)while(?-u:\b)|(?-u:\b)nevertheless(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)instead(?-u:\b)|(?-u:\b)except(?-u:\b)|(?-u:\b)unless(?-u:\b)|(?-u:\b)other than(?-u:\b)")
             .expect("valid scope regex")
     });
     let head = &norm[..pos.min(norm.len())];
@@ -56,7 +56,7 @@ pub fn scope_end(norm: &str, pos: usize) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r";|\. |\bbut\b|\bhowever\b|\bprovided that\b|\bexcept\b|\bunless\b|\bother than\b",
+            r";|\. |(?-u:\b)but(?-u:\b)|(?-u:\b)however(?-u:\b)|(?-u:\b)provided that(?-u:\b)|(?-u:\b)except(?-u:\b)|(?-u:\b)unless(?-u:\b)|(?-u:\b)other than(?-u:\b)",
         )
         .expect("valid scope-end regex")
     });
@@ -86,7 +86,7 @@ pub fn is_idiomatic_negation(norm: &str, start: usize, end: usize) -> bool {
     let conditional = {
         static RE: OnceLock<Regex> = OnceLock::new();
         RE.get_or_init(|| {
-            Regex::new(r"\b(if|when|where|unless|until|in case|to the extent)\b(?:\s+\S+){0,8}\s*$")
+            Regex::new(r"(?-u:\b)(if|when|where|unless|until|in case|to the extent)(?-u:\b)(?:\s+\S+){0,8}\s*$")
                 .expect("valid")
         })
         .is_match(tail)
@@ -113,7 +113,7 @@ fn consent_exception_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:unless|except|other than|save|absent|without|until)\b[^.;]{0,100}?\b(?:consent|consents|consented|permission|authori[sz]ation|authori[sz]e|approval|approve|opt(?:s|ed)?[- ]?in|agree|agrees|agreed|agreement|instruct\w*|request\w*|choose|chooses|elect|elects|enable|enables|turn on|allow|allows|permit|permits)\b",
+            r"(?-u:\b)(?:unless|except|other than|save|absent|without|until)(?-u:\b)[^.;]*?(?-u:\b)(?:consent|consents|consented|permission|authori[sz]ation|authori[sz]e|approval|approve|opt(?:s|ed)?[- ]?in|agree|agrees|agreed|agreement|instruct\w*|request\w*|choose|chooses|elect|elects|enable|enables|turn on|allow|allows|permit|permits)(?-u:\b)",
         )
         .expect("valid consent-exception regex")
     })
@@ -193,7 +193,7 @@ pub fn actor_before(s: &SentenceFacts, pos: usize) -> Actor {
 pub fn vendor_permission(s: &SentenceFacts, pos: usize) -> bool {
     static GRANT: OnceLock<Regex> = OnceLock::new();
     let grant = GRANT.get_or_init(|| {
-        Regex::new(r"\b(?:grant|grants|give|gives)\b|\b(?:provide|provides)\b(?:\s+\S+){0,3}?\s+(?:us|we)\b|\blicen[cs]e to\b|\bright to\b|\bauthori[sz]e\b|\bconsent to\b")
+        Regex::new(r"(?-u:\b)(?:grant|grants|give|gives)(?-u:\b)|(?-u:\b)(?:provide|provides)(?-u:\b)(?:\s+\S+){0,3}?\s+(?:us|we)(?-u:\b)|(?-u:\b)licen[cs]e to(?-u:\b)|(?-u:\b)right to(?-u:\b)|(?-u:\b)authori[sz]e(?-u:\b)|(?-u:\b)consent to(?-u:\b)")
             .expect("valid grant regex")
     });
     let head = &s.norm[..pos.min(s.norm.len())];

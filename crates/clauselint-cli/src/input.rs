@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clauselint_parser::{format_for_path, parse, Document, Format};
+use clauselint_parser::{format_for_path, parse, parse_pdf, Document, Format, PdfError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
@@ -20,8 +20,9 @@ pub enum InputError {
     },
     #[error("{path}: this looks like a binary file (it contains NUL bytes at offset {offset}), not a contract in text, Markdown or PDF")]
     Binary { path: PathBuf, offset: usize },
-    #[error("{path}: PDF contracts cannot be read by this build yet; extract the text (e.g. `pdftotext -layout`) and check the .txt file")]
-    PdfUnsupported { path: PathBuf },
+    /// A PDF that cannot be read: not a PDF, corrupt, encrypted, no text layer, over a limit.
+    #[error("{path}: {reason}")]
+    Pdf { path: PathBuf, reason: PdfError },
 }
 
 impl InputError {
@@ -30,7 +31,7 @@ impl InputError {
             InputError::Io { path, .. }
             | InputError::NotUtf8 { path, .. }
             | InputError::Binary { path, .. }
-            | InputError::PdfUnsupported { path } => path,
+            | InputError::Pdf { path, .. } => path,
         }
     }
 }
@@ -65,8 +66,9 @@ pub fn load(path: &Path) -> Result<Document, InputError> {
         source,
     })?;
     if format == Format::Pdf || bytes.starts_with(b"%PDF-") {
-        return Err(InputError::PdfUnsupported {
+        return parse_pdf(&bytes).map_err(|reason| InputError::Pdf {
             path: path.to_path_buf(),
+            reason,
         });
     }
     let text = decode(path, bytes)?;

@@ -9,6 +9,7 @@ mod diff;
 mod eval;
 mod input;
 mod outline;
+mod pdf_eval;
 mod report;
 mod sarif;
 mod scan;
@@ -135,6 +136,16 @@ enum Command {
     },
     /// List the rules with their documentation.
     Rules,
+    /// Measure PDF reading: word-level similarity of each NAME.pdf in DIR to its NAME.txt.
+    PdfEval {
+        dir: PathBuf,
+        /// Fail (exit 1) when a file scores below this.
+        #[arg(long, default_value_t = 0.98)]
+        min: f64,
+        /// Show precision and recall, and every header or footer line removed.
+        #[arg(long)]
+        verbose: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -212,6 +223,7 @@ fn main() -> ExitCode {
             verbose,
             rule,
         } => eval::run(&labels, &claudette, verbose, rule.as_deref()),
+        Command::PdfEval { dir, min, verbose } => pdf_eval::run(&dir, min, verbose),
         Command::Rules => {
             let mut out = anstream::stdout().lock();
             for r in clauselint_analyzer::all_rules() {

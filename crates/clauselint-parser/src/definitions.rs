@@ -19,7 +19,7 @@ fn means_regex() -> &'static Regex {
             [“"‘]\s*(?P<term>[^“”"‘’\n]{1,80}?)\s*[,.]?\s*[”"’]
             \s*(?:\)\s*)?,?\s*
             (?:(?:shall|will|should|also|hereinafter|herein|as\ used\ herein,?|as\ used\ in\ (?:this|these)\ [A-Za-z]+,?)\s+)*
-            (?P<verb>means?|refers?\ to|has\ the\ meaning|have\ the\ meaning|is\ defined|are\ defined|includes?|shall\ include|is\ used\ to\ refer|collectively\ means)\b
+            (?P<verb>means?|refers?\ to|has\ the\ meaning|have\ the\ meaning|is\ defined|are\ defined|includes?|shall\ include|is\ used\ to\ refer|collectively\ means)(?-u:\b)
             "#,
         )
         .expect("valid definition regex")
@@ -123,9 +123,7 @@ pub(crate) fn extract(doc: &mut Document) {
     for &bi in &in_definitions_section {
         let block = &doc.blocks[bi];
         let content = block.text_span;
-        let strong = doc.strong_spans.iter().find(|s| {
-            s.start <= content.start + 8 && s.end > content.start && s.end <= content.end
-        });
+        let strong = crate::strong_opening(&doc.strong_spans, content.start, content.end, 8);
         let candidate = if let Some(strong) = strong {
             let inner = text[strong.start..strong.end].trim();
             let start = strong.start + text[strong.start..strong.end].find(inner).unwrap_or(0);

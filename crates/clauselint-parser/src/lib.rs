@@ -12,12 +12,14 @@ pub mod line_index;
 mod markdown;
 pub mod model;
 mod numbering;
+pub mod pdf;
 mod sentences;
 mod text;
 mod xrefs;
 
 pub use line_index::{LineCol, LineIndex};
 pub use model::*;
+pub use pdf::{parse_pdf, PdfError};
 
 use numbering::{Label, LeadingNumber};
 
@@ -142,13 +144,7 @@ fn build_structure(doc: &mut Document, raw_blocks: Vec<RawBlock>) -> Vec<usize> 
                     .len());
         let content = &doc.text[content_start..raw.text_span.end];
         let leading = numbering::leading_number(content);
-        let strong_at_start = doc
-            .strong_spans
-            .iter()
-            .find(|s| {
-                s.start <= content_start + 2 && s.end > content_start && s.end <= raw.text_span.end
-            })
-            .copied();
+        let strong_at_start = strong_opening(&doc.strong_spans, content_start, raw.text_span.end, 2);
         let single_line = !content.contains('\n');
         let bold_title = raw.kind == BlockKind::Paragraph
             && strong_at_start.is_some_and(|s| s.end + 2 >= raw.text_span.end)
@@ -283,6 +279,18 @@ fn build_structure(doc: &mut Document, raw_blocks: Vec<RawBlock>) -> Vec<usize> 
         close_clause(doc, open.id, last_block_end);
     }
     number_lens
+}
+
+/// The bold span that opens text starting at `start` (within `slack` bytes) and ends by `end`.
+/// `spans` are in document order, so a binary search finds the candidates.
+pub(crate) fn strong_opening(spans: &[Span], start: usize, end: usize, slack: usize) -> Option<Span> {
+    let upto = spans.partition_point(|s| s.start <= start + slack);
+    spans[..upto]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|s| s.end > start && s.end <= end)
+        .copied()
 }
 
 fn block_from(raw: RawBlock, clause: Option<ClauseId>) -> Block {

@@ -30,8 +30,8 @@ fn number_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)^(?:
-              (?P<kw>(?i:section|sec\.|article|clause|part|paragraph))\s+(?P<kwnum>\d{1,3}(?:\\?\.\d{1,3})*|[IVXLCDM]{1,7}\b|[ivxlcdm]{1,7}\b|[A-Z]\b)(?:\\?[.:])?
-            | (?P<att>(?i:exhibit|schedule|annex|appendix|attachment))\s+(?P<attnum>[A-Z0-9]{1,3}\b|[IVX]{1,4}\b)(?:\\?[.:])?
+              (?P<kw>(?i:section|sec\.|article|clause|part|paragraph))\s+(?P<kwnum>\d{1,3}(?:\\?\.\d{1,3})*|[IVXLCDM]{1,7}(?-u:\b)|[ivxlcdm]{1,7}(?-u:\b)|[A-Z](?-u:\b))(?:\\?[.:])?
+            | (?P<att>(?i:exhibit|schedule|annex|appendix|attachment))\s+(?P<attnum>[A-Z0-9]{1,3}(?-u:\b)|[IVX]{1,4}(?-u:\b))(?:\\?[.:])?
             | (?P<sect>§{1,2})\s*(?P<sectnum>\d{1,3}(?:\\?\.\d{1,3})*)\\?\.?
             | (?P<dotted>\d{1,3}(?:\\?\.\d{1,3})+)\\?[.)]?
             | (?P<dec>\d{1,3})(?:\\?\.|\ \.|\))

@@ -9,13 +9,13 @@ use regex::Regex;
 use crate::line_index::floor_char_boundary;
 use crate::model::{ClauseId, CrossRef, CrossRefKind, CrossRefTarget, Document, Span};
 
-const REF: &str = r"(?:\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-zA-Z0-9]{1,4}\))*|\([a-zA-Z0-9]{1,4}\)(?:\([a-zA-Z0-9]{1,4}\))*|[IVXLC]{1,6}\b|[A-Z]\b)";
+const REF: &str = r"(?:\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-zA-Z0-9]{1,4}\))*|\([a-zA-Z0-9]{1,4}\)(?:\([a-zA-Z0-9]{1,4}\))*|[IVXLC]{1,6}(?-u:\b)|[A-Z](?-u:\b))";
 
 fn xref_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?P<kw>\b(?i:sections?|sub-?sections?|clauses?|sub-?clauses?|articles?|paragraphs?|exhibits?|schedules?|annex(?:es)?|appendix|appendices|attachments?)|§§?)\s*(?P<list>{REF}(?:\s*(?:,|and|or|&|through|to|-|–)\s*(?:and\s+|or\s+)?{REF})*)"
+            r"(?P<kw>(?-u:\b)(?i:sections?|sub-?sections?|clauses?|sub-?clauses?|articles?|paragraphs?|exhibits?|schedules?|annex(?:es)?|appendix|appendices|attachments?)|§§?)\s*(?P<list>{REF}(?:\s*(?:,|and|or|&|through|to|-|–)\s*(?:and\s+|or\s+)?{REF})*)"
         ))
         .expect("valid cross-reference regex")
     })
@@ -30,7 +30,7 @@ fn ref_regex() -> &'static Regex {
 fn external_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:of|under|in)\s+(?:the\s+)?(?P<name>[A-Z][\w.’'-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z0-9][\w.’'-]*)*)|^\s*(?:GDPR|UK\s+GDPR|CCPA|DMCA|U\.S\.C|C\.F\.R|EU|BGB)\b")
+        Regex::new(r"^\s*(?:of|under|in)\s+(?:the\s+)?(?P<name>[A-Z][\w.’'-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z0-9][\w.’'-]*)*)|^\s*(?:GDPR|UK\s+GDPR|CCPA|DMCA|U\.S\.C|C\.F\.R|EU|BGB)(?-u:\b)")
             .expect("valid external regex")
     })
 }
@@ -67,8 +67,13 @@ pub(crate) fn extract(doc: &mut Document) {
     }
     let text = doc.text.as_str();
     let mut refs = Vec::new();
-    for caps in xref_regex().captures_iter(text) {
-        let whole = caps.get(0).expect("match");
+    // Find matches with the fast DFA search, then take capture groups on the match alone: capture
+    // search over a whole document would fall back to the slow PikeVM.
+    for found in xref_regex().find_iter(text) {
+        let Some(caps) = xref_regex().captures(found.as_str()) else {
+            continue;
+        };
+        let base = found.start();
         let kw = caps.name("kw").expect("kw").as_str();
         let lower = kw.to_lowercase();
         let kind = if lower.starts_with('§') || lower.contains("section") {
@@ -83,9 +88,9 @@ pub(crate) fn extract(doc: &mut Document) {
             CrossRefKind::Attachment
         };
         // Headings such as "Section 5. Fees" define, not refer.
-        let line_start = text[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
-        if text[line_start..whole.start()].trim().is_empty() && kind != CrossRefKind::Attachment {
-            let after = &text[whole.end()..];
+        let line_start = text[..found.start()].rfind('\n').map_or(0, |i| i + 1);
+        if text[line_start..found.start()].trim().is_empty() && kind != CrossRefKind::Attachment {
+            let after = &text[found.end()..];
             if after.starts_with(['.', ':'])
                 || after.trim_start().starts_with(|c: char| c.is_uppercase())
             {
@@ -95,8 +100,8 @@ pub(crate) fn extract(doc: &mut Document) {
         let list = caps.name("list").expect("list");
         // "Exhibit" refs are single letters or digits; bare capital letters after "Section" are
         // usually a sentence ("… see Section A of …") only in attachment kinds.
-        let after = &text[whole.end()..floor_char_boundary(text, whole.end() + 120)];
-        let before = &text[floor_char_boundary(text, whole.start().saturating_sub(12))..whole.start()];
+        let after = &text[found.end()..floor_char_boundary(text, found.end() + 120)];
+        let before = &text[floor_char_boundary(text, found.start().saturating_sub(12))..found.start()];
         let external = external_regex().captures(after).is_some_and(|c| {
             c.name("name").is_none_or(|n| {
                 let n = n.as_str();
@@ -122,7 +127,7 @@ pub(crate) fn extract(doc: &mut Document) {
                 // "Section 10.4" also finds a clause numbered "10.4." and "Article IV" a "IV".
                 keys.get(key.trim_end_matches('.')).copied()
             });
-            let start = list.start() + r.start();
+            let start = base + list.start() + r.start();
             targets.push(CrossRefTarget {
                 key,
                 span: Span::new(start, start + raw.len()),
@@ -134,7 +139,7 @@ pub(crate) fn extract(doc: &mut Document) {
         }
         refs.push(CrossRef {
             kind,
-            span: Span::new(whole.start(), whole.end()),
+            span: Span::new(found.start(), found.end()),
             targets,
             external,
         });

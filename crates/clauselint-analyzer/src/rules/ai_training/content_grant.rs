@@ -195,7 +195,7 @@ pub(crate) fn training_grants<'c>(cx: &'c Context) -> impl Iterator<Item = &'c S
 fn opt_in_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:actively\s+|expressly\s+|explicitly\s+|affirmatively\s+)?(?:chosen|choose|opt(?:ed)?[- ]in|consent(?:ed)?|agreed|enable(?:d)?|turn(?:ed)? on)\b|\bwith your (?:prior\s+)?(?:express|explicit|affirmative)\s+(?:consent|permission)\b|\bonly (?:if|when|with)\b")
+        regex::Regex::new(r"(?-u:\b)(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:actively\s+|expressly\s+|explicitly\s+|affirmatively\s+)?(?:chosen|choose|opt(?:ed)?[- ]in|consent(?:ed)?|agreed|enable(?:d)?|turn(?:ed)? on)(?-u:\b)|(?-u:\b)with your (?:prior\s+)?(?:express|explicit|affirmative)\s+(?:consent|permission)(?-u:\b)|(?-u:\b)only (?:if|when|with)(?-u:\b)")
             .expect("valid opt-in regex")
     })
 }

@@ -22,7 +22,7 @@ use crate::rule::Rule;
 pub(crate) fn customer_data(cx: &Context, s: &SentenceFacts) -> Option<(usize, usize, bool)> {
     static PHRASE: OnceLock<Regex> = OnceLock::new();
     let phrase = PHRASE.get_or_init(|| {
-        Regex::new(r"\b(?:information|data|content|materials?)\s+(?:that\s+|which\s+)?(?:you|users?|individuals|customers?|people|members|creators)\s+(?:provide|submit|upload|share|post|create|send|give|make available|input)|\b(?:information|data)\s+(?:that\s+)?(?:we|it)\s+(?:collects?|receives?|obtains?)\b")
+        Regex::new(r"(?-u:\b)(?:information|data|content|materials?)\s+(?:that\s+|which\s+)?(?:you|users?|individuals|customers?|people|members|creators)\s+(?:provide|submit|upload|share|post|create|send|give|make available|input)|(?-u:\b)(?:information|data)\s+(?:that\s+)?(?:we|it)\s+(?:collects?|receives?|obtains?)(?-u:\b)")
             .expect("valid customer-data regex")
     });
     let own = |f: &SentenceFacts| {

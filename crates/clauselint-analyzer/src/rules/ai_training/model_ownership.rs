@@ -41,7 +41,7 @@ static META: RuleMeta = RuleMeta {
 fn vendor_owns_models() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:owns?|shall own|will own|retains?|is the (?:sole |exclusive )?owner of|(?:are|is|remain|remains) the (?:sole |exclusive )?property of)\b[^.;]{0,80}\b(?:models?|improvements?|derivatives?|derivative works|learnings?|insights|algorithms?|enhancements?)\b")
+        Regex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?|is the (?:sole |exclusive )?owner of|(?:are|is|remain|remains) the (?:sole |exclusive )?property of)(?-u:\b)[^.;]*(?-u:\b)(?:models?|improvements?|derivatives?|derivative works|learnings?|insights|algorithms?|enhancements?)(?-u:\b)")
             .expect("valid model-ownership regex")
     })
 }
@@ -49,7 +49,7 @@ fn vendor_owns_models() -> &'static Regex {
 fn addresses_models() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\bmodels?\b[^.;]{0,100}\b(?:delet\w*|destroy\w*|retrain\w*|remov\w*|purg\w*|unlearn\w*|exclusive benefit|solely for (?:you|customer))\b|\b(?:delet\w*|remov\w*|destroy\w*|purg\w*|exclud\w*)\b[^.;]{0,80}\b(?:from|in) (?:the |our |any |future )?(?:models?|training)\b|\b(?:delet\w*|destroy\w*|retrain\w*)\b[^.;]{0,30}\bmodels?\b|\bfor your exclusive benefit\b")
+        Regex::new(r"(?-u:\b)models?(?-u:\b)[^.;]*(?-u:\b)(?:delet\w*|destroy\w*|retrain\w*|remov\w*|purg\w*|unlearn\w*|exclusive benefit|solely for (?:you|customer))(?-u:\b)|(?-u:\b)(?:delet\w*|remov\w*|destroy\w*|purg\w*|exclud\w*)(?-u:\b)[^.;]*(?-u:\b)(?:from|in) (?:the |our |any |future )?(?:models?|training)(?-u:\b)|(?-u:\b)(?:delet\w*|destroy\w*|retrain\w*)(?-u:\b)[^.;]{0,30}(?-u:\b)models?(?-u:\b)|(?-u:\b)for your exclusive benefit(?-u:\b)")
             .expect("valid model-fate regex")
     })
 }

@@ -47,7 +47,7 @@ static META: RuleMeta = RuleMeta {
 fn opt_out_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\bopt(?:s|ed|ing)?[- ]?out\b|\bopt-out\b|\bturn(?:ing)? (?:it |this )?off\b|\bswitch(?:ing)? (?:it )?off\b|\b(?:account|user|privacy|your) settings\b|\bsettings\b|\bwithdraw(?:ing)? (?:your )?consent\b|\bobject to\b|\bright to object\b|\bif you (?:do not|don't) want\b|\b(?:change|adjust|update) your (?:\w+ )?(?:preferences?|settings)\b|\btraining controls?\b|\bdecide whether\b|\bchoose whether\b|\bby default\b|\benabled by default\b|\bunless you\b")
+        Regex::new(r"(?-u:\b)opt(?:s|ed|ing)?[- ]?out(?-u:\b)|(?-u:\b)opt-out(?-u:\b)|(?-u:\b)turn(?:ing)? (?:it |this )?off(?-u:\b)|(?-u:\b)switch(?:ing)? (?:it )?off(?-u:\b)|(?-u:\b)(?:account|user|privacy|your) settings(?-u:\b)|(?-u:\b)settings(?-u:\b)|(?-u:\b)withdraw(?:ing)? (?:your )?consent(?-u:\b)|(?-u:\b)object to(?-u:\b)|(?-u:\b)right to object(?-u:\b)|(?-u:\b)if you (?:do not|don't) want(?-u:\b)|(?-u:\b)(?:change|adjust|update) your (?:\w+ )?(?:preferences?|settings)(?-u:\b)|(?-u:\b)training controls?(?-u:\b)|(?-u:\b)decide whether(?-u:\b)|(?-u:\b)choose whether(?-u:\b)|(?-u:\b)by default(?-u:\b)|(?-u:\b)enabled by default(?-u:\b)|(?-u:\b)unless you(?-u:\b)")
             .expect("valid opt-out regex")
     })
 }
@@ -56,21 +56,21 @@ fn opt_out_regex() -> &'static Regex {
 fn deemed_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\bby (?:using|accessing|continuing to use|clicking|accepting|agreeing)\b[^.;]{0,80}\byou (?:agree|consent|acknowledge|accept)\b|\b(?:deemed|considered) (?:to (?:have )?)?(?:consent|consented|agree|agreed)\b|\bcontinued use\b[^.;]{0,60}\b(?:consent|agree|acceptance)\b")
+        Regex::new(r"(?-u:\b)by (?:using|accessing|continuing to use|clicking|accepting|agreeing)(?-u:\b)[^.;]*(?-u:\b)you (?:agree|consent|acknowledge|accept)(?-u:\b)|(?-u:\b)(?:deemed|considered) (?:to (?:have )?)?(?:consent|consented|agree|agreed)(?-u:\b)|(?-u:\b)continued use(?-u:\b)[^.;]*(?-u:\b)(?:consent|agree|acceptance)(?-u:\b)")
             .expect("valid deemed-consent regex")
     })
 }
 
 fn legitimate_interest() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\blegitimate interests?\b").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"(?-u:\b)legitimate interests?(?-u:\b)").expect("valid regex"))
 }
 
 /// Opt-outs about something other than AI training.
 fn other_subject() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\badvertis\w*|\bmarketing\b|\bemails?\b|\bcookies?\b|\bnewsletters?\b|\bdisclosures?\b|\bsales?\b|\bsell(?:ing)?\b|\bpayments?\b|\bcharges?\b")
+        Regex::new(r"(?-u:\b)advertis\w*|(?-u:\b)marketing(?-u:\b)|(?-u:\b)emails?(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)disclosures?(?-u:\b)|(?-u:\b)sales?(?-u:\b)|(?-u:\b)sell(?:ing)?(?-u:\b)|(?-u:\b)payments?(?-u:\b)|(?-u:\b)charges?(?-u:\b)")
             .expect("valid regex")
     })
 }
@@ -112,7 +112,11 @@ impl Rule for OptOutConsent {
         // Deemed consent matters where the document trains on customer data at all.
         let document_trains = training_grants(cx).next().is_some();
         for s in cx.sentences.iter() {
-            if s.in_heading {
+            let candidate = s.has(Concept::OptOut)
+                || s.has(Concept::Ai)
+                || s.has(Concept::Consent)
+                || ["want", "whether", "unless you", "legitimate"].iter().any(|w| s.norm.contains(w));
+            if s.in_heading || !candidate {
                 continue;
             }
             let reason = if let Some((p_start, p_end)) = ai_purpose(s).filter(|(p, _)| negated(s, *p)) {

@@ -40,7 +40,7 @@ static META: RuleMeta = RuleMeta {
 fn vendor_takes_outputs() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:owns?|shall own|will own|retains?|(?:is|are|remain|remains) (?:the )?(?:sole |exclusive )?property of|belongs? to)\b[^.;]{0,60}\b(?:outputs?|generated content|ai[- ]generated|generations|results)\b|\b(?:outputs?|generated content|generations)\b[^.;]{0,60}\b(?:(?:is|are|remain|remains|will be|shall be) (?:the )?(?:sole |exclusive )?property of|(?:is|are) owned by|belongs? to)\b")
+        Regex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?|(?:is|are|remain|remains) (?:the )?(?:sole |exclusive )?property of|belongs? to)(?-u:\b)[^.;]*(?-u:\b)(?:outputs?|generated content|ai[- ]generated|generations|results)(?-u:\b)|(?-u:\b)(?:outputs?|generated content|generations)(?-u:\b)[^.;]*(?-u:\b)(?:(?:is|are|remain|remains|will be|shall be) (?:the )?(?:sole |exclusive )?property of|(?:is|are) owned by|belongs? to)(?-u:\b)")
             .expect("valid output-ownership regex")
     })
 }
@@ -50,7 +50,7 @@ fn vendor_takes_outputs() -> &'static Regex {
 fn customer_owns_outputs() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:you|customer|users?)\b[^.;]{0,40}\b(?:own|owns|retain|retains|shall own|will own)\b[^.;]{0,80}\b(?:outputs?|generated|results|content you create|creations)\b|\b(?:outputs?|generated content)\b[^.;]{0,60}\b(?:are yours|is yours|belongs? to you|owned by you|your property)\b|\bassigns? to you\b[^.;]{0,80}\boutputs?\b|\b(?:do not|don't|does not) claim (?:any )?ownership\b[^.;]{0,60}\boutputs?\b")
+        Regex::new(r"(?-u:\b)(?:you|customer|users?)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:own|owns|retain|retains|shall own|will own)(?-u:\b)[^.;]*(?-u:\b)(?:outputs?|generated|results|content you create|creations)(?-u:\b)|(?-u:\b)(?:outputs?|generated content)(?-u:\b)[^.;]*(?-u:\b)(?:are yours|is yours|belongs? to you|owned by you|your property)(?-u:\b)|(?-u:\b)assigns? to you(?-u:\b)[^.;]*(?-u:\b)outputs?(?-u:\b)|(?-u:\b)(?:do not|don't|does not) claim (?:any )?ownership(?-u:\b)[^.;]*(?-u:\b)outputs?(?-u:\b)")
             .expect("valid customer-output regex")
     })
 }
@@ -58,7 +58,7 @@ fn customer_owns_outputs() -> &'static Regex {
 fn generates_outputs() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:generative|generate[sd]?|generating|ai[- ]generated|outputs?|summar(?:y|ies|ize|ise)|transcri\w+|completions?|ai features?|ai tools?|assistant)\b")
+        Regex::new(r"(?-u:\b)(?:generative|generate[sd]?|generating|ai[- ]generated|outputs?|summar(?:y|ies|ize|ise)|transcri\w+|completions?|ai features?|ai tools?|assistant)(?-u:\b)")
             .expect("valid generation regex")
     })
 }
@@ -93,7 +93,12 @@ impl Rule for OutputOwnership {
                 ),
             ));
         }
-        if cx.sentences.iter().any(|s| customer_owns_outputs().is_match(&s.norm)) {
+        if cx
+            .sentences
+            .iter()
+            .filter(|s| s.has(Concept::Output) || s.has(Concept::Content))
+            .any(|s| customer_owns_outputs().is_match(&s.norm))
+        {
             return;
         }
         let generation = cx

@@ -45,11 +45,11 @@ fn provider_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \b(?:openai|anthropic|chatgpt|gpt-\d\w*|claude|gemini|mistral|cohere|azure\ openai|bedrock|deepseek|perplexity)\b
-          | \bthird[- ]part(?:y|ies)\b(?:\s+\S+){0,2}?\s+(?:ai|a\.i\.|llm|llms|models?|artificial\ intelligence|machine\ learning|generative)\b
-          | \b(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ |model\ )?(?:providers?|vendors?|partners?|sub-?processors?)\b
-          | \b(?:disclose|send|share|transmit|provide|enter)\w*\b[^.;]{0,60}\b(?:to|into|with)\b[^.;]{0,20}\b(?:ai|artificial\ intelligence|llm)\ (?:services|tools|systems)\b
-          | \bthird[- ]party\ or\ open[- ]source\ models?\b
+            (?-u:\b)(?:openai|anthropic|chatgpt|gpt-\d\w*|claude|gemini|mistral|cohere|azure\ openai|bedrock|deepseek|perplexity)(?-u:\b)
+          | (?-u:\b)third[- ]part(?:y|ies)(?-u:\b)(?:\s+\S+){0,2}?\s+(?:ai|a\.i\.|llm|llms|models?|artificial\ intelligence|machine\ learning|generative)(?-u:\b)
+          | (?-u:\b)(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ |model\ )?(?:providers?|vendors?|partners?|sub-?processors?)(?-u:\b)
+          | (?-u:\b)(?:disclose|send|share|transmit|provide|enter)\w*(?-u:\b)[^.;]*(?-u:\b)(?:to|into|with)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:ai|artificial\ intelligence|llm)\ (?:services|tools|systems)(?-u:\b)
+          | (?-u:\b)third[- ]party\ or\ open[- ]source\ models?(?-u:\b)
           ",
         )
         .expect("valid provider regex")

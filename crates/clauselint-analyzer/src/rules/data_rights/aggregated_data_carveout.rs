@@ -39,7 +39,7 @@ static META: RuleMeta = RuleMeta {
 fn carveout_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:owns?|own all|retains? all|property of|owned by)\b|\bnot (?:be )?(?:considered|deemed|treated as|subject to)\b|\bnotwithstanding\b|\bdoes not include\b|\bexcluded from\b|\bfree to use\b|\bshare\b|\bdisclose\b|\bsell\b|\bpublish\b|\bcommerciali[sz]e\b|\bfor (?:its|our) own\b|\bmay use\b|\bwill use\b|\bcan use\b|\buse (?:that|such|the) (?:information|data)\b")
+        Regex::new(r"(?-u:\b)(?:owns?|own all|retains? all|property of|owned by)(?-u:\b)|(?-u:\b)not (?:be )?(?:considered|deemed|treated as|subject to)(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)does not include(?-u:\b)|(?-u:\b)excluded from(?-u:\b)|(?-u:\b)free to use(?-u:\b)|(?-u:\b)share(?-u:\b)|(?-u:\b)disclose(?-u:\b)|(?-u:\b)sell(?-u:\b)|(?-u:\b)publish(?-u:\b)|(?-u:\b)commerciali[sz]e(?-u:\b)|(?-u:\b)for (?:its|our) own(?-u:\b)|(?-u:\b)may use(?-u:\b)|(?-u:\b)will use(?-u:\b)|(?-u:\b)can use(?-u:\b)|(?-u:\b)use (?:that|such|the) (?:information|data)(?-u:\b)")
             .expect("valid carve-out regex")
     })
 }

@@ -35,21 +35,21 @@ pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \bfor\ any\ (?:lawful\ |legal\ |other\ |legitimate\ |business\ )?purposes?\b
-          | \bany\ purpose\ whatsoever\b
-          | \b(?:for|in\ connection\ with)\ (?:our|its|the\ specific|specific)?\s?(?:own\ |internal\ |legitimate\ |general\ )?business\ (?:purposes|operations)\b
-          | \bto\ (?:develop|grow|build)\ our\ business\b
-          | \b(?:improve|improving|improvement\ of|enhance|enhancing|develop|developing|development\ of|optimi[sz]e|optimi[sz]ing)\b(?:\s+(?:and|or|,)?\s*(?:improve|improving|enhance|develop|developing|test|provide|maintain|operate|promote|market|improvement|development|promotion|provision|distribution)\w*,?)*\s+(?:of\ )?(?:our|the|its|new|those|such|these|google|[a-z]+'s)?\s*(?:and\ [a-z]+'s\ )?(?:research,?\s+)?(?:products?|services?|offerings|platform|technolog(?:y|ies)|business|features|websites?|apps?|site|tools|software|service)\b
-          | \bdevelop(?:ing)?\ new\ (?:products|services|features|offerings|technologies)\b
-          | \b(?:product|service)\ (?:improvement|development)\b
-          | \b(?:for|in)\ (?:research|advertising)(?:\ and\ [a-z]+)?\ purposes\b
-          | \bas\ (?:we|it|they)\ (?:may\ )?(?:see\ fit|deem\ appropriate|choose|determine)\b
-          | \b(?:use|exploit|display|distribute|disclose)\b[^.;]{0,250}\bin\ any\ (?:manner|way)\b
-          | \b(?:development|improvement|promotion)\b(?:,?\s+(?:and\ )?\w+)*\s+of\ (?:the|our|its)\b
-          | \bat\ (?:our|its)\ (?:sole\ |absolute\ )?discretion\b[^.;]{0,40}\b(?:use|exploit|disclose)\b
-          | \bfreely\b
-          | \bwithout\ (?:any\ )?restrictions?\b
-          | \bfor\ (?:the\ )?purposes?\ of\ (?:our\ )?(?:advertising|research)\b
+            (?-u:\b)for\ any\ (?:lawful\ |legal\ |other\ |legitimate\ |business\ )?purposes?(?-u:\b)
+          | (?-u:\b)any\ purpose\ whatsoever(?-u:\b)
+          | (?-u:\b)(?:for|in\ connection\ with)\ (?:our|its|the\ specific|specific)?\s?(?:own\ |internal\ |legitimate\ |general\ )?business\ (?:purposes|operations)(?-u:\b)
+          | (?-u:\b)to\ (?:develop|grow|build)\ our\ business(?-u:\b)
+          | (?-u:\b)(?:improve|improving|improvement\ of|enhance|enhancing|develop|developing|development\ of|optimi[sz]e|optimi[sz]ing)(?-u:\b)(?:\s+(?:and|or|,)?\s*(?:improve|improving|enhance|develop|developing|test|provide|maintain|operate|promote|market|improvement|development|promotion|provision|distribution)\w*,?)*\s+(?:of\ )?(?:our|the|its|new|those|such|these|google|[a-z]+'s)?\s*(?:and\ [a-z]+'s\ )?(?:research,?\s+)?(?:products?|services?|offerings|platform|technolog(?:y|ies)|business|features|websites?|apps?|site|tools|software|service)(?-u:\b)
+          | (?-u:\b)develop(?:ing)?\ new\ (?:products|services|features|offerings|technologies)(?-u:\b)
+          | (?-u:\b)(?:product|service)\ (?:improvement|development)(?-u:\b)
+          | (?-u:\b)(?:for|in)\ (?:research|advertising)(?:\ and\ [a-z]+)?\ purposes(?-u:\b)
+          | (?-u:\b)as\ (?:we|it|they)\ (?:may\ )?(?:see\ fit|deem\ appropriate|choose|determine)(?-u:\b)
+          | (?-u:\b)(?:use|exploit|display|distribute|disclose)(?-u:\b)[^.;]*(?-u:\b)in\ any\ (?:manner|way)(?-u:\b)
+          | (?-u:\b)(?:development|improvement|promotion)(?-u:\b)(?:,?\s+(?:and\ )?\w+)*\s+of\ (?:the|our|its)(?-u:\b)
+          | (?-u:\b)at\ (?:our|its)\ (?:sole\ |absolute\ )?discretion(?-u:\b)[^.;]{0,40}(?-u:\b)(?:use|exploit|disclose)(?-u:\b)
+          | (?-u:\b)freely(?-u:\b)
+          | (?-u:\b)without\ (?:any\ )?restrictions?(?-u:\b)
+          | (?-u:\b)for\ (?:the\ )?purposes?\ of\ (?:our\ )?(?:advertising|research)(?-u:\b)
           ",
         )
         .expect("valid open-purpose regex")
@@ -62,7 +62,7 @@ pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
 pub(crate) fn narrowed(s: &SentenceFacts) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"\b(?:solely|only|exclusively|strictly)\s+(?:\w+\s+){0,3}?(?:to|for|as)\s+(?:necessary\s+to\s+)?(?:provide|perform|deliver|operate|fulfil|fulfill|support|comply|the purpose of providing)\b|\bfor the sole purpose of providing\b")
+        Regex::new(r"(?-u:\b)(?:solely|only|exclusively|strictly)\s+(?:\w+\s+){0,3}?(?:to|for|as)\s+(?:necessary\s+to\s+)?(?:provide|perform|deliver|operate|fulfil|fulfill|support|comply|the purpose of providing)(?-u:\b)|(?-u:\b)for the sole purpose of providing(?-u:\b)")
             .expect("valid narrowing regex")
     });
     re.is_match(&s.norm)

@@ -42,14 +42,14 @@ pub(crate) fn ownership_statement() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \b(?:you|customer|users?|licensee|subscriber|client|member|creator|artist|seller)s?\b(?:\s+\S+){0,6}?\s+(?:own|owns|retain|retains|keep|keeps|maintain|maintains|hold|holds|continue\ to\ own|will\ own|shall\ own|remain\ the\ owner)\b(?:\s+\S+){0,6}?\s+(?:ownership|rights?|title|owner|intellectual\ property)\b
-          | \b(?:you|customer)\s+(?:own|owns|shall\ own|will\ own|retain\ ownership|retains\ ownership)\b
-          | \bwe\s+(?:do\ not|don't|will\ not|shall\ not)\s+(?:claim|take|acquire|obtain|assert)\s+(?:any\s+)?(?:ownership|title|rights?\ of\ ownership)
-          | \b(?:does\ not|do\ not|will\ not)\s+(?:claim|acquire|obtain|take)\s+(?:any\s+)?ownership
-          | \b(?:remains?|is|are|will\ remain|shall\ remain)\s+(?:your|the\ customer's|customer's|the\ user's|the\ property\ of\ (?:you|customer))\b(?:\s+(?:sole\s+|exclusive\s+)?property)?
-          | \bbelongs?\ to\ you\b
-          | \bis\ yours\b|\bare\ yours\b
-          | \bownership\ of\ (?:your|customer)\b(?:\s+\S+){0,4}?\s+(?:remains|stays|is\ retained)
+            (?-u:\b)(?:you|customer|users?|licensee|subscriber|client|member|creator|artist|seller)s?(?-u:\b)(?:\s+\S+){0,6}?\s+(?:own|owns|retain|retains|keep|keeps|maintain|maintains|hold|holds|continue\ to\ own|will\ own|shall\ own|remain\ the\ owner)(?-u:\b)(?:\s+\S+){0,6}?\s+(?:ownership|rights?|title|owner|intellectual\ property)(?-u:\b)
+          | (?-u:\b)(?:you|customer)\s+(?:own|owns|shall\ own|will\ own|retain\ ownership|retains\ ownership)(?-u:\b)
+          | (?-u:\b)we\s+(?:do\ not|don't|will\ not|shall\ not)\s+(?:claim|take|acquire|obtain|assert)\s+(?:any\s+)?(?:ownership|title|rights?\ of\ ownership)
+          | (?-u:\b)(?:does\ not|do\ not|will\ not)\s+(?:claim|acquire|obtain|take)\s+(?:any\s+)?ownership
+          | (?-u:\b)(?:remains?|is|are|will\ remain|shall\ remain)\s+(?:your|the\ customer's|customer's|the\ user's|the\ property\ of\ (?:you|customer))(?-u:\b)(?:\s+(?:sole\s+|exclusive\s+)?property)?
+          | (?-u:\b)belongs?\ to\ you(?-u:\b)
+          | (?-u:\b)is\ yours(?-u:\b)|(?-u:\b)are\ yours(?-u:\b)
+          | (?-u:\b)ownership\ of\ (?:your|customer)(?-u:\b)(?:\s+\S+){0,4}?\s+(?:remains|stays|is\ retained)
           ",
         )
         .expect("valid ownership-statement regex")
@@ -62,7 +62,10 @@ impl Rule for OwnershipNotStated {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        if cx.sentences.iter().any(|s| ownership_statement().is_match(&s.norm)) {
+        let may_state = |s: &&crate::context::SentenceFacts| {
+            s.has(Concept::Ownership) || s.has(Concept::Retain) || s.norm.contains("yours") || s.norm.contains("belong")
+        };
+        if cx.sentences.iter().filter(may_state).any(|s| ownership_statement().is_match(&s.norm)) {
             return;
         }
         let licence = cx.sentences.iter().find(|s| {

@@ -41,21 +41,21 @@ fn vague_retention() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \b(?:for\ )?as\ long\ as\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required|appropriate|permitted|we\ (?:need|deem|consider|have)|the\ consent|a\ legitimate|you\ (?:have|maintain))
-          | \bfor\ (?:the\ )?(?:life|lifetime)\ of\ (?:the|your)\ account\b
-          | \bindefinitely\b|\bpermanently\ retain|\bretained\ permanently\b|\bin\ perpetuity\b
-          | \blonger\ (?:retention\ )?(?:period|periods|time)\b|\bfor\ a\ longer\ period\b
-          | \b(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)\b
-          | \bmay\ (?:also\ )?(?:retain|keep|store|preserve|persist|be\ (?:kept|saved|retained|stored|preserved))\b
-          | \b(?:reserves?|reserve)\ the\ right\ to\ (?:retain|keep|store|preserve)\b
-          | \bmay\ (?:\(?but\ (?:is|are)\ not\ (?:required|obligated)(?:\ to)?\)?\ )?(?:to\ )?delete\b
-          | \b(?:no|not\ (?:under\ )?any)\ (?:obligation|duty)\ to\ (?:maintain|retain|delete)\b
-          | \bnot\ (?:be\ )?(?:able\ to\ )?(?:delete|remove|control\ (?:the\ )?removal)\b
-          | \bwill\ not\ delete\b|\bdo\ not\ delete\b
-          | \bunless\ and\ until\ you\ request\ deletion\b
-          | \bcontinue\ in\ full\ force\b
-          | \bdetermine\ the\ retention\ period\b
-          | \bmight\ persist\b|\bmay\ persist\b|\bremain\ in\ (?:our\ )?(?:backups?|archives?|systems?)\b
+            (?-u:\b)(?:for\ )?as\ long\ as\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required|appropriate|permitted|we\ (?:need|deem|consider|have)|the\ consent|a\ legitimate|you\ (?:have|maintain))
+          | (?-u:\b)for\ (?:the\ )?(?:life|lifetime)\ of\ (?:the|your)\ account(?-u:\b)
+          | (?-u:\b)indefinitely(?-u:\b)|(?-u:\b)permanently\ retain|(?-u:\b)retained\ permanently(?-u:\b)|(?-u:\b)in\ perpetuity(?-u:\b)
+          | (?-u:\b)longer\ (?:retention\ )?(?:period|periods|time)(?-u:\b)|(?-u:\b)for\ a\ longer\ period(?-u:\b)
+          | (?-u:\b)(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)(?-u:\b)
+          | (?-u:\b)may\ (?:also\ )?(?:retain|keep|store|preserve|persist|be\ (?:kept|saved|retained|stored|preserved))(?-u:\b)
+          | (?-u:\b)(?:reserves?|reserve)\ the\ right\ to\ (?:retain|keep|store|preserve)(?-u:\b)
+          | (?-u:\b)may\ (?:\(?but\ (?:is|are)\ not\ (?:required|obligated)(?:\ to)?\)?\ )?(?:to\ )?delete(?-u:\b)
+          | (?-u:\b)(?:no|not\ (?:under\ )?any)\ (?:obligation|duty)\ to\ (?:maintain|retain|delete)(?-u:\b)
+          | (?-u:\b)not\ (?:be\ )?(?:able\ to\ )?(?:delete|remove|control\ (?:the\ )?removal)(?-u:\b)
+          | (?-u:\b)will\ not\ delete(?-u:\b)|(?-u:\b)do\ not\ delete(?-u:\b)
+          | (?-u:\b)unless\ and\ until\ you\ request\ deletion(?-u:\b)
+          | (?-u:\b)continue\ in\ full\ force(?-u:\b)
+          | (?-u:\b)determine\ the\ retention\ period(?-u:\b)
+          | (?-u:\b)might\ persist(?-u:\b)|(?-u:\b)may\ persist(?-u:\b)|(?-u:\b)remain\ in\ (?:our\ )?(?:backups?|archives?|systems?)(?-u:\b)
           ",
         )
         .expect("valid retention regex")
@@ -67,7 +67,7 @@ fn vague_retention() -> &'static Regex {
 fn survival_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies)\b|\b(?:even after|after you delete|after your account is (?:deleted|closed|terminated)|following the termination|after (?:the )?termination)\b")
+        Regex::new(r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies)(?-u:\b)|(?-u:\b)(?:even after|after you delete|after your account is (?:deleted|closed|terminated)|following the termination|after (?:the )?termination)(?-u:\b)")
             .expect("valid survival regex")
     })
 }
@@ -75,7 +75,7 @@ fn survival_regex() -> &'static Regex {
 fn bounded_period() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:for|up to|within|no (?:longer|more) than|plus)\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)\b")
+        Regex::new(r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus)\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)")
             .expect("valid period regex")
     })
 }
@@ -84,14 +84,14 @@ fn bounded_period() -> &'static Regex {
 fn removal_for_cause() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\bviolat\w*|\bbreach\w*|\bobjectionable\b|\binfring\w*|\binappropriate\b").expect("valid cause regex")
+        Regex::new(r"(?-u:\b)violat\w*|(?-u:\b)breach\w*|(?-u:\b)objectionable(?-u:\b)|(?-u:\b)infring\w*|(?-u:\b)inappropriate(?-u:\b)").expect("valid cause regex")
     })
 }
 
 fn firm_duty() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)\b[^.;]{0,80}\bwithin\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days\b|\bwithin\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days\b[^.;]{0,120}\b(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)\b")
+        Regex::new(r"(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)[^.;]*(?-u:\b)within\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)|(?-u:\b)within\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)[^.;]*(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)")
             .expect("valid duty regex")
     })
 }

@@ -43,7 +43,7 @@ const PROCESSOR_RECIPIENTS: &[&str] = &["service providers", "vendors", "subproc
 fn on_behalf() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\bon (?:our|its|their) behalf\b|\bon behalf of\b|\bwho (?:help|assist) us\b|\bto (?:help us )?(?:provide|operate|deliver) (?:the|our) services?\b|\bacting as (?:our )?(?:data )?processors?\b|\bsubject to (?:confidentiality|contractual)\b")
+        Regex::new(r"(?-u:\b)on (?:our|its|their) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver) (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)")
             .expect("valid processor regex")
     })
 }
@@ -51,7 +51,7 @@ fn on_behalf() -> &'static Regex {
 fn legal_only() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:required|compelled) (?:to do so )?by (?:law|a court|applicable law)\b|\bsubpoena\b|\bcourt order\b|\blaw enforcement\b")
+        Regex::new(r"(?-u:\b)(?:required|compelled) (?:to do so )?by (?:law|a court|applicable law)(?-u:\b)|(?-u:\b)subpoena(?-u:\b)|(?-u:\b)court order(?-u:\b)|(?-u:\b)law enforcement(?-u:\b)")
             .expect("valid legal regex")
     })
 }
@@ -92,7 +92,7 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
 fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:\S+\s+){0,3}?(?:may|will|can|could|might)?\s*(?:also\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|process|processes|combine|combines|link|links)\b")
+        Regex::new(r"^(?:\S+\s+){0,3}?(?:may|will|can|could|might)?\s*(?:also\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|process|processes|combine|combines|link|links)(?-u:\b)")
             .expect("valid third-party-acts regex")
     });
     for h in s.hits_of(Concept::ThirdParty) {
@@ -132,7 +132,7 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
 fn excluded_context() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\bconfidential information\b|\bportability\b|\brequest the transfer\b|\bat your (?:request|direction)\b|\byour request or\b|\bwe encourage you\b|\bbefore disclosing\b")
+        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)")
             .expect("valid exclusion regex")
     })
 }

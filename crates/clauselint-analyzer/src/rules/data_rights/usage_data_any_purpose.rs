@@ -42,7 +42,7 @@ static META: RuleMeta = RuleMeta {
 fn ownership_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:owns?|shall own|will own|retains?)\s+(?:and shall retain\s+)?(?:all\s+|exclusive\s+)?(?:right|rights|title|ownership)\b|\b(?:is|are|remains?|will be|shall be)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property of\b|\bowned by\b")
+        Regex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?)\s+(?:and shall retain\s+)?(?:all\s+|exclusive\s+)?(?:right|rights|title|ownership)(?-u:\b)|(?-u:\b)(?:is|are|remains?|will be|shall be)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property of(?-u:\b)|(?-u:\b)owned by(?-u:\b)")
             .expect("valid ownership regex")
     })
 }
@@ -50,7 +50,7 @@ fn ownership_regex() -> &'static Regex {
 fn content_words() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:content|messages?|chats?|recordings?|transcripts?|files|documents|inputs?|prompts?|user actions|interaction|interactions|user data|feedback|text)\b")
+        Regex::new(r"(?-u:\b)(?:content|messages?|chats?|recordings?|transcripts?|files|documents|inputs?|prompts?|user actions|interaction|interactions|user data|feedback|text)(?-u:\b)")
             .expect("valid content-words regex")
     })
 }

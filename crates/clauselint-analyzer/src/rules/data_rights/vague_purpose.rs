@@ -43,9 +43,6 @@ impl Rule for VaguePurpose {
             if s.in_heading || cx.in_prohibited_list(s) {
                 continue;
             }
-            let Some((p_start, p_end)) = open_purpose(s) else {
-                continue;
-            };
             // Whose data: the sentence's own object, or the lead-in of a list of purposes.
             let data_here = s.has(Concept::Content) || s.has(Concept::Personal) || s.has(Concept::Data) || s.has(Concept::UsageData);
             let data_in_lead = cx
@@ -55,6 +52,9 @@ impl Rule for VaguePurpose {
             if !(data_here || data_in_lead) || !uses {
                 continue;
             }
+            let Some((p_start, p_end)) = open_purpose(s) else {
+                continue;
+            };
             let by_customer = !data_in_lead && actor_before(s, p_start) == Actor::Customer && !vendor_permission(s, p_start);
             if negated(s, p_start) || narrowed(s) || by_customer || s.norm.contains("by using") {
                 continue;

@@ -37,7 +37,7 @@ static META: RuleMeta = RuleMeta {
 fn customer_control() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\bend-to-end\b|\bend to end\b|\bcustomer[- ]managed keys?\b|\bbring[- ]your[- ]own[- ]key\b|\bbyok\b|\b(?:your|customer's|customer) (?:own )?(?:encryption )?keys?\b|\bzero[- ]access\b|\bzero[- ]knowledge\b|\bclient[- ]side encryption\b|\bwe (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)\b|\bonly you (?:can|hold|have)\b")
+        Regex::new(r"(?-u:\b)end-to-end(?-u:\b)|(?-u:\b)end to end(?-u:\b)|(?-u:\b)customer[- ]managed keys?(?-u:\b)|(?-u:\b)bring[- ]your[- ]own[- ]key(?-u:\b)|(?-u:\b)byok(?-u:\b)|(?-u:\b)(?:your|customer's|customer) (?:own )?(?:encryption )?keys?(?-u:\b)|(?-u:\b)zero[- ]access(?-u:\b)|(?-u:\b)zero[- ]knowledge(?-u:\b)|(?-u:\b)client[- ]side encryption(?-u:\b)|(?-u:\b)we (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)(?-u:\b)|(?-u:\b)only you (?:can|hold|have)(?-u:\b)")
             .expect("valid key-control regex")
     })
 }
@@ -55,7 +55,10 @@ impl Rule for VendorHeldKeys {
         let Some(first) = cx.sentences.iter().find(mentions) else {
             return;
         };
-        if cx.sentences.iter().any(|s| customer_control().is_match(&s.norm)) {
+        let may_give_control = |s: &&crate::context::SentenceFacts| {
+            s.has(Concept::Encryption) || ["end", "key", "zero", "decrypt", "only you", "client"].iter().any(|w| s.norm.contains(w))
+        };
+        if cx.sentences.iter().filter(may_give_control).any(|s| customer_control().is_match(&s.norm)) {
             return;
         }
         out.push(document_finding(

@@ -21,7 +21,7 @@
 
 use std::sync::OnceLock;
 
-use clauselint_parser::{ClauseId, CrossRef, CrossRefKind, CrossRefTarget, Document, NumberStyle, Span};
+use clauselint_parser::{ClauseId, CrossRef, CrossRefKind, Document, NumberStyle, Span};
 use regex::Regex;
 
 use crate::context::Context;
@@ -74,24 +74,75 @@ fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
     }
     let end = clauselint_parser::line_index::floor_char_boundary(&doc.text, (r.span.end + 120).min(doc.text.len()));
     let after = &doc.text[r.span.end..end];
+    // "§ 26 BDSG", "Article 6-V.A of the French …", "Clause 2(a) (Effect and invariability of the
+    // Clauses)" where no clause here has that title.
+    static TAIL: OnceLock<Regex> = OnceLock::new();
+    let tail = TAIL.get_or_init(|| {
+        Regex::new(r"^[\w.-]*(?:\s*\([A-Za-z0-9]{1,4}\))*\s*(?:(?P<acronym>[A-Z]{2,6})\b|\((?P<title>[A-Z][^()]{3,80})\))")
+            .expect("valid regex")
+    });
+    if let Some(c) = tail.captures(after) {
+        // In capitals ("SECTION 12 SHALL SURVIVE") every word looks like an acronym.
+        let shouting = doc
+            .sentence_at(r.span.start)
+            .is_some_and(|si| super::is_shouting(doc.sentence_text(si)));
+        if c.name("acronym").is_some() && !shouting {
+            return true;
+        }
+        if let Some(title) = c.name("title") {
+            let title = title.as_str().to_lowercase();
+            let known = doc.clauses.iter().any(|cl| {
+                cl.title
+                    .as_deref()
+                    .is_some_and(|t| t.to_lowercase().contains(&title) || title.contains(&t.to_lowercase()))
+            });
+            if !known {
+                return true;
+            }
+        }
+    }
+    // "§ 25 para 2 No. 2 TTDSG", "Section 14, Sub Section 3 of Law 25,326", "Article 5 (3)
+    // ePrivacy Directive": a statute named within the next words of the sentence.
+    static LAW: OnceLock<Regex> = OnceLock::new();
+    let law = LAW.get_or_init(|| {
+        Regex::new(r"^[^.;]{0,50}?\b(?:Act|Directive|Regulation|Code|Law|Convention|Treaty|Statute|GDPR|DSGVO|BDSG|TTDSG|UWG|CCPA|CPRA|DMCA|LGPD|PIPEDA|U\.S\.C|C\.F\.R)\b")
+            .expect("valid regex")
+    });
+    if law.is_match(after) && !after.to_lowercase().contains(" this ") && !after.to_lowercase().contains(" these ") {
+        return true;
+    }
+    let after = after.trim_start_matches(|c: char| c.is_alphanumeric() || c == '.' || c == '-');
     let Some(caps) = other_instrument_regex().captures(after) else {
         return false;
     };
     let name = caps["name"].to_lowercase();
-    let first = name.split_whitespace().next().unwrap_or("");
-    if SELF_NAMES.contains(&first) || SELF_NAMES.contains(&name.as_str()) {
+    if SELF_NAMES.contains(&name.as_str()) {
         return false;
     }
-    // A defined term naming this document ("the Terms of Service") is not another instrument.
-    !doc
+    // "of the Terms of Use" in a privacy policy is another instrument, unless this document
+    // defines that name for itself or is titled by it.
+    let self_defined = doc
         .definitions
         .iter()
-        .any(|d| d.term.to_lowercase() == name && definition_names_self(doc, d))
+        .any(|d| d.term.to_lowercase() == name && definition_names_self(doc, d));
+    let title = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == clauselint_parser::BlockKind::Heading)
+        .map(|b| doc.plain(b.text_span).to_lowercase())
+        .unwrap_or_default();
+    !(self_defined || (!title.is_empty() && title.contains(&name)))
 }
 
 fn definition_names_self(doc: &Document, d: &clauselint_parser::Definition) -> bool {
     let body = doc.plain(d.definition_span).to_lowercase();
-    body.contains("these terms") || body.contains("this agreement") || body.contains("this document")
+    let sentence = d
+        .sentence
+        .map(|s| doc.sentence_text(s).to_lowercase())
+        .unwrap_or_default();
+    ["these terms", "this agreement", "this document", "these conditions", "this policy"]
+        .iter()
+        .any(|p| body.contains(p) || sentence.contains(p))
 }
 
 /// `27.2(2)` → ("27.2", ["(2)"]).
@@ -132,14 +183,50 @@ fn has_item(doc: &Document, span: Span, item: &str, except: Span) -> bool {
             }
         }
     }
+    // "ii) …", "b. …", "8 . …" (a Markdown escape blanked) opening a line of text.
+    let inner = item.trim_matches(['(', ')']);
+    let Ok(re) = Regex::new(&format!(r"(?im)^[\s*_#>-]*\(?{}\s*[.)]\s", regex::escape(inner))) else {
+        return false;
+    };
+    re.find_iter(text)
+        .any(|m| !(except.start <= span.start + m.start() && span.start + m.start() < except.end))
+}
+
+/// The position of an item in its list: `(4)`, `(iv)` and `(d)` are all the fourth.
+fn ordinal(item: &str) -> Option<usize> {
     let inner = item.trim_matches(['(', ')']).to_lowercase();
-    text.lines().any(|line| {
-        let t = line
-            .trim_start_matches([' ', '\t', '*', '_', '#', '>', '-'])
-            .to_lowercase();
-        t.strip_prefix(inner.as_str())
-            .is_some_and(|rest| rest.starts_with(')') || rest.starts_with(". "))
+    inner.parse::<usize>().ok().or_else(|| roman_value(&inner)).or_else(|| {
+        let c = inner.chars().next()?;
+        (inner.len() == 1 && c.is_ascii_lowercase()).then(|| (c as usize) - ('a' as usize) + 1)
     })
+}
+
+/// A Markdown ordered-list marker for the `n`th item inside `span`. The converter that produced
+/// the file may have replaced the original "(d)" style by "4.", so any style of that ordinal is
+/// taken as present.
+fn has_list_marker(doc: &Document, span: Span, n: usize) -> bool {
+    let Ok(re) = Regex::new(&format!(r"(?m)^[ \t>]*{n}[.)][ \t]")) else {
+        return false;
+    };
+    re.find_iter(&doc.source[span.start..span.end]).any(|m| {
+        let at = span.start + m.end() - 2;
+        // Markup: blanked in the analysis text.
+        doc.text.get(at..=at).is_some_and(|c| c.trim().is_empty())
+    })
+}
+
+/// Is the item present in any form the document could have meant?
+fn item_present(doc: &Document, span: Span, item: &str, except: Span) -> bool {
+    has_item(doc, span, item, except)
+        || ordinal(item).is_some_and(|n| has_list_marker(doc, span, n))
+}
+
+/// `(ii)`, `(b)`, `(12)`: the shapes enumerators take. `(SCCs)` is an abbreviation.
+fn plausible_item(item: &str) -> bool {
+    let inner = item.trim_matches(['(', ')']);
+    (inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit()))
+        || roman_value(&inner.to_lowercase()).is_some()
+        || (inner.len() == 1 && inner.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 fn roman(n: usize) -> Option<&'static str> {
@@ -208,13 +295,23 @@ enum Broken {
     NoItem { clause: ClauseId, item: String, alternative: Option<String> },
     /// No attachment with this name.
     NoAttachment,
+    /// "Section 12.2" for item (2) of Section 12.
+    WrongStyle { clause: ClauseId, written: String, meant: String },
 }
 
+/// How many distinct top-level numbers the document uses ("1", "2", "3" …, or "I", "II" …): a
+/// document numbered only "6.1", "6.2" cannot be judged.
 fn numbered_clauses(doc: &Document) -> usize {
-    doc.clauses
+    let mut tops: Vec<&str> = doc
+        .clauses
         .iter()
-        .filter(|c| c.number.is_some() && matches!(c.style, NumberStyle::Decimal(_) | NumberStyle::Article))
-        .count()
+        .filter(|c| matches!(c.style, NumberStyle::Decimal(_) | NumberStyle::Article))
+        .filter_map(|c| c.keys.first())
+        .map(|k| k.split('.').next().unwrap_or(k))
+        .collect();
+    tops.sort_unstable();
+    tops.dedup();
+    tops.len()
 }
 
 fn max_top_number(doc: &Document) -> usize {
@@ -242,33 +339,107 @@ fn context_clause(doc: &Document, r: &CrossRef) -> Option<ClauseId> {
     doc.clause_path(here).into_iter().last()
 }
 
-fn judge(doc: &Document, r: &CrossRef, t: &CrossRefTarget, enough_numbering: bool) -> Option<Broken> {
+/// Where a clause's text runs: from its start to the next clause numbered outside it. The parser's
+/// nesting can stop a clause early (inline items, unusual layouts); numbering is steadier.
+fn region(doc: &Document, clause: ClauseId) -> Span {
+    let c = &doc.clauses[clause];
+    let Some(key) = c.keys.iter().find(|k| !k.starts_with('(')) else {
+        return c.span;
+    };
+    let inside = format!("{key}.");
+    let next = doc
+        .clauses
+        .iter()
+        .filter(|o| o.span.start > c.span.start)
+        .filter(|o| matches!(o.style, NumberStyle::Decimal(_) | NumberStyle::Article))
+        .find(|o| {
+            o.keys
+                .iter()
+                .any(|k| !k.starts_with('(') && k != key && !k.starts_with(&inside))
+        })
+        .map_or(doc.text.len(), |o| o.span.start);
+    Span::new(c.span.start, next.max(c.span.end))
+}
+
+/// A line opening with the number ("12.2 …", "**Section 4.** …"): a clause the parser did not
+/// recognise as one.
+fn numbered_lines(doc: &Document, key: &str) -> usize {
+    let Ok(re) = Regex::new(&format!(
+        r"(?im)^[\s*_#>]*(?:section|article|clause|§)?\s*{}(?:[.):\s*]|[A-Z]|$)",
+        regex::escape(key)
+    )) else {
+        return 0;
+    };
+    re.find_iter(&doc.text).count()
+}
+
+/// Two clauses numbered alike (an appendix that restarts at 1, a list read as clauses): which one
+/// a reference means cannot be told, so it is not judged.
+fn ambiguous(doc: &Document, key: &str) -> bool {
+    let clauses = doc
+        .clauses
+        .iter()
+        .filter(|c| c.keys.iter().any(|k| k == key))
+        .count();
+    clauses > 1 || numbered_lines(doc, key) > 1
+}
+
+fn judge(
+    doc: &Document,
+    r: &CrossRef,
+    index: usize,
+    enough_numbering: bool,
+) -> Option<Broken> {
+    let t = &r.targets[index];
     if t.resolved.is_some() {
+        return None;
+    }
+    // "EXHIBITS": the parser read the plural "S" as a reference to Exhibit S; "Section S-1.4":
+    // a prefixed numbering it does not know.
+    if doc.text[..t.span.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+        || doc.text[t.span.end..].starts_with('-')
+    {
         return None;
     }
     if r.kind == CrossRefKind::Attachment {
         // The parser may not have split the attachment out as a clause: look for a line opening
-        // with its name ("Exhibit A", "SCHEDULE 1 – …").
+        // with its name ("Exhibit A", "SCHEDULE 1 – …", "Exhibit ABinding Arbitration").
         let name = t.key.to_lowercase();
         let present = doc.text.lines().any(|l| {
-            let l = l.trim_start_matches(['#', '*', '_', ' ']).to_lowercase();
-            l.starts_with(&name)
-                && l[name.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
+            let l = l.trim_start_matches(['#', '*', '_', ' ', '\t']);
+            l.to_lowercase().starts_with(&name)
+                && l.get(name.len()..).is_some_and(|rest| {
+                    rest.chars()
+                        .next()
+                        .is_none_or(|c| !(c.is_lowercase() || c.is_numeric()))
+                })
         });
         return (!present).then_some(Broken::NoAttachment);
     }
     if !enough_numbering {
         return None;
     }
+    // "Article 40" in a document whose clauses are not articles names a statute's article.
+    if r.kind == CrossRefKind::Article
+        && !doc.clauses.iter().any(|c| matches!(c.style, NumberStyle::Article))
+    {
+        return None;
+    }
     let (base, items) = split_key(&t.key);
+    if !items.iter().all(|i| plausible_item(i)) {
+        return None;
+    }
     if base.is_empty() {
-        let clause = context_clause(doc, r);
-        let span = clause.map_or(Span::new(0, doc.text.len()), |c| doc.clauses[c].span);
-        let missing = items.iter().find(|i| !has_item(doc, span, i, r.span))?;
-        let clause = clause?;
+        // "Sections 2(b)(1)-(2)": a bare item after the first target continues that target.
+        if index > 0 {
+            return None;
+        }
+        let clause = context_clause(doc, r)?;
+        let span = region(doc, clause);
+        let missing = items.iter().find(|i| !item_present(doc, span, i, r.span))?;
         return Some(Broken::NoItem {
             clause,
             item: missing.to_string(),
@@ -283,14 +454,30 @@ fn judge(doc: &Document, r: &CrossRef, t: &CrossRefTarget, enough_numbering: boo
         }
     }
     let Some(clause) = clause_by_key(doc, base) else {
+        if numbered_lines(doc, base) > 0 {
+            return None;
+        }
+        // "Section 12.2" where Section 12 lists items (1), (2): the numbering style is wrong.
+        if let Some((parent_key, last)) = base.rsplit_once('.') {
+            if let Some(parent) = clause_by_key(doc, parent_key) {
+                let item = format!("({last})");
+                let span = region(doc, parent);
+                if item_present(doc, span, &item, r.span) {
+                    return Some(Broken::WrongStyle {
+                        clause: parent,
+                        written: base.to_string(),
+                        meant: format!("{parent_key}{item}"),
+                    });
+                }
+            }
+        }
         return Some(Broken::Missing);
     };
-    let span = doc.clauses[clause].span;
-    let missing = items.iter().find(|i| {
-        // The parser split some items out as clauses with their own keys; others are inline.
-        !has_item(doc, span, i, r.span)
-            && !has_item(doc, span, &i.to_uppercase(), r.span)
-    })?;
+    if ambiguous(doc, base) {
+        return None;
+    }
+    let span = region(doc, clause);
+    let missing = items.iter().find(|i| !item_present(doc, span, i, r.span))?;
     Some(Broken::NoItem {
         clause,
         item: missing.to_string(),
@@ -298,10 +485,29 @@ fn judge(doc: &Document, r: &CrossRef, t: &CrossRefTarget, enough_numbering: boo
     })
 }
 
+/// "Section 27.2 (Exceptions to Arbitration)", "Article IV", "clause (b)".
+fn clause_name(doc: &Document, id: ClauseId) -> String {
+    let c = &doc.clauses[id];
+    let number = c.number.as_deref().unwrap_or("");
+    let named = if number.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
+        format!("Section {number}")
+    } else if number.is_empty() {
+        "the clause".to_string()
+    } else if matches!(c.style, NumberStyle::Article) && !number.to_lowercase().starts_with("article") {
+        format!("Article {number}")
+    } else {
+        number.to_string()
+    };
+    match &c.title {
+        Some(t) => format!("{named} ({})", t.trim_end_matches(['.', ':'])),
+        None => named,
+    }
+}
+
 fn kind_word(kind: CrossRefKind) -> &'static str {
     match kind {
-        CrossRefKind::Section => "Section",
-        CrossRefKind::Article => "Article",
+        CrossRefKind::Section => "section",
+        CrossRefKind::Article => "article",
         CrossRefKind::Clause => "clause",
         CrossRefKind::Paragraph => "paragraph",
         CrossRefKind::Attachment => "attachment",
@@ -317,12 +523,29 @@ impl Rule for BrokenCrossReference {
         let doc = cx.doc;
         let enough_numbering = numbered_clauses(doc) >= 3;
         let top = max_top_number(doc);
+        // "Article 40 of the Digital Services Act … as described in Article 40": once a number is
+        // shown to belong to another instrument, later bare mentions of it do too.
+        let mut external_keys: Vec<(CrossRefKind, String)> = Vec::new();
         for r in &doc.cross_refs {
             if into_other_instrument(doc, r) {
+                external_keys.extend(r.targets.iter().map(|t| (r.kind, t.key.clone())));
                 continue;
             }
-            for t in &r.targets {
-                let Some(broken) = judge(doc, r, t, enough_numbering) else {
+            if r
+                .targets
+                .iter()
+                .any(|t| external_keys.contains(&(r.kind, t.key.clone())))
+            {
+                continue;
+            }
+            if doc
+                .sentence_at(r.span.start)
+                .is_some_and(|si| !super::reads_as_english(doc.sentence_text(si)))
+            {
+                continue;
+            }
+            for (index, t) in r.targets.iter().enumerate() {
+                let Some(broken) = judge(doc, r, index, enough_numbering) else {
                     continue;
                 };
                 // One target: the whole reference ("Section 14.6"); several: just the number.
@@ -349,9 +572,7 @@ impl Rule for BrokenCrossReference {
                         )
                     }
                     Broken::NoItem { clause, item, alternative } => {
-                        let label = doc.clauses[clause]
-                            .label()
-                            .unwrap_or_else(|| "the clause it refers to".to_string());
+                        let label = clause_name(doc, clause);
                         let listed = items_in(doc, doc.clauses[clause].span, &item);
                         let has = if listed.is_empty() {
                             String::new()
@@ -380,8 +601,27 @@ impl Rule for BrokenCrossReference {
                                     doc.clauses[clause].span.start,
                                     doc.clauses[clause].span.start,
                                 )),
-                                message: format!("{label} is here"),
+                                message: format!("{label} starts here"),
                             }],
+                        )
+                    }
+                    Broken::WrongStyle { clause, written, meant } => {
+                        let label = clause_name(doc, clause);
+                        (
+                            format!(
+                                "“{quoted}” points to a clause this document does not have: there is no {written}, \
+                                 but {label} has an item {}, which is probably what is meant. Correct the \
+                                 reference so that it identifies the item unambiguously.",
+                                &meant[meant.find('(').unwrap_or(0)..]
+                            ),
+                            Some(Fix {
+                                title: format!("Refer to {meant}"),
+                                edits: vec![Edit {
+                                    span: t.span,
+                                    new_text: meant.clone(),
+                                }],
+                            }),
+                            Vec::new(),
                         )
                     }
                     Broken::NoAttachment => (

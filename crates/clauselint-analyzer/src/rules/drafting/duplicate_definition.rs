@@ -80,6 +80,16 @@ fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `"Dispute" will also include …`: a later sentence widening the definition, not replacing it.
+fn extends(doc: &Document, d: &Definition) -> bool {
+    let between = doc
+        .text
+        .get(d.term_span.end..d.definition_span.start)
+        .unwrap_or("")
+        .to_lowercase();
+    between.contains("include") || between.contains("also")
+}
+
 fn shorten(s: &str) -> String {
     let folded: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.chars().count() > 90 {
@@ -114,7 +124,7 @@ impl Rule for DuplicateDefinition {
             }) else {
                 continue;
             };
-            if points_elsewhere(doc, later) || points_elsewhere(doc, first) {
+            if points_elsewhere(doc, later) || points_elsewhere(doc, first) || extends(doc, later) {
                 continue;
             }
             // Within one sentence the parser met the same definition twice.

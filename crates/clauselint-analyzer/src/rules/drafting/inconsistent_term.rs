@@ -203,6 +203,9 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             || done.contains(&d.term.as_str())
             || !is_real_definition(doc, d)
             || d.term.split_whitespace().skip(1).all(|w| !w.chars().any(char::is_uppercase))
+            // Defined inside an ALL-CAPS disclaimer ("VISA PARTIES"): the capitals are the
+            // paragraph's, not the term's.
+            || !d.term.chars().any(char::is_lowercase)
         {
             continue;
         }

@@ -314,13 +314,36 @@ pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
     if d.term.contains("  ") {
         return false;
     }
+    // `("NAM’s Mass Filing Rules")`: the parser stopped the term at the apostrophe.
+    if doc.text[d.term_span.end..].starts_with(['’', '\'']) {
+        return false;
+    }
+    // Another name given in passing, or an example: not a term defined for later use.
+    if is_alias(doc, d.term_span) {
+        return false;
+    }
+    // Capitalisation conventions differ by language; only English definitions are read.
+    if d.sentence.is_some_and(|s| !reads_as_english(doc.sentence_text(s))) {
+        return false;
+    }
+    // A bold run-in clause title the parser read as a Definitions entry.
+    if doc
+        .clauses
+        .iter()
+        .any(|c| c.title_span.is_some_and(|t| t.overlaps(d.term_span)))
+    {
+        return false;
+    }
     match d.style {
         DefinitionStyle::Parenthetical => {
             let open = doc.text[..d.term_span.start].rfind('(').unwrap_or(d.term_span.start);
-            !doc
-                .cross_refs
-                .iter()
-                .any(|r| r.span.end <= open && doc.text[r.span.end..open].trim().is_empty())
+            // "Section 19.B.3 (…)": the parser may stop the reference before ".B.3".
+            !doc.cross_refs.iter().any(|r| {
+                r.span.end <= open && {
+                    let between = doc.text[r.span.end..open].trim();
+                    between.len() <= 10 && !between.contains(char::is_whitespace)
+                }
+            })
         }
         _ => doc.plain(d.definition_span).chars().any(char::is_alphanumeric),
     }
@@ -402,6 +425,25 @@ const MINOR_TITLE_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
     "your", "our", "vs",
 ];
+
+/// `(also known as “Local Shared Objects” or “LSOs”)`: another name for something, given in
+/// passing rather than defined for later use.
+pub(crate) fn is_alias(doc: &Document, term: Span) -> bool {
+    let line_start = doc.text[..term.start].rfind('\n').map_or(0, |i| i + 1);
+    let from = clauselint_parser::line_index::floor_char_boundary(
+        &doc.text,
+        term.start.saturating_sub(60).max(line_start),
+    );
+    let before = doc.text[from..term.start].to_lowercase();
+    // Inside a parenthesis, its words; otherwise only the words just before the term.
+    let before = match before.rfind('(') {
+        Some(open) => before[open..].to_string(),
+        None => before.chars().rev().take(25).collect::<Vec<_>>().into_iter().rev().collect(),
+    };
+    ["such as", "for example", "e.g.", "also known as", "also referred to as", "also called", "known as", "so-called", "sometimes called", "commonly called"]
+        .iter()
+        .any(|p| before.contains(p))
+}
 
 /// The clause titles and headings of the document, as [`term_key`]s.
 pub(crate) fn title_keys(doc: &Document) -> HashSet<String> {

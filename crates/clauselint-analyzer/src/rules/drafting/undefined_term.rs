@@ -494,7 +494,8 @@ mod tests {
         let text = doc(
             "The foregoing obligations do not apply to portions of the Service that are combined with \
              materials not reasonably contemplated by Linear or the Documentation, or (c) where Customer’s \
-             use of the Service is not in accordance with this Agreement or the Documentation.",
+             use of the Service is not in accordance with this Agreement or the Documentation. Linear \
+             will update the Documentation from time to time.",
         );
         assert_eq!(risks(ID, &text), vec!["Documentation"]);
         // DeviantArt Terms of Service, marketplace disclaimers.

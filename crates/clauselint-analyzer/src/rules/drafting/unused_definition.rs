@@ -139,7 +139,15 @@ impl Rule for UnusedDefinition {
             {
                 continue;
             }
-            if !super::is_real_definition(doc, d) {
+            if !super::is_real_definition(doc, d)
+                || term.contains('/')
+                || term.contains(" (")
+            {
+                continue;
+            }
+            // Uses inside ALL-CAPS paragraphs ("THE ALIVECOR ENTITIES") are uses.
+            let upper = term.to_uppercase();
+            if upper != term && !occurrences(doc, &upper, false, &term_spans).is_empty() {
                 continue;
             }
             // Other forms of the term: "each Charge" for "Charges", "Sales Taxes" for "Sales Tax",
@@ -171,8 +179,12 @@ impl Rule for UnusedDefinition {
                 .into_iter()
                 .filter(|v| {
                     let text = doc.plain(*v);
-                    let mixed = text.chars().skip(1).any(char::is_uppercase)
-                        && text.chars().any(char::is_lowercase);
+                    let line_start = doc.text[..v.start]
+                        .trim_end_matches([' ', '\t', '*', '_', '#', '>', '-'])
+                        .ends_with(['\n', '.', ':']);
+                    let mixed = text.chars().any(char::is_uppercase)
+                        && text.chars().any(char::is_lowercase)
+                        && (text.chars().skip(1).any(char::is_uppercase) || !line_start);
                     let before = doc.text[..v.start].trim_end();
                     let prev: String = before
                         .chars()

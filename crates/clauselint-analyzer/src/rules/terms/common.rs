@@ -16,6 +16,17 @@ macro_rules! regex {
 }
 pub(super) use regex;
 
+/// Sentences holding at least one of the concepts in `mask` (outside headings): the concept
+/// prefilter for rules whose trigger can be worded with any of several concepts.
+pub(super) fn sentences_with_any<'a>(
+    cx: &'a Context,
+    mask: u64,
+) -> impl Iterator<Item = &'a SentenceFacts> + 'a {
+    cx.sentences
+        .iter()
+        .filter(move |s| s.mask & mask != 0 && !s.in_heading)
+}
+
 /// Who holds a power in a clause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Party {
@@ -25,6 +36,8 @@ pub(super) enum Party {
     Consumer,
     /// Both: "either party may terminate", "you and LinkedIn may".
     Both,
+    /// Someone else: the consumer's organisation, a seller, a court.
+    Other,
 }
 
 /// Where the clause containing `pos` starts: after `;`, a sentence break, or a colon. Unlike
@@ -68,6 +81,40 @@ const CONSUMER_WORDS: &[&str] = &[
     "sender",
 ];
 
+/// Words that name neither party: the consumer's organisation, sellers, courts, issuers.
+const OTHER_WORDS: &[&str] = &[
+    "administrator",
+    "administrators",
+    "admin",
+    "admins",
+    "organization",
+    "organisation",
+    "employer",
+    "seller",
+    "sellers",
+    "merchant",
+    "merchants",
+    "supplier",
+    "suppliers",
+    "issuer",
+    "court",
+    "courts",
+    "jurisdiction",
+    "representative",
+    "parent",
+    "parents",
+    "recipient",
+    "arbitrator",
+    "apple",
+    "beneficiaries",
+    "beneficiary",
+    "carrier's",
+    "airline",
+    "airlines",
+    "bank",
+    "operator",
+];
+
 fn is_consumer_word(w: &str) -> bool {
     CONSUMER_WORDS.contains(&w)
 }
@@ -100,9 +147,18 @@ pub(super) fn subject_before(norm: &str, pos: usize) -> Party {
         "at", "any", "time", "its", "their", "our", "sole", "discretion", "option", "only",
         "even", "however", "accordingly", "in", "addition", "additionally", "each", "shall",
         "will", "may", "can", "automatically", "reasonably", "thus", "furthermore", "expressly",
-        "explicitly", "unilaterally", "nevertheless", "otherwise", "and", "or",
+        "explicitly", "unilaterally", "nevertheless", "otherwise", "and", "or", "be", "been",
+        "being", "is", "are", "remain", "remains", "not", "held", "solely", "legally",
     ];
-    let subject = words.iter().rev().find(|w| !SKIP.contains(w)).copied();
+    let pos_subject = words.iter().rposition(|w| !SKIP.contains(w));
+    let subject = pos_subject.map(|i| words[i]);
+    // "liability to you will …": a consumer named after a preposition is an object, not the subject.
+    const PREPOSITIONS: &[&str] = &[
+        "to", "for", "with", "by", "of", "on", "from", "against", "towards", "toward", "about",
+    ];
+    let after_preposition = pos_subject
+        .and_then(|i| i.checked_sub(1))
+        .is_some_and(|j| PREPOSITIONS.contains(&words[j]));
     // "you and LinkedIn may", "either party may": only the last few words decide.
     let tail_start = cleaned
         .char_indices()
@@ -113,7 +169,8 @@ pub(super) fn subject_before(norm: &str, pos: usize) -> Party {
         return Party::Both;
     }
     match subject {
-        Some(w) if is_consumer_word(w) => Party::Consumer,
+        Some(w) if is_consumer_word(w) && !after_preposition => Party::Consumer,
+        Some(w) if OTHER_WORDS.contains(&w) => Party::Other,
         _ => Party::Provider,
     }
 }
@@ -127,7 +184,10 @@ pub(super) fn discretion_in(s: &SentenceFacts, start: usize, end: usize) -> Opti
     {
         let phrase = &s.norm[h.start..h.end];
         // "from time to time" is a rhythm, not a discretion; "without liability" is about damages.
-        if phrase != "from time to time" && phrase != "without liability" {
+        if !matches!(
+            phrase,
+            "from time to time" | "without liability" | "periodically" | "regularly" | "on a regular basis"
+        ) {
             return Some((h.start, h.end));
         }
     }
@@ -168,4 +228,43 @@ pub(super) fn in_condition(norm: &str, pos: usize) -> bool {
     };
     // The condition ends at a comma followed by the main clause ("if you breach, we may …").
     !head[m.end()..].contains(", ")
+}
+
+/// Where the proposition containing `pos` starts, for negation scope: after `;`, `:`, a sentence
+/// break, an enumeration marker, or a conjunction that opens a new proposition.
+fn negation_scope_start(norm: &str, pos: usize) -> usize {
+    let re = regex!(
+        r";|: |\. |\(\w{1,4}\) |\b(?:but|however|provided that|whereas|while|nevertheless|notwithstanding|except|unless|other than)\b"
+    );
+    let head = &norm[..pos.min(norm.len())];
+    re.find_iter(head).last().map_or(0, |m| m.end())
+}
+
+/// A negator that belongs to another idiom: "not limited to", "no later than", "whether or not",
+/// "if you do not …" (a condition). "To the extent permitted by law, we are not liable" is a real
+/// negation: the extent qualifies it, it does not make it conditional.
+fn idiomatic_negator(norm: &str, start: usize, end: usize) -> bool {
+    let after = &norm[end.min(norm.len())..];
+    let before = &norm[..start];
+    if regex!(r"^ (?:limited|later|more than|less than|fewer than|sooner|only|matter)\b").is_match(after)
+        || regex!(r"(?:\bwhether or|\bor|\bbut|\bif|\beven if) $").is_match(before)
+    {
+        return true;
+    }
+    let tail_from = before
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i);
+    regex!(r"\b(?:if|when|where|unless|until|in case)\b(?:\s+\S+){0,4}\s*$").is_match(&before[tail_from..])
+}
+
+/// The negator governing `pos` in its proposition, as a normalised range.
+pub(super) fn negator_before(s: &SentenceFacts, pos: usize) -> Option<(usize, usize)> {
+    let start = negation_scope_start(&s.norm, pos);
+    s.hits_of(Concept::Negation)
+        .filter(|h| h.start >= start && h.end <= pos)
+        .filter(|h| !idiomatic_negator(&s.norm, h.start, h.end))
+        .map(|h| (h.start, h.end))
+        .last()
 }

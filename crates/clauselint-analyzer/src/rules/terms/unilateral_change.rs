@@ -17,10 +17,9 @@
 //! will not apply retroactively", "we will not change …"), and conditions ("if the terms are
 //! changed, …").
 
-use super::common::{discretion_in, quote_from, regex, subject_before, finding_at, Party};
+use super::common::{sentences_with_any, discretion_in, quote_from, regex, subject_before, finding_at, Party};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
-use crate::grammar::negated;
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
 
@@ -65,46 +64,90 @@ fn classify(object: &str) -> Object {
     }
 }
 
-const OBJECTS: &str = r"terms(?: of (?:use|service|sale))?|agreement|conditions|contract|t&cs|tos|eula|polic(?:y|ies)|provisions|rules|guidelines|services?|site|website|websites|platform|features?|functionalit(?:y|ies)|prices?|pricing|fees?|charges|rates|tariffs?|costs|products?|software|apps?|applications?|offers?|offerings?|subscriptions?|plans?|limits|limitations|content|virtual items|username|user ?name|numbers?|timetables?|schedules?|practices|promotions?|promotional offers|discounts|coupons?|availability|specifications|goods|vouchers?|items|eligibility|payment methods|exceptions|providers|beta|trial|marketplaces|them|it";
+const OBJECTS: &str = r"terms(?: of (?:use|service|sale))?|agreement|conditions|contract|t&cs|tos|eula|polic(?:y|ies)|provisions|rules|guidelines|regulations|procedures|services?|site|website|websites|platform|features?|functionalit(?:y|ies)|prices?|pricing|fees?|charges|rates|tariffs?|products?|software|apps?|applications?|solution|tools?|programs?|games?|offers?|offerings?|subscriptions?|plans?|limits|limitations|virtual items|virtual currency|username|user ?name|timetables?|schedules?|practices|promotions?|promotional offers|discounts|coupons?|availability|specifications|goods|vouchers?|items|eligibility|payment methods|exceptions|beta|trial|marketplaces|them";
 
-/// A permission of the provider followed by a change verb and its object.
+fn object_re() -> &'static regex::Regex {
+    regex!(&format!(r"\b(?:{OBJECTS})\b"))
+}
+
+/// A permission of the provider followed by a change verb and its object. Returns the normalised
+/// positions of the permission, the verb, and the object.
 fn active(norm: &str) -> Option<(usize, usize, usize, usize)> {
-    let re = regex!(
-        r"\b(?P<modal>may|might|can|could|will|shall|reserves?(?: all| the| its| our)? rights?(?: [^,;.]{0,40},)? to|retains? the right to|ha(?:s|ve) the right(?: [^,;.]{0,40},)? to|(?:is|are|be|shall be) entitled to|needs?(?: the flexibility)? to|ha(?:s|ve) to|is free to)\b(?P<gap>(?:[^.;:]{0,60}?))\b(?P<verb>change|modify|amend|update|revise|alter|supplement|replace|discontinue|eliminate|withdraw|vary|adjust|substitute|add(?: or remove)?|remove|impose(?: new)?(?: or additional)? limits|set(?: storage)? limits|create limits|establish|cancel|suspend|stop|terminate|restrict|charge|make(?: any| future| further)?(?: and [a-z ]{0,30})? (?:changes|modifications|amendments|updates|revisions|improvements))\b(?P<rest>[^.;]{0,160})"
+    let modal = regex!(
+        r"\b(?:may|might|can|could|reserves?(?: all| the| its| our)? rights?|retains? the right|ha(?:s|ve) the right|rights? to|(?:is|are|be) entitled to|needs?(?: the)?(?: flexibility)? to|ha(?:s|ve) to|is free to)\b"
     );
-    for c in re.captures_iter(norm) {
-        let gap = c.name("gap").map_or("", |m| m.as_str());
-        // "may, but need not, …" is fine; "may not", "can no longer" are not permissions.
-        if regex!(r"^\s*(?:not|no longer|never)\b").is_match(gap) || gap.contains(" you ") && gap.trim_start().starts_with("require") {
+    // Verbs that change whatever their object is.
+    let verb = regex!(
+        r"\b(?:change|modify|amend|update|upgrade|revise|alter|supplement|replace|adjust|substitute|add or remove|add new|impose(?: new)?(?: or additional)? limits|set(?: storage)? limits|create limits|establish|make(?: any| future| further| such)?(?: and [a-z ]{0,30})? (?:changes|modifications|amendments|updates|revisions|improvements)|charge(?: you)?(?: a)? (?:fees?|for))\b"
+    );
+    // Verbs that withdraw something: a change only when their object is a feature or an offer
+    // (withdrawing the account or the whole service is termination).
+    let withdraw = regex!(
+        r"\b(?:cancel|withdraw|eliminate|discontinue|revoke|remove|stop)\b[^.;]{0,40}?\b(?:features?|functionalit(?:y|ies)|discounts|coupons?|offers?|offerings?|beta|trial|virtual items|exceptions|subscriptions?|prices?)\b"
+    );
+    // Words that end the object's reach: what follows is a reason or a scope, not the object.
+    let stop = regex!(r"\b(?:that|which|who|if|when|where|because|in order to|to the extent|we believe|it deems|following)\b");
+    let not_ours = regex!(r"\b(?:use|copy|reproduce|distribute|publish|display|review|monitor|screen|edit|required|asked|requested|prompted|both parties|parties agree)\b");
+    for m in modal.find_iter(norm) {
+        let after = &norm[m.end()..];
+        if regex!(r"^(?: also| further)? (?:not|no longer|never|only)\b").is_match(after) {
             continue;
         }
-        let verb = c.name("verb").expect("verb");
-        let rest = c.name("rest").expect("rest");
-        let obj_re = regex!(&format!(r"\b(?:{OBJECTS})\b"));
-        // The object follows the verb closely ("change these Terms", "make changes to the Contract").
-        let r = rest.as_str();
-        let window = &r[..clauselint_parser::line_index::floor_char_boundary(r, r.len().min(110))];
-        if let Some(o) = obj_re.find(window) {
-            let modal = c.name("modal").expect("modal");
-            return Some((modal.start(), verb.start(), rest.start() + o.start(), rest.start() + o.end()));
+        let clause_end = super::common::clause_end(norm, m.end());
+        let reach = floor(norm, (m.end() + 90).min(clause_end));
+        let found = verb
+            .find(&norm[m.end()..reach])
+            .map(|v| (v.start(), v.end(), false))
+            .or_else(|| withdraw.find(&norm[m.end()..reach]).map(|v| (v.start(), v.end(), true)));
+        let Some((v_rel, v_end_rel, withdrawal)) = found else {
+            continue;
+        };
+        let v_start = m.end() + v_rel;
+        if not_ours.is_match(&norm[m.end()..v_start]) {
+            continue;
+        }
+        if withdrawal {
+            return Some((m.start(), v_start, v_start, m.end() + v_end_rel));
+        }
+        let from = m.end() + v_end_rel;
+        // "make changes to the Contract": the object may follow a preposition.
+        let mut o_reach = floor(norm, (from + 150).min(clause_end));
+        if let Some(st) = stop.find(&norm[from..o_reach]) {
+            o_reach = from + st.start();
+        }
+        let verb_text = &norm[v_start..from];
+        let window_start = from.min(o_reach);
+        if let Some(o) = object_re().find(&norm[window_start..o_reach]) {
+            return Some((m.start(), v_start, window_start + o.start(), window_start + o.end()));
+        }
+        if verb_text.starts_with("charge") {
+            return Some((m.start(), v_start, v_start, from));
         }
     }
     None
 }
 
+fn floor(norm: &str, pos: usize) -> usize {
+    clauselint_parser::line_index::floor_char_boundary(norm, pos.min(norm.len()))
+}
+
 /// "Prices are subject to change", "these Terms may be updated", "functionality may change".
 fn passive(norm: &str) -> Option<(usize, usize, usize, usize)> {
     let re = regex!(
-        r"\b(?:may|might|can|could|will|shall|are|is)(?: also)?(?: at any time)?(?: be)?(?: subject to)? (?P<verb>change[ds]?|modified|amended|updated|revised|altered|vary|varied|supplemented|replaced|discontinued|eliminated|withdrawn|adjusted|interrupted, suspended or discontinued)\b|\b(?P<subj>change)s? frequently\b"
+        r"\b(?:(?:may|might|can|could|will|shall)(?: also)?(?: at any time)?(?: be)?|(?:are|is)(?: also)? subject to|(?:may|might|can|could|will|shall) be subject to) (?P<verb>change[ds]?|modified|amended|updated|revised|altered|supplemented|replaced|discontinued|eliminated|withdrawn|adjusted|vary from time to time|vary at any time|vary without)\b|\b(?P<subj>change)s? frequently\b"
     );
+    let tail = regex!(r"^[^.;]{0,30}\b(?:only by|only with|in writing|signed by|to the minimum|to reflect|to achieve|to the extent necessary|by (?:you|the seller|your issuer))\b");
     for c in re.captures_iter(norm) {
         let m = c.get(0).expect("match");
         let verb = c.name("verb").or_else(|| c.name("subj")).expect("verb");
-        let start = super::common::clause_start(norm, m.start());
+        if tail.is_match(&norm[verb.end()..]) {
+            continue;
+        }
+        let start = super::common::clause_start(norm, m.start()).max(m.start().saturating_sub(45));
+        let start = floor(norm, start);
         let head = &norm[start..m.start()];
-        let obj_re = regex!(&format!(r"\b(?:{OBJECTS}|they|which)\b"));
+        let obj_re = regex!(&format!(r"\b(?:{OBJECTS}|they)\b"));
         if let Some(o) = obj_re.find_iter(head).last() {
-            // "you may be changed" is nonsense; a consumer-word subject is not an object.
             return Some((start + o.start(), verb.start(), start + o.start(), start + o.end()));
         }
     }
@@ -114,12 +157,18 @@ fn passive(norm: &str) -> Option<(usize, usize, usize, usize)> {
 /// "Please review these Terms regularly", "check this page periodically for changes".
 fn review_duty(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"\b(?:review|check|consult|visit|re-read)\b[^.;]{0,80}\b(?:regularly|periodically|on a regular basis|from time to time|frequently|for the most recent version|for (?:any )?(?:changes|updates))\b"
+        r"\b(?:review|check|consult|visit|re-read)\b[^.;]{0,80}\b(?:regularly|periodically|on a regular basis|from time to time|frequently|for the most recent version|for (?:any )?(?:changes|updates))\b|\b(?:regularly|periodically|frequently) (?:check|review|visit|consult)\b"
     );
     let m = re.find(norm)?;
     regex!(r"\b(?:terms|agreement|conditions|version|changes|updates|page|policy|contract)\b")
         .is_match(norm)
         .then_some((m.start(), m.end()))
+}
+
+/// A negator between the power and its verb: "we will not change", "may not be modified".
+fn negated_near(norm: &str, from: usize, verb: usize) -> bool {
+    let start = floor(norm, from.saturating_sub(20)).max(super::common::clause_start(norm, from));
+    regex!(r"\b(?:not|never|no longer|neither|nor)\b").is_match(&norm[start..verb.max(start)])
 }
 
 fn object_word(norm: &str, start: usize, end: usize) -> &str {
@@ -132,14 +181,8 @@ impl Rule for UnilateralChange {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let mut seen = std::collections::HashSet::new();
-        let candidates = cx
-            .sentences_with(Concept::Change.bit())
-            .chain(cx.sentences_with(Concept::Discretion.bit()));
-        for s in candidates {
-            if s.in_heading || !seen.insert(s.index) {
-                continue;
-            }
+        let concepts = Concept::Change.bit() | Concept::Discretion.bit() | Concept::Delete.bit();
+        for s in sentences_with_any(cx, concepts) {
             if let Some(f) = assess(cx, s) {
                 out.push(f);
             }
@@ -151,13 +194,13 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
     if let Some((modal, verb, o_start, o_end)) = active(norm) {
         let party = subject_before(norm, modal);
-        if party != Party::Consumer && !negated(s, verb) {
+        if party != Party::Consumer && !negated_near(norm, modal, verb) {
             let object = classify(object_word(norm, o_start, o_end));
             return Some(report(cx, s, verb, o_end, object));
         }
     }
     if let Some((subj, verb, o_start, o_end)) = passive(norm) {
-        if !super::common::in_condition(norm, verb) && !negated(s, verb) {
+        if !super::common::in_condition(norm, verb) && !negated_near(norm, subj, verb) {
             let object = classify(object_word(norm, o_start, o_end));
             return Some(report(cx, s, subj, verb.max(o_end), object));
         }

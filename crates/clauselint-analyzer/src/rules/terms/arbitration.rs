@@ -1,0 +1,246 @@
+//! `terms/arbitration` (CLAUDETTE `a`)
+//!
+//! ## What it flags
+//! Arbitration the consumer must accept before or instead of going to court, and the waivers that
+//! come with it: "all disputes will be resolved by binding arbitration", "you agree to arbitrate",
+//! "you waive your right to a jury trial or to participate in a class action", and the rules that
+//! fix where and how such an arbitration takes place.
+//!
+//! ## Why it matters
+//! Mandatory arbitration takes the consumer's dispute out of the public courts: the procedure is
+//! private, appeal is limited, and class and jury waivers make small claims uneconomic to pursue.
+//! A term "excluding or hindering the consumer's right to take legal action" by requiring
+//! arbitration is on the EU grey list (Directive 93/13/EEC, Annex 1(q)). Binding or exclusive
+//! arbitration is reported as an error; other arbitration terms as warnings.
+//!
+//! ## Not flagged
+//! Arbitration the consumer may choose, under the law of their country, with courts still open —
+//! and the right to opt out of an arbitration agreement, which is reported as a protection note.
+
+use super::common::{finding_at, quote_from, regex, sentences_with_any};
+use crate::context::{Context, SentenceFacts};
+use crate::finding::{Finding, Severity};
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::protection_note;
+
+pub struct Arbitration;
+
+static META: RuleMeta = RuleMeta {
+    id: "terms/arbitration",
+    default_severity: Severity::Error,
+    doc: RuleDoc {
+        summary: "Disputes must go to arbitration before or instead of the courts.",
+        why: "Mandatory arbitration takes the consumer's dispute out of the public courts, limits appeal, and \
+              with class and jury waivers makes small claims uneconomic. Requiring it of consumers is presumptively \
+              unfair (Directive 93/13/EEC, Annex 1(q)).",
+        example: "You and we agree that any dispute arising out of these Terms will be resolved by final and binding arbitration, and you waive your right to participate in a class action.",
+        suggested: "You may bring any dispute about these Terms before the courts of the country where you live. \
+                    If both of us agree after a dispute has arisen, we may instead refer it to a consumer ADR body; \
+                    doing so will not prevent you from going to court.",
+        references: &[
+            "REVIEW-GUIDE: Unfair terms — arbitration (a)",
+            "Council Directive 93/13/EEC, Annex 1(q)",
+            "Directive 2013/11/EU (consumer ADR), Article 10",
+            "Lippi et al. (2019), CLAUDETTE, category a",
+        ],
+    },
+};
+
+/// The normalised text with quoted titles ("Binding Arbitration / Class Waiver") blanked out, so a
+/// cross-reference to the arbitration section is not read as the arbitration clause itself.
+fn without_titles(norm: &str) -> String {
+    let re = regex!(r#""[^"]{1,60}""#);
+    let mut out = norm.to_string();
+    for m in re.find_iter(norm) {
+        if regex!(r"arbitrat|class").is_match(m.as_str()) {
+            out.replace_range(m.range(), &" ".repeat(m.len()));
+        }
+    }
+    out
+}
+
+/// Binding, exclusive or mandatory arbitration, or a waiver of class or jury proceedings.
+fn mandatory(norm: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    let re = regex!(
+        r"\b(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|determined|decided|submitted|referred|heard)\b[^.;]{0,60}\b(?:by|through|in|to|under|before)\b[^.;]{0,40}\barbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)\b[^.;]{0,80}\b(?:class|jury|representative|collective|consolidated|inconvenient forum)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)\b"
+    );
+    re.find_iter(norm)
+}
+
+/// The first mandatory-arbitration phrase that is a statement of the clause, not a condition
+/// ("unless submitted to arbitration, …"), a count of arbitrators, or a title in capitals.
+fn mandatory_in(cx: &Context, s: &SentenceFacts, norm: &str) -> Option<(usize, usize)> {
+    mandatory(norm)
+        .map(|m| (m.start(), m.end()))
+        .find(|&(a, b)| stated(cx, s, norm, a, b))
+}
+
+fn stated(cx: &Context, s: &SentenceFacts, norm: &str, a: usize, b: usize) -> bool {
+    let text = &norm[a..b];
+    let head = &norm[super::common::clause_start(norm, a)..a];
+    if super::common::in_condition(norm, a)
+        || regex!(r"\b(?:unless|except|if|whether)\b[^,]*$").is_match(head)
+        || regex!(r"\b(?:one|a single|three|sole) (?:\(\d\) )?arbitrators?\b").is_match(text)
+    {
+        return false;
+    }
+    // "… apply to the Binding Arbitration and Class Action Waiver": a section named in Title Case
+    // inside an ordinary sentence.
+    let source = cx.quote(s.source_span(a, b));
+    let sentence = cx.quote(s.span);
+    let letters: Vec<char> = sentence.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.iter().filter(|c| c.is_uppercase()).count() * 10 > letters.len() * 8;
+    let words: Vec<&str> = source.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+    !(!all_caps
+        && words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+}
+
+/// Arbitration procedure: place, rules, administering body.
+fn procedure(norm: &str) -> Option<(usize, usize)> {
+    // Only the seat matters here: a hearing far from the consumer is what defeats small claims.
+    let re = regex!(
+        r"\b(?:arbitration|arbitration hearing|hearing)\b[^.;]{0,100}?\b(?:will|shall|may) (?:be )?(?:conducted|held|take place|seated|located)\b[^.;]{0,40}?\bin (?:the )?(?P<place>[a-z]+)"
+    );
+    for c in re.captures_iter(norm) {
+        let place = c.name("place").map_or("", |m| m.as_str());
+        if matches!(place, "english" | "both" | "writing" | "person" | "accordance" | "a" | "any" | "your" | "which" | "such" | "private" | "confidence" | "good") {
+            continue;
+        }
+        if regex!(r"\b(?:where you (?:live|reside|work)|your (?:county|city|place) of (?:residence|business)|closest to you|near you)\b").is_match(norm)
+            && !regex!(r"\bupon your request\b|\bat your request\b").is_match(norm)
+        {
+            continue;
+        }
+        let m = c.get(0)?;
+        return Some((m.start(), m.end()));
+    }
+    None
+}
+
+/// The consumer's own choice: opt-out rights and arbitration they may elect.
+fn optional(norm: &str) -> Option<(usize, usize)> {
+    let re = regex!(
+        r"\b(?:you (?:may|can|have the right to) (?:choose to )?(?:opt out|opt-out|reject|decline)\b[^.;]{0,80}\barbitrat\w*|(?:right|option) to opt[- ]out of\b[^.;]{0,60}\barbitrat\w*|(?:does|do|shall|will) not apply to (?:you|consumers|residents|users)\b[^.;]{0,60}|arbitration (?:provision|agreement|clause)? ?(?:does|do|shall|will) not apply)"
+    );
+    re.find(norm).map(|m| (m.start(), m.end()))
+}
+
+impl Rule for Arbitration {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for s in sentences_with_any(cx, Concept::Arbitration.bit()) {
+            if let Some(f) = assess(cx, s) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
+    let norm = without_titles(&s.norm);
+    // Headings ("(d) Binding Arbitration.") announce the clause; the clause itself is flagged.
+    if norm.split(' ').count() < 8
+        || !regex!(r"\b(?:arbitrat\w*|class[- ]action|class-wide|jury|mediation)\b").is_match(&norm)
+    {
+        return None;
+    }
+    // Fallback and scope provisions: what happens if the waiver fails, what the clause does not
+    // preclude, which disputes it covers.
+    if regex!(r"\b(?:found|held|deemed|determined) (?:to be |not to )?(?:illegal|invalid|unenforceable|void|apply)|\bnot preclude\b|\bonly applies to\b|\bplease (?:review|see|refer to)\b|\bfor (?:the |more )?details\b|\bdescribes the\b").is_match(&norm) {
+        return None;
+    }
+    let binding = regex!(r"\b(?:binding|mandatory|resolved (?:by|through)|waiv\w*|exclusive\w*)\b").is_match(&norm);
+    // An arbitration seated at the consumer's home is the fair version.
+    let home = regex!(r"\b(?:where you (?:live|reside|work)|your (?:county|city|state|country|district) of (?:residence|domicile)|your (?:primary )?(?:business )?location|closest to you)\b").is_match(&norm);
+    if home && !binding && !regex!(r"\b(?:upon|at) your request\b").is_match(&norm) {
+        return None;
+    }
+    // "The agreement to arbitrate will not apply to the following": a scope provision.
+    if !binding && regex!(r"\b(?:will|shall|does|do) not apply\b").is_match(&norm) {
+        return None;
+    }
+    let hard = mandatory_in(cx, s, &norm);
+    if !binding || hard.is_none() {
+        if let Some((a, b)) = optional(&norm) {
+            return Some(protection_note(
+                cx,
+                &META,
+                s,
+                format!(
+                    "Protective clause: arbitration is optional or excluded here (“{}”). Check how the choice is \
+                     exercised and whether the deadline is realistic.",
+                    quote_from(cx, s, a, b, 3)
+                ),
+            ));
+        }
+    }
+    let (severity, (start, end), why) = match hard {
+        Some(r) => (
+            Severity::Error,
+            r,
+            "The consumer's dispute is taken out of the public courts: the procedure is private, appeal is \
+             limited, and class or jury waivers make small claims uneconomic. Ask that consumers may always \
+             go to the courts where they live, with arbitration only by agreement after a dispute arises",
+        ),
+        None => (
+            Severity::Warning,
+            procedure(&norm)?,
+            "The arbitration rules fix where and how the consumer's claim is heard; with a distant seat or \
+             commercial rules the costs alone can defeat a small claim. Ask for consumer rules, a hearing \
+             near the consumer, and the provider paying the fees",
+        ),
+    };
+    let quote = quote_from(cx, s, start, end, 4);
+    Some(finding_at(
+        cx,
+        &META,
+        s,
+        severity,
+        format!("Arbitration: “{quote}”. {why}."),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags, findings};
+    use crate::{FindingKind, Severity};
+
+    const ID: &str = "terms/arbitration";
+
+    #[test]
+    fn flags_binding_arbitration_and_waivers() {
+        // Dropbox Terms of Service.
+        let text = "You and Dropbox agree to resolve any claims relating to these Terms or the Services through final and binding arbitration by a single arbitrator, except as set forth under Exceptions to Agreement to Arbitrate below.";
+        assert_flags(ID, text);
+        assert_eq!(findings(ID, text)[0].severity, Severity::Error);
+        // Endomondo, in capitals.
+        assert_flags(ID, "THESE TERMS INCLUDE A BINDING ARBITRATION CLAUSE AND A CLASS ACTION WAIVER IN SECTION 15.");
+        // Zoom.
+        assert_flags(ID, "If You are located in the United States, You agree to resolve disputes only on an individual basis, through arbitration pursuant to the provisions of Exhibit A.");
+    }
+
+    #[test]
+    fn flags_procedure_as_warning() {
+        // Snap.
+        let text = "There will be one arbitrator (to be appointed by the LCIA), the arbitration will take place in London, and the arbitration will be conducted in English.";
+        assert_flags(ID, text);
+        assert_eq!(findings(ID, text)[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn optional_arbitration_and_titles_are_not_flagged() {
+        let text = "You may opt out of this arbitration agreement by sending us written notice within 30 days.";
+        assert_clean(ID, text);
+        assert_eq!(findings(ID, text)[0].kind, FindingKind::Protection);
+        // Rovio: a cross-reference to the arbitration section's title.
+        assert_clean(ID, "Notwithstanding Article 8 “Binding arbitration / Class Waiver,” Rovio may update these TOS from time to time.");
+        assert_clean(ID, "The arbitration provision in this section does not apply to consumers resident in the European Union.");
+    }
+}

@@ -1,0 +1,307 @@
+//! `terms/liability-limit` (CLAUDETTE `ltd`)
+//!
+//! ## What it flags
+//! Exclusions and limitations of the provider's liability: "in no event shall we be liable for …",
+//! "we are not responsible for …", "we disclaim all liability", caps ("our total liability shall not
+//! exceed $100"), releases, "use at your own risk", and clauses that point back at them ("these
+//! limitations apply to all claims", "some jurisdictions do not allow the exclusion …").
+//!
+//! ## Why it matters
+//! An exclusion moves the cost of the provider's failures onto the consumer. Excluding liability in
+//! general is potentially unfair (CLAUDETTE level 2, warning). Excluding it for death or personal
+//! injury, gross negligence, wilful misconduct or fraud is clearly unfair and void in most
+//! consumer-law systems (level 3, error; Directive 93/13/EEC, Annex 1(a)–(b)).
+//!
+//! ## Not flagged
+//! Carve-outs that keep liability in place ("nothing in these Terms excludes our liability for
+//! death or personal injury caused by our negligence", "we do not exclude or limit our liability
+//! where it would be unlawful to do so") are reported as protection notes. The consumer's own
+//! liability and indemnities are outside this rule.
+
+use super::common::{
+    finding_at, negator_before, quote_from, regex, sentences_with_any, subject_before, Party,
+};
+use crate::context::{Context, SentenceFacts};
+use crate::finding::{Finding, Severity};
+use crate::lexicon::Concept;
+use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::protection_note;
+
+pub struct LiabilityLimit;
+
+static META: RuleMeta = RuleMeta {
+    id: "terms/liability-limit",
+    default_severity: Severity::Warning,
+    doc: RuleDoc {
+        summary: "The provider excludes or limits its liability towards the consumer.",
+        why: "The cost of the provider's failures is moved onto the consumer. A general exclusion is \
+              potentially unfair; excluding liability for death, personal injury, gross negligence, wilful \
+              misconduct or fraud is clearly unfair and void in most consumer-law systems.",
+        example: "In no event shall we be liable for any indirect, incidental or consequential damages arising out of your use of the Service.",
+        suggested: "We are responsible for loss or damage you suffer that is a foreseeable result of our breach of \
+                    these Terms or of our failure to use reasonable care and skill. Nothing in these Terms excludes or \
+                    limits our liability for death or personal injury caused by our negligence, for gross negligence, \
+                    wilful misconduct or fraud, or for anything else that cannot be excluded or limited under the law \
+                    of the country where you live.",
+        references: &[
+            "REVIEW-GUIDE: Unfair terms — limitation of liability (ltd)",
+            "Council Directive 93/13/EEC, Annex 1(a), 1(b)",
+            "Lippi et al. (2019), CLAUDETTE, category ltd",
+        ],
+    },
+};
+
+/// The liability words a negation can deny.
+fn liability_words() -> &'static regex::Regex {
+    regex!(r"\b(?:liable|liability|liabilities|responsible|responsibility|accountable)\b")
+}
+
+/// Carve-out verbs: a negated "exclude/limit … liability" keeps liability in place.
+fn carve_out(between: &str) -> bool {
+    regex!(r"\b(?:exclude[sd]?|excluding|limits?|limiting|restricts?|affects?)(?: (?:or|and|and/or) (?:exclude[sd]?|limits?|restricts?))?(?: in any way)?(?: (?:our|its|their|the|any|such|your))?(?: [\w']+'s?)?\s*$|\b(?:purport\w*|intend\w*|deprive[sd]?)\b|\bappl(?:y|ies) to\b")
+        .is_match(between)
+}
+
+/// A denial of the provider's liability: "we are not liable", "in no event will X be liable",
+/// "assumes no responsibility". Returns (start, end, carve-out).
+fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
+    let norm = &s.norm;
+    for l in liability_words().find_iter(norm) {
+        let Some((n_start, n_end)) = negator_before(s, l.start()) else {
+            continue;
+        };
+        if l.start() - n_end > 170 {
+            continue;
+        }
+        let between = &norm[n_end..l.start()];
+        // Another proposition between negator and liability ("we do not sell data and we are
+        // responsible") breaks the link.
+        // Another proposition between negator and liability ("is not required …; it is your
+        // responsibility"), a negation of someone else ("the Merchant, and not Groupon, is
+        // responsible"), or a different verb ("neither party may incur any liability").
+        if regex!(r"\b(?:and (?:we|you|they|it|is|are)|which|who|where|if|when|because|incur|create|bind)\b|;|\)|, (?:is|are)\b").is_match(between) {
+            continue;
+        }
+        if subject_before(norm, n_start) == Party::Other {
+            continue;
+        }
+        // Losses the consumer causes ("your failure to comply") and the consumer's own taxes are the
+        // consumer's to bear in any fair contract.
+        let object = &norm[l.end()..floor(norm, (l.end() + 100).min(norm.len()))];
+        if regex!(r"\b(?:your (?:own )?failure|you fail(?:ed)? to|late (?:passenger )?arrival|taxes)\b").is_match(object) {
+            continue;
+        }
+        let carve = carve_out(between) || regex!(r"^nothing\b").is_match(&norm[n_start..]);
+        // "you are not liable", "you will not be responsible for unauthorised transactions": the
+        // consumer's protection, not the provider's.
+        // "we will not hold you liable": the consumer is protected.
+        if regex!(r"\bhold (?:you|users?|customers?)\b").is_match(between) {
+            continue;
+        }
+        if !carve && subject_before(norm, n_start) == Party::Consumer && !regex!(r"\b(?:hold|holding)\b").is_match(between) {
+            if !regex!(r"\bagree\w*\s*$").is_match(&norm[..n_start]) {
+                continue;
+            }
+        }
+        return Some((n_start, l.end(), carve));
+    }
+    None
+}
+
+fn floor(norm: &str, pos: usize) -> usize {
+    clauselint_parser::line_index::floor_char_boundary(norm, pos.min(norm.len()))
+}
+
+/// "Nothing in these Terms limits or excludes our liability for …": the opening that keeps
+/// liability in place.
+fn nothing_limits(norm: &str) -> Option<(usize, usize)> {
+    regex!(r"\b(?:nothing in (?:these|this|the)\b[^.;]{0,60}?\b(?:limits?|excludes?|restricts?|affects?|shall (?:limit|exclude|restrict|affect)|(?:is|are) intended to (?:limit|exclude))\b[^.;]{0,30}?\b(?:liability|responsibility|rights)|(?:is|are|remains?|shall be|will be) (?:always |fully )?liable for\b|(?:we|it|company|provider) (?:is|are|shall be|will be|may be) liable (?:to you )?(?:for|where)\b|liable (?:and provides guarantees )?as laid down by|(?:do|does|shall|will) not (?:purport to )?(?:exclude|limit|restrict)\b[^.;]{0,60}\b(?:liability|rights)|(?:shall|will|does|do) not apply to (?:any )?(?:mandatory|liability for|statutory)|not (?:be )?(?:excluded|limited)\b)")
+        .find(norm)
+        .map(|m| (m.start(), m.end()))
+}
+
+/// Explicit exclusion, limitation, cap or release. Returns (start, end).
+fn excluded(norm: &str) -> Option<(usize, usize)> {
+    let re = regex!(
+        r"\b(?:disclaim\w*\b[^.;]{0,30}?\b(?:liability|liabilities|responsibility)|(?:exclude[sd]?|limit[sd]?|restrict[s]?) (?:our|its|their|all|any|the)? ?(?:total |entire |aggregate )?(?:liability|liabilities|responsibility)|(?:liability|responsibility|liabilities)\b(?:[^.;]|\.\d){0,90}?\b(?:is|are|shall be|will be|be|remains?) (?:\w+ )?(?:excluded|limited|capped)|(?:liability|liabilities|damages|compensation|responsibility)\b(?:[^.;]|\.\d){0,200}?\b(?:shall|will|does|do|to|may|in no (?:event|case|circumstances)) not exceed|in no (?:event|case|circumstances) exceed|exemptions? from (?:our |its )?liability|excluded damages|(?:this|these|the above|the foregoing|such|above|aforesaid) (?:exclusions? (?:or |and )?)?(?:limitations?|exclusions?)(?: (?:of|on) liability)?\b[^.;]{0,120}?\b(?:appl(?:y|ies)|shall apply|will apply)|limitations? (?:of|on) liability (?:in|set (?:out|forth) in|under) (?:this|these)\b[^.;]{0,120}?\b(?:appl(?:y|ies)|shall apply|will apply)|releas\w*\b[^.;]{0,200}?\bfrom (?:all |any )?(?:and all )?(?:liability|claims|responsibility|damages)|without (?:any )?(?:notice or )?liability|with no liability|no (?:other|additional|further) liability|not (?:be )?entitled to (?:claim )?(?:damages|compensation)|excused from (?:performance|any)|not be in breach|(?:only|solely) (?:be )?liable|liable only|responsible to you only|(?:liability|responsibility) is limited|limited to (?:the )?(?:amount|greater|lesser|typical|reimbursing)|capped at|hold (?:us|\w+)(?: \w+)? (?:harmless|responsible|liable)|liable up to)\b"
+    );
+    for m in re.find_iter(norm) {
+        let text = m.as_str();
+        let party = subject_before(norm, m.start());
+        if party == Party::Other {
+            continue;
+        }
+        // "shall not … limit any liability that you may have": a negated limitation keeps it.
+        let head = &norm[super::common::clause_start(norm, m.start())..m.start()];
+        if regex!(r"\b(?:exclu|limit|restrict)").is_match(text)
+            && (regex!(r"\b(?:not|nothing|never|neither|nor)\b").is_match(head)
+                || regex!(r"\bnot (?:be )?(?:exclu|limit|restrict)").is_match(text))
+        {
+            continue;
+        }
+        let consumer = party == Party::Consumer;
+        if consumer && !text.starts_with("releas") && !text.starts_with("hold") && !text.starts_with("not") {
+            continue;
+        }
+        if text.starts_with("hold you") {
+            continue;
+        }
+        return Some((m.start(), m.end()));
+    }
+    None
+}
+
+/// Exclusion of liability for harm the law does not let a consumer contract exclude: the harm is
+/// named after the exclusion, not inside a carve-out ("unless caused by gross negligence").
+fn serious_harm(norm: &str) -> Option<(usize, usize)> {
+    let re = regex!(
+        r"\b(?:personal injur\w*|bodily injur\w*|injur(?:y|ies)|death|life or health|physical (?:harm|injury|activities)|health problems|gross(?:ly)? negligen\w*|wil(?:l)?ful (?:misconduct|default)|intentional (?:misconduct|acts?|harm)|deliberate (?:acts?|misconduct)|fraud\w*)\b"
+    );
+    let exclusion = regex!(
+        r"\b(?:in no event|under no circumstances|in no way|not (?:be )?(?:held )?(?:responsible|liable)|no (?:liability|responsibility)|exclude[sd]?|disclaim\w*|limit(?:ed|s)?)\b"
+    );
+    let exception = regex!(
+        r"\b(?:except|unless|other than|excluding|with the exception|save|nothing|not apply|does not|do not|don't|shall not (?:exclude|limit|apply)|will not (?:exclude|limit|apply)|not (?:limit|exclude|restrict)|always liable|we are liable|is liable|liable for)\b"
+    );
+    for m in re.find_iter(norm) {
+        let head = &norm[super::common::clause_start(norm, m.start())..m.start()];
+        let last_exclusion = exclusion.find_iter(head).last().map(|x| x.start());
+        let last_exception = exception
+            .find_iter(head)
+            .filter(|x| !matches!(x.as_str(), "does not" | "do not" | "don't") || head[x.end()..].trim_start().starts_with("apply"))
+            .last()
+            .map(|x| x.start());
+        match (last_exclusion, last_exception) {
+            (_, Some(e)) if last_exclusion.is_none_or(|x| e > x) => continue,
+            _ => return Some((m.start(), m.end())),
+        }
+    }
+    None
+}
+
+impl Rule for LiabilityLimit {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for s in sentences_with_any(cx, Concept::Liability.bit()) {
+            if let Some(f) = assess(cx, s) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
+    let norm = &s.norm;
+    // Headings ("12. Limitation of Liability") name the topic; the clauses under them are flagged.
+    if norm.split(' ').count() < 7 {
+        return None;
+    }
+    // "Some jurisdictions do not allow the exclusion …, so the above may not apply to you": a saving
+    // clause that narrows the limitation; the limitation itself is flagged where it is stated.
+    if regex!(r"\b(?:do not|does not|don't|doesn't) (?:allow|permit)\b[^.]*\b(?:exclusion|limitation|disclaimer)|\bmay not apply to you\b").is_match(norm) {
+        return None;
+    }
+    let denial = denied(s);
+    let exclusion = excluded(norm);
+    let carve = nothing_limits(norm);
+    let (start, end) = match (denial, exclusion) {
+        (Some((a, b, false)), _) => (a, b),
+        (_, Some((a, b))) if carve.is_none_or(|(c, _)| a < c) => (a, b),
+        _ => {
+            let (a, b) = carve.or(denial.map(|(a, b, _)| (a, b)))?;
+            // A carve-out keeps liability in place: a protection, not a risk.
+            return Some(protection_note(
+                cx,
+                &META,
+                s,
+                format!(
+                    "Protective clause: liability is kept in place (“{}”). Check that it covers death and \
+                     personal injury, gross negligence, wilful misconduct and fraud, and everything the \
+                     consumer's own law does not allow to be excluded.",
+                    quote_from(cx, s, a, b, 8)
+                ),
+            ));
+        }
+    };
+    let quote = quote_from(cx, s, start, end, 8);
+    let (severity, why) = match serious_harm(norm) {
+        Some((a, b)) => (
+            Severity::Error,
+            format!(
+                "It reaches “{}”: liability for physical harm, gross negligence, wilful misconduct or fraud \
+                 cannot fairly be excluded and usually cannot be excluded at all. Ask for an express carve-out \
+                 for these, and for losses that are a foreseeable result of the provider's breach",
+                quote_from(cx, s, a, b, 0)
+            ),
+        ),
+        None => (
+            Severity::Warning,
+            "The consumer bears losses the provider caused or could have prevented. Ask for liability for \
+             foreseeable loss caused by the provider's breach or lack of care, and an express carve-out for \
+             death, personal injury, gross negligence, wilful misconduct and fraud"
+                .to_string(),
+        ),
+    };
+    Some(finding_at(
+        cx,
+        &META,
+        s,
+        severity,
+        format!("Limitation of liability: “{quote}”. {why}."),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, assert_flags, findings};
+    use crate::{FindingKind, Severity};
+
+    const ID: &str = "terms/liability-limit";
+
+    #[test]
+    fn flags_exclusions_and_caps() {
+        // Zoom Terms of Service, in capitals.
+        assert_flags(ID, "TO THE MAXIMUM EXTENT PERMITTED BY APPLICABLE LAW, IN NO EVENT WILL ZOOM OR ITS AFFILIATES, SUPPLIERS OR RESELLERS BE LIABLE FOR ANY SPECIAL, INCIDENTAL, INDIRECT, EXEMPLARY OR CONSEQUENTIAL DAMAGES WHATSOEVER.");
+        // Mozilla: a cap.
+        assert_flags(ID, "THE COLLECTIVE LIABILITY OF MOZILLA AND THE INDEMNIFIED PARTIES UNDER THIS AGREEMENT WILL NOT EXCEED $500 (FIVE HUNDRED DOLLARS).");
+        // Amazon.
+        assert_flags(ID, "Amazon does not assume any responsibility or liability for the actions, product, and content of all of these or any other third parties.");
+        // Kardia (AliveCor): risk shifted onto the user.
+        assert_flags(ID, "You accept that any reliance on these reminders will be at your own risk, and AliveCor disclaims all liability arising from your use of them.");
+        // Yelp: a "without liability" power.
+        assert_flags(ID, "The Site may be modified, updated, interrupted, suspended or discontinued at any time without notice or liability.");
+    }
+
+    #[test]
+    fn exclusion_of_personal_injury_is_an_error() {
+        // Endomondo (Under Armour).
+        let text = "Except as otherwise set out in these Terms, and to the maximum extent permitted by applicable law, we are not responsible or liable, either directly or indirectly, for any injuries or damages sustained from your physical activities, even if caused in whole or part by the action, inaction or negligence of Under Armour or others.";
+        assert_flags(ID, text);
+        assert_eq!(findings(ID, text)[0].severity, Severity::Error);
+        // An exclusion with a carve-out for injury stays a warning (Terravision).
+        let text = "The Carrier shall not be responsible for any loss or damage of the above-mentioned objects, unless such a damage or loss was caused by willful misconduct or gross negligence of the Carrier.";
+        assert_eq!(findings(ID, text)[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn carve_outs_are_protections() {
+        // Facebook Terms of Service.
+        let text = "Nothing in these Terms is intended to exclude or limit our liability for death, personal injury or fraudulent misrepresentation caused by our negligence, or to affect your statutory rights.";
+        assert_clean(ID, text);
+        assert_eq!(findings(ID, text)[0].kind, FindingKind::Protection);
+        // Skype.
+        assert_clean(ID, "Nothing in these Terms shall exclude or restrict Skype's liability for (a) death or personal injury, (b) loss resulting from Skype's wilful default or gross negligence, (c) fraud or deliberate misrepresentation.");
+        // Western Union.
+        assert_clean(ID, "We do not exclude or limit in any way Our liability to You where it would be unlawful to do so.");
+    }
+
+    #[test]
+    fn consumer_liability_is_not_flagged() {
+        assert_clean(ID, "You are responsible for maintaining the confidentiality of your password.");
+        assert_clean(ID, "You will not be liable for unauthorised transactions reported within 13 months.");
+        assert_clean(ID, "We are responsible for the performance of the services we provide to you.");
+    }
+}
