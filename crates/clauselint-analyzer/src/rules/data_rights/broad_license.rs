@@ -48,8 +48,8 @@ const FACETS: &[Facet] = &[
     Facet { name: "irrevocable", pattern: r"(?-u:\b)irrevocabl[ey](?-u:\b)|(?-u:\b)cannot revoke(?-u:\b)|(?-u:\b)can't revoke(?-u:\b)|(?-u:\b)may not revoke(?-u:\b)" },
     Facet { name: "sublicensable", pattern: r"(?-u:\b)sub-?licens(?:able|eable|e|ing)(?-u:\b)|(?-u:\b)right to (?:grant )?sub-?licen[cs]es?(?-u:\b)|(?-u:\b)through multiple tiers(?-u:\b)" },
     Facet { name: "transferable", pattern: r"(?-u:\b)transferr?able(?-u:\b)|(?-u:\b)assignable(?-u:\b)" },
-    Facet { name: "survives termination", pattern: r"(?-u:\b)surviv(?:e|es|ing)(?-u:\b)|(?-u:\b)(?:continue|remain)s? in (?:full )?(?:force|effect)(?-u:\b)|(?-u:\b)even (?:after|if) (?:you|your)(?-u:\b)" },
-    Facet { name: "assignment of rights", pattern: r"(?-u:\b)assigns? (?:and agrees? to assign )?(?:to [a-z]+ )?(?:all|any)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:right|title|interest)" },
+    Facet { name: "stated to survive termination", pattern: r"(?-u:\b)surviv(?:e|es|ing)(?-u:\b)|(?-u:\b)(?:continue|remain)s? in (?:full )?(?:force|effect)(?-u:\b)|(?-u:\b)even (?:after|if) (?:you|your)(?-u:\b)" },
+    Facet { name: "backed by an assignment of rights", pattern: r"(?-u:\b)assigns? (?:and agrees? to assign )?(?:to [a-z]+ )?(?:all|any)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:right|title|interest)" },
 ];
 
 fn facet_regexes() -> &'static [(&'static str, Regex)] {
