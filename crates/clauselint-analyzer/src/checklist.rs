@@ -185,12 +185,20 @@ pub fn build(doc: &Document, findings: &[Finding]) -> Checklist {
     let cx = Context::new(doc);
     let mut items = Vec::new();
     for q in QUESTIONS {
-        let mine: Vec<&Finding> = findings.iter().filter(|f| q.rules.contains(&f.rule)).collect();
-        let risk = mine.iter().any(|f| f.kind == FindingKind::Risk && f.severity >= Severity::Warning);
+        let mine: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| q.rules.contains(&f.rule))
+            .collect();
+        let risk = mine
+            .iter()
+            .any(|f| f.kind == FindingKind::Risk && f.severity >= Severity::Warning);
         let notes = mine.iter().any(|f| f.kind == FindingKind::Risk);
         let addressed = q.topic.is_empty()
             || !mine.is_empty()
-            || cx.sentences.iter().any(|s| q.topic.iter().any(|c| s.has(*c)));
+            || cx
+                .sentences
+                .iter()
+                .any(|s| q.topic.iter().any(|c| s.has(*c)));
         let status = if risk {
             Status::Risk
         } else if notes {
@@ -217,8 +225,16 @@ pub fn build(doc: &Document, findings: &[Finding]) -> Checklist {
             .collect();
         // Risks first, most severe first, then in document order.
         evidence.sort_by(|a, b| {
-            (b.kind == FindingKind::Risk, b.severity, std::cmp::Reverse(b.start))
-                .cmp(&(a.kind == FindingKind::Risk, a.severity, std::cmp::Reverse(a.start)))
+            (
+                b.kind == FindingKind::Risk,
+                b.severity,
+                std::cmp::Reverse(b.start),
+            )
+                .cmp(&(
+                    a.kind == FindingKind::Risk,
+                    a.severity,
+                    std::cmp::Reverse(a.start),
+                ))
         });
         let mut ask_for: Vec<String> = Vec::new();
         for f in mine.iter().filter(|f| f.kind == FindingKind::Risk) {
@@ -237,7 +253,9 @@ pub fn build(doc: &Document, findings: &[Finding]) -> Checklist {
             ask_for,
         });
     }
-    let any_error = findings.iter().any(|f| f.kind == FindingKind::Risk && f.severity == Severity::Error);
+    let any_error = findings
+        .iter()
+        .any(|f| f.kind == FindingKind::Risk && f.severity == Severity::Error);
     let verdict = if any_error {
         Verdict::DoNotSign
     } else if items.iter().any(|i| i.status == Status::Risk) {
@@ -268,8 +286,16 @@ mod tests {
         assert_eq!(c.items[0].status, Status::Risk);
         assert!(!c.items[0].evidence.is_empty());
         assert!(!c.items[0].ask_for.is_empty());
-        assert_eq!(c.items[7].status, Status::NeedsReview, "vendor-held keys is an info note");
-        assert_eq!(c.items[4].status, Status::NotAddressed, "nothing about aggregated data");
+        assert_eq!(
+            c.items[7].status,
+            Status::NeedsReview,
+            "vendor-held keys is an info note"
+        );
+        assert_eq!(
+            c.items[4].status,
+            Status::NotAddressed,
+            "nothing about aggregated data"
+        );
         assert_eq!(c.verdict, Verdict::DoNotSign);
     }
 
@@ -277,6 +303,9 @@ mod tests {
     fn protective_terms_are_ok() {
         let c = checklist("We will not use your content to train any AI model. You retain ownership of your content.");
         assert_eq!(c.items[0].status, Status::Ok);
-        assert!(c.items[0].evidence.iter().all(|e| e.kind == FindingKind::Protection));
+        assert!(c.items[0]
+            .evidence
+            .iter()
+            .all(|e| e.kind == FindingKind::Protection));
     }
 }

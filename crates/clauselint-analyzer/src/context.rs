@@ -253,7 +253,8 @@ impl<'d> Context<'d> {
     /// `s` is an item of a list introduced by a prohibition ("You may not:", "You agree not to:").
     pub fn in_prohibited_list(&self, s: &SentenceFacts) -> bool {
         self.lead_in(s).is_some_and(|l| {
-            l.hits_of(Concept::Negation).any(|h| !crate::grammar::is_idiomatic_negation(&l.norm, h.start, h.end))
+            l.hits_of(Concept::Negation)
+                .any(|h| !crate::grammar::is_idiomatic_negation(&l.norm, h.start, h.end))
                 || l.norm.contains("prohibited")
         })
     }
@@ -309,8 +310,10 @@ fn lead_in(doc: &Document, block: usize) -> Option<usize> {
         }
         let blk = &doc.blocks[b];
         let text = doc.plain(blk.text_span).trim_end();
-        let introduces = text.ends_with([':', '—', '-']) || text.to_lowercase().ends_with("following");
-        return (introduces && blk.sentence_count > 0).then(|| blk.first_sentence + blk.sentence_count - 1);
+        let introduces =
+            text.ends_with([':', '—', '-']) || text.to_lowercase().ends_with("following");
+        return (introduces && blk.sentence_count > 0)
+            .then(|| blk.first_sentence + blk.sentence_count - 1);
     }
     None
 }

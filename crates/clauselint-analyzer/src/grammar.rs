@@ -79,14 +79,19 @@ pub fn is_idiomatic_negation(norm: &str, start: usize, end: usize) -> bool {
         || after.starts_with(" only")
         || after.starts_with(" exceed")
         || after.starts_with(" matter");
-    let spaced = format!(" {}", &before[floor_char_boundary(before, before.len().saturating_sub(20))..]);
-    let before_idiom = [" or ", " but ", " if ", " whether "].iter().any(|w| spaced.ends_with(w));
+    let spaced = format!(
+        " {}",
+        &before[floor_char_boundary(before, before.len().saturating_sub(20))..]
+    );
+    let before_idiom = [" or ", " but ", " if ", " whether "]
+        .iter()
+        .any(|w| spaced.ends_with(w));
     // "if you do not …", "unless you do not …": the negation sits inside a condition.
     let tail = &before[floor_char_boundary(before, before.len().saturating_sub(80))..];
     let conditional = {
         static RE: OnceLock<Regex> = OnceLock::new();
         RE.get_or_init(|| {
-            Regex::new(r"(?-u:\b)(if|when|where|unless|until|in case|to the extent)(?-u:\b)(?:\s+\S+){0,8}\s*$")
+            Regex::new(r"(?-u:\b)(if|when|where|unless|until|in case|to the extent)(?-u:\b)(?:\s+[^\s,;]+){0,8}\s*$")
                 .expect("valid")
         })
         .is_match(tail)
@@ -133,18 +138,98 @@ pub fn consent_exception(s: &SentenceFacts, from: usize) -> Option<(usize, usize
 /// service").
 fn is_subject(norm: &str, start: usize, end: usize) -> bool {
     const VERBS: &[&str] = &[
-        "may", "will", "shall", "can", "could", "might", "must", "would", "should", "agree", "agrees",
-        "grant", "grants", "hereby", "use", "uses", "has", "have", "is", "are", "does", "do", "reserve",
-        "reserves", "retain", "retains", "own", "owns", "collect", "collects", "process", "processes",
-        "share", "shares", "also", "acknowledge", "acknowledges", "understand", "understands", "choose",
-        "chooses", "consent", "consents", "provide", "provides", "give", "gives", "allow", "allows",
-        "permit", "permits", "license", "licenses", "obtain", "obtains", "receive", "receives", "and",
-        "need", "needs", "want", "wants", "only", "expressly", "irrevocably", "disclose", "discloses",
-        "sell", "sells", "store", "stores", "keep", "keeps", "train", "trains", "create", "creates",
-        "submit", "submits", "upload", "uploads", "post", "posts", "remains", "retain", "reserve",
+        "may",
+        "will",
+        "shall",
+        "can",
+        "could",
+        "might",
+        "must",
+        "would",
+        "should",
+        "agree",
+        "agrees",
+        "grant",
+        "grants",
+        "hereby",
+        "use",
+        "uses",
+        "has",
+        "have",
+        "is",
+        "are",
+        "does",
+        "do",
+        "reserve",
+        "reserves",
+        "retain",
+        "retains",
+        "own",
+        "owns",
+        "collect",
+        "collects",
+        "process",
+        "processes",
+        "share",
+        "shares",
+        "also",
+        "acknowledge",
+        "acknowledges",
+        "understand",
+        "understands",
+        "choose",
+        "chooses",
+        "consent",
+        "consents",
+        "provide",
+        "provides",
+        "give",
+        "gives",
+        "allow",
+        "allows",
+        "permit",
+        "permits",
+        "license",
+        "licenses",
+        "obtain",
+        "obtains",
+        "receive",
+        "receives",
+        "and",
+        "need",
+        "needs",
+        "want",
+        "wants",
+        "only",
+        "expressly",
+        "irrevocably",
+        "disclose",
+        "discloses",
+        "sell",
+        "sells",
+        "store",
+        "stores",
+        "keep",
+        "keeps",
+        "train",
+        "trains",
+        "create",
+        "creates",
+        "submit",
+        "submits",
+        "upload",
+        "uploads",
+        "post",
+        "posts",
+        "remains",
+        "retain",
+        "reserve",
     ];
     let word = &norm[start..end];
-    if matches!(word, "your" | "yours" | "our" | "ours" | "us" | "customer's" | "user's" | "users'") {
+    if matches!(
+        word,
+        "your" | "yours" | "our" | "ours" | "us" | "customer's" | "user's" | "users'"
+    ) {
         return false;
     }
     let rest = &norm[end..];

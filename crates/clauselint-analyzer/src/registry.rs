@@ -10,11 +10,16 @@ use crate::rules::{ai_training, data_rights, drafting, terms};
 pub fn all_rules() -> &'static [&'static dyn Rule] {
     static ALL: OnceLock<Vec<&'static dyn Rule>> = OnceLock::new();
     ALL.get_or_init(|| {
-        [ai_training::RULES, data_rights::RULES, terms::RULES, drafting::RULES]
-            .into_iter()
-            .flatten()
-            .copied()
-            .collect()
+        [
+            ai_training::RULES,
+            data_rights::RULES,
+            terms::RULES,
+            drafting::RULES,
+        ]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect()
     })
 }
 

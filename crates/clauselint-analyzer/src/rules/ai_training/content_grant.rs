@@ -55,7 +55,17 @@ pub(crate) fn ai_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
     for t in s.hits_of(Concept::Train) {
         // "the model's training data" names data, not a purpose.
         let after = &s.norm[t.end..];
-        if [" data", " dataset", " set", " corpus", " corpora", " material"].iter().any(|w| after.starts_with(w)) {
+        if [
+            " data",
+            " dataset",
+            " set",
+            " corpus",
+            " corpora",
+            " material",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+        {
             continue;
         }
         // "training" in "staff training" is not model training; a model must be near.
@@ -68,7 +78,16 @@ pub(crate) fn ai_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
         let object_is_ai = ai_hits.iter().any(|a| {
             a.start > i.end && a.start - i.end < 45 && {
                 let between = &s.norm[i.end..a.start];
-                !["use of", "using", "through", "with the help", " via ", " by "].iter().any(|m| between.contains(m))
+                ![
+                    "use of",
+                    "using",
+                    "through",
+                    "with the help",
+                    " via ",
+                    " by ",
+                ]
+                .iter()
+                .any(|m| between.contains(m))
             }
         });
         if object_is_ai {
@@ -158,12 +177,19 @@ pub(crate) fn assess(cx: &Context, s: &SentenceFacts) -> Option<Assessment> {
     }
     let (p_start, p_end) = ai_purpose(s)?;
     let (c_start, c_end, from_lead_in) = customer_data(cx, s)?;
-    let lead_uses = from_lead_in && cx.lead_in(s).is_some_and(|l| l.has(Concept::Use) || l.has(Concept::Share));
+    let lead_uses = from_lead_in
+        && cx
+            .lead_in(s)
+            .is_some_and(|l| l.has(Concept::Use) || l.has(Concept::Share));
     if !lead_uses && !uses_data(s, p_start) {
         return None;
     }
     let purpose = snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5));
-    let first = if from_lead_in { p_start } else { c_start.min(p_start) };
+    let first = if from_lead_in {
+        p_start
+    } else {
+        c_start.min(p_start)
+    };
     if negated(s, p_start) || negated(s, first) {
         return consent_exception(s, p_end)
             .is_none()
@@ -207,7 +233,10 @@ fn uses_data(s: &SentenceFacts, purpose_start: usize) -> bool {
         return true;
     }
     let before = format!(" {}", s.norm[..purpose_start].trim_end());
-    before.ends_with(" to") || before.ends_with(" may") || before.ends_with(" will") || before.ends_with(" we")
+    before.ends_with(" to")
+        || before.ends_with(" may")
+        || before.ends_with(" will")
+        || before.ends_with(" we")
 }
 
 /// "You can decide whether we use your content to train…", "To opt out of the use of your data for
@@ -215,9 +244,14 @@ fn uses_data(s: &SentenceFacts, purpose_start: usize) -> bool {
 fn is_control_statement(s: &SentenceFacts, purpose_start: usize) -> bool {
     let scope = crate::grammar::scope_start(&s.norm, purpose_start);
     let head = &s.norm[scope..purpose_start];
-    s.hits_of(Concept::OptOut)
-        .any(|h| h.start >= scope && h.end <= purpose_start && !matches!(&s.norm[h.start..h.end], "by using" | "default" | "by default"))
-        || head.contains("whether")
+    s.hits_of(Concept::OptOut).any(|h| {
+        h.start >= scope
+            && h.end <= purpose_start
+            && !matches!(
+                &s.norm[h.start..h.end],
+                "by using" | "default" | "by default"
+            )
+    }) || head.contains("whether")
 }
 
 #[cfg(test)]

@@ -61,7 +61,12 @@ impl Rule for ModelOwnership {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.sentences_with(Concept::Ownership.bit()) {
-            if s.in_heading || !(s.has(Concept::Content) || s.has(Concept::Data) || s.has(Concept::Personal) || s.has(Concept::UsageData)) {
+            if s.in_heading
+                || !(s.has(Concept::Content)
+                    || s.has(Concept::Data)
+                    || s.has(Concept::Personal)
+                    || s.has(Concept::UsageData))
+            {
                 continue;
             }
             let Some(m) = vendor_owns_models().find(&s.norm) else {
@@ -73,7 +78,12 @@ impl Rule for ModelOwnership {
             }
             // Models or improvements "developed using / derived from / based on" the data.
             let tail = &s.norm[m.start()..];
-            if !(tail.contains("using") || tail.contains("derived") || tail.contains("based on") || tail.contains("from") || tail.contains("trained")) {
+            if !(tail.contains("using")
+                || tail.contains("derived")
+                || tail.contains("based on")
+                || tail.contains("from")
+                || tail.contains("trained"))
+            {
                 continue;
             }
             out.push(sentence_finding(
@@ -89,7 +99,11 @@ impl Rule for ModelOwnership {
         }
         let grant = training_grants(cx).next();
         if let Some(grant) = grant {
-            if !cx.sentences.iter().any(|s| addresses_models().is_match(&s.norm)) {
+            if !cx
+                .sentences
+                .iter()
+                .any(|s| addresses_models().is_match(&s.norm))
+            {
                 out.push(document_finding(
                     cx,
                     &META,

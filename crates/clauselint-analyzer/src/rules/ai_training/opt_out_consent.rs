@@ -77,9 +77,15 @@ fn other_subject() -> &'static Regex {
 
 /// "we have disabled model training in the account settings": the vendor switched training off.
 fn vendor_switched_off(s: &SentenceFacts) -> bool {
-    ["we have disabled", "we disabled", "we have turned off", "we turned off", "has been disabled"]
-        .iter()
-        .any(|p| s.norm.contains(p))
+    [
+        "we have disabled",
+        "we disabled",
+        "we have turned off",
+        "we turned off",
+        "has been disabled",
+    ]
+    .iter()
+    .any(|p| s.norm.contains(p))
 }
 
 /// A training context: this sentence, the one before it in its clause, or its list's lead-in states
@@ -97,7 +103,9 @@ fn training_context(cx: &Context, s: &SentenceFacts) -> bool {
         .map(|i| &cx.sentences[i])
         .filter(|p| {
             let ps = &cx.doc.sentences[p.index];
-            ps.block == block || (ps.clause == clause && clause.is_some_and(|c| cx.doc.clauses[c].number.is_some()))
+            ps.block == block
+                || (ps.clause == clause
+                    && clause.is_some_and(|c| cx.doc.clauses[c].number.is_some()))
         })
         .any(|p| ai_purpose(p).is_some());
     same_clause_before || cx.lead_in(s).is_some_and(|l| ai_purpose(l).is_some())
@@ -115,11 +123,15 @@ impl Rule for OptOutConsent {
             let candidate = s.has(Concept::OptOut)
                 || s.has(Concept::Ai)
                 || s.has(Concept::Consent)
-                || ["want", "whether", "unless you", "legitimate"].iter().any(|w| s.norm.contains(w));
+                || ["want", "whether", "unless you", "legitimate"]
+                    .iter()
+                    .any(|w| s.norm.contains(w));
             if s.in_heading || !candidate {
                 continue;
             }
-            let reason = if let Some((p_start, p_end)) = ai_purpose(s).filter(|(p, _)| negated(s, *p)) {
+            let reason = if let Some((p_start, p_end)) =
+                ai_purpose(s).filter(|(p, _)| negated(s, *p))
+            {
                 // A prohibition with a consent loophole.
                 consent_exception(s, p_end).map(|(a, b)| {
                     format!(
@@ -187,7 +199,10 @@ mod tests {
     fn flags_loopholes() {
         // Grammarly Commercial Terms §5.4.
         assert_flags(ID, "Superhuman (and its Affiliates) will not use Customer Data to train any generative artificial intelligence models without Customer’s prior written consent.");
-        assert_flags(ID, "We will not use your Inputs or Outputs to train AI models unless you opt in.");
+        assert_flags(
+            ID,
+            "We will not use your Inputs or Outputs to train AI models unless you opt in.",
+        );
     }
 
     #[test]

@@ -77,7 +77,11 @@ impl Rule for OutputOwnership {
                 continue;
             };
             let head = s.norm[..m.start()].trim_end();
-            if head.ends_with("you") || head.ends_with("customer") || head.ends_with("user") || negated(s, m.start()) {
+            if head.ends_with("you")
+                || head.ends_with("customer")
+                || head.ends_with("user")
+                || negated(s, m.start())
+            {
                 continue;
             }
             if customer_owns_outputs().is_match(&s.norm) && !s.norm.contains("same") {
@@ -101,9 +105,9 @@ impl Rule for OutputOwnership {
         {
             return;
         }
-        let generation = cx
-            .sentences_with(Concept::Ai.bit())
-            .find(|s| !s.in_heading && s.has(Concept::Output) && generates_outputs().is_match(&s.norm));
+        let generation = cx.sentences_with(Concept::Ai.bit()).find(|s| {
+            !s.in_heading && s.has(Concept::Output) && generates_outputs().is_match(&s.norm)
+        });
         if let Some(anchor) = generation {
             out.push(document_finding(
                 cx,
@@ -131,7 +135,10 @@ mod tests {
 
     #[test]
     fn flags_silence() {
-        let f = findings(ID, "Our AI features generate summaries and other outputs from your meetings.");
+        let f = findings(
+            ID,
+            "Our AI features generate summaries and other outputs from your meetings.",
+        );
         assert!(f.iter().any(|f| f.document_level), "{f:?}");
     }
 

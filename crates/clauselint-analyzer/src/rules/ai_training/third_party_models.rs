@@ -57,7 +57,12 @@ fn provider_regex() -> &'static Regex {
 }
 
 fn acts_on_data(s: &SentenceFacts) -> bool {
-    s.has(Concept::Share) || s.has(Concept::Use) || s.has(Concept::Train) || s.norm.contains("entered into") || s.norm.contains("utiliz") || s.norm.contains("subject to the terms")
+    s.has(Concept::Share)
+        || s.has(Concept::Use)
+        || s.has(Concept::Train)
+        || s.norm.contains("entered into")
+        || s.norm.contains("utiliz")
+        || s.norm.contains("subject to the terms")
 }
 
 impl Rule for ThirdPartyModels {
@@ -111,14 +116,20 @@ mod tests {
         // Limitless Privacy Policy.
         assert_flags(ID, "For example, if you use the Pendant or App, we send audio recordings or transcripts to our third-party AI providers who assist us in providing the Services.");
         // Gumb Privacy Policy.
-        assert_flags(ID, "Anthropic and OpenAI may process data on servers located in the United States.");
+        assert_flags(
+            ID,
+            "Anthropic and OpenAI may process data on servers located in the United States.",
+        );
         // Grammarly Privacy Policy: a restriction on training still discloses the sharing.
         assert_flags(ID, "For example, we restrict our AI service providers from training their models on user content.");
     }
 
     #[test]
     fn clean_when_not_shared() {
-        assert_clean(ID, "We do not share your content with third-party AI providers.");
+        assert_clean(
+            ID,
+            "We do not share your content with third-party AI providers.",
+        );
         assert_clean(ID, "Our models run entirely on our own servers.");
     }
 }

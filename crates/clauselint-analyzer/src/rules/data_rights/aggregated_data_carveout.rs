@@ -55,13 +55,21 @@ impl Rule for AggregatedDataCarveout {
                 continue;
             }
             let agg = s.first(Concept::Aggregated).expect("prefiltered");
-            if &s.norm[agg.start..agg.end] == "insights" || &s.norm[agg.start..agg.end] == "anonymous" {
+            if &s.norm[agg.start..agg.end] == "insights"
+                || &s.norm[agg.start..agg.end] == "anonymous"
+            {
                 // Weak markers alone ("anonymous surveys", "insights into") do not make a carve-out.
-                if !s.hits_of(Concept::Aggregated).any(|h| !matches!(&s.norm[h.start..h.end], "insights" | "anonymous")) {
+                if !s
+                    .hits_of(Concept::Aggregated)
+                    .any(|h| !matches!(&s.norm[h.start..h.end], "insights" | "anonymous"))
+                {
                     continue;
                 }
             }
-            let data_like = s.has(Concept::Data) || s.has(Concept::Content) || s.has(Concept::Personal) || s.has(Concept::UsageData);
+            let data_like = s.has(Concept::Data)
+                || s.has(Concept::Content)
+                || s.has(Concept::Personal)
+                || s.has(Concept::UsageData);
             let purpose = open_purpose(s);
             let carve = carveout_regex().find(&s.norm);
             let (a, b) = match (purpose, carve) {
@@ -104,7 +112,10 @@ mod tests {
 
     #[test]
     fn protective_or_unrelated_is_clean() {
-        assert_clean(ID, "We will not sell aggregated or de-identified data derived from Customer Data.");
+        assert_clean(
+            ID,
+            "We will not sell aggregated or de-identified data derived from Customer Data.",
+        );
         assert_clean(ID, "You can take part in anonymous surveys.");
     }
 }

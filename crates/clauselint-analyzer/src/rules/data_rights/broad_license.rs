@@ -44,12 +44,30 @@ struct Facet {
 }
 
 const FACETS: &[Facet] = &[
-    Facet { name: "perpetual", pattern: r"(?-u:\b)perpetual(?:ly)?(?-u:\b)|(?-u:\b)in perpetuity(?-u:\b)" },
-    Facet { name: "irrevocable", pattern: r"(?-u:\b)irrevocabl[ey](?-u:\b)|(?-u:\b)cannot revoke(?-u:\b)|(?-u:\b)can't revoke(?-u:\b)|(?-u:\b)may not revoke(?-u:\b)" },
-    Facet { name: "sublicensable", pattern: r"(?-u:\b)sub-?licens(?:able|eable|e|ing)(?-u:\b)|(?-u:\b)right to (?:grant )?sub-?licen[cs]es?(?-u:\b)|(?-u:\b)through multiple tiers(?-u:\b)" },
-    Facet { name: "transferable", pattern: r"(?-u:\b)transferr?able(?-u:\b)|(?-u:\b)assignable(?-u:\b)" },
-    Facet { name: "stated to survive termination", pattern: r"(?-u:\b)surviv(?:e|es|ing)(?-u:\b)|(?-u:\b)(?:continue|remain)s? in (?:full )?(?:force|effect)(?-u:\b)|(?-u:\b)even (?:after|if) (?:you|your)(?-u:\b)" },
-    Facet { name: "backed by an assignment of rights", pattern: r"(?-u:\b)assigns? (?:and agrees? to assign )?(?:to [a-z]+ )?(?:all|any)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:right|title|interest)" },
+    Facet {
+        name: "perpetual",
+        pattern: r"(?-u:\b)perpetual(?:ly)?(?-u:\b)|(?-u:\b)in perpetuity(?-u:\b)",
+    },
+    Facet {
+        name: "irrevocable",
+        pattern: r"(?-u:\b)irrevocabl[ey](?-u:\b)|(?-u:\b)cannot revoke(?-u:\b)|(?-u:\b)can't revoke(?-u:\b)|(?-u:\b)may not revoke(?-u:\b)",
+    },
+    Facet {
+        name: "sublicensable",
+        pattern: r"(?-u:\b)sub-?licens(?:able|eable|e|ing)(?-u:\b)|(?-u:\b)right to (?:grant )?sub-?licen[cs]es?(?-u:\b)|(?-u:\b)through multiple tiers(?-u:\b)",
+    },
+    Facet {
+        name: "transferable",
+        pattern: r"(?-u:\b)transferr?able(?-u:\b)|(?-u:\b)assignable(?-u:\b)",
+    },
+    Facet {
+        name: "stated to survive termination",
+        pattern: r"(?-u:\b)surviv(?:e|es|ing)(?-u:\b)|(?-u:\b)(?:continue|remain)s? in (?:full )?(?:force|effect)(?-u:\b)|(?-u:\b)even (?:after|if) (?:you|your)(?-u:\b)",
+    },
+    Facet {
+        name: "backed by an assignment of rights",
+        pattern: r"(?-u:\b)assigns? (?:and agrees? to assign )?(?:to [a-z]+ )?(?:all|any)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:right|title|interest)",
+    },
 ];
 
 fn facet_regexes() -> &'static [(&'static str, Regex)] {
@@ -65,7 +83,10 @@ fn facet_regexes() -> &'static [(&'static str, Regex)] {
 /// "non-transferable", "non-sublicensable", "not transferable", "revocable": the facet is denied.
 fn denied(norm: &str, start: usize) -> bool {
     let before = &norm[..start];
-    before.ends_with("non-") || before.ends_with("non ") || before.ends_with("not ") || before.ends_with("without the ")
+    before.ends_with("non-")
+        || before.ends_with("non ")
+        || before.ends_with("not ")
+        || before.ends_with("without the ")
 }
 
 /// The facets present in a sentence, in the order of `FACETS`.
@@ -83,8 +104,14 @@ pub(crate) fn granted_by_customer(s: &SentenceFacts) -> bool {
         return false;
     };
     let after = s.norm[grant.end..].trim_start();
-    let grant_verb = matches!(&s.norm[grant.start..grant.end], "grant" | "grants" | "hereby grant" | "granted");
-    if grant_verb && (after.starts_with("you") || after.starts_with("to you")) && actor_before(s, grant.start) != Actor::Customer {
+    let grant_verb = matches!(
+        &s.norm[grant.start..grant.end],
+        "grant" | "grants" | "hereby grant" | "granted"
+    );
+    if grant_verb
+        && (after.starts_with("you") || after.starts_with("to you"))
+        && actor_before(s, grant.start) != Actor::Customer
+    {
         return false;
     }
     !matches!(actor_before(s, grant.start), Actor::Vendor)
@@ -149,14 +176,22 @@ mod tests {
                     transferable license to use, edit, modify, reproduce and distribute such User Submissions.";
         let f = findings(ID, text);
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("perpetual, irrevocable, sublicensable and transferable"), "{}", f[0].message);
+        assert!(
+            f[0].message
+                .contains("perpetual, irrevocable, sublicensable and transferable"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
     fn feedback_and_survival() {
         // Vimeo Terms of Service (feedback).
         assert_flags(ID, "You grant Vimeo a perpetual and irrevocable right and license to use, copy, transmit, distribute, publicly perform, and display such feedback in any manner without any compensation to you.");
-        assert_flags(ID, "The license you grant us in Your Content survives termination of these Terms.");
+        assert_flags(
+            ID,
+            "The license you grant us in Your Content survives termination of these Terms.",
+        );
     }
 
     #[test]
@@ -164,6 +199,9 @@ mod tests {
         assert_clean(ID, "You grant us a worldwide, non-exclusive, royalty-free license to host and display Your Content solely to provide the Services.");
         // The vendor licensing its software to the customer.
         assert_clean(ID, "Zoom grants you a limited, non-exclusive, non-transferable, non-sublicensable, revocable license to use the Software.");
-        assert_clean(ID, "We grant you a perpetual license to use the fonts included in the app.");
+        assert_clean(
+            ID,
+            "We grant you a perpetual license to use the fonts included in the app.",
+        );
     }
 }

@@ -63,13 +63,24 @@ impl Rule for OwnershipNotStated {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let may_state = |s: &&crate::context::SentenceFacts| {
-            s.has(Concept::Ownership) || s.has(Concept::Retain) || s.norm.contains("yours") || s.norm.contains("belong")
+            s.has(Concept::Ownership)
+                || s.has(Concept::Retain)
+                || s.norm.contains("yours")
+                || s.norm.contains("belong")
         };
-        if cx.sentences.iter().filter(may_state).any(|s| ownership_statement().is_match(&s.norm)) {
+        if cx
+            .sentences
+            .iter()
+            .filter(may_state)
+            .any(|s| ownership_statement().is_match(&s.norm))
+        {
             return;
         }
         let licence = cx.sentences.iter().find(|s| {
-            !s.in_heading && s.has(Concept::License) && s.has(Concept::Content) && granted_by_customer(s)
+            !s.in_heading
+                && s.has(Concept::License)
+                && s.has(Concept::Content)
+                && granted_by_customer(s)
         });
         let training = || training_grants(cx).next();
         let Some(anchor) = licence.or_else(training) else {
@@ -94,7 +105,10 @@ mod tests {
 
     #[test]
     fn flags_licence_without_ownership() {
-        assert_flags(ID, "By posting, you grant us a license to use your content. We may change these terms.");
+        assert_flags(
+            ID,
+            "By posting, you grant us a license to use your content. We may change these terms.",
+        );
     }
 
     #[test]

@@ -103,27 +103,52 @@ impl Rule for RetentionDeletion {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.sentences.iter() {
-            if s.in_heading || cx.in_prohibited_list(s) || !(s.has(Concept::Retain) || s.has(Concept::Delete)) {
+            if s.in_heading
+                || cx.in_prohibited_list(s)
+                || !(s.has(Concept::Retain) || s.has(Concept::Delete))
+            {
                 continue;
             }
-            let data = s.has(Concept::Content) || s.has(Concept::Personal) || s.has(Concept::Data) || s.has(Concept::UsageData);
+            let data = s.has(Concept::Content)
+                || s.has(Concept::Personal)
+                || s.has(Concept::Data)
+                || s.has(Concept::UsageData);
             if !data {
                 continue;
             }
             let survives = || {
                 let m = survival_regex().find(&s.norm)?;
-                let about_survival = ["persist", "remain", "retain", "retention", "deleted", "deletion", "kept", "keep"]
-                    .iter()
-                    .any(|w| s.norm.contains(w));
+                let about_survival = [
+                    "persist",
+                    "remain",
+                    "retain",
+                    "retention",
+                    "deleted",
+                    "deletion",
+                    "kept",
+                    "keep",
+                ]
+                .iter()
+                .any(|w| s.norm.contains(w));
                 (about_survival && !bounded_period().is_match(&s.norm)).then_some(m)
             };
             let Some(m) = vague_retention().find(&s.norm).or_else(survives) else {
                 continue;
             };
             let phrase = m.as_str();
-            let strong = ["as long as", "indefinitely", "permanent", "perpetuity", "longer", "legitimate", "business", "life of", "lifetime"]
-                .iter()
-                .any(|w| phrase.contains(w));
+            let strong = [
+                "as long as",
+                "indefinitely",
+                "permanent",
+                "perpetuity",
+                "longer",
+                "legitimate",
+                "business",
+                "life of",
+                "lifetime",
+            ]
+            .iter()
+            .any(|w| phrase.contains(w));
             let discretionary_delete = phrase.contains("delete");
             if actor_before(s, m.start()) == Actor::Customer
                 || (discretionary_delete && removal_for_cause().is_match(&s.norm))
@@ -132,8 +157,11 @@ impl Rule for RetentionDeletion {
                 continue;
             }
             // A firm, time-bound duty to delete with no backup exception is what we ask for.
-            let included = s.norm[..m.start()].rfind("including").is_some_and(|i| m.start() - i < 30);
-            let backup_exception = (phrase.contains("back") || phrase.contains("archiv")) && !included;
+            let included = s.norm[..m.start()]
+                .rfind("including")
+                .is_some_and(|i| m.start() - i < 30);
+            let backup_exception =
+                (phrase.contains("back") || phrase.contains("archiv")) && !included;
             if firm_duty().is_match(&s.norm) && !backup_exception {
                 continue;
             }
@@ -163,12 +191,18 @@ mod tests {
         assert_flags(ID, "We retain your personal information for as long as is reasonably necessary for the purposes specified in this Privacy Policy.");
         // ArtStation Terms of Service.
         assert_flags(ID, "(f) Epic may (but is not required to) delete some or all of Your Content from the Site and from your account within 60 days after termination;");
-        assert_flags(ID, "Deleted content may persist in backup copies for a reasonable period.");
+        assert_flags(
+            ID,
+            "Deleted content may persist in backup copies for a reasonable period.",
+        );
     }
 
     #[test]
     fn firm_duties_are_clean() {
-        assert_clean(ID, "Vendor will delete all Customer Content within 30 days after termination.");
+        assert_clean(
+            ID,
+            "Vendor will delete all Customer Content within 30 days after termination.",
+        );
         assert_clean(ID, "You can download your data at any time.");
     }
 }

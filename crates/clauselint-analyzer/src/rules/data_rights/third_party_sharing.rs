@@ -38,7 +38,13 @@ static META: RuleMeta = RuleMeta {
 
 /// Recipients that are processors acting for the vendor, not third parties using data for their own
 /// ends.
-const PROCESSOR_RECIPIENTS: &[&str] = &["service providers", "vendors", "subprocessors", "sub-processors", "sub processors"];
+const PROCESSOR_RECIPIENTS: &[&str] = &[
+    "service providers",
+    "vendors",
+    "subprocessors",
+    "sub-processors",
+    "sub processors",
+];
 
 fn on_behalf() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -65,21 +71,37 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
         .filter(|h| h.start >= verb_end && h.end <= window_end)
         .filter(|h| {
             let between = &s.norm[verb_end..h.start];
-            (between.contains(" with ") || between.contains(" to ") || between.starts_with("with ") || between.starts_with("to "))
+            (between.contains(" with ")
+                || between.contains(" to ")
+                || between.starts_with("with ")
+                || between.starts_with("to "))
                 && !between.contains(';')
         })
         .filter(|h| {
             let word = &s.norm[h.start..h.end];
             let after = &s.norm[h.end..];
             let thing = word.starts_with("third")
-                && [" websites", " sites", " links", " content", " cookies", " applications", " apps", " offerings", " materials", " software", " license"]
-                    .iter()
-                    .any(|w| after.starts_with(w));
+                && [
+                    " websites",
+                    " sites",
+                    " links",
+                    " content",
+                    " cookies",
+                    " applications",
+                    " apps",
+                    " offerings",
+                    " materials",
+                    " software",
+                    " license",
+                ]
+                .iter()
+                .any(|w| after.starts_with(w));
             !thing && !matches!(word, "the public" | "other users")
         })
         .peekable();
     let first = *recipients.peek()?;
-    let only_processors = recipients.all(|h| PROCESSOR_RECIPIENTS.contains(&&s.norm[h.start..h.end]));
+    let only_processors =
+        recipients.all(|h| PROCESSOR_RECIPIENTS.contains(&&s.norm[h.start..h.end]));
     if only_processors && (on_behalf().is_match(&s.norm) || !s.norm.contains("their own")) {
         return None;
     }
@@ -97,29 +119,58 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     });
     for h in s.hits_of(Concept::ThirdParty) {
         let word = &s.norm[h.start..h.end];
-        if matches!(word, "the public" | "other users" | "service providers" | "vendors" | "subprocessors" | "sub-processors" | "sub processors") {
+        if matches!(
+            word,
+            "the public"
+                | "other users"
+                | "service providers"
+                | "vendors"
+                | "subprocessors"
+                | "sub-processors"
+                | "sub processors"
+        ) {
             continue;
         }
         let after = s.norm[h.end..].trim_start_matches([',', ' ']);
         // "Third-party websites may collect information about your activity" counts; the words
         // between the party and its verb are a short noun phrase at most.
         let noun_tail = s.norm[h.end..].trim_start();
-        let skip_noun = noun_tail
-            .split(' ')
-            .take(3)
-            .position(|w| matches!(w, "may" | "will" | "can" | "could" | "might" | "use" | "collect" | "receive" | "receives" | "access"));
+        let skip_noun = noun_tail.split(' ').take(3).position(|w| {
+            matches!(
+                w,
+                "may"
+                    | "will"
+                    | "can"
+                    | "could"
+                    | "might"
+                    | "use"
+                    | "collect"
+                    | "receive"
+                    | "receives"
+                    | "access"
+            )
+        });
         if skip_noun.is_none() && !re.is_match(after) {
             continue;
         }
         if let Some(m) = re.find(after) {
             let verb_start = h.end + (s.norm[h.end..].len() - after.len()) + m.start();
-            let verb = Hit { mask: Concept::Use.bit(), start: verb_start, end: h.end + (s.norm[h.end..].len() - after.len()) + m.end() };
+            let verb = Hit {
+                mask: Concept::Use.bit(),
+                start: verb_start,
+                end: h.end + (s.norm[h.end..].len() - after.len()) + m.end(),
+            };
             return Some((verb, (h.start, h.end)));
         }
     }
     // A licence or right granted to the vendor "and its affiliates".
     if s.has(Concept::License) {
-        if let Some(h) = s.hits_of(Concept::ThirdParty).find(|h| matches!(&s.norm[h.start..h.end], "affiliates" | "affiliated companies" | "partners" | "group companies")) {
+        if let Some(h) = s.hits_of(Concept::ThirdParty).find(|h| {
+            matches!(
+                &s.norm[h.start..h.end],
+                "affiliates" | "affiliated companies" | "partners" | "group companies"
+            )
+        }) {
             let grant = s.first(Concept::License)?;
             if grant.start < h.start && h.start - grant.end < 60 {
                 return Some((*grant, (h.start, h.end)));
@@ -151,7 +202,9 @@ impl Rule for ThirdPartySharing {
                 || s.has(Concept::Content)
                 || s.has(Concept::Data)
                 || s.has(Concept::UsageData)
-                || cx.lead_in(s).is_some_and(|l| l.has(Concept::Data) || l.has(Concept::Personal));
+                || cx
+                    .lead_in(s)
+                    .is_some_and(|l| l.has(Concept::Data) || l.has(Concept::Personal));
             if !data {
                 continue;
             }
@@ -159,14 +212,19 @@ impl Rule for ThirdPartySharing {
                 .hits_of(Concept::Share)
                 .filter(|h| {
                     let w = &s.norm[h.start..h.end];
-                    !matches!(w, "provide" | "provides" | "pass" | "passed" | "exchange" | "trade" | "sale")
+                    !matches!(
+                        w,
+                        "provide" | "provides" | "pass" | "passed" | "exchange" | "trade" | "sale"
+                    )
                 })
                 .filter(|h| actor_before(s, h.start) != Actor::Customer)
                 .find_map(|h| recipient_after(s, h.end).map(|r| (*h, r)));
             let Some((share, (r_start, r_end))) = found.or_else(|| third_party_acts(s)) else {
                 continue;
             };
-            if negated(s, share.start) || (legal_only().is_match(&s.norm) && !s.norm.contains("advertis")) {
+            if negated(s, share.start)
+                || (legal_only().is_match(&s.norm) && !s.norm.contains("advertis"))
+            {
                 continue;
             }
             out.push(sentence_finding(
@@ -201,7 +259,13 @@ mod tests {
     #[test]
     fn processors_and_refusals_are_clean() {
         assert_clean(ID, "We share personal data with service providers who process it on our behalf to provide the Services.");
-        assert_clean(ID, "We do not sell your personal information to third parties.");
-        assert_clean(ID, "Our Services may contain links to third-party websites.");
+        assert_clean(
+            ID,
+            "We do not sell your personal information to third parties.",
+        );
+        assert_clean(
+            ID,
+            "Our Services may contain links to third-party websites.",
+        );
     }
 }

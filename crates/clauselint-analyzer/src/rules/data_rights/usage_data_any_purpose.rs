@@ -69,7 +69,10 @@ impl Rule for UsageDataAnyPurpose {
             let s = &cx.sentences[si];
             let body = cx.doc.plain(def.definition_span).to_lowercase();
             if let Some(m) = content_words().find(&body) {
-                if body.contains("does not include") || body.contains("excluding customer content") || body.contains("excludes") {
+                if body.contains("does not include")
+                    || body.contains("excluding customer content")
+                    || body.contains("excludes")
+                {
                     continue;
                 }
                 let mut f = sentence_finding(
@@ -99,17 +102,23 @@ impl Rule for UsageDataAnyPurpose {
             let owned = ownership_regex().find(&s.norm).filter(|m| {
                 // The vendor owns it: "Zoom owns", "is the property of Quora"; not "you own".
                 let head = &s.norm[..m.start()];
-                !head.trim_end().ends_with("you") && !head.trim_end().ends_with("customer") && !negated(s, m.start())
+                !head.trim_end().ends_with("you")
+                    && !head.trim_end().ends_with("customer")
+                    && !negated(s, m.start())
             });
             let open = open_purpose(s).filter(|(start, _)| !negated(s, *start));
             let uses = s.has(Concept::Use) || s.has(Concept::Share) || s.has(Concept::Ownership);
             let hit = match (owned, open) {
                 (Some(m), _) => Some((m.start(), m.end(), "the vendor owns it")),
-                (None, Some((a, b))) if uses => Some((a, b, "the vendor may use it for open-ended purposes")),
+                (None, Some((a, b))) if uses => {
+                    Some((a, b, "the vendor may use it for open-ended purposes"))
+                }
                 _ => None,
             };
             let Some((a, b, what)) = hit else { continue };
-            let usage = s.first(Concept::UsageData).map_or((a, b), |h| (h.start, h.end));
+            let usage = s
+                .first(Concept::UsageData)
+                .map_or((a, b), |h| (h.start, h.end));
             out.push(sentence_finding(
                 cx,
                 &META,
@@ -134,7 +143,10 @@ mod tests {
     #[test]
     fn flags_vendor_owned_usage_data() {
         // Zoom Terms of Service §10.5.
-        assert_flags(ID, "Zoom owns all rights, title, and interest in and to **Service Generated Data**.");
+        assert_flags(
+            ID,
+            "Zoom owns all rights, title, and interest in and to **Service Generated Data**.",
+        );
         // Quora Terms of Service.
         assert_flags(ID, "All data Quora collects (“Usage Data”) about use of the Quora Platform by you or others is the property of Quora, Inc., its subsidiaries, and affiliates.");
     }
@@ -146,7 +158,10 @@ mod tests {
 
     #[test]
     fn narrow_usage_data_is_clean() {
-        assert_clean(ID, "We use diagnostic data only to keep the Services secure and working.");
+        assert_clean(
+            ID,
+            "We use diagnostic data only to keep the Services secure and working.",
+        );
         assert_clean(ID, "You own all usage data relating to your account.");
     }
 }

@@ -44,18 +44,26 @@ impl Rule for VaguePurpose {
                 continue;
             }
             // Whose data: the sentence's own object, or the lead-in of a list of purposes.
-            let data_here = s.has(Concept::Content) || s.has(Concept::Personal) || s.has(Concept::Data) || s.has(Concept::UsageData);
-            let data_in_lead = cx
-                .lead_in(s)
-                .is_some_and(|l| l.has(Concept::Content) || l.has(Concept::Personal) || l.has(Concept::Data));
-            let uses = s.has(Concept::Use) || s.has(Concept::License) || s.has(Concept::Share) || data_in_lead;
+            let data_here = s.has(Concept::Content)
+                || s.has(Concept::Personal)
+                || s.has(Concept::Data)
+                || s.has(Concept::UsageData);
+            let data_in_lead = cx.lead_in(s).is_some_and(|l| {
+                l.has(Concept::Content) || l.has(Concept::Personal) || l.has(Concept::Data)
+            });
+            let uses = s.has(Concept::Use)
+                || s.has(Concept::License)
+                || s.has(Concept::Share)
+                || data_in_lead;
             if !(data_here || data_in_lead) || !uses {
                 continue;
             }
             let Some((p_start, p_end)) = open_purpose(s) else {
                 continue;
             };
-            let by_customer = !data_in_lead && actor_before(s, p_start) == Actor::Customer && !vendor_permission(s, p_start);
+            let by_customer = !data_in_lead
+                && actor_before(s, p_start) == Actor::Customer
+                && !vendor_permission(s, p_start);
             if negated(s, p_start) || narrowed(s) || by_customer || s.norm.contains("by using") {
                 continue;
             }
@@ -83,16 +91,28 @@ mod tests {
     fn flags_open_purposes() {
         // WeTransfer Terms of Service.
         assert_flags(ID, "You hereby grant us a royalty-free license to use your Content for the purposes of operating, developing, and improving the Service.");
-        assert_flags(ID, "Superhuman may use that feedback without restriction or obligation to Customer.");
-        assert_flags(ID, "We may use the information we collect for any lawful purpose.");
+        assert_flags(
+            ID,
+            "Superhuman may use that feedback without restriction or obligation to Customer.",
+        );
+        assert_flags(
+            ID,
+            "We may use the information we collect for any lawful purpose.",
+        );
         // A list of purposes introduced by its lead-in (Limitless Privacy Policy).
         assert_flags(ID, "We use the information we collect:\n\n* To provide, maintain, improve, test and enhance our Services and to develop new products and services;\n");
     }
 
     #[test]
     fn narrow_or_negated_purposes_are_clean() {
-        assert_clean(ID, "We will use Customer Content solely to provide the Services to you.");
-        assert_clean(ID, "We will not use your data for any purpose other than providing the Services.");
+        assert_clean(
+            ID,
+            "We will use Customer Content solely to provide the Services to you.",
+        );
+        assert_clean(
+            ID,
+            "We will not use your data for any purpose other than providing the Services.",
+        );
         assert_clean(ID, "We are always working to improve our services.");
     }
 }

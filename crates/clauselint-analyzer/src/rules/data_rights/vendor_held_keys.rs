@@ -49,16 +49,25 @@ impl Rule for VendorHeldKeys {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let mentions = |s: &&crate::context::SentenceFacts| {
-            s.hits_of(Concept::Encryption)
-                .any(|h| &s.norm[h.start..h.end] != "keys" && &s.norm[h.start..h.end] != "cryptographic")
+            s.hits_of(Concept::Encryption).any(|h| {
+                &s.norm[h.start..h.end] != "keys" && &s.norm[h.start..h.end] != "cryptographic"
+            })
         };
         let Some(first) = cx.sentences.iter().find(mentions) else {
             return;
         };
         let may_give_control = |s: &&crate::context::SentenceFacts| {
-            s.has(Concept::Encryption) || ["end", "key", "zero", "decrypt", "only you", "client"].iter().any(|w| s.norm.contains(w))
+            s.has(Concept::Encryption)
+                || ["end", "key", "zero", "decrypt", "only you", "client"]
+                    .iter()
+                    .any(|w| s.norm.contains(w))
         };
-        if cx.sentences.iter().filter(may_give_control).any(|s| customer_control().is_match(&s.norm)) {
+        if cx
+            .sentences
+            .iter()
+            .filter(may_give_control)
+            .any(|s| customer_control().is_match(&s.norm))
+        {
             return;
         }
         out.push(document_finding(
@@ -80,14 +89,23 @@ mod tests {
 
     #[test]
     fn flags_vendor_keys() {
-        assert_flags(ID, "We use industry-standard encryption to protect your data.");
+        assert_flags(
+            ID,
+            "We use industry-standard encryption to protect your data.",
+        );
     }
 
     #[test]
     fn customer_keys_or_no_encryption_is_clean() {
         // Proton Mail-style end-to-end encryption.
-        assert_clean(ID, "Your messages are protected with end-to-end encryption. We encrypt data at rest.");
-        assert_clean(ID, "Customer may use customer-managed keys. Data is encrypted at rest.");
+        assert_clean(
+            ID,
+            "Your messages are protected with end-to-end encryption. We encrypt data at rest.",
+        );
+        assert_clean(
+            ID,
+            "Customer may use customer-managed keys. Data is encrypted at rest.",
+        );
         assert_clean(ID, "We store your data in the EU.");
     }
 }

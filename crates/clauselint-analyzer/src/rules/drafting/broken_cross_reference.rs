@@ -50,21 +50,45 @@ static META: RuleMeta = RuleMeta {
 fn other_instrument_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:\s*\([A-Za-z0-9]{1,4}\))*\s*,?\s*(?:of|in|under|to|from|within)\s+(?:the\s+|our\s+|its\s+|your\s+|their\s+|any\s+|applicable\s+|such\s+|each\s+|an?\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?[A-Z0-9][\w’'.-]*)*)")
+        Regex::new(r"^(?:\s*(?:sub|para(?:graph)?|lit\.?)?\s*\([A-Za-z0-9]{1,4}\))*\s*,?\s*(?:of|in|under|to|from|within)\s+(?:the\s+|our\s+|its\s+|your\s+|their\s+|any\s+|applicable\s+|such\s+|each\s+|an?\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?[A-Z0-9][\w’'.-]*)*)")
             .expect("valid regex")
     })
 }
 
 /// Names by which a document refers to itself.
 const SELF_NAMES: &[&str] = &[
-    "agreement", "terms", "contract", "conditions", "eula", "policy", "notice", "statement", "this",
-    "these", "addendum", "dpa",
+    "agreement",
+    "terms",
+    "contract",
+    "conditions",
+    "eula",
+    "policy",
+    "notice",
+    "statement",
+    "this",
+    "these",
+    "addendum",
+    "dpa",
 ];
 
 fn statute_before(doc: &Document, start: usize) -> bool {
-    let from = clauselint_parser::line_index::floor_char_boundary(&doc.text, start.saturating_sub(60));
+    let from =
+        clauselint_parser::line_index::floor_char_boundary(&doc.text, start.saturating_sub(60));
     let before = &doc.text[from..start];
-    before.contains("U.S.C") || before.contains("C.F.R") || before.contains(" Act") || before.contains("Regulation") || before.contains("GDPR") || before.contains("Code")
+    [
+        "U.S.C",
+        "C.F.R",
+        " Act",
+        "Regulation",
+        "GDPR",
+        "Code",
+        "Convention",
+        "Directive",
+        "Treaty",
+        "Uniform Rules",
+    ]
+    .iter()
+    .any(|p| before.contains(p))
 }
 
 /// The reference names another instrument right after it (or is read as external by the parser).
@@ -72,7 +96,10 @@ fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
     if r.external || statute_before(doc, r.span.start) {
         return true;
     }
-    let end = clauselint_parser::line_index::floor_char_boundary(&doc.text, (r.span.end + 120).min(doc.text.len()));
+    let end = clauselint_parser::line_index::floor_char_boundary(
+        &doc.text,
+        (r.span.end + 120).min(doc.text.len()),
+    );
     let after = &doc.text[r.span.end..end];
     // "§ 26 BDSG", "Article 6-V.A of the French …", "Clause 2(a) (Effect and invariability of the
     // Clauses)" where no clause here has that title.
@@ -92,9 +119,9 @@ fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
         if let Some(title) = c.name("title") {
             let title = title.as_str().to_lowercase();
             let known = doc.clauses.iter().any(|cl| {
-                cl.title
-                    .as_deref()
-                    .is_some_and(|t| t.to_lowercase().contains(&title) || title.contains(&t.to_lowercase()))
+                cl.title.as_deref().is_some_and(|t| {
+                    t.to_lowercase().contains(&title) || title.contains(&t.to_lowercase())
+                })
             });
             if !known {
                 return true;
@@ -105,13 +132,44 @@ fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
     // ePrivacy Directive": a statute named within the next words of the sentence.
     static LAW: OnceLock<Regex> = OnceLock::new();
     let law = LAW.get_or_init(|| {
-        Regex::new(r"^[^.;]{0,50}?\b(?:Act|Directive|Regulation|Code|Law|Convention|Treaty|Statute|GDPR|DSGVO|BDSG|TTDSG|UWG|CCPA|CPRA|DMCA|LGPD|PIPEDA|U\.S\.C|C\.F\.R)\b")
+        Regex::new(r"^[^;]{0,40}?\b(?:Act|Directive|Regulation|Code|Law|Convention|Treaty|Statute|GDPR|DSGVO|BDSG|TTDSG|UWG|CCPA|CPRA|DMCA|LGPD|PIPEDA|U\.S\.C|C\.F\.R)\b")
             .expect("valid regex")
     });
-    if law.is_match(after) && !after.to_lowercase().contains(" this ") && !after.to_lowercase().contains(" these ") {
+    if law.is_match(after)
+        && !after.to_lowercase().contains(" this ")
+        && !after.to_lowercase().contains(" these ")
+    {
         return true;
     }
     let after = after.trim_start_matches(|c: char| c.is_alphanumeric() || c == '.' || c == '-');
+    let lower_after = after.trim_start().to_lowercase();
+    if [
+        "thereto",
+        "thereof",
+        "therein",
+        "thereunder",
+        "of that ",
+        "to that ",
+    ]
+    .iter()
+    .any(|p| lower_after.starts_with(p))
+    {
+        return true;
+    }
+    // "Exhibit B to the data processing agreement": an attachment of another instrument.
+    if r.kind == CrossRefKind::Attachment {
+        static ATTACHED: OnceLock<Regex> = OnceLock::new();
+        let attached = ATTACHED.get_or_init(|| {
+            Regex::new(r"^\s*(?:to|of|in)\s+(?:the|our|its|your|their|any|each|an?)\s+(?P<name>[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s*(?:[,.;:)]|$|\s(?:and|or|which|that|between|with|for|is|are|will|shall|contains?|sets?|describes?)\b)")
+                .expect("valid regex")
+        });
+        if let Some(c) = attached.captures(after) {
+            let name = c["name"].to_lowercase();
+            if !SELF_NAMES.contains(&name.as_str()) {
+                return true;
+            }
+        }
+    }
     let Some(caps) = other_instrument_regex().captures(after) else {
         return false;
     };
@@ -140,9 +198,15 @@ fn definition_names_self(doc: &Document, d: &clauselint_parser::Definition) -> b
         .sentence
         .map(|s| doc.sentence_text(s).to_lowercase())
         .unwrap_or_default();
-    ["these terms", "this agreement", "this document", "these conditions", "this policy"]
-        .iter()
-        .any(|p| body.contains(p) || sentence.contains(p))
+    [
+        "these terms",
+        "this agreement",
+        "this document",
+        "these conditions",
+        "this policy",
+    ]
+    .iter()
+    .any(|p| body.contains(p) || sentence.contains(p))
 }
 
 /// `27.2(2)` → ("27.2", ["(2)"]).
@@ -185,34 +249,40 @@ fn has_item(doc: &Document, span: Span, item: &str, except: Span) -> bool {
     }
     // "ii) …", "b. …", "8 . …" (a Markdown escape blanked) opening a line of text.
     let inner = item.trim_matches(['(', ')']);
-    let Ok(re) = Regex::new(&format!(r"(?im)^[\s*_#>-]*\(?{}\s*[.)]\s", regex::escape(inner))) else {
+    let Ok(re) = Regex::new(&format!(
+        r"(?im)^[\s*_#>-]*\(?{}\s*[.)]\s",
+        regex::escape(inner)
+    )) else {
         return false;
     };
-    re.find_iter(text)
-        .any(|m| !(except.start <= span.start + m.start() && span.start + m.start() < except.end))
+    let found = re
+        .find_iter(text)
+        .any(|m| !(except.start <= span.start + m.start() && span.start + m.start() < except.end));
+    found
 }
 
 /// The position of an item in its list: `(4)`, `(iv)` and `(d)` are all the fourth.
 fn ordinal(item: &str) -> Option<usize> {
     let inner = item.trim_matches(['(', ')']).to_lowercase();
-    inner.parse::<usize>().ok().or_else(|| roman_value(&inner)).or_else(|| {
-        let c = inner.chars().next()?;
-        (inner.len() == 1 && c.is_ascii_lowercase()).then(|| (c as usize) - ('a' as usize) + 1)
-    })
+    inner
+        .parse::<usize>()
+        .ok()
+        .or_else(|| roman_value(&inner))
+        .or_else(|| {
+            let c = inner.chars().next()?;
+            (inner.len() == 1 && c.is_ascii_lowercase()).then(|| (c as usize) - ('a' as usize) + 1)
+        })
 }
 
-/// A Markdown ordered-list marker for the `n`th item inside `span`. The converter that produced
-/// the file may have replaced the original "(d)" style by "4.", so any style of that ordinal is
-/// taken as present.
+/// An ordered-list line for the `n`th item inside `span` ("4. …", "4) …"). List markers carry no
+/// style of their own — a converter may have turned "(d)" into "4." — so any style of that ordinal
+/// is taken as present.
 fn has_list_marker(doc: &Document, span: Span, n: usize) -> bool {
-    let Ok(re) = Regex::new(&format!(r"(?m)^[ \t>]*{n}[.)][ \t]")) else {
+    let Ok(re) = Regex::new(&format!(r"(?m)^[ \t>*_]*{n}\\?[.)][ \t]")) else {
         return false;
     };
-    re.find_iter(&doc.source[span.start..span.end]).any(|m| {
-        let at = span.start + m.end() - 2;
-        // Markup: blanked in the analysis text.
-        doc.text.get(at..=at).is_some_and(|c| c.trim().is_empty())
-    })
+    let found = re.is_match(&doc.source[span.start..span.end]);
+    found
 }
 
 /// Is the item present in any form the document could have meant?
@@ -230,7 +300,9 @@ fn plausible_item(item: &str) -> bool {
 }
 
 fn roman(n: usize) -> Option<&'static str> {
-    const R: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+    const R: &[&str] = &[
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    ];
     n.checked_sub(1).and_then(|i| R.get(i)).copied()
 }
 
@@ -265,7 +337,10 @@ fn alternative(doc: &Document, span: Span, item: &str, except: Span) -> Option<S
 /// The items a clause lists, for the message: "(i), (ii)".
 fn items_in(doc: &Document, span: Span, like: &str) -> Vec<String> {
     let inner = like.trim_matches(['(', ')']);
-    let candidates: Vec<String> = if inner.chars().all(|c| c.is_ascii_digit()) || roman_value(inner).is_some() || inner.len() == 1 {
+    let candidates: Vec<String> = if inner.chars().all(|c| c.is_ascii_digit())
+        || roman_value(inner).is_some()
+        || inner.len() == 1
+    {
         (1..=12)
             .flat_map(|n| {
                 let mut v = vec![format!("({n})")];
@@ -281,7 +356,8 @@ fn items_in(doc: &Document, span: Span, like: &str) -> Vec<String> {
     };
     let mut found: Vec<String> = Vec::new();
     for c in candidates {
-        if !found.contains(&c) && has_item(doc, span, &c, Span::default()) {
+        let literal = doc.text[span.start..span.end].contains(c.as_str());
+        if !found.contains(&c) && literal {
             found.push(c);
         }
     }
@@ -292,11 +368,93 @@ enum Broken {
     /// No clause with this number at all.
     Missing,
     /// The clause exists but has no such item; maybe another spelling of it.
-    NoItem { clause: ClauseId, item: String, alternative: Option<String> },
+    NoItem {
+        clause: ClauseId,
+        item: String,
+        alternative: Option<String>,
+    },
     /// No attachment with this name.
     NoAttachment,
     /// "Section 12.2" for item (2) of Section 12.
-    WrongStyle { clause: ClauseId, written: String, meant: String },
+    WrongStyle {
+        clause: ClauseId,
+        written: String,
+        meant: String,
+    },
+}
+
+/// Numbers used once each. When many clauses share a number (nested lists restarting at 1, a
+/// table of contents, appendices numbered afresh), which clause a reference means cannot be told.
+fn numbering_is_consistent(doc: &Document) -> bool {
+    let keys: Vec<&String> = doc
+        .clauses
+        .iter()
+        .filter(|c| matches!(c.style, NumberStyle::Decimal(_) | NumberStyle::Article))
+        .filter_map(|c| c.keys.first())
+        .collect();
+    let shared = keys
+        .iter()
+        .filter(|k| keys.iter().filter(|o| o == k).count() > 1)
+        .count();
+    shared * 5 <= keys.len()
+}
+
+/// What the visible numbering lets us judge about a missing number.
+struct VisibleNumbering {
+    min_top: u32,
+    /// Distinct top-level numbers referred to but not found: many means the numbering the
+    /// references use is not the one shown (lost in conversion).
+    missing_tops: usize,
+}
+
+impl VisibleNumbering {
+    fn judges(&self, doc: &Document, r: &CrossRef, t: &clauselint_parser::CrossRefTarget) -> bool {
+        let top = t
+            .key
+            .split(['.', '('])
+            .next()
+            .and_then(|n| n.parse::<u32>().ok());
+        // "Nothing in this article 10.14 …": the clause it sits in, whose number we cannot see.
+        let before = doc.text[..r.span.start].trim_end().to_lowercase();
+        let this = before.ends_with(" this") || before.ends_with(" these");
+        self.missing_tops < 3 && !this && top.is_none_or(|n| n >= self.min_top)
+    }
+}
+
+fn visible_numbering(doc: &Document) -> VisibleNumbering {
+    let tops: Vec<u32> = doc
+        .clauses
+        .iter()
+        .filter(|c| matches!(c.style, NumberStyle::Decimal(_) | NumberStyle::Article))
+        .filter_map(|c| c.keys.iter().find_map(|k| numeric_key(k)))
+        .filter_map(|k| k.first().copied())
+        .collect();
+    let mut missing: Vec<u32> = doc
+        .cross_refs
+        .iter()
+        .filter(|r| !r.external && r.kind != CrossRefKind::Attachment)
+        .flat_map(|r| r.targets.iter())
+        .filter(|t| t.resolved.is_none())
+        .filter_map(|t| t.key.split(['.', '(']).next()?.parse::<u32>().ok())
+        .filter(|n| !tops.contains(n))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    VisibleNumbering {
+        min_top: tops.iter().copied().min().unwrap_or(1),
+        missing_tops: missing.len(),
+    }
+}
+
+/// Annexes and appendices of the Standard Contractual Clauses, discussed in the clauses that
+/// complete them.
+fn scc_context(doc: &Document, at: usize) -> bool {
+    let from =
+        clauselint_parser::line_index::floor_char_boundary(&doc.text, at.saturating_sub(2000));
+    let before = &doc.text[from..at];
+    before.contains("Standard Contractual Clauses")
+        || before.contains("SCCs")
+        || before.contains("standard contractual clauses")
 }
 
 /// How many distinct top-level numbers the document uses ("1", "2", "3" …, or "I", "II" …): a
@@ -318,7 +476,11 @@ fn max_top_number(doc: &Document) -> usize {
     doc.clauses
         .iter()
         .filter(|c| matches!(c.style, NumberStyle::Decimal(_) | NumberStyle::Article))
-        .filter_map(|c| c.keys.iter().find_map(|k| k.split('.').next()?.parse::<usize>().ok()))
+        .filter_map(|c| {
+            c.keys
+                .iter()
+                .find_map(|k| k.split('.').next()?.parse::<usize>().ok())
+        })
         .max()
         .unwrap_or(0)
 }
@@ -329,7 +491,9 @@ fn context_clause(doc: &Document, r: &CrossRef) -> Option<ClauseId> {
     if let Some(next) = doc.cross_refs.iter().find(|o| {
         o.span.start >= r.span.end
             && o.span.start <= r.span.end + 20
-            && doc.text[r.span.end..o.span.start].to_lowercase().contains("of")
+            && doc.text[r.span.end..o.span.start]
+                .to_lowercase()
+                .contains("of")
     }) {
         if let Some(c) = next.targets.first().and_then(|t| t.resolved) {
             return Some(c);
@@ -343,34 +507,45 @@ fn context_clause(doc: &Document, r: &CrossRef) -> Option<ClauseId> {
 /// nesting can stop a clause early (inline items, unusual layouts); numbering is steadier.
 fn region(doc: &Document, clause: ClauseId) -> Span {
     let c = &doc.clauses[clause];
-    let Some(key) = c.keys.iter().find(|k| !k.starts_with('(')) else {
+    let Some(own) = c.keys.iter().find_map(|k| numeric_key(k)) else {
         return c.span;
     };
-    let inside = format!("{key}.");
+    // The next clause numbered after this one at its level or above: "13" or "28" after "12" or
+    // "27.2"; nested list items numbered "1.", "2." do not end it.
     let next = doc
         .clauses
         .iter()
         .filter(|o| o.span.start > c.span.start)
         .filter(|o| matches!(o.style, NumberStyle::Decimal(_) | NumberStyle::Article))
         .find(|o| {
-            o.keys
-                .iter()
-                .any(|k| !k.starts_with('(') && k != key && !k.starts_with(&inside))
+            o.keys.iter().filter_map(|k| numeric_key(k)).any(|k| {
+                let cut = k.len().min(own.len());
+                k.len() <= own.len() && k[..cut] >= own[..cut] && k != own
+            })
         })
         .map_or(doc.text.len(), |o| o.span.start);
     Span::new(c.span.start, next.max(c.span.end))
+}
+
+/// "27.2" → [27, 2].
+fn numeric_key(key: &str) -> Option<Vec<u32>> {
+    key.trim_end_matches('.')
+        .split('.')
+        .map(|p| p.parse::<u32>().ok())
+        .collect()
 }
 
 /// A line opening with the number ("12.2 …", "**Section 4.** …"): a clause the parser did not
 /// recognise as one.
 fn numbered_lines(doc: &Document, key: &str) -> usize {
     let Ok(re) = Regex::new(&format!(
-        r"(?im)^[\s*_#>]*(?:section|article|clause|§)?\s*{}(?:[.):\s*]|[A-Z]|$)",
+        r"(?im)^[\s*_#>]*(?:section|article|clause|§)?\s*{}\\?(?:[.):\s*]|[A-Z]|$)",
         regex::escape(key)
     )) else {
         return 0;
     };
-    re.find_iter(&doc.text).count()
+    // The source, where list markers ("7.  ### XFINITY EQUIPMENT") are still written.
+    re.find_iter(&doc.source).count()
 }
 
 /// Two clauses numbered alike (an appendix that restarts at 1, a list read as clauses): which one
@@ -384,12 +559,7 @@ fn ambiguous(doc: &Document, key: &str) -> bool {
     clauses > 1 || numbered_lines(doc, key) > 1
 }
 
-fn judge(
-    doc: &Document,
-    r: &CrossRef,
-    index: usize,
-    enough_numbering: bool,
-) -> Option<Broken> {
+fn judge(doc: &Document, r: &CrossRef, index: usize, enough_numbering: bool) -> Option<Broken> {
     let t = &r.targets[index];
     if t.resolved.is_some() {
         return None;
@@ -409,7 +579,20 @@ fn judge(
         // with its name ("Exhibit A", "SCHEDULE 1 – …", "Exhibit ABinding Arbitration").
         let name = t.key.to_lowercase();
         let present = doc.text.lines().any(|l| {
-            let l = l.trim_start_matches(['#', '*', '_', ' ', '\t']);
+            let l = l.trim_start_matches(['#', '*', '_', ' ', '\t', '>', '-']);
+            // "i. Annex 1 A: List of Parties", "(a) Annex II – …": an enumerated heading.
+            let l = match l.split_once(['.', ')']) {
+                Some((head, rest))
+                    if head.len() <= 4
+                        && head
+                            .trim_start_matches('(')
+                            .chars()
+                            .all(char::is_alphanumeric) =>
+                {
+                    rest.trim_start()
+                }
+                _ => l,
+            };
             l.to_lowercase().starts_with(&name)
                 && l.get(name.len()..).is_some_and(|rest| {
                     rest.chars()
@@ -424,7 +607,10 @@ fn judge(
     }
     // "Article 40" in a document whose clauses are not articles names a statute's article.
     if r.kind == CrossRefKind::Article
-        && !doc.clauses.iter().any(|c| matches!(c.style, NumberStyle::Article))
+        && !doc
+            .clauses
+            .iter()
+            .any(|c| matches!(c.style, NumberStyle::Article))
     {
         return None;
     }
@@ -447,7 +633,11 @@ fn judge(
         });
     }
     if base.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        let top: usize = base.split('.').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let top: usize = base
+            .split('.')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
         // "Section 230" in a document numbered to 20 names a statute, not a clause.
         if top > 3 * max_top_number(doc).max(10) {
             return None;
@@ -462,13 +652,30 @@ fn judge(
             if let Some(parent) = clause_by_key(doc, parent_key) {
                 let item = format!("({last})");
                 let span = region(doc, parent);
-                if item_present(doc, span, &item, r.span) {
+                // A nested list marker may have been rendered "6.6" originally: only a literal
+                // "(6)" shows the reference is in the wrong style.
+                if ordinal(&item).is_some_and(|n| has_list_marker(doc, span, n)) {
+                    return None;
+                }
+                if has_item(doc, span, &item, r.span) {
                     return Some(Broken::WrongStyle {
                         clause: parent,
                         written: base.to_string(),
                         meant: format!("{parent_key}{item}"),
                     });
                 }
+            }
+        }
+        // "Section 17.1" where Section 17 has no numbered sub-clauses at all: its items are in a
+        // layout the parser did not number (nested lists), so absence proves nothing.
+        if let Some((parent_key, _)) = base.rsplit_once('.') {
+            let prefix = format!("{parent_key}.");
+            let subnumbered = doc
+                .clauses
+                .iter()
+                .any(|c| c.keys.iter().any(|k| k.starts_with(&prefix)));
+            if !subnumbered {
+                return None;
             }
         }
         return Some(Broken::Missing);
@@ -493,7 +700,9 @@ fn clause_name(doc: &Document, id: ClauseId) -> String {
         format!("Section {number}")
     } else if number.is_empty() {
         "the clause".to_string()
-    } else if matches!(c.style, NumberStyle::Article) && !number.to_lowercase().starts_with("article") {
+    } else if matches!(c.style, NumberStyle::Article)
+        && !number.to_lowercase().starts_with("article")
+    {
         format!("Article {number}")
     } else {
         number.to_string()
@@ -521,18 +730,45 @@ impl Rule for BrokenCrossReference {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
-        let enough_numbering = numbered_clauses(doc) >= 3;
+        let enough_numbering = numbered_clauses(doc) >= 3 && numbering_is_consistent(doc);
         let top = max_top_number(doc);
         // "Article 40 of the Digital Services Act … as described in Article 40": once a number is
         // shown to belong to another instrument, later bare mentions of it do too.
         let mut external_keys: Vec<(CrossRefKind, String)> = Vec::new();
+        let visible = visible_numbering(doc);
+        if std::env::var_os("DRAFT_DEBUG").is_some() {
+            for c in &doc.clauses {
+                eprintln!("CLAUSE {:?} {:?} {:?}", c.style, c.number, c.keys);
+            }
+            eprintln!(
+                "VISIBLE min={} missing={}",
+                visible.min_top, visible.missing_tops
+            );
+        }
+        let first_numbered = doc
+            .clauses
+            .iter()
+            .filter(|c| matches!(c.style, NumberStyle::Decimal(_) | NumberStyle::Article))
+            .map(|c| c.span.start)
+            .min()
+            .unwrap_or(0);
         for r in &doc.cross_refs {
+            // A long preamble before the first numbered clause is often another instrument
+            // (offer terms, a summary) with numbering of its own.
+            if r.kind != CrossRefKind::Attachment
+                && r.span.start < first_numbered
+                && first_numbered > 5000
+            {
+                continue;
+            }
+            if r.kind == CrossRefKind::Attachment && scc_context(doc, r.span.start) {
+                continue;
+            }
             if into_other_instrument(doc, r) {
                 external_keys.extend(r.targets.iter().map(|t| (r.kind, t.key.clone())));
                 continue;
             }
-            if r
-                .targets
+            if r.targets
                 .iter()
                 .any(|t| external_keys.contains(&(r.kind, t.key.clone())))
             {
@@ -548,6 +784,9 @@ impl Rule for BrokenCrossReference {
                 let Some(broken) = judge(doc, r, index, enough_numbering) else {
                     continue;
                 };
+                if matches!(broken, Broken::Missing) && !visible.judges(doc, r, t) {
+                    continue;
+                }
                 // One target: the whole reference ("Section 14.6"); several: just the number.
                 let span = if r.targets.len() == 1 { r.span } else { t.span };
                 let quoted = cx.quote(span);

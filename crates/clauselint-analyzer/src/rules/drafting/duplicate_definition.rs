@@ -153,21 +153,24 @@ impl Rule for DuplicateDefinition {
                     shorten(&first_words(doc, later)),
                 )
             };
-            found.push((repeated_sentence, Finding {
-                rule: META.id,
-                severity: META.default_severity,
-                kind: FindingKind::Risk,
-                message,
-                span: later.term_span,
-                clause: doc.clause_at(later.term_span.start),
-                suggestion: None,
-                fix: None,
-                related: vec![Related {
-                    span: first.term_span,
-                    message: format!("“{}” is first defined here", first.term),
-                }],
-                document_level: false,
-            }));
+            found.push((
+                repeated_sentence,
+                Finding {
+                    rule: META.id,
+                    severity: META.default_severity,
+                    kind: FindingKind::Risk,
+                    message,
+                    span: later.term_span,
+                    clause: doc.clause_at(later.term_span.start),
+                    suggestion: None,
+                    fix: None,
+                    related: vec![Related {
+                        span: first.term_span,
+                        message: format!("“{}” is first defined here", first.term),
+                    }],
+                    document_level: false,
+                },
+            ));
         }
         // Many definitions repeated in identical sentences: the file holds two versions of the
         // terms (say, one per region), not one instrument that defines terms twice.

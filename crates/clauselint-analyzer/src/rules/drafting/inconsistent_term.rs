@@ -53,8 +53,20 @@ static META: RuleMeta = RuleMeta {
 
 /// Last words that name the same kind of thing: swapping one for another makes a near-duplicate.
 const FAMILY: &[&str] = &[
-    "data", "content", "contents", "information", "materials", "material", "inputs", "input",
-    "submissions", "submission", "files", "records", "output", "outputs",
+    "data",
+    "content",
+    "contents",
+    "information",
+    "materials",
+    "material",
+    "inputs",
+    "input",
+    "submissions",
+    "submission",
+    "files",
+    "records",
+    "output",
+    "outputs",
 ];
 
 fn family(word: &str) -> bool {
@@ -138,18 +150,33 @@ fn generic_after(doc: &Document, end: usize) -> bool {
     let rest = doc.text[end..].trim_start_matches([' ', '\u{a0}']);
     let lower: String = rest.chars().take(30).collect::<String>().to_lowercase();
     if [
-        "of others", "of third", "of any third", "of another", "of other", "of the", "of any",
-        "of such", "of a ", "of an ", "of that", "of those", "of their", "of its",
+        "of others",
+        "of third",
+        "of any third",
+        "of another",
+        "of other",
+        "of the",
+        "of any",
+        "of such",
+        "of a ",
+        "of an ",
+        "of that",
+        "of those",
+        "of their",
+        "of its",
     ]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    .iter()
+    .any(|p| lower.starts_with(p))
     {
         return true;
     }
     if !doc.text[end..].starts_with([' ', '\u{a0}']) {
         return false;
     }
-    let next: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    let next: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
     next.chars().next().is_some_and(char::is_lowercase)
         && !FUNCTION_WORDS.contains(&next.as_str())
         && !next.ends_with("ed")
@@ -173,7 +200,10 @@ fn after_determiner(doc: &Document, start: usize) -> bool {
 }
 
 fn at_unit_start(doc: &Document, start: usize) -> bool {
-    if doc.sentence_at(start).is_some_and(|i| doc.sentences[i].span.start == start) {
+    if doc
+        .sentence_at(start)
+        .is_some_and(|i| doc.sentences[i].span.start == start)
+    {
         return true;
     }
     let before = doc.text[..start].trim_end_matches([' ', '\t', '“', '"', '(']);
@@ -188,7 +218,10 @@ fn pluralise(term: &str, variant: &str) -> String {
     let lower_v = variant.to_lowercase();
     let lower_t = term.to_lowercase();
     if lower_v.len() > lower_t.len() {
-        format!("{term}{}", &variant[variant.len() - (lower_v.len() - lower_t.len())..])
+        format!(
+            "{term}{}",
+            &variant[variant.len() - (lower_v.len() - lower_t.len())..]
+        )
     } else {
         term.to_string()
     }
@@ -229,10 +262,16 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             }
             let found = fold(m.as_str());
             let span = Span::new(start, end);
-            let exact = found == d.term || found.strip_prefix(d.term.as_str()).is_some_and(|s| s == "s" || s == "es");
+            let exact = found == d.term
+                || found
+                    .strip_prefix(d.term.as_str())
+                    .is_some_and(|s| s == "s" || s == "es");
             if exact
                 || !found.chars().any(char::is_lowercase)
-                || doc.definitions.iter().any(|o| o.term_span.overlaps(span) || o.term == found)
+                || doc
+                    .definitions
+                    .iter()
+                    .any(|o| o.term_span.overlaps(span) || o.term == found)
             {
                 continue;
             }
@@ -240,7 +279,10 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             };
             if !is_prose_block(doc, si)
-                || doc.definitions.iter().any(|o| o.sentence == Some(si) && o.term == d.term)
+                || doc
+                    .definitions
+                    .iter()
+                    .any(|o| o.sentence == Some(si) && o.term == d.term)
                 || in_clause_title(doc, span)
                 || on_title_line(&doc.text, start)
                 || is_shouting(doc.sentence_text(si))
@@ -264,11 +306,12 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             // One finding per spelling; a sentence-start capital folds into the lower-case spelling.
-            let label = if at_unit_start(doc, start) && same_but_first(&found, &found.to_lowercase()) {
-                found.to_lowercase()
-            } else {
-                found.clone()
-            };
+            let label =
+                if at_unit_start(doc, start) && same_but_first(&found, &found.to_lowercase()) {
+                    found.to_lowercase()
+                } else {
+                    found.clone()
+                };
             let label = term_key(&label);
             match variants.iter_mut().find(|(l, _)| *l == label) {
                 Some((_, v)) => v.spans.push(span),
@@ -279,7 +322,11 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             let first = v.spans[0];
             let shown = fold(doc.plain(first));
             let n = v.spans.len();
-            let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
+            let times = if n == 1 {
+                "once".to_string()
+            } else {
+                format!("{n} times")
+            };
             let opens = at_unit_start(doc, first.start);
             let lower = shown
                 .split_whitespace()
@@ -340,7 +387,10 @@ fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         for run in runs(&doc.text, s.span) {
-            if run.words < 2 || in_clause_title(doc, run.span) || on_title_line(&doc.text, run.span.start) {
+            if run.words < 2
+                || in_clause_title(doc, run.span)
+                || on_title_line(&doc.text, run.span.start)
+            {
                 continue;
             }
             let Some(def) = near_defined(doc, &run.text) else {
@@ -353,7 +403,10 @@ fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
             if !uses.contains_key(&run.text) {
                 order.push(run.text.clone());
             }
-            uses.entry(run.text.clone()).or_insert((def, Vec::new())).1.push(run.span);
+            uses.entry(run.text.clone())
+                .or_insert((def, Vec::new()))
+                .1
+                .push(run.span);
         }
     }
     for phrase in order {
@@ -364,7 +417,11 @@ fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
         let d = &doc.definitions[*def];
         let term = &d.term;
         let n = spans.len();
-        let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
+        let times = if n == 1 {
+            "once".to_string()
+        } else {
+            format!("{n} times")
+        };
         out.push(Finding {
             rule: META.id,
             severity: META.default_severity,

@@ -103,18 +103,92 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 /// Words that open a sentence or clause and so carry a capital for grammatical reasons; stripped
 /// from the front of a run that opens a sentence.
 const OPENERS: &[&str] = &[
-    "a", "all", "an", "any", "as", "at", "before", "both", "by", "during", "each", "either", "every",
-    "except", "for", "from", "if", "in", "including", "neither", "no", "notwithstanding", "on",
-    "once", "only", "our", "please", "such", "that", "the", "their", "these", "this", "those", "to",
-    "under", "unless", "upon", "when", "where", "whether", "while", "with", "without", "your",
-    "its", "his", "her", "we", "you", "they", "it", "after", "although", "because", "since", "so",
-    "then", "there", "until", "also", "however", "otherwise", "where", "like",
+    "a",
+    "all",
+    "an",
+    "any",
+    "as",
+    "at",
+    "before",
+    "both",
+    "by",
+    "during",
+    "each",
+    "either",
+    "every",
+    "except",
+    "for",
+    "from",
+    "if",
+    "in",
+    "including",
+    "neither",
+    "no",
+    "notwithstanding",
+    "on",
+    "once",
+    "only",
+    "our",
+    "please",
+    "such",
+    "that",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "to",
+    "under",
+    "unless",
+    "upon",
+    "when",
+    "where",
+    "whether",
+    "while",
+    "with",
+    "without",
+    "your",
+    "its",
+    "his",
+    "her",
+    "we",
+    "you",
+    "they",
+    "it",
+    "after",
+    "although",
+    "because",
+    "since",
+    "so",
+    "then",
+    "there",
+    "until",
+    "also",
+    "however",
+    "otherwise",
+    "where",
+    "like",
 ];
 
 /// Determiners that mark a following Title-Case phrase as a defined-term-like noun.
 pub(crate) const DETERMINERS: &[&str] = &[
-    "the", "such", "any", "each", "all", "this", "these", "those", "that", "no", "every", "said",
-    "either", "both", "another", "applicable", "relevant",
+    "the",
+    "such",
+    "any",
+    "each",
+    "all",
+    "this",
+    "these",
+    "those",
+    "that",
+    "no",
+    "every",
+    "said",
+    "either",
+    "both",
+    "another",
+    "applicable",
+    "relevant",
 ];
 
 /// Possessives before a defined term (`your Customer Content`): weaker evidence than `the`/`such`.
@@ -323,7 +397,9 @@ pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
         return false;
     }
     // Capitalisation conventions differ by language; only English definitions are read.
-    if d.sentence.is_some_and(|s| !reads_as_english(doc.sentence_text(s))) {
+    if d.sentence
+        .is_some_and(|s| !reads_as_english(doc.sentence_text(s)))
+    {
         return false;
     }
     // A bold run-in clause title the parser read as a Definitions entry.
@@ -336,7 +412,9 @@ pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
     }
     match d.style {
         DefinitionStyle::Parenthetical => {
-            let open = doc.text[..d.term_span.start].rfind('(').unwrap_or(d.term_span.start);
+            let open = doc.text[..d.term_span.start]
+                .rfind('(')
+                .unwrap_or(d.term_span.start);
             // "Section 19.B.3 (…)": the parser may stop the reference before ".B.3".
             !doc.cross_refs.iter().any(|r| {
                 r.span.end <= open && {
@@ -345,7 +423,10 @@ pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
                 }
             })
         }
-        _ => doc.plain(d.definition_span).chars().any(char::is_alphanumeric),
+        _ => doc
+            .plain(d.definition_span)
+            .chars()
+            .any(char::is_alphanumeric),
     }
 }
 
@@ -363,7 +444,10 @@ pub(crate) fn marked_as_term(doc: &Document, term: &str) -> bool {
                 .find(['”', '"', '’', '\n'])
                 .unwrap_or(rest.len())
                 .min(120);
-            let end = (0..=end).rev().find(|&e| rest.is_char_boundary(e)).unwrap_or(0);
+            let end = (0..=end)
+                .rev()
+                .find(|&e| rest.is_char_boundary(e))
+                .unwrap_or(0);
             if term_key(rest[..end].trim().trim_end_matches([',', '.', ';'])) == key {
                 return true;
             }
@@ -416,7 +500,12 @@ pub(crate) fn on_title_line(text: &str, offset: usize) -> bool {
     }
     let capitalised = content
         .iter()
-        .filter(|w| w.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+        .filter(|w| {
+            w.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
         .count();
     capitalised * 10 >= content.len() * 8
 }
@@ -438,11 +527,29 @@ pub(crate) fn is_alias(doc: &Document, term: Span) -> bool {
     // Inside a parenthesis, its words; otherwise only the words just before the term.
     let before = match before.rfind('(') {
         Some(open) => before[open..].to_string(),
-        None => before.chars().rev().take(25).collect::<Vec<_>>().into_iter().rev().collect(),
+        None => before
+            .chars()
+            .rev()
+            .take(25)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect(),
     };
-    ["such as", "for example", "e.g.", "also known as", "also referred to as", "also called", "known as", "so-called", "sometimes called", "commonly called"]
-        .iter()
-        .any(|p| before.contains(p))
+    [
+        "such as",
+        "for example",
+        "e.g.",
+        "also known as",
+        "also referred to as",
+        "also called",
+        "known as",
+        "so-called",
+        "sometimes called",
+        "commonly called",
+    ]
+    .iter()
+    .any(|p| before.contains(p))
 }
 
 /// The clause titles and headings of the document, as [`term_key`]s.
@@ -475,15 +582,41 @@ pub(crate) fn in_clause_title(doc: &Document, span: Span) -> bool {
 pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
     let doc = cx.doc;
     let mut out: HashSet<String> = HashSet::new();
-    for a in cx.facts.vendor_aliases.iter().chain(&cx.facts.customer_aliases) {
+    for a in cx
+        .facts
+        .vendor_aliases
+        .iter()
+        .chain(&cx.facts.customer_aliases)
+    {
         if let Some(first) = a.split_whitespace().next() {
             out.insert(first.to_string());
         }
     }
     // Company forms, case-sensitive: "Zoom Communications, Inc.", "Gumb AG".
     const COMPANY: &[&str] = &[
-        "Inc", "LLC", "Ltd", "Limited", "GmbH", "Corp", "Corporation", "plc", "PLC", "AG", "Pty",
-        "LLP", "LP", "SARL", "SAS", "Oy", "AB", "Incorporated", "KK", "SpA", "BV", "NV", "SA",
+        "Inc",
+        "LLC",
+        "Ltd",
+        "Limited",
+        "GmbH",
+        "Corp",
+        "Corporation",
+        "plc",
+        "PLC",
+        "AG",
+        "Pty",
+        "LLP",
+        "LP",
+        "SARL",
+        "SAS",
+        "Oy",
+        "AB",
+        "Incorporated",
+        "KK",
+        "SpA",
+        "BV",
+        "NV",
+        "SA",
     ];
     for s in &doc.sentences {
         let ws = words(&doc.text, s.span);
@@ -509,9 +642,29 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
     // may …", "you give Dropbox …". Party roles ("Customer") are left out: they head defined-term
     // candidates such as "Customer Materials".
     const ROLES: &[&str] = &[
-        "customer", "user", "users", "licensee", "licensor", "subscriber", "client", "member",
-        "provider", "vendor", "supplier", "seller", "buyer", "party", "company", "contractor",
-        "partner", "developer", "publisher", "merchant", "participant", "host", "owner",
+        "customer",
+        "user",
+        "users",
+        "licensee",
+        "licensor",
+        "subscriber",
+        "client",
+        "member",
+        "provider",
+        "vendor",
+        "supplier",
+        "seller",
+        "buyer",
+        "party",
+        "company",
+        "contractor",
+        "partner",
+        "developer",
+        "publisher",
+        "merchant",
+        "participant",
+        "host",
+        "owner",
     ];
     let mut stats: std::collections::HashMap<String, (usize, usize, usize)> = Default::default();
     let mut lower_seen: HashSet<String> = HashSet::new();
@@ -529,7 +682,8 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
                 }
                 continue;
             }
-            if i == 0 || !(is_title_word(w.text) || w.text.chars().skip(1).any(char::is_uppercase)) {
+            if i == 0 || !(is_title_word(w.text) || w.text.chars().skip(1).any(char::is_uppercase))
+            {
                 continue;
             }
             let e = stats.entry(lower).or_default();
@@ -553,7 +707,6 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
         }
     }
     for (word, (n, det, modifies)) in stats {
-
         if n >= 5
             && (det * 10 <= n || modifies * 2 >= n)
             && !lower_seen.contains(&word)
@@ -573,13 +726,62 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
     };
     if let Some(title) = title {
         const GENERIC: &[&str] = &[
-            "terms", "term", "of", "service", "services", "use", "privacy", "policy", "notice",
-            "statement", "agreement", "user", "conditions", "and", "the", "customer", "end",
-            "license", "licence", "data", "processing", "addendum", "general", "global", "platform",
-            "website", "site", "cookie", "cookies", "legal", "master", "subscription", "online",
-            "community", "guidelines", "acceptable", "a", "for", "our", "your", "developer", "api",
-            "business", "commercial", "consumer", "standard", "app", "apps", "application",
-            "software", "product", "products", "supplemental", "additional", "dpa", "eula",
+            "terms",
+            "term",
+            "of",
+            "service",
+            "services",
+            "use",
+            "privacy",
+            "policy",
+            "notice",
+            "statement",
+            "agreement",
+            "user",
+            "conditions",
+            "and",
+            "the",
+            "customer",
+            "end",
+            "license",
+            "licence",
+            "data",
+            "processing",
+            "addendum",
+            "general",
+            "global",
+            "platform",
+            "website",
+            "site",
+            "cookie",
+            "cookies",
+            "legal",
+            "master",
+            "subscription",
+            "online",
+            "community",
+            "guidelines",
+            "acceptable",
+            "a",
+            "for",
+            "our",
+            "your",
+            "developer",
+            "api",
+            "business",
+            "commercial",
+            "consumer",
+            "standard",
+            "app",
+            "apps",
+            "application",
+            "software",
+            "product",
+            "products",
+            "supplemental",
+            "additional",
+            "dpa",
+            "eula",
         ];
         for w in words(title, Span::new(0, title.len())) {
             let lower = w.text.to_lowercase();
@@ -597,42 +799,245 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
 
 /// Words that end a capitalised phrase naming a document outside this one.
 pub(crate) const EXTERNAL_DOCUMENT_HEADS: &[&str] = &[
-    "policy", "policies", "statement", "notice", "notices", "guidelines", "guideline", "guide",
-    "guides", "terms", "conditions", "agreement", "agreements", "addendum", "addenda", "description",
-    "descriptions", "rules", "standards", "principles", "charter", "code", "handbook", "faq", "faqs",
-    "center", "centre", "page", "pages", "portal", "schedule", "exhibit", "annex",
-    "appendix", "clauses", "framework", "shield", "questions", "tips", "instructions", "requirements", "specifications", "manual",
-    "license", "licence", "licenses", "program", "programme", "plan", "plans", "form", "forms",
+    "policy",
+    "policies",
+    "statement",
+    "notice",
+    "notices",
+    "guidelines",
+    "guideline",
+    "guide",
+    "guides",
+    "terms",
+    "conditions",
+    "agreement",
+    "agreements",
+    "addendum",
+    "addenda",
+    "description",
+    "descriptions",
+    "rules",
+    "standards",
+    "principles",
+    "charter",
+    "code",
+    "handbook",
+    "faq",
+    "faqs",
+    "center",
+    "centre",
+    "page",
+    "pages",
+    "portal",
+    "schedule",
+    "exhibit",
+    "annex",
+    "appendix",
+    "clauses",
+    "framework",
+    "shield",
+    "questions",
+    "tips",
+    "instructions",
+    "requirements",
+    "specifications",
+    "manual",
+    "license",
+    "licence",
+    "licenses",
+    "program",
+    "programme",
+    "plan",
+    "plans",
+    "form",
+    "forms",
 ];
 
 /// Words after a capitalised run that show it is the subject or object of the sentence rather than
 /// a modifier of a lower-case noun.
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "shall", "may",
-    "might", "must", "can", "could", "would", "should", "do", "does", "did", "not", "only",
-    "solely", "also", "and", "or", "nor", "but", "of", "to", "in", "for", "with", "by", "on", "at",
-    "from", "under", "through", "about", "into", "upon", "within", "without", "via", "as", "that",
-    "which", "who", "whom", "whose", "if", "so", "than", "including", "other", "after", "before",
-    "during", "until", "unless", "where", "when", "whether", "against", "between", "among", "per",
-    "you", "we", "it", "they", "he", "she", "include", "includes", "contain", "contains",
-    "provide", "provides", "mean", "means", "remain", "remains", "become", "becomes",
-    "constitute", "constitutes", "apply", "applies", "exceed", "exceeds", "together", "here",
-    "there", "hereunder", "thereunder", "herein", "therein", "such", "any", "all", "each", "either",
-    "the", "a", "an", "your", "our", "its", "their", "this", "these", "those", "please", "then",
-    "collectively", "individually", "respectively", "now", "hereafter", "thereafter", "below",
-    "above", "accordingly", "directly", "immediately", "automatically", "promptly", "available",
-    "no", "none", "made", "set", "used", "given", "owned", "sold", "paid", "due", "same",
-    "like", "out", "up", "over", "off", "while", "because", "since", "although", "though", "even",
-    "i", "me", "us", "him", "them", "do", "use", "uses", "used", "allow", "allows", "permit",
-    "permits", "require", "requires", "grant", "grants", "own", "owns", "retain", "retains",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "can",
+    "could",
+    "would",
+    "should",
+    "do",
+    "does",
+    "did",
+    "not",
+    "only",
+    "solely",
+    "also",
+    "and",
+    "or",
+    "nor",
+    "but",
+    "of",
+    "to",
+    "in",
+    "for",
+    "with",
+    "by",
+    "on",
+    "at",
+    "from",
+    "under",
+    "through",
+    "about",
+    "into",
+    "upon",
+    "within",
+    "without",
+    "via",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "if",
+    "so",
+    "than",
+    "including",
+    "other",
+    "after",
+    "before",
+    "during",
+    "until",
+    "unless",
+    "where",
+    "when",
+    "whether",
+    "against",
+    "between",
+    "among",
+    "per",
+    "you",
+    "we",
+    "it",
+    "they",
+    "he",
+    "she",
+    "include",
+    "includes",
+    "contain",
+    "contains",
+    "provide",
+    "provides",
+    "mean",
+    "means",
+    "remain",
+    "remains",
+    "become",
+    "becomes",
+    "constitute",
+    "constitutes",
+    "apply",
+    "applies",
+    "exceed",
+    "exceeds",
+    "together",
+    "here",
+    "there",
+    "hereunder",
+    "thereunder",
+    "herein",
+    "therein",
+    "such",
+    "any",
+    "all",
+    "each",
+    "either",
+    "the",
+    "a",
+    "an",
+    "your",
+    "our",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "please",
+    "then",
+    "collectively",
+    "individually",
+    "respectively",
+    "now",
+    "hereafter",
+    "thereafter",
+    "below",
+    "above",
+    "accordingly",
+    "directly",
+    "immediately",
+    "automatically",
+    "promptly",
+    "available",
+    "no",
+    "none",
+    "made",
+    "set",
+    "used",
+    "given",
+    "owned",
+    "sold",
+    "paid",
+    "due",
+    "same",
+    "like",
+    "out",
+    "up",
+    "over",
+    "off",
+    "while",
+    "because",
+    "since",
+    "although",
+    "though",
+    "even",
+    "i",
+    "me",
+    "us",
+    "him",
+    "them",
+    "do",
+    "use",
+    "uses",
+    "used",
+    "allow",
+    "allows",
+    "permit",
+    "permits",
+    "require",
+    "requires",
+    "grant",
+    "grants",
+    "own",
+    "owns",
+    "retain",
+    "retains",
 ];
-
 
 /// Capitalisation conventions differ by language; only English sentences are read.
 pub(crate) fn reads_as_english(text: &str) -> bool {
     const COMMON: &[&str] = &[
-        "the", "and", "of", "to", "or", "you", "we", "is", "are", "any", "in", "for", "your", "our",
-        "will", "may", "with", "this", "that", "by",
+        "the", "and", "of", "to", "or", "you", "we", "is", "are", "any", "in", "for", "your",
+        "our", "will", "may", "with", "this", "that", "by",
     ];
     let ws = words(text, Span::new(0, text.len()));
     let common = ws

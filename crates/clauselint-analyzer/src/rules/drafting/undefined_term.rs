@@ -28,9 +28,9 @@ use clauselint_parser::Span;
 use regex::Regex;
 
 use super::{
-    FUNCTION_WORDS, brand_words, in_clause_title, is_link_text, is_prose_block, is_shouting, marked_as_term,
+    brand_words, in_clause_title, is_link_text, is_prose_block, is_shouting, marked_as_term,
     on_title_line, runs, term_key, title_keys, Run, DETERMINERS, EXTERNAL_DOCUMENT_HEADS,
-    POSSESSIVES,
+    FUNCTION_WORDS, POSSESSIVES,
 };
 use crate::context::Context;
 use crate::finding::{Edit, Finding, FindingKind, Fix, Severity};
@@ -75,71 +75,373 @@ struct Occurrence {
 
 /// Statutes, regulations and legal instruments.
 const STATUTE_WORDS: &[&str] = &[
-    "act", "acts", "regulation", "regulations", "directive", "directives", "code", "convention",
-    "treaty", "statute", "statutes", "constitution", "ordinance", "amendment", "law", "laws", "bill",
-    "decree", "procedure", "procedures", "rules", "clauses", "shield", "framework", "protocol",
-    "gdpr", "ccpa", "cpra", "dmca", "coppa", "hipaa", "ferpa", "usc", "cfr",
+    "act",
+    "acts",
+    "regulation",
+    "regulations",
+    "directive",
+    "directives",
+    "code",
+    "convention",
+    "treaty",
+    "statute",
+    "statutes",
+    "constitution",
+    "ordinance",
+    "amendment",
+    "law",
+    "laws",
+    "bill",
+    "decree",
+    "procedure",
+    "procedures",
+    "rules",
+    "clauses",
+    "shield",
+    "framework",
+    "protocol",
+    "gdpr",
+    "ccpa",
+    "cpra",
+    "dmca",
+    "coppa",
+    "hipaa",
+    "ferpa",
+    "usc",
+    "cfr",
 ];
 
 /// Public bodies, courts, organisations.
 const BODY_WORDS: &[&str] = &[
-    "commission", "council", "court", "courts", "office", "authority", "authorities", "union",
-    "institute", "bureau", "department", "agency", "board", "university", "committee", "bank",
-    "tribunal", "parliament", "nations", "association", "foundation", "organization",
-    "organisation", "inc", "llc", "ltd", "limited", "corporation", "corp", "gmbh", "plc",
-    "commissioner", "officer", "supervisor", "ombudsman", "government", "ministry", "administration",
-    "chamber", "service", "arbitration", "mediation", "group", "team", "network", "alliance",
-    "consortium", "society", "federation", "reserve", "treasury",
+    "commission",
+    "council",
+    "court",
+    "courts",
+    "office",
+    "authority",
+    "authorities",
+    "union",
+    "institute",
+    "bureau",
+    "department",
+    "agency",
+    "board",
+    "university",
+    "committee",
+    "bank",
+    "tribunal",
+    "parliament",
+    "nations",
+    "association",
+    "foundation",
+    "organization",
+    "organisation",
+    "inc",
+    "llc",
+    "ltd",
+    "limited",
+    "corporation",
+    "corp",
+    "gmbh",
+    "plc",
+    "commissioner",
+    "officer",
+    "supervisor",
+    "ombudsman",
+    "government",
+    "ministry",
+    "administration",
+    "chamber",
+    "service",
+    "arbitration",
+    "mediation",
+    "group",
+    "team",
+    "network",
+    "alliance",
+    "consortium",
+    "society",
+    "federation",
+    "reserve",
+    "treasury",
 ];
 
 /// Places.
 const PLACE_WORDS: &[&str] = &[
-    "states", "kingdom", "area", "republic", "region", "island", "islands", "province", "county",
-    "district", "city", "emirates", "netherlands", "philippines", "bahamas", "americas", "zone",
-    "territory", "territories", "street", "avenue", "road", "suite", "floor", "building", "square",
-    "park", "airport", "station", "port", "harbour", "harbor", "mainland", "state", "america", "europe", "asia", "africa", "ireland", "california", "york",
-    "england", "wales", "scotland", "germany", "france", "canada", "australia", "japan", "china",
-    "india", "brazil", "switzerland", "singapore", "delaware", "washington", "texas", "crimea",
-    "cuba", "iran", "syria", "korea", "luxembourg", "sweden", "norway", "spain", "italy", "mexico",
-    "israel", "russia", "ukraine", "francisco", "dublin", "london", "angeles", "county", "valley",
-    "mountain", "east", "west", "north", "south", "world", "earth", "internet", "web",
+    "states",
+    "kingdom",
+    "area",
+    "republic",
+    "region",
+    "island",
+    "islands",
+    "province",
+    "county",
+    "district",
+    "city",
+    "emirates",
+    "netherlands",
+    "philippines",
+    "bahamas",
+    "americas",
+    "zone",
+    "territory",
+    "territories",
+    "street",
+    "avenue",
+    "road",
+    "suite",
+    "floor",
+    "building",
+    "square",
+    "park",
+    "airport",
+    "station",
+    "port",
+    "harbour",
+    "harbor",
+    "mainland",
+    "state",
+    "america",
+    "europe",
+    "asia",
+    "africa",
+    "ireland",
+    "california",
+    "york",
+    "england",
+    "wales",
+    "scotland",
+    "germany",
+    "france",
+    "canada",
+    "australia",
+    "japan",
+    "china",
+    "india",
+    "brazil",
+    "switzerland",
+    "singapore",
+    "delaware",
+    "washington",
+    "texas",
+    "crimea",
+    "cuba",
+    "iran",
+    "syria",
+    "korea",
+    "luxembourg",
+    "sweden",
+    "norway",
+    "spain",
+    "italy",
+    "mexico",
+    "israel",
+    "russia",
+    "ukraine",
+    "francisco",
+    "dublin",
+    "london",
+    "angeles",
+    "county",
+    "valley",
+    "mountain",
+    "east",
+    "west",
+    "north",
+    "south",
+    "world",
+    "earth",
+    "internet",
+    "web",
 ];
 
 const PLACE_FIRST_WORDS: &[&str] = &[
-    "united", "european", "northern", "southern", "eastern", "western", "central", "new", "north",
-    "south", "east", "west", "san", "los", "las", "hong", "isle", "middle", "latin", "federal",
-    "supreme", "superior", "district", "state", "county", "city", "american", "british", "english",
-    "irish", "german", "french", "swiss", "canadian", "australian", "japanese", "chinese",
-    "international", "internal", "national",
+    "united",
+    "european",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "san",
+    "los",
+    "las",
+    "hong",
+    "isle",
+    "middle",
+    "latin",
+    "federal",
+    "supreme",
+    "superior",
+    "district",
+    "state",
+    "county",
+    "city",
+    "american",
+    "british",
+    "english",
+    "irish",
+    "german",
+    "french",
+    "swiss",
+    "canadian",
+    "australian",
+    "japanese",
+    "chinese",
+    "international",
+    "internal",
+    "national",
     // Titles of sections and documents: "Use of Cookies", "What Information Do We Collect".
-    "use", "how", "what", "why", "when", "where", "who", "which",
+    "use",
+    "how",
+    "what",
+    "why",
+    "when",
+    "where",
+    "who",
+    "which",
 ];
 
 const CALENDAR_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "christmas", "easter", "eastern", "pacific", "standard", "time", "gmt",
-    "utc", "pst", "est", "cet",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "christmas",
+    "easter",
+    "eastern",
+    "pacific",
+    "standard",
+    "time",
+    "gmt",
+    "utc",
+    "pst",
+    "est",
+    "cet",
 ];
 
 /// Last words of product, feature and screen names ("our Model Hub", "your Account Settings").
 const PRODUCT_HEADS: &[&str] = &[
-    "hub", "store", "app", "apps", "marketplace", "studio", "cloud", "console", "dashboard",
-    "editor", "assistant", "api", "apis", "sdk", "plugin", "plugins", "extension", "browser",
-    "player", "pro", "plus", "premium", "enterprise", "mobile", "desktop", "settings", "setting",
-    "tab", "menu", "button", "icon", "screen", "panel", "preferences", "inbox", "feed", "chat",
-    "messenger", "wallet", "pay", "id", "library", "gallery", "spaces", "workspace", "lab", "game", "games",
-    "labs", "academy", "blog", "forum", "forums", "community", "support", "help", "shop",
-    "drive", "play", "live", "tv", "music", "maps", "search", "ads", "analytics",
+    "hub",
+    "store",
+    "app",
+    "apps",
+    "marketplace",
+    "studio",
+    "cloud",
+    "console",
+    "dashboard",
+    "editor",
+    "assistant",
+    "api",
+    "apis",
+    "sdk",
+    "plugin",
+    "plugins",
+    "extension",
+    "browser",
+    "player",
+    "pro",
+    "plus",
+    "premium",
+    "enterprise",
+    "mobile",
+    "desktop",
+    "settings",
+    "setting",
+    "tab",
+    "menu",
+    "button",
+    "icon",
+    "screen",
+    "panel",
+    "preferences",
+    "inbox",
+    "feed",
+    "chat",
+    "messenger",
+    "wallet",
+    "pay",
+    "id",
+    "library",
+    "gallery",
+    "spaces",
+    "workspace",
+    "lab",
+    "game",
+    "games",
+    "labs",
+    "academy",
+    "blog",
+    "forum",
+    "forums",
+    "community",
+    "support",
+    "help",
+    "shop",
+    "drive",
+    "play",
+    "live",
+    "tv",
+    "music",
+    "maps",
+    "search",
+    "ads",
+    "analytics",
 ];
 
 /// Capitalised nouns that are names or conventional capitals, not defined terms.
 const COMMON_PROPER: &[&str] = &[
-    "internet", "english", "web", "world wide web", "i", "god", "bitcoin", "ethereum", "android",
-    "ios", "windows", "mac", "linux", "wi-fi", "bluetooth", "euro", "euros", "dollar", "dollars",
-    "us", "u", "ok", "id", "faq", "cookie", "cookies", "covid-19", "people",
+    "internet",
+    "english",
+    "web",
+    "world wide web",
+    "i",
+    "god",
+    "bitcoin",
+    "ethereum",
+    "android",
+    "ios",
+    "windows",
+    "mac",
+    "linux",
+    "wi-fi",
+    "bluetooth",
+    "euro",
+    "euros",
+    "dollar",
+    "dollars",
+    "us",
+    "u",
+    "ok",
+    "id",
+    "faq",
+    "cookie",
+    "cookies",
+    "covid-19",
+    "people",
 ];
-
 
 fn incorporation_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -192,7 +494,10 @@ fn names_a_part(after: &str) -> bool {
 /// without quotes.
 fn in_naming_parenthesis(text: &str, span: Span) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let Some(open) = text[line_start..span.start].rfind('(').map(|i| line_start + i) else {
+    let Some(open) = text[line_start..span.start]
+        .rfind('(')
+        .map(|i| line_start + i)
+    else {
         return false;
     };
     let Some(close) = text[span.end..].find(')').map(|i| span.end + i) else {
@@ -203,8 +508,20 @@ fn in_naming_parenthesis(text: &str, span: Span) -> bool {
         return false;
     }
     const LEAD: &[&str] = &[
-        "the", "collectively", "together", "each", "a", "an", "hereinafter", "referred", "to", "as",
-        "or", "and", "individually", "jointly",
+        "the",
+        "collectively",
+        "together",
+        "each",
+        "a",
+        "an",
+        "hereinafter",
+        "referred",
+        "to",
+        "as",
+        "or",
+        "and",
+        "individually",
+        "jointly",
     ];
     let mut capitals = 0;
     for w in super::words(inner, Span::new(0, inner.len())) {
@@ -234,11 +551,11 @@ fn titles_a_reference(text: &str, span: Span) -> bool {
 fn statute_after(after: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^\s*\([^)]{1,60}\)\s+(?:Act|Regulations?|Directive|Code)\b").expect("valid regex")
+        Regex::new(r"^\s*\([^)]{1,60}\)\s+(?:Act|Regulations?|Directive|Code)\b")
+            .expect("valid regex")
     });
     re.is_match(after)
 }
-
 
 /// `b. Ticket – a document issued by the Carrier`: an entry of a glossary without quotes.
 fn glossary_entry(after: &str) -> bool {
@@ -269,7 +586,10 @@ fn plain(gap: &str) -> bool {
 /// Reasons a capitalised phrase is a name rather than a would-be defined term.
 fn is_name(phrase: &str, brands: &std::collections::HashSet<String>) -> bool {
     let lower = phrase.to_lowercase();
-    let ws: Vec<&str> = lower.split(' ').filter(|w| *w != "of" && *w != "&").collect();
+    let ws: Vec<&str> = lower
+        .split(' ')
+        .filter(|w| *w != "of" && *w != "&")
+        .collect();
     let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
         return true;
     };
@@ -340,7 +660,9 @@ impl Rule for UndefinedTerm {
             }
             let rs: Vec<Run> = runs(&doc.text, s.span)
                 .into_iter()
-                .filter(|r| !in_clause_title(doc, r.span) && !on_title_line(&doc.text, r.span.start))
+                .filter(|r| {
+                    !in_clause_title(doc, r.span) && !on_title_line(&doc.text, r.span.start)
+                })
                 .collect();
             // "the Creator Subscriptions or Ads Revenue Share programs", "the Acceptable Use and
             // Content Moderation Policy": a run coordinated with the next shares its role.
@@ -358,7 +680,9 @@ impl Rule for UndefinedTerm {
                 if !gap.contains('\n') && matches!(gap.trim(), "and" | "&") {
                     partner[k] = Some(rs[k + 1].text.clone());
                 }
-                if !gap.contains('\n') && matches!(g, "and" | "or" | "&" | "," | "and/or" | ", and" | ", or") {
+                if !gap.contains('\n')
+                    && matches!(g, "and" | "or" | "&" | "," | "and/or" | ", and" | ", or")
+                {
                     inherits_modifier[k] = is_modifier(&rs[k + 1]) || inherits_modifier[k + 1];
                     inherits_name[k] = is_name(&rs[k + 1].text, &brands) || inherits_name[k + 1];
                 }
@@ -405,9 +729,17 @@ impl Rule for UndefinedTerm {
             let key = term_key(&phrase);
             if std::env::var_os("DRAFT_DEBUG").is_some() {
                 let mid: Vec<&Occurrence> = occs.iter().filter(|o| !o.opens).collect();
-                eprintln!("CAND {phrase:?} n={} mid={} det={} poss={} mod={} defined={} title={} name={}", occs.len(), mid.len(),
-                    mid.iter().filter(|o| o.determiner).count(), mid.iter().filter(|o| o.possessive_det).count(), mid.iter().filter(|o| o.modifier).count(),
-                    defined.contains(&key), titles.contains(&key), is_name(&phrase, &brands));
+                eprintln!(
+                    "CAND {phrase:?} n={} mid={} det={} poss={} mod={} defined={} title={} name={}",
+                    occs.len(),
+                    mid.len(),
+                    mid.iter().filter(|o| o.determiner).count(),
+                    mid.iter().filter(|o| o.possessive_det).count(),
+                    mid.iter().filter(|o| o.modifier).count(),
+                    defined.contains(&key),
+                    titles.contains(&key),
+                    is_name(&phrase, &brands)
+                );
             }
             if defined.contains(&key) || titles.contains(&key) || is_name(&phrase, &brands) {
                 continue;
@@ -444,7 +776,11 @@ impl Rule for UndefinedTerm {
                 .unwrap_or(&mid[0]);
             let lower = phrase.to_lowercase();
             let uses = occs.len();
-            let times = if uses == 1 { "once".to_string() } else { format!("{uses} times") };
+            let times = if uses == 1 {
+                "once".to_string()
+            } else {
+                format!("{uses} times")
+            };
             out.push(Finding {
                 rule: META.id,
                 severity: META.default_severity,
@@ -482,7 +818,8 @@ mod tests {
     const ID: &str = "drafting/undefined-term";
 
     /// Two definitions so the document follows the defined-term convention.
-    const DEFS: &str = "“Service” means the hosted platform. “Fees” means the amounts payable for it.\n\n";
+    const DEFS: &str =
+        "“Service” means the hosted platform. “Fees” means the amounts payable for it.\n\n";
 
     fn doc(body: &str) -> String {
         format!("{DEFS}{body}")
@@ -517,7 +854,10 @@ mod tests {
         assert_eq!(found.len(), 1);
         let f = &found[0];
         assert_eq!(&text[f.span.start..f.span.end], "Customer Materials");
-        assert!(text[..f.span.start].ends_with("for the "), "first use after a determiner");
+        assert!(
+            text[..f.span.start].ends_with("for the "),
+            "first use after a determiner"
+        );
         assert!(f.message.contains("used 3 times"), "{}", f.message);
         let fix = f.fix.as_ref().expect("lower-case fix");
         assert!(fix.edits.iter().all(|e| e.new_text == "customer materials"));

@@ -87,9 +87,10 @@ fn other_forms(term: &str) -> Vec<String> {
     }
     if let Some(stem) = term.strip_suffix("ies") {
         out.push(format!("{stem}y"));
-    } else if let Some(stem) = term.strip_suffix("es").filter(|s| {
-        s.ends_with('x') || s.ends_with("ch") || s.ends_with("sh") || s.ends_with("ss")
-    }) {
+    } else if let Some(stem) = term
+        .strip_suffix("es")
+        .filter(|s| s.ends_with('x') || s.ends_with("ch") || s.ends_with("sh") || s.ends_with("ss"))
+    {
         out.push(stem.to_string());
     } else if let Some(stem) = term.strip_suffix('s').filter(|s| !s.ends_with('s')) {
         out.push(stem.to_string());
@@ -109,11 +110,17 @@ fn own_parenthesis(doc: &Document, term: Span, others: &[Span]) -> Option<Span> 
     if doc.text[open..close].contains('\n')
         || doc.text[open + 1..term.start].contains(')')
         || close - open > 120
-        || others.iter().any(|o| *o != term && open < o.start && o.end < close)
+        || others
+            .iter()
+            .any(|o| *o != term && open < o.start && o.end < close)
     {
         return None;
     }
-    let start = if doc.text[..open].ends_with(' ') { open - 1 } else { open };
+    let start = if doc.text[..open].ends_with(' ') {
+        open - 1
+    } else {
+        open
+    };
     Some(Span::new(start, close + 1))
 }
 
@@ -126,7 +133,9 @@ impl Rule for UnusedDefinition {
         let doc = cx.doc;
         let mut uses: HashMap<&str, usize> = HashMap::new();
         for u in &doc.term_uses {
-            *uses.entry(doc.definitions[u.definition].term.as_str()).or_default() += 1;
+            *uses
+                .entry(doc.definitions[u.definition].term.as_str())
+                .or_default() += 1;
         }
         let term_spans: Vec<Span> = doc.definitions.iter().map(|d| d.term_span).collect();
         let mut reported: Vec<&str> = Vec::new();
@@ -139,10 +148,7 @@ impl Rule for UnusedDefinition {
             {
                 continue;
             }
-            if !super::is_real_definition(doc, d)
-                || term.contains('/')
-                || term.contains(" (")
-            {
+            if !super::is_real_definition(doc, d) || term.contains('/') || term.contains(" (") {
                 continue;
             }
             // Uses inside ALL-CAPS paragraphs ("THE ALIVECOR ENTITIES") are uses.
@@ -210,7 +216,11 @@ impl Rule for UnusedDefinition {
             } else {
                 let shown: String = doc.plain(variants[0]).to_string();
                 let n = variants.len();
-                let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
+                let times = if n == 1 {
+                    "once".to_string()
+                } else {
+                    format!("{n} times")
+                };
                 format!(
                     "“{term}” is defined but never used in the form defined: the document writes “{shown}” \
                      ({times}) instead, so it is unclear whether the definition ever applies. Write “{term}” \

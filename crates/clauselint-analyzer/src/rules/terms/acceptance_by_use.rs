@@ -47,56 +47,71 @@ static META: RuleMeta = RuleMeta {
 const CONDUCT: &str = r"(?:continu\w* (?:to )?(?:use|using|access\w*)|(?:use|using|uses|access|accessing|visit\w*|brows\w*|download\w*|install\w*|register\w*|signing up|sign up|creat\w* (?:an? |your )?(?:\w+ )?account|open\w*|placing an order|shopping|participat\w*|maintain\w*|utiliz\w*|utilis\w*)|your (?:continued |further |ongoing )?(?:use|access|usage|participation)|the (?:continued |ongoing |further )?(?:use|usage) of)";
 
 /// Assent to the terms themselves (not to some other thing: "you agree that we may send emails").
-const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally binding contract|(?:agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|consent(?:s|ed|ing)?|acknowledge\w* and agree\w*|signify|signifies)(?: (?:to|of|with))?(?: be bound(?: by)?)? (?:(?:all|each|any)(?: of)? )?(?:these|this|the|our|such|those|its|all|any|revised|updated|new|amended|modified|following|relevant|applicable)?[^.;]{0,25}?\b(?:terms|conditions|agreement|tos|t&cs|contract|polic(?:y|ies)|eula|changes|modifications|amendments|updates|revisions|version|fees))";
+const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally binding contract|(?:agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|consent(?:s|ed|ing)?|acknowledge\w* and agree\w*|signify|signifies)(?: (?:to|of|with))?(?: be bound(?: by)?)? (?:(?:all|each|any)(?: of)? )?(?:these|this|the|our|such|those|its|all|any|revised|updated|new|amended|modified|following|relevant|applicable)?[^.;]{0,25}?(?-u:\b)(?:terms|conditions|agreement|tos|t&cs|contract|polic(?:y|ies)|eula|changes|modifications|amendments|updates|revisions|version|fees))";
 
 fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     // "By using the Service, you agree …", "by clicking accept or accessing the service, you agree".
-    let by = regex!(&format!(
-        r"\bby (?:[a-z\x22',/ ]{{0,60}}? )?{CONDUCT}\b[^.;]{{0,220}}?\b(?:you|user|users|subscriber)\b[^.;]{{0,60}}?\b{ASSENT_TO}"
+    let by = regex!(format!(
+        r"(?-u:\b)by (?:[a-z\x22',/ ]{{0,60}}? )?{CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:you|user|users|subscriber)(?-u:\b)[^.;]*?(?-u:\b){ASSENT_TO}"
     ));
     // "Your continued use … constitutes / means / indicates acceptance", "use … will be construed
     // to be your acceptance".
-    let constitutes = regex!(&format!(
-        r"\b{CONDUCT}\b[^.;]{{0,200}}?\b(?:constitutes?|constituting|shall constitute|will constitute|means|indicates?|signifies|signify|will be construed|shall be deemed|will be deemed|is deemed)\b[^.;]{{0,40}}?\b(?:(?:your )?(?:acceptance|agreement|consent|accept|agree)(?:s|d|ed|ing|ment)?\b|{ASSENT_TO})"
+    let constitutes = regex!(format!(
+        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:constitutes?|constituting|shall constitute|will constitute|means|indicates?|signifies|signify|will be construed|shall be deemed|will be deemed|is deemed)(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:(?:your )?(?:acceptance|agreement|consent|accept|agree)(?:s|d|ed|ing|ment)?(?-u:\b)|{ASSENT_TO})"
     ));
     // "the ongoing use of our Products is subject to the relevant new T&Cs".
-    let subject_new = regex!(&format!(
-        r"\b{CONDUCT}\b[^.;]{{0,100}}?\bis subject to (?:the )?(?:relevant )?(?:new|revised|updated|amended|modified) (?:terms|t&cs|agreement|version|conditions)"
+    let subject_new = regex!(format!(
+        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)is subject to (?:the )?(?:relevant )?(?:new|revised|updated|amended|modified) (?:terms|t&cs|agreement|version|conditions)"
     ));
     // "treat Your use of the services as acceptance of the Agreement".
-    let as_acceptance = regex!(&format!(
-        r"\b{CONDUCT}\b[^.;]{{0,100}}?\bas (?:your )?(?:acceptance|agreement|consent)\b"
+    let as_acceptance = regex!(format!(
+        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)as (?:your )?(?:acceptance|agreement|consent)(?-u:\b)"
     ));
     // "If you continue to use the Service after …, you agree / you will be bound",
     // "When you use our Services you agree to all of these terms".
-    let conditional = regex!(&format!(
-        r"\b(?:if|when|once|where|whenever) you\b[^.;]{{0,30}}?\b{CONDUCT}\b[^.;]{{0,160}}?\byou\b[^.;]{{0,40}}?\b(?:{ASSENT_TO}|(?:will be|shall be|are) deemed to have (?:accepted|agreed|consented))"
+    let conditional = regex!(format!(
+        r"(?-u:\b)(?:if|when|once|where|whenever) you(?-u:\b)[^.;]{{0,30}}?(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)you(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:{ASSENT_TO}|(?:will be|shall be|are) deemed to have (?:accepted|agreed|consented))"
     ));
     // "you will be bound by them if you continue to use", "become part of your agreement with us
     // if you use those Services".
-    let bound_if = regex!(&format!(
-        r"\b(?:you will be bound|will be bound by them|you are bound|become part of your agreement|you agree to (?:these|the) terms)\b[^.;]{{0,60}}?\bif you\b[^.;]{{0,20}}?\b{CONDUCT}"
+    let bound_if = regex!(format!(
+        r"(?-u:\b)(?:you will be bound|will be bound by them|you are bound|become part of your agreement|you agree to (?:these|the) terms)(?-u:\b)[^.;]*?(?-u:\b)if you(?-u:\b)[^.;]{{0,20}}?(?-u:\b){CONDUCT}"
     ));
     // "You can accept the Agreement by … actually using the services".
-    let accept_by = regex!(&format!(
-        r"\b(?:accept|agree to)\w* (?:the |these |this )?(?:terms|agreement|conditions|tos)\b[^.]{{0,20}}\bby\b[^.]{{0,200}}?\b(?:actually )?{CONDUCT}"
+    let accept_by = regex!(format!(
+        r"(?-u:\b)(?:accept|agree to)\w* (?:the |these |this )?(?:terms|agreement|conditions|tos)(?-u:\b)[^.]{{0,20}}(?-u:\b)by(?-u:\b)[^.]*?(?-u:\b)(?:actually )?{CONDUCT}"
     ));
     // "These Terms are accepted by you … when you download and/or use the Software".
-    let accepted_when = regex!(&format!(
-        r"\baccepted by you\b[^.]{{0,200}}?\bwhen you\b[^.;]{{0,30}}?\b{CONDUCT}"
+    let accepted_when = regex!(format!(
+        r"(?-u:\b)accepted by you(?-u:\b)[^.]*?(?-u:\b)when you(?-u:\b)[^.;]{{0,30}}?(?-u:\b){CONDUCT}"
     ));
     // Silence as acceptance: "you will be deemed to have accepted the changes unless you notify us",
     // "your failure to cancel … will constitute your acceptance".
     let deemed = regex!(
-        r"\b(?:you|user|users)\b[^.;]{0,30}?\b(?:will be|shall be|are|is) deemed to have (?:accepted|agreed|consented)|\b(?:failure|fail) to (?:cancel|object|reject|terminate)\b[^.;]{0,120}?\b(?:constitutes?|will constitute|shall constitute|means)\b[^.;]{0,30}?\b(?:acceptance|agreement|consent)|\bdeemed (?:that you have|your) (?:accepted|consented|acceptance|consent)"
+        r"(?-u:\b)(?:you|user|users)(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:will be|shall be|are|is) deemed to have (?:accepted|agreed|consented)|(?-u:\b)(?:failure|fail) to (?:cancel|object|reject|terminate)(?-u:\b)[^.;]*?(?-u:\b)(?:constitutes?|will constitute|shall constitute|means)(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:acceptance|agreement|consent)|(?-u:\b)deemed (?:that you have|your) (?:accepted|consented|acceptance|consent)"
     );
-    let off_topic = regex!(r"\b(?:pay|on behalf of|described in|receive|provide|transfer\w*|collected|processed|must (?:agree|accept)|agree\w* that|acknowledge\w* that)\b");
-    for re in [by, constitutes, subject_new, as_acceptance, conditional, bound_if, accept_by, accepted_when, deemed] {
+    let off_topic = regex!(
+        r"(?-u:\b)(?:pay|on behalf of|described in|receive|provide|transfer\w*|collected|processed|must (?:agree|accept)|agree\w* that|acknowledge\w* that)(?-u:\b)"
+    );
+    for re in [
+        by,
+        constitutes,
+        subject_new,
+        as_acceptance,
+        conditional,
+        bound_if,
+        accept_by,
+        accepted_when,
+        deemed,
+    ] {
         for m in re.find_iter(norm) {
             // The assent must be to the terms, not to something the terms go on to describe.
             let tail_from = m.end().saturating_sub(45).max(m.start());
             let tail_from = clauselint_parser::line_index::floor_char_boundary(norm, tail_from);
-            let tail_to = clauselint_parser::line_index::floor_char_boundary(norm, (m.end() + 25).min(norm.len()));
+            let tail_to = clauselint_parser::line_index::floor_char_boundary(
+                norm,
+                (m.end() + 25).min(norm.len()),
+            );
             if off_topic.is_match(&norm[tail_from..tail_to]) {
                 continue;
             }
@@ -108,7 +123,7 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
 
 /// "If you do not agree, do not use the Service": the opposite direction, not consent by use.
 fn merely_instruction(norm: &str) -> bool {
-    regex!(r"\b(?:if you do not|if you don't|if you disagree|unless you)\b[^.;]{0,20}\b(?:agree|accept)\w*\b[^.]*\b(?:do not|don't|not|cease|stop|discontinue)\b[^.;]{0,30}\b(?:use|using|access)").is_match(norm)
+    regex!(r"(?-u:\b)(?:if you do not|if you don't|if you disagree|unless you)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:agree|accept)\w*(?-u:\b)[^.]*(?-u:\b)(?:do not|don't|not|cease|stop|discontinue)(?-u:\b)[^.;]{0,30}(?-u:\b)(?:use|using|access)").is_match(norm)
 }
 
 impl Rule for AcceptanceByUse {
@@ -132,8 +147,10 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
         return None;
     }
     let quote = quote_from(cx, s, start, end, 4);
-    let changes = regex!(r"\b(?:continu\w*|revised|updated|modified|amended|changes?|modifications?)\b")
-        .is_match(&s.norm[start..end]);
+    let changes = regex!(
+        r"(?-u:\b)(?:continu\w*|revised|updated|modified|amended|changes?|modifications?)(?-u:\b)"
+    )
+    .is_match(&s.norm[start..end]);
     let why = if changes {
         "continued use is made to count as acceptance of changed terms, so a revision binds the consumer \
          without any act of agreement. Ask that material changes bind only after express acceptance, with \
@@ -160,7 +177,10 @@ mod tests {
     #[test]
     fn flags_use_as_acceptance() {
         // Amazon Conditions of Use.
-        assert_flags(ID, "By using Amazon Services, you signify your agreement to be bound by these conditions.");
+        assert_flags(
+            ID,
+            "By using Amazon Services, you signify your agreement to be bound by these conditions.",
+        );
         // Kardia (AliveCor), in capitals.
         assert_flags(ID, "BY CLICKING “ACCEPT” OR ACCESSING THE ALIVECOR SERVICE, YOU AGREE TO BE BOUND BY THE TERMS OF SERVICE.");
         // Endomondo (Under Armour).
@@ -180,11 +200,23 @@ mod tests {
     }
 
     #[test]
+    fn assent_to_something_else_is_not_flagged() {
+        // Tricky (Endomondo): conduct, but assent to something other than the terms.
+        assert_clean(ID, "By using our Services, you agree, represent and warrant that you have received consent from your physician to participate in wellness and fitness programs.");
+    }
+
+    #[test]
     fn express_acceptance_and_instructions_are_not_flagged() {
         assert_clean(ID, "By clicking “I agree”, you accept these Terms.");
         // Tumblr.
         assert_clean(ID, "If you don’t agree to all the terms and conditions of this Agreement, you shouldn't, and aren't permitted to, use the Services.");
-        assert_clean(ID, "You agree to use the Services only for lawful purposes.");
-        assert_clean(ID, "We will ask for your express agreement before any change applies to you.");
+        assert_clean(
+            ID,
+            "You agree to use the Services only for lawful purposes.",
+        );
+        assert_clean(
+            ID,
+            "We will ask for your express agreement before any change applies to you.",
+        );
     }
 }

@@ -63,7 +63,7 @@ fn without_titles(norm: &str) -> String {
 /// Binding, exclusive or mandatory arbitration, or a waiver of class or jury proceedings.
 fn mandatory(norm: &str) -> impl Iterator<Item = regex::Match<'_>> {
     let re = regex!(
-        r"\b(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|determined|decided|submitted|referred|heard)\b[^.;]{0,60}\b(?:by|through|in|to|under|before)\b[^.;]{0,40}\barbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)\b[^.;]{0,80}\b(?:class|jury|representative|collective|consolidated|inconvenient forum)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)\b"
+        r"(?-u:\b)(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|determined|decided|submitted|referred|heard)(?-u:\b)[^.;]*(?-u:\b)(?:by|through|in|to|under|before)(?-u:\b)[^.;]{0,40}(?-u:\b)arbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)(?-u:\b)[^.;]*(?-u:\b)(?:class|jury|representative|collective|consolidated|inconvenient forum)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)(?-u:\b)"
     );
     re.find_iter(norm)
 }
@@ -80,8 +80,9 @@ fn stated(cx: &Context, s: &SentenceFacts, norm: &str, a: usize, b: usize) -> bo
     let text = &norm[a..b];
     let head = &norm[super::common::clause_start(norm, a)..a];
     if super::common::in_condition(norm, a)
-        || regex!(r"\b(?:unless|except|if|whether)\b[^,]*$").is_match(head)
-        || regex!(r"\b(?:one|a single|three|sole) (?:\(\d\) )?arbitrators?\b").is_match(text)
+        || regex!(r"(?-u:\b)(?:unless|except|if|whether)(?-u:\b)[^,]*$").is_match(head)
+        || regex!(r"(?-u:\b)(?:one|a single|three|sole) (?:\(\d\) )?arbitrators?(?-u:\b)")
+            .is_match(text)
     {
         return false;
     }
@@ -91,7 +92,10 @@ fn stated(cx: &Context, s: &SentenceFacts, norm: &str, a: usize, b: usize) -> bo
     let sentence = cx.quote(s.span);
     let letters: Vec<char> = sentence.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.iter().filter(|c| c.is_uppercase()).count() * 10 > letters.len() * 8;
-    let words: Vec<&str> = source.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+    let words: Vec<&str> = source
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
     !(!all_caps
         && words.len() >= 2
         && words
@@ -103,15 +107,30 @@ fn stated(cx: &Context, s: &SentenceFacts, norm: &str, a: usize, b: usize) -> bo
 fn procedure(norm: &str) -> Option<(usize, usize)> {
     // Only the seat matters here: a hearing far from the consumer is what defeats small claims.
     let re = regex!(
-        r"\b(?:arbitration|arbitration hearing|hearing)\b[^.;]{0,100}?\b(?:will|shall|may) (?:be )?(?:conducted|held|take place|seated|located)\b[^.;]{0,40}?\bin (?:the )?(?P<place>[a-z]+)"
+        r"(?-u:\b)(?:arbitration|arbitration hearing|hearing)(?-u:\b)[^.;]*?(?-u:\b)(?:will|shall|may) (?:be )?(?:conducted|held|take place|seated|located)(?-u:\b)[^.;]{0,40}?(?-u:\b)in (?:the )?(?P<place>[a-z]+)"
     );
     for c in re.captures_iter(norm) {
         let place = c.name("place").map_or("", |m| m.as_str());
-        if matches!(place, "english" | "both" | "writing" | "person" | "accordance" | "a" | "any" | "your" | "which" | "such" | "private" | "confidence" | "good") {
+        if matches!(
+            place,
+            "english"
+                | "both"
+                | "writing"
+                | "person"
+                | "accordance"
+                | "a"
+                | "any"
+                | "your"
+                | "which"
+                | "such"
+                | "private"
+                | "confidence"
+                | "good"
+        ) {
             continue;
         }
-        if regex!(r"\b(?:where you (?:live|reside|work)|your (?:county|city|place) of (?:residence|business)|closest to you|near you)\b").is_match(norm)
-            && !regex!(r"\bupon your request\b|\bat your request\b").is_match(norm)
+        if regex!(r"(?-u:\b)(?:where you (?:live|reside|work)|your (?:county|city|place) of (?:residence|business)|closest to you|near you)(?-u:\b)").is_match(norm)
+            && !regex!(r"(?-u:\b)upon your request(?-u:\b)|(?-u:\b)at your request(?-u:\b)").is_match(norm)
         {
             continue;
         }
@@ -124,7 +143,7 @@ fn procedure(norm: &str) -> Option<(usize, usize)> {
 /// The consumer's own choice: opt-out rights and arbitration they may elect.
 fn optional(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"\b(?:you (?:may|can|have the right to) (?:choose to )?(?:opt out|opt-out|reject|decline)\b[^.;]{0,80}\barbitrat\w*|(?:right|option) to opt[- ]out of\b[^.;]{0,60}\barbitrat\w*|(?:does|do|shall|will) not apply to (?:you|consumers|residents|users)\b[^.;]{0,60}|arbitration (?:provision|agreement|clause)? ?(?:does|do|shall|will) not apply)"
+        r"(?-u:\b)(?:you (?:may|can|have the right to) (?:choose to )?(?:opt out|opt-out|reject|decline)(?-u:\b)[^.;]*(?-u:\b)arbitrat\w*|(?:right|option) to opt[- ]out of(?-u:\b)[^.;]*(?-u:\b)arbitrat\w*|(?:does|do|shall|will) not apply to (?:you|consumers|residents|users)(?-u:\b)[^.;]*|arbitration (?:provision|agreement|clause)? ?(?:does|do|shall|will) not apply)"
     );
     re.find(norm).map(|m| (m.start(), m.end()))
 }
@@ -147,23 +166,32 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = without_titles(&s.norm);
     // Headings ("(d) Binding Arbitration.") announce the clause; the clause itself is flagged.
     if norm.split(' ').count() < 8
-        || !regex!(r"\b(?:arbitrat\w*|class[- ]action|class-wide|jury|mediation)\b").is_match(&norm)
+        || !regex!(r"(?-u:\b)(?:arbitrat\w*|class[- ]action|class-wide|jury|mediation)(?-u:\b)")
+            .is_match(&norm)
     {
         return None;
     }
     // Fallback and scope provisions: what happens if the waiver fails, what the clause does not
     // preclude, which disputes it covers.
-    if regex!(r"\b(?:found|held|deemed|determined) (?:to be |not to )?(?:illegal|invalid|unenforceable|void|apply)|\bnot preclude\b|\bonly applies to\b|\bplease (?:review|see|refer to)\b|\bfor (?:the |more )?details\b|\bdescribes the\b").is_match(&norm) {
+    if regex!(r"(?-u:\b)(?:found|held|deemed|determined) (?:to be |not to )?(?:illegal|invalid|unenforceable|void|apply)|(?-u:\b)not preclude(?-u:\b)|(?-u:\b)only applies to(?-u:\b)|(?-u:\b)please (?:review|see|refer to)(?-u:\b)|(?-u:\b)for (?:the |more )?details(?-u:\b)|(?-u:\b)describes the(?-u:\b)").is_match(&norm) {
         return None;
     }
-    let binding = regex!(r"\b(?:binding|mandatory|resolved (?:by|through)|waiv\w*|exclusive\w*)\b").is_match(&norm);
+    let binding = regex!(
+        r"(?-u:\b)(?:binding|mandatory|resolved (?:by|through)|waiv\w*|exclusive\w*)(?-u:\b)"
+    )
+    .is_match(&norm);
     // An arbitration seated at the consumer's home is the fair version.
-    let home = regex!(r"\b(?:where you (?:live|reside|work)|your (?:county|city|state|country|district) of (?:residence|domicile)|your (?:primary )?(?:business )?location|closest to you)\b").is_match(&norm);
-    if home && !binding && !regex!(r"\b(?:upon|at) your request\b").is_match(&norm) {
+    let home = regex!(r"(?-u:\b)(?:where you (?:live|reside|work)|your (?:county|city|state|country|district) of (?:residence|domicile)|your (?:primary )?(?:business )?location|closest to you)(?-u:\b)").is_match(&norm);
+    if home && !binding && !regex!(r"(?-u:\b)(?:upon|at) your request(?-u:\b)").is_match(&norm) {
+        return None;
+    }
+    // "… subject to the mandatory arbitration provisions below": a pointer to the clause, which is
+    // flagged where it is stated.
+    if regex!(r"(?-u:\b)(?:following|below|above)(?-u:\b)[^.;]{0,30}(?-u:\b)arbitration (?:provisions?|clauses?|section)(?-u:\b)|(?-u:\b)arbitration (?:provisions?|clauses?|section) (?:below|above|in section)(?-u:\b)").is_match(&norm) {
         return None;
     }
     // "The agreement to arbitrate will not apply to the following": a scope provision.
-    if !binding && regex!(r"\b(?:will|shall|does|do) not apply\b").is_match(&norm) {
+    if !binding && regex!(r"(?-u:\b)(?:will|shall|does|do) not apply(?-u:\b)").is_match(&norm) {
         return None;
     }
     let hard = mandatory_in(cx, s, &norm);
@@ -232,6 +260,12 @@ mod tests {
         let text = "There will be one arbitrator (to be appointed by the LCIA), the arbitration will take place in London, and the arbitration will be conducted in English.";
         assert_flags(ID, text);
         assert_eq!(findings(ID, text)[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn arbitration_as_a_condition_of_a_forum_clause_is_not_flagged() {
+        // Tricky (Quora): arbitration only as the condition of a forum clause.
+        assert_clean(ID, "Unless submitted to arbitration as set forth in the following paragraph, all claims arising in connection with your use of the Quora Platform will be brought solely in Santa Clara County, California.");
     }
 
     #[test]

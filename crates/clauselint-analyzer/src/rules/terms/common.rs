@@ -1,20 +1,32 @@
 //! Helpers shared by the `terms/*` rules: who acts in a clause, whether a power is a discretionary
 //! one, and how to build a finding at a chosen severity. Kept private to the group.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
 use crate::rule::RuleMeta;
 use crate::rules::{extend_words, sentence_finding, snippet};
 
-/// A regex compiled once per call site.
+/// A regex compiled once per call site: the pattern expression is evaluated only the first time.
 macro_rules! regex {
     ($re:expr $(,)?) => {{
         static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        RE.get_or_init(|| regex::Regex::new($re).expect("valid regex"))
+        $crate::rules::terms::common::compiled(&RE, || $re)
     }};
 }
 pub(super) use regex;
+
+/// The regex in `cell`, compiled from `pattern` on first use.
+pub(super) fn compiled<S: AsRef<str>>(
+    cell: &'static OnceLock<Regex>,
+    pattern: impl FnOnce() -> S,
+) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern().as_ref()).expect("valid regex"))
+}
 
 /// Sentences holding at least one of the concepts in `mask` (outside headings): the concept
 /// prefilter for rules whose trigger can be worded with any of several concepts.
@@ -44,7 +56,7 @@ pub(super) enum Party {
 /// `grammar::scope_start` it does not stop at "but"/"except", because the rules here read whole
 /// propositions ("we may, but are not obliged to, remove …").
 pub(super) fn clause_start(norm: &str, pos: usize) -> usize {
-    let re = regex!(r";|: |\. |\(\w{1,4}\) |\b\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.? ");
+    let re = regex!(r";|: |\. |\(\w{1,4}\) |(?-u:\b)\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.? ");
     let head = &norm[..pos.min(norm.len())];
     re.find_iter(head).last().map_or(0, |m| m.end())
 }
@@ -53,7 +65,8 @@ pub(super) fn clause_start(norm: &str, pos: usize) -> usize {
 pub(super) fn clause_end(norm: &str, pos: usize) -> usize {
     let re = regex!(r";|\. |\(\w{1,4}\) ");
     let pos = pos.min(norm.len());
-    re.find(&norm[pos..]).map_or(norm.len(), |m| pos + m.start())
+    re.find(&norm[pos..])
+        .map_or(norm.len(), |m| pos + m.start())
 }
 
 /// Words that name the consumer when they are the subject of a verb.
@@ -108,7 +121,6 @@ const OTHER_WORDS: &[&str] = &[
     "apple",
     "beneficiaries",
     "beneficiary",
-    "carrier's",
     "airline",
     "airlines",
     "bank",
@@ -136,19 +148,65 @@ pub(super) fn subject_before(norm: &str, pos: usize) -> Party {
         }
     }
     let both = regex!(
-        r"\b(?:either party|either of us|both parties|each party|each of us|both of us|we each|we can each|you and (?:we|us|\S+(?: \S+)?)|both you and|you or (?:we|us)|we or you|neither party|either you or)\b"
+        r"(?-u:\b)(?:either party|either of us|both parties|each party|each of us|both of us|we each|we can each|you and (?:we|us|\S+(?: \S+)?)|both you and|you or (?:we|us)|we or you|neither party|either you or)(?-u:\b)"
     );
     let words: Vec<&str> = cleaned
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '&' || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
     const SKIP: &[&str] = &[
-        "also", "further", "then", "therefore", "now", "still", "always", "immediately", "hereby",
-        "at", "any", "time", "its", "their", "our", "sole", "discretion", "option", "only",
-        "even", "however", "accordingly", "in", "addition", "additionally", "each", "shall",
-        "will", "may", "can", "automatically", "reasonably", "thus", "furthermore", "expressly",
-        "explicitly", "unilaterally", "nevertheless", "otherwise", "and", "or", "be", "been",
-        "being", "is", "are", "remain", "remains", "not", "held", "solely", "legally",
+        "also",
+        "further",
+        "then",
+        "therefore",
+        "now",
+        "still",
+        "always",
+        "immediately",
+        "hereby",
+        "at",
+        "any",
+        "time",
+        "its",
+        "their",
+        "our",
+        "sole",
+        "discretion",
+        "option",
+        "only",
+        "even",
+        "however",
+        "accordingly",
+        "in",
+        "addition",
+        "additionally",
+        "each",
+        "shall",
+        "will",
+        "may",
+        "can",
+        "automatically",
+        "reasonably",
+        "thus",
+        "furthermore",
+        "expressly",
+        "explicitly",
+        "unilaterally",
+        "nevertheless",
+        "otherwise",
+        "and",
+        "or",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "remain",
+        "remains",
+        "not",
+        "held",
+        "solely",
+        "legally",
     ];
     let pos_subject = words.iter().rposition(|w| !SKIP.contains(w));
     let subject = pos_subject.map(|i| words[i]);
@@ -160,11 +218,7 @@ pub(super) fn subject_before(norm: &str, pos: usize) -> Party {
         .and_then(|i| i.checked_sub(1))
         .is_some_and(|j| PREPOSITIONS.contains(&words[j]));
     // "you and LinkedIn may", "either party may": only the last few words decide.
-    let tail_start = cleaned
-        .char_indices()
-        .rev()
-        .nth(40)
-        .map_or(0, |(i, _)| i);
+    let tail_start = cleaned.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
     if both.is_match(&cleaned[tail_start..]) && !cleaned.trim_end().ends_with("you") {
         return Party::Both;
     }
@@ -186,13 +240,17 @@ pub(super) fn discretion_in(s: &SentenceFacts, start: usize, end: usize) -> Opti
         // "from time to time" is a rhythm, not a discretion; "without liability" is about damages.
         if !matches!(
             phrase,
-            "from time to time" | "without liability" | "periodically" | "regularly" | "on a regular basis"
+            "from time to time"
+                | "without liability"
+                | "periodically"
+                | "regularly"
+                | "on a regular basis"
         ) {
             return Some((h.start, h.end));
         }
     }
     let re = regex!(
-        r"\b(?:sole (?:and absolute )?(?:discretion|judgment|judgement|option)|(?:our|its|their) (?:absolute |own )?(?:discretion|option)|any or no reason|no reason|any reason whatsoever|without (?:any )?(?:prior |advance )?(?:notice|warning|notification)|with or without (?:prior )?(?:notice|cause|warning)|immediately|at all times|for whatever reason)\b"
+        r"(?-u:\b)(?:sole (?:and absolute )?(?:discretion|judgment|judgement|option)|(?:our|its|their) (?:absolute |own )?(?:discretion|option)|any or no reason|no reason|any reason whatsoever|without (?:any )?(?:prior |advance )?(?:notice|warning|notification)|with or without (?:prior )?(?:notice|cause|warning)|immediately|at all times|for whatever reason)(?-u:\b)"
     );
     let end = end.min(s.norm.len());
     re.find(&s.norm[start..end])
@@ -213,7 +271,13 @@ pub(super) fn finding_at(
 }
 
 /// The quoted phrase from `start`, extended by a few words to the end of its clause.
-pub(super) fn quote_from(cx: &Context, s: &SentenceFacts, start: usize, end: usize, words: usize) -> String {
+pub(super) fn quote_from(
+    cx: &Context,
+    s: &SentenceFacts,
+    start: usize,
+    end: usize,
+    words: usize,
+) -> String {
     snippet(cx, s, start, extend_words(&s.norm, end, words))
 }
 
@@ -222,7 +286,8 @@ pub(super) fn quote_from(cx: &Context, s: &SentenceFacts, start: usize, end: usi
 pub(super) fn in_condition(norm: &str, pos: usize) -> bool {
     let start = clause_start(norm, pos);
     let head = &norm[start..pos.min(norm.len())];
-    let re = regex!(r"\b(?:if|when|whenever|where|unless|until|in case|in the event)\b");
+    let re =
+        regex!(r"(?-u:\b)(?:if|when|whenever|where|unless|until|in case|in the event)(?-u:\b)");
     let Some(m) = re.find_iter(head).last() else {
         return false;
     };
@@ -234,7 +299,7 @@ pub(super) fn in_condition(norm: &str, pos: usize) -> bool {
 /// break, an enumeration marker, or a conjunction that opens a new proposition.
 fn negation_scope_start(norm: &str, pos: usize) -> usize {
     let re = regex!(
-        r";|: |\. |\(\w{1,4}\) |\b(?:but|however|provided that|whereas|while|nevertheless|notwithstanding|except|unless|other than)\b"
+        r";|: |\. |\(\w{1,4}\) |(?-u:\b)(?:but|however|provided that|whereas|while|nevertheless|notwithstanding|except|unless|other than)(?-u:\b)"
     );
     let head = &norm[..pos.min(norm.len())];
     re.find_iter(head).last().map_or(0, |m| m.end())
@@ -246,17 +311,16 @@ fn negation_scope_start(norm: &str, pos: usize) -> usize {
 fn idiomatic_negator(norm: &str, start: usize, end: usize) -> bool {
     let after = &norm[end.min(norm.len())..];
     let before = &norm[..start];
-    if regex!(r"^ (?:limited|later|more than|less than|fewer than|sooner|only|matter)\b").is_match(after)
-        || regex!(r"(?:\bwhether or|\bor|\bbut|\bif|\beven if) $").is_match(before)
+    if regex!(r"^ (?:limited|later|more than|less than|fewer than|sooner|only|matter)(?-u:\b)")
+        .is_match(after)
+        || regex!(r"(?:(?-u:\b)whether or|(?-u:\b)or|(?-u:\b)but|(?-u:\b)if|(?-u:\b)even if) $")
+            .is_match(before)
     {
         return true;
     }
-    let tail_from = before
-        .char_indices()
-        .rev()
-        .nth(40)
-        .map_or(0, |(i, _)| i);
-    regex!(r"\b(?:if|when|where|unless|until|in case)\b(?:\s+\S+){0,4}\s*$").is_match(&before[tail_from..])
+    let tail_from = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    regex!(r"(?-u:\b)(?:if|when|where|unless|until|in case)(?-u:\b)(?:\s+\S+){0,4}\s*$")
+        .is_match(&before[tail_from..])
 }
 
 /// The negator governing `pos` in its proposition, as a normalised range.

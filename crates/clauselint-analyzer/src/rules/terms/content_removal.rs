@@ -17,7 +17,9 @@
 //! on request or at the end of the contract, and statements that the provider does not review
 //! content.
 
-use super::common::{discretion_in, finding_at, quote_from, regex, sentences_with_any, subject_before, Party};
+use super::common::{
+    discretion_in, finding_at, quote_from, regex, sentences_with_any, subject_before, Party,
+};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
@@ -50,33 +52,45 @@ static META: RuleMeta = RuleMeta {
 const CONTENT: &str = r"(?:your |user |user-generated |subscriber |member |any |such |the |all )*(?:content|submissions?|materials?|posts?|postings?|reviews?|answers?|questions?|comments?|messages?|photos?|videos?|listings?|spam|virtual items|username|user ?names|communications|data associated with your account|information (?:you|that you|posted)|it|them)";
 
 fn content_re() -> &'static regex::Regex {
-    regex!(&format!(r"\b{CONTENT}\b"))
+    regex!(format!(r"(?-u:\b){CONTENT}(?-u:\b)"))
 }
 
 /// The power: permission followed by a removal verb and a content object. Returns the positions of
 /// the permission, the verb and the end of the object.
 fn active(norm: &str) -> Option<(usize, usize, usize)> {
     let modal = regex!(
-        r"\b(?:may|can|reserves?(?: all| the| its| our)? rights?|retains? the right|ha(?:s|ve) the (?:sole (?:and absolute )?)?right|rights? to|(?:is|are|be) entitled to|is free to|at (?:its|our) (?:sole )?(?:discretion|option)|take (?:any |certain |appropriate |a number of |such )?(?:\(or no\) )?(?:of the following |other )?actions?)\b"
+        r"(?-u:\b)(?:may|can|reserves?(?: all| the| its| our)? rights?|retains? the right|ha(?:s|ve) the (?:sole (?:and absolute )?)?right|rights? to|(?:is|are|be) entitled to|is free to|at (?:its|our) (?:sole )?(?:discretion|option)|take (?:any |certain |appropriate |a number of |such )?(?:\(or no\) )?(?:of the following |other )?actions?)(?-u:\b)"
     );
     let verb = regex!(
-        r"\b(?:remov(?:e|es|ing)|delet(?:e|es|ing)|edit(?:s|ing)?|block|disable(?: access to)?|refuse to (?:post|publish|distribute|display)|screen|take down|reclaim|make unavailable|prevent delivery of|moderate|filter|reject)\b"
+        r"(?-u:\b)(?:remov(?:e|es|ing)|delet(?:e|es|ing)|edit(?:s|ing)?|block|disable(?: access to)?|refuse to (?:post|publish|distribute|display)|screen|take down|reclaim|make unavailable|prevent delivery of|moderate|filter|reject)(?-u:\b)"
     );
     for m in modal.find_iter(norm) {
         let after = &norm[m.end()..];
-        if regex!(r"^(?: also| further)? (?:not|no longer|never)\b").is_match(after) {
+        if regex!(r"^(?: also| further)? (?:not|no longer|never)(?-u:\b)").is_match(after) {
             continue;
         }
         let takes_action = m.as_str().contains("action");
-        let clause_end = if takes_action { norm.len() } else { super::common::clause_end(norm, m.end()) };
-        let reach = floor(norm, (m.end() + if takes_action { 600 } else { 120 }).min(clause_end));
+        let clause_end = if takes_action {
+            norm.len()
+        } else {
+            super::common::clause_end(norm, m.end())
+        };
+        let reach = floor(
+            norm,
+            (m.end() + if takes_action { 600 } else { 120 }).min(clause_end),
+        );
         for v in verb.find_iter(&norm[m.end()..reach]) {
             let v_start = m.end() + v.start();
             let gap = &norm[floor(norm, v_start.saturating_sub(40)).max(m.end())..v_start];
-            if regex!(r"\b(?:you|users?|allow|permit|enable|able to)\b\s*(?:to\s*)?$").is_match(gap)
-                || regex!(r"^\s*be (?:required|obligated)\b").is_match(&norm[m.end()..v_start])
+            if regex!(r"(?-u:\b)(?:you|users?|allow|permit|enable|able to)(?-u:\b)\s*(?:to\s*)?$")
+                .is_match(gap)
+                || regex!(r"^\s*be (?:required|obligated)(?-u:\b)")
+                    .is_match(&norm[m.end()..v_start])
                 || (!takes_action
-                    && regex!(r"\b(?:use|copy|reproduce|host|distribute|publish|licen[cs]e)\b").is_match(&norm[m.end()..v_start]))
+                    && regex!(
+                        r"(?-u:\b)(?:use|copy|reproduce|host|distribute|publish|licen[cs]e)(?-u:\b)"
+                    )
+                    .is_match(&norm[m.end()..v_start]))
             {
                 continue;
             }
@@ -90,7 +104,7 @@ fn active(norm: &str) -> Option<(usize, usize, usize)> {
                     continue;
                 }
                 // "block the account of any user who provides a review" ends the account, not the review.
-                if regex!(r"personal (?:data|information)|^\s*(?:the |your |any |an? |user )?(?:accounts?|access)\b").is_match(&window[..o.start()]) {
+                if regex!(r"personal (?:data|information)|^\s*(?:the |your |any |an? |user )?(?:accounts?|access)(?-u:\b)").is_match(&window[..o.start()]) {
                     continue;
                 }
                 return Some((m.start(), v_start, from + o.end()));
@@ -108,22 +122,25 @@ fn floor(norm: &str, pos: usize) -> usize {
 /// "your content … might become unavailable", "including … removing your content".
 fn passive(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"\b(?:may|might|can|could)(?: also)?(?: at any time)? (?:be (?:[a-z]+(?:,| or| and|, or|, and) ){0,3}?(?:removed|deleted|edited|blocked|disabled|taken down|modified|screened|rejected)|become unavailable)\b"
+        r"(?-u:\b)(?:may|might|can|could)(?: also)?(?: at any time)? (?:be (?:[a-z]+(?:,| or| and|, or|, and) ){0,3}?(?:removed|deleted|edited|blocked|disabled|taken down|modified|screened|rejected)|become unavailable)(?-u:\b)"
     );
     for m in re.find_iter(norm) {
         if super::common::in_condition(norm, m.start()) {
             continue;
         }
-        let start = floor(norm, super::common::clause_start(norm, m.start()).max(m.start().saturating_sub(120)));
+        let start = floor(
+            norm,
+            super::common::clause_start(norm, m.start()).max(m.start().saturating_sub(120)),
+        );
         let head = &norm[start..m.start()];
-        if regex!(r"\b(?:content|submissions?|materials?|posts?|reviews?|answers?|questions?|comments?|messages?|photos?|listings?|it|which|they)\b").is_match(head)
-            && !regex!(r"\b(?:by you|you can|you may)\b").is_match(&norm[m.start()..floor(norm, (m.end() + 30).min(norm.len()))])
+        if regex!(r"(?-u:\b)(?:content|submissions?|materials?|posts?|reviews?|answers?|questions?|comments?|messages?|photos?|listings?|it|which|they)(?-u:\b)").is_match(head)
+            && !regex!(r"(?-u:\b)(?:by you|you can|you may)(?-u:\b)").is_match(&norm[m.start()..floor(norm, (m.end() + 30).min(norm.len()))])
         {
             return Some((m.start(), m.end()));
         }
     }
     let noun = regex!(
-        r"\b(?:including|such as|for example|e\.g\.)\b[^.;]{0,60}?\b(?:removing|deleting|editing|blocking|removal of|deletion of) (?:your |the |any |user |user-generated |such )*(?:content|information|submissions?|material|posts?)\b"
+        r"(?-u:\b)(?:including|such as|for example|e\.g\.)(?-u:\b)[^.;]*?(?-u:\b)(?:removing|deleting|editing|blocking|removal of|deletion of) (?:your |the |any |user |user-generated |such )*(?:content|information|submissions?|material|posts?)(?-u:\b)"
     );
     noun.find(norm).map(|m| (m.start(), m.end()))
 }
@@ -192,7 +209,8 @@ mod tests {
     #[test]
     fn flags_removal_at_will_as_error() {
         // Endomondo (Under Armour).
-        let text = "We can edit or remove your Content from our Services at any time for any reason.";
+        let text =
+            "We can edit or remove your Content from our Services at any time for any reason.";
         assert_flags(ID, text);
         assert_eq!(findings(ID, text)[0].severity, Severity::Error);
         // Uber.
@@ -208,13 +226,30 @@ mod tests {
         assert_flags(ID, text);
         assert_eq!(findings(ID, text)[0].severity, Severity::Warning);
         // Yelp.
-        assert_flags(ID, "For example, we may remove a review if we believe it violates our Content Guidelines.");
+        assert_flags(
+            ID,
+            "For example, we may remove a review if we believe it violates our Content Guidelines.",
+        );
+    }
+
+    #[test]
+    fn licences_and_account_blocks_are_not_removal() {
+        // Tricky (LinkedIn): a licence to modify content is not a power to take it down.
+        assert_clean(ID, "A worldwide, transferable and sublicensable right to use, copy, modify, distribute, publish and process, information and content that you provide through our Services.");
+        // Tricky: blocking the account of a reviewer is termination, not removal.
+        assert_clean(ID, "We may block the account of any User who provides a review that does not comply with these Terms.");
     }
 
     #[test]
     fn consumer_deletion_and_privacy_duties_are_not_flagged() {
-        assert_clean(ID, "You can delete your posts at any time from your profile page.");
-        assert_clean(ID, "We will delete your personal data within 30 days after you close your account.");
+        assert_clean(
+            ID,
+            "You can delete your posts at any time from your profile page.",
+        );
+        assert_clean(
+            ID,
+            "We will delete your personal data within 30 days after you close your account.",
+        );
         assert_clean(ID, "We do not review or remove content posted by users.");
     }
 }

@@ -48,10 +48,10 @@ static META: RuleMeta = RuleMeta {
 /// The chosen law: returns the range of the whole choice and of the law's name.
 fn chosen_law(norm: &str) -> Option<((usize, usize), (usize, usize))> {
     let named = regex!(
-        r"\b(?:governed (?:in all respects |exclusively |solely )?by|construed (?:and enforced )?(?:in accordance with|under)|interpreted (?:in accordance with|under)|determined by|subject (?:exclusively |only )?to|in accordance with|governed by and construed in accordance with)(?: and (?:construed|interpreted|enforced)(?: in accordance with| under)?)?\s+(?:the\s+)?(?:substantive\s+)?laws?\s+(?:of|in force in)\s+(?:the\s+)?(?P<place>(?:state of |commonwealth of |grand duchy of |republic of |kingdom of |province of )?[a-z][a-z.' -]{1,40}?)(?:\s*(?:,|\(|;|\.\s|\.$|$|and|without|excluding|exclusive|except|with the|with|as|applicable|regardless|notwithstanding|other than|for|which|that|to the|to|shall|will))"
+        r"(?-u:\b)(?:governed (?:in all respects |exclusively |solely )?by|construed (?:and enforced )?(?:in accordance with|under)|interpreted (?:in accordance with|under)|determined by|subject (?:exclusively |only )?to|in accordance with|governed by and construed in accordance with)(?: and (?:construed|interpreted|enforced)(?: in accordance with| under)?)?\s+(?:the\s+)?(?:substantive\s+)?laws?\s+(?:of|in force in)\s+(?:the\s+)?(?P<place>(?:state of |commonwealth of |grand duchy of |republic of |kingdom of |province of )?[a-z][a-z.' -]{1,40}?)(?:\s*(?:,|\(|;|\.\s|\.$|$|and|without|excluding|exclusive|except|with the|with|as|applicable|regardless|notwithstanding|other than|for|which|that|to the|to|shall|will))"
     );
     let adjective = regex!(
-        r"\b(?:governed (?:in all respects |exclusively |solely )?by|subject (?:exclusively |only )?to|in accordance with|construed under|using)\s+(?P<place>[a-z]+(?:(?: and| or|,) [a-z]+)?) laws?\b|\b(?P<place2>[a-z]+(?: and [a-z]+)?) laws? (?:will|shall|must|is to|to) (?:exclusively )?(?:govern|apply)\b|\blaws? of (?:the )?(?P<place3>(?:state of )?[a-z][a-z.' -]{1,40}?)(?:,(?:[^.;]|\.[a-z,]){0,80}?,)? (?:(?:will|shall|must) (?:exclusively |also )?(?:govern|apply)|governs?|applies|apply)\b|\bgoverned by the applicable law set (?:forth|out) (?P<place4>below|above)"
+        r"(?-u:\b)(?:governed (?:in all respects |exclusively |solely )?by|subject (?:exclusively |only )?to|in accordance with|construed under|using)\s+(?P<place>[a-z]+(?:(?: and| or|,) [a-z]+)?) laws?(?-u:\b)|(?-u:\b)(?P<place2>[a-z]+(?: and [a-z]+)?) laws? (?:will|shall|must|is to|to) (?:exclusively )?(?:govern|apply)(?-u:\b)|(?-u:\b)laws? of (?:the )?(?P<place3>(?:state of )?[a-z][a-z.' -]{1,40}?)(?:,(?:[^.;]|\.[a-z,]){0,80}?,)? (?:(?:will|shall|must) (?:exclusively |also )?(?:govern|apply)|governs?|applies|apply)(?-u:\b)|(?-u:\b)governed by the applicable law set (?:forth|out) (?P<place4>below|above)"
     );
     if let Some(c) = named.captures(norm) {
         let p = c.name("place")?;
@@ -66,7 +66,9 @@ fn chosen_law(norm: &str) -> Option<((usize, usize), (usize, usize))> {
         let word = p.as_str().trim();
         let last = word.rsplit(' ').next().unwrap_or(word);
         // "your country's laws will apply": the consumer's own law; the name is the possessive.
-        if let Some(m) = regex!(r"\byour (?:own |home )?(?:country|state|jurisdiction)'$").find(&norm[..p.start()]) {
+        if let Some(m) = regex!(r"(?-u:\b)your (?:own |home )?(?:country|state|jurisdiction)'$")
+            .find(&norm[..p.start()])
+        {
             return Some(((m.start(), c.get(0)?.end()), (m.start(), p.end())));
         }
         if word.len() < 3 {
@@ -76,7 +78,7 @@ fn chosen_law(norm: &str) -> Option<((usize, usize), (usize, usize))> {
             continue;
         }
         // "valid under Japanese law will apply": the law tests validity, the terms apply.
-        if regex!(r"\bunder\s*$").is_match(&norm[..p.start()]) {
+        if regex!(r"(?-u:\b)under\s*$").is_match(&norm[..p.start()]) {
             continue;
         }
         return Some(((c.get(0)?.start(), c.get(0)?.end()), (p.start(), p.end())));
@@ -87,17 +89,23 @@ fn chosen_law(norm: &str) -> Option<((usize, usize), (usize, usize))> {
 /// The consumer's own law: by description, or by a residence condition naming the same country.
 fn own_law(norm: &str, place: (usize, usize)) -> bool {
     let name = &norm[place.0..place.1];
-    if regex!(r"\b(?:your|you|that member state|the member state|where you|in which you|residence|resident|home|habitually)\b").is_match(name) {
+    if regex!(r"(?-u:\b)(?:your|you|that member state|the member state|where you|in which you|residence|resident|home|habitually)(?-u:\b)").is_match(name) {
         return true;
     }
     // "If you live in Scotland, Scottish law shall apply": residence and law name one country.
     let residence = regex!(
-        r"\b(?:resident of|residents of|resident in|reside in|residing in|live in|living in|located in|habitually reside in|citizen of)\s+(?:the\s+)?(?P<country>[a-z][a-z ,-]{2,60}?)(?:[:;,]|\s+(?:or|and|then|the|these|if|you|we)\b)"
+        r"(?-u:\b)(?:resident of|residents of|resident in|reside in|residing in|live in|living in|located in|habitually reside in|citizen of)\s+(?:the\s+)?(?P<country>[a-z][a-z ,-]{2,60}?)(?:[:;,]|\s+(?:or|and|then|the|these|if|you|we)(?-u:\b))"
     );
     let stem = |w: &str| w.chars().take(5).collect::<String>();
     let law_words: Vec<String> = name
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.len() >= 4 && !matches!(*w, "state" | "united" | "republic" | "kingdom" | "grand" | "duchy"))
+        .filter(|w| {
+            w.len() >= 4
+                && !matches!(
+                    *w,
+                    "state" | "united" | "republic" | "kingdom" | "grand" | "duchy"
+                )
+        })
         .map(stem)
         .collect();
     residence.captures_iter(norm).any(|c| {
@@ -127,7 +135,9 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
     let Some(((start, end), place)) = chosen_law(norm) else {
         // "You keep the protection of the mandatory provisions of the law of your country."
-        let keeps = regex!(r"\bmandatory (?:provisions|consumer protection|protections?|rules)\b[^.;]{0,80}\b(?:law|laws)\b|\b(?:law|laws) of (?:your|the) (?:country|state|member state) (?:of (?:your )?residence|where you|in which you)");
+        let keeps = regex!(
+            r"(?-u:\b)mandatory (?:provisions|consumer protection|protections?|rules)(?-u:\b)[^.;]*(?-u:\b)(?:law|laws)(?-u:\b)|(?-u:\b)(?:law|laws) of (?:your|the) (?:country|state|member state) (?:of (?:your )?residence|where you|in which you)"
+        );
         let m = keeps.find(norm)?;
         return Some(protection_note(
             cx,
@@ -152,7 +162,10 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
         ));
     }
     let law = super::common::quote_from(cx, s, place.0, place.1, 0);
-    let saved = regex!(r"\bmandatory\b|\bnot deprive\b|\bdoes not affect\b").is_match(norm);
+    let saved = regex!(
+        r"(?-u:\b)mandatory(?-u:\b)|(?-u:\b)not deprive(?-u:\b)|(?-u:\b)does not affect(?-u:\b)"
+    )
+    .is_match(norm);
     let tail = if saved {
         "The clause preserves some mandatory protection; check that it covers every consumer, whatever \
          their country"
@@ -208,6 +221,9 @@ mod tests {
     #[test]
     fn compliance_and_applicable_law_are_not_choices() {
         assert_clean(ID, "To the maximum extent permitted by applicable law, we are not liable for indirect damages.");
-        assert_clean(ID, "You must comply with the laws of your country when using the Service.");
+        assert_clean(
+            ID,
+            "You must comply with the laws of your country when using the Service.",
+        );
     }
 }

@@ -48,7 +48,7 @@ static META: RuleMeta = RuleMeta {
 /// A clause choosing a forum. Returns the normalised range of the forum phrase.
 fn forum(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"\b(?:(?:exclusive|sole|personal)\b[^.;]{0,30}\b(?:jurisdiction|venue|forum)|(?:submit\w*|consent\w*|agree\w*)(?: and (?:submit|consent|agree)\w*)? to (?:the )?(?:[a-z-]+,? ){0,6}?(?:jurisdiction|venue|courts?|forum)|subject to the (?:exclusive |non-exclusive |personal )?jurisdiction of|(?:brought|litigated|resolved|commenced|heard|filed|decided|settled|determined|adjudicated|instituted|tried|litigate)\b[^.;]{0,100}\b(?:courts?|tribunals?|county|in (?:the )?(?:state|country) of)|(?:courts?|tribunals?)\b[^.;]{0,80}\b(?:shall|will) have (?:the )?(?:exclusive |sole |non-exclusive )?jurisdiction|(?:exclusive|proper) (?:forum|venue)|inconvenient forum|forum non conveniens|(?:injunctive|equitable) (?:relief|remedies)[^.;]{0,80}\bin any (?:court|jurisdiction)|(?:legal claim|proceedings?|claim|action|lawsuit)\b[^.;]{0,40}\byou must do so (?:with)?in)\b"
+        r"(?-u:\b)(?:(?:exclusive|sole|personal)(?-u:\b)[^.;]{0,30}(?-u:\b)(?:jurisdiction|venue|forum)|(?:submit\w*|consent\w*|agree\w*)(?: and (?:submit|consent|agree)\w*)? to (?:the )?(?:[a-z-]+,? ){0,6}?(?:jurisdiction|venue|courts?|forum)|subject to the (?:exclusive |non-exclusive |personal )?jurisdiction of|(?:brought|litigated|resolved|commenced|heard|filed|decided|settled|determined|adjudicated|instituted|tried|litigate)(?-u:\b)[^.;]*(?-u:\b)(?:courts?|tribunals?|county|in (?:the )?(?:state|country) of)|(?:courts?|tribunals?)(?-u:\b)[^.;]*(?-u:\b)(?:shall|will) have (?:the )?(?:exclusive |sole |non-exclusive )?jurisdiction|(?:exclusive|proper) (?:forum|venue)|inconvenient forum|forum non conveniens|(?:injunctive|equitable) (?:relief|remedies)[^.;]*(?-u:\b)in any (?:court|jurisdiction)|(?:legal claim|proceedings?|claim|action|lawsuit)(?-u:\b)[^.;]{0,40}(?-u:\b)you must do so (?:with)?in)(?-u:\b)"
     );
     re.find(norm).map(|m| (m.start(), m.end()))
 }
@@ -57,12 +57,14 @@ fn forum(norm: &str) -> Option<(usize, usize)> {
 /// you live", "your local courts", "the court … of the consumer".
 fn home_forum(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"\b(?:(?:your|the consumer's|consumer's|the user's|their) (?:own |local |home )?(?:habitual )?(?:place of |country of |state of |county of |member state of |regular place of )?(?:habitual )?(?:residence|domicile|home|abode|employment|jurisdiction|country|local courts)|(?:country|state|member state|place|county|jurisdiction|eu country|city) (?:where|in which) you (?:live|reside|are (?:resident|domiciled|located|habitually resident))|local courts|(?:that|your) member state|(?:district|county|place) in which your (?:address|residence) is located|(?:residence|domicile)\b[^.;]{0,30}\bof the consumer|eligible jurisdiction of your residence|home jurisdiction|country of residence)\b"
+        r"(?-u:\b)(?:(?:your|the consumer's|consumer's|the user's|their) (?:own |local |home )?(?:habitual )?(?:place of |country of |state of |county of |member state of |regular place of )?(?:habitual )?(?:residence|domicile|home|abode|employment|jurisdiction|country|local courts)|(?:country|state|member state|place|county|jurisdiction|eu country|city) (?:where|in which) you (?:live|reside|are (?:resident|domiciled|located|habitually resident))|local courts|(?:that|your) member state|(?:district|county|place) in which your (?:address|residence) is located|(?:residence|domicile)(?-u:\b)[^.;]{0,30}(?-u:\b)of the consumer|eligible jurisdiction of your residence|home jurisdiction|country of residence)(?-u:\b)"
     );
     for m in re.find_iter(norm) {
         let before = &norm[floor(norm, m.start().saturating_sub(30))..m.start()];
         // "unless prohibited by the laws of the country where you reside" is about law, not forum.
-        if regex!(r"\blaws?\b").is_match(before) && !regex!(r"\bcourts?\b").is_match(before) {
+        if regex!(r"(?-u:\b)laws?(?-u:\b)").is_match(before)
+            && !regex!(r"(?-u:\b)courts?(?-u:\b)").is_match(before)
+        {
             continue;
         }
         return Some((m.start(), m.end()));
@@ -72,15 +74,39 @@ fn home_forum(norm: &str) -> Option<(usize, usize)> {
 
 /// Courts named by place, or an exclusive forum.
 fn named_court(norm: &str) -> bool {
-    let re = regex!(r"\b(?:courts?|tribunals?|venue|jurisdiction)\b(?: located| sitting| situated| serving)?(?: in and serving)? (?:of|in|within|at) (?:the )?(?P<w>[a-z]+)");
+    let re = regex!(
+        r"(?-u:\b)(?:courts?|tribunals?|venue|jurisdiction)(?-u:\b)(?: located| sitting| situated| serving)?(?: in and serving)? (?:of|in|within|at) (?:the )?(?P<w>[a-z]+)"
+    );
     re.captures_iter(norm).any(|c| {
         !matches!(
             c.name("w").map_or("", |m| m.as_str()),
-            "competent" | "any" | "a" | "your" | "which" | "whose" | "small" | "such" | "those" | "these"
-                | "that" | "this" | "court" | "law" | "equity" | "accordance" | "relation" | "respect"
-                | "connection" | "order" | "lieu" | "favor" | "favour" | "addition" | "case"
+            "competent"
+                | "any"
+                | "a"
+                | "your"
+                | "which"
+                | "whose"
+                | "small"
+                | "such"
+                | "those"
+                | "these"
+                | "that"
+                | "this"
+                | "court"
+                | "law"
+                | "equity"
+                | "accordance"
+                | "relation"
+                | "respect"
+                | "connection"
+                | "order"
+                | "lieu"
+                | "favor"
+                | "favour"
+                | "addition"
+                | "case"
         )
-    }) || regex!(r"\bexclusive (?:jurisdiction|venue|forum)\b").is_match(norm)
+    }) || regex!(r"(?-u:\b)exclusive (?:jurisdiction|venue|forum)(?-u:\b)").is_match(norm)
 }
 
 fn floor(norm: &str, pos: usize) -> usize {
@@ -90,11 +116,13 @@ fn floor(norm: &str, pos: usize) -> usize {
 /// The named place, for the message: "santa clara county, california", "dublin, ireland".
 fn place(norm: &str, from: usize) -> Option<(usize, usize)> {
     let re = regex!(
-        r"\b(?:courts?|tribunals?|venue|jurisdiction)\b[^.;]{0,40}?\b(?:of|in|located in|located within|sitting in|serving|within)\s+(?:the\s+)?(?:district of |state of |county of |city of |republic of |grand duchy of )?(?P<place>[a-z][a-z ,.]{2,50}?)(?:\s+(?:for|to|and you|and we|arising|which|unless|will|shall|have|has|with|over|,\s*(?:and|which|unless))\b|[;:()]|\.\s|$)"
+        r"(?-u:\b)(?:courts?|tribunals?|venue|jurisdiction)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:of|in|located in|located within|sitting in|serving|within)\s+(?:the\s+)?(?:district of |state of |county of |city of |republic of |grand duchy of )?(?P<place>[a-z][a-z ,.]{2,50}?)(?:\s+(?:for|to|and you|and we|arising|which|unless|will|shall|have|has|with|over|,\s*(?:and|which|unless))(?-u:\b)|[;:()]|\.\s|$)"
     );
     let c = re.captures(&norm[from..])?;
     let p = c.name("place")?;
-    if regex!(r"^(?:those|such|these|that|this|said|any|competent|disputes|claims|all)\b").is_match(p.as_str()) {
+    if regex!(r"^(?:those|such|these|that|this|said|any|competent|disputes|claims|all)(?-u:\b)")
+        .is_match(p.as_str())
+    {
         return None;
     }
     let trimmed = p.as_str().trim_end_matches(['.', ',', ' ']);
@@ -122,18 +150,20 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     }
     // "Judgment on the award may be entered in any court of competent jurisdiction" enforces an
     // arbitration award; the forum is the arbitration, judged by `terms/arbitration`.
-    if regex!(r"\b(?:judgment|judgement) (?:on|upon) the award\b|\baward\b[^.;]{0,60}\bentered\b").is_match(norm) {
+    if regex!(r"(?-u:\b)(?:judgment|judgement) (?:on|upon) the award(?-u:\b)|(?-u:\b)award(?-u:\b)[^.;]*(?-u:\b)entered(?-u:\b)")
+        .is_match(norm)
+    {
         return None;
     }
     let (start, end) = forum(norm)?;
     // Clauses about arbitration, small claims or severability mention courts without choosing one;
     // they count only when they name the courts ("the courts located in Baltimore, Maryland").
-    let side_topic = regex!(r"\b(?:arbitrat\w*|small claims|jury|unenforceable|invalid|illegal|null and void|severab\w*)\b").is_match(norm);
+    let side_topic = regex!(r"(?-u:\b)(?:arbitrat\w*|small claims|jury|unenforceable|invalid|illegal|null and void|severab\w*)(?-u:\b)").is_match(norm);
     if side_topic && !named_court(norm) {
         return None;
     }
     // "Either party may seek injunctive relief in any court": the same for both sides.
-    if regex!(r"\b(?:either party|both parties|a party|each party|either of us)\b[^.;]{0,40}\b(?:may|can) (?:seek|apply|bring)").is_match(norm) {
+    if regex!(r"(?-u:\b)(?:either party|both parties|a party|each party|either of us)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:may|can) (?:seek|apply|bring)").is_match(norm) {
         return None;
     }
     if let Some((a, b)) = home_forum(norm) {
@@ -158,8 +188,12 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
         None => format!("“{}”", quote_from(cx, s, start, end, 4)),
     };
     // A non-exclusive foreign forum leaves other courts open, but does not name the consumer's.
-    let non_exclusive = regex!(r"\bnon-exclusive\b").is_match(norm);
-    let severity = if non_exclusive { Severity::Warning } else { Severity::Error };
+    let non_exclusive = regex!(r"(?-u:\b)non-exclusive(?-u:\b)").is_match(norm);
+    let severity = if non_exclusive {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
     Some(finding_at(
         cx,
         &META,
@@ -187,7 +221,10 @@ mod tests {
         // Yelp, in capitals.
         assert_flags(ID, "FOR ANY CLAIM BROUGHT BY EITHER PARTY, YOU AGREE TO SUBMIT AND CONSENT TO THE PERSONAL AND EXCLUSIVE JURISDICTION IN, AND THE EXCLUSIVE VENUE OF, THE COURTS OF DUBLIN, IRELAND.");
         // Dropbox: a follow-up sentence referring to "such courts".
-        assert_flags(ID, "Both you and Dropbox consent to venue and personal jurisdiction in such courts.");
+        assert_flags(
+            ID,
+            "Both you and Dropbox consent to venue and personal jurisdiction in such courts.",
+        );
     }
 
     #[test]
@@ -209,9 +246,18 @@ mod tests {
     }
 
     #[test]
+    fn severability_is_not_a_forum() {
+        // Zoom: severability names a court without choosing a forum.
+        assert_clean(ID, "If any provision of this Agreement is held by a court of competent jurisdiction to be illegal, invalid or unenforceable, that provision will be amended to achieve as nearly as possible the same economic effect.");
+    }
+
+    #[test]
     fn award_enforcement_and_mere_mentions_are_not_flagged() {
         // Quora arbitration rules.
         assert_clean(ID, "Any judgment on the award rendered by the arbitrator may be entered in any court of competent jurisdiction.");
-        assert_clean(ID, "You are responsible for complying with the laws of your jurisdiction.");
+        assert_clean(
+            ID,
+            "You are responsible for complying with the laws of your jurisdiction.",
+        );
     }
 }

@@ -3,8 +3,9 @@
 //! ## What it flags
 //! Exclusions and limitations of the provider's liability: "in no event shall we be liable for …",
 //! "we are not responsible for …", "we disclaim all liability", caps ("our total liability shall not
-//! exceed $100"), releases, "use at your own risk", and clauses that point back at them ("these
-//! limitations apply to all claims", "some jurisdictions do not allow the exclusion …").
+//! exceed $100"), releases, powers exercised "without liability", and clauses that point back at
+//! them ("these limitations apply to all claims"). The severity is raised to error when the
+//! exclusion reaches death or personal injury, gross negligence, wilful misconduct or fraud.
 //!
 //! ## Why it matters
 //! An exclusion moves the cost of the provider's failures onto the consumer. Excluding liability in
@@ -13,7 +14,13 @@
 //! consumer-law systems (level 3, error; Directive 93/13/EEC, Annex 1(a)–(b)).
 //!
 //! ## Not flagged
-//! Carve-outs that keep liability in place ("nothing in these Terms excludes our liability for
+//! Pure warranty disclaimers ("provided as is", "no warranties of any kind"): they narrow what is
+//! promised rather than excluding liability, and CLAUDETTE does not rate them as `ltd`; sentences
+//! that combine them with an exclusion of liability are flagged for the exclusion. Saving clauses
+//! ("some jurisdictions do not allow the exclusion …, so it may not apply to you"), which narrow a
+//! limitation stated elsewhere. Bare risk statements ("use is at your own risk"), which CLAUDETTE
+//! rates only when they come with an exclusion. Role statements ("as an agent, we are not responsible for the supply
+//! of …"). Carve-outs that keep liability in place ("nothing in these Terms excludes our liability for
 //! death or personal injury caused by our negligence", "we do not exclude or limit our liability
 //! where it would be unlawful to do so") are reported as protection notes. The consumer's own
 //! liability and indemnities are outside this rule.
@@ -53,12 +60,14 @@ static META: RuleMeta = RuleMeta {
 
 /// The liability words a negation can deny.
 fn liability_words() -> &'static regex::Regex {
-    regex!(r"\b(?:liable|liability|liabilities|responsible|responsibility|accountable)\b")
+    regex!(
+        r"(?-u:\b)(?:liable|liability|liabilities|responsible|responsibility|accountable)(?-u:\b)"
+    )
 }
 
 /// Carve-out verbs: a negated "exclude/limit … liability" keeps liability in place.
 fn carve_out(between: &str) -> bool {
-    regex!(r"\b(?:exclude[sd]?|excluding|limits?|limiting|restricts?|affects?)(?: (?:or|and|and/or) (?:exclude[sd]?|limits?|restricts?))?(?: in any way)?(?: (?:our|its|their|the|any|such|your))?(?: [\w']+'s?)?\s*$|\b(?:purport\w*|intend\w*|deprive[sd]?)\b|\bappl(?:y|ies) to\b")
+    regex!(r"(?-u:\b)(?:exclude[sd]?|excluding|limits?|limiting|restricts?|affects?)(?: (?:or|and|and/or) (?:exclude[sd]?|limits?|restricts?))?(?: in any way)?(?: (?:our|its|their|the|any|such|your))?(?: [\w']+'s?)?\s*$|(?-u:\b)(?:purport\w*|intend\w*|deprive[sd]?)(?-u:\b)|(?-u:\b)appl(?:y|ies) to(?-u:\b)")
         .is_match(between)
 }
 
@@ -79,7 +88,7 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         // Another proposition between negator and liability ("is not required …; it is your
         // responsibility"), a negation of someone else ("the Merchant, and not Groupon, is
         // responsible"), or a different verb ("neither party may incur any liability").
-        if regex!(r"\b(?:and (?:we|you|they|it|is|are)|which|who|where|if|when|because|incur|create|bind)\b|;|\)|, (?:is|are)\b").is_match(between) {
+        if regex!(r"(?-u:\b)(?:and (?:we|you|they|it|is|are)|which|who|where|if|when|because|incur|create|bind)(?-u:\b)|;|\)|, (?:is|are)(?-u:\b)").is_match(between) {
             continue;
         }
         if subject_before(norm, n_start) == Party::Other {
@@ -88,20 +97,25 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         // Losses the consumer causes ("your failure to comply") and the consumer's own taxes are the
         // consumer's to bear in any fair contract.
         let object = &norm[l.end()..floor(norm, (l.end() + 100).min(norm.len()))];
-        if regex!(r"\b(?:your (?:own )?failure|you fail(?:ed)? to|late (?:passenger )?arrival|taxes)\b").is_match(object) {
+        if regex!(r"(?-u:\b)(?:your (?:own )?failure|you fail(?:ed)? to|taxes)(?-u:\b)")
+            .is_match(object)
+        {
             continue;
         }
-        let carve = carve_out(between) || regex!(r"^nothing\b").is_match(&norm[n_start..]);
-        // "you are not liable", "you will not be responsible for unauthorised transactions": the
-        // consumer's protection, not the provider's.
+        let carve = carve_out(between) || regex!(r"^nothing(?-u:\b)").is_match(&norm[n_start..]);
         // "we will not hold you liable": the consumer is protected.
-        if regex!(r"\bhold (?:you|users?|customers?)\b").is_match(between) {
+        if regex!(r"(?-u:\b)hold (?:you|users?|customers?)(?-u:\b)").is_match(between) {
             continue;
         }
-        if !carve && subject_before(norm, n_start) == Party::Consumer && !regex!(r"\b(?:hold|holding)\b").is_match(between) {
-            if !regex!(r"\bagree\w*\s*$").is_match(&norm[..n_start]) {
-                continue;
-            }
+        // "you are not liable", "you will not be responsible for unauthorised transactions": the
+        // consumer's protection, not the provider's ("you agree not to hold us responsible" is the
+        // provider's immunity, worded as a promise).
+        if !carve
+            && subject_before(norm, n_start) == Party::Consumer
+            && !regex!(r"(?-u:\b)(?:hold|holding)(?-u:\b)").is_match(between)
+            && !regex!(r"(?-u:\b)agree\w*\s*$").is_match(&norm[..n_start])
+        {
+            continue;
         }
         return Some((n_start, l.end(), carve));
     }
@@ -115,7 +129,7 @@ fn floor(norm: &str, pos: usize) -> usize {
 /// "Nothing in these Terms limits or excludes our liability for …": the opening that keeps
 /// liability in place.
 fn nothing_limits(norm: &str) -> Option<(usize, usize)> {
-    regex!(r"\b(?:nothing in (?:these|this|the)\b[^.;]{0,60}?\b(?:limits?|excludes?|restricts?|affects?|shall (?:limit|exclude|restrict|affect)|(?:is|are) intended to (?:limit|exclude))\b[^.;]{0,30}?\b(?:liability|responsibility|rights)|(?:is|are|remains?|shall be|will be) (?:always |fully )?liable for\b|(?:we|it|company|provider) (?:is|are|shall be|will be|may be) liable (?:to you )?(?:for|where)\b|liable (?:and provides guarantees )?as laid down by|(?:do|does|shall|will) not (?:purport to )?(?:exclude|limit|restrict)\b[^.;]{0,60}\b(?:liability|rights)|(?:shall|will|does|do) not apply to (?:any )?(?:mandatory|liability for|statutory)|not (?:be )?(?:excluded|limited)\b)")
+    regex!(r"(?-u:\b)(?:nothing in (?:these|this|the)(?-u:\b)[^.;]*?(?-u:\b)(?:limits?|excludes?|restricts?|affects?|shall (?:limit|exclude|restrict|affect)|(?:is|are) intended to (?:limit|exclude))(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:liability|responsibility|rights)|(?:is|are|remains?|shall be|will be) (?:always |fully )?liable for(?-u:\b)|(?:we|it|company|provider) (?:is|are|shall be|will be|may be) liable (?:to you )?(?:for|where)(?-u:\b)|liable (?:and provides guarantees )?as laid down by|(?:do|does|shall|will) not (?:purport to )?(?:exclude|limit|restrict)(?-u:\b)[^.;]*(?-u:\b)(?:liability|rights)|(?:shall|will|does|do) not apply to (?:any )?(?:mandatory|liability for|statutory)|not (?:be )?(?:excluded|limited)(?-u:\b))")
         .find(norm)
         .map(|m| (m.start(), m.end()))
 }
@@ -123,7 +137,7 @@ fn nothing_limits(norm: &str) -> Option<(usize, usize)> {
 /// Explicit exclusion, limitation, cap or release. Returns (start, end).
 fn excluded(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"\b(?:disclaim\w*\b[^.;]{0,30}?\b(?:liability|liabilities|responsibility)|(?:exclude[sd]?|limit[sd]?|restrict[s]?) (?:our|its|their|all|any|the)? ?(?:total |entire |aggregate )?(?:liability|liabilities|responsibility)|(?:liability|responsibility|liabilities)\b(?:[^.;]|\.\d){0,90}?\b(?:is|are|shall be|will be|be|remains?) (?:\w+ )?(?:excluded|limited|capped)|(?:liability|liabilities|damages|compensation|responsibility)\b(?:[^.;]|\.\d){0,200}?\b(?:shall|will|does|do|to|may|in no (?:event|case|circumstances)) not exceed|in no (?:event|case|circumstances) exceed|exemptions? from (?:our |its )?liability|excluded damages|(?:this|these|the above|the foregoing|such|above|aforesaid) (?:exclusions? (?:or |and )?)?(?:limitations?|exclusions?)(?: (?:of|on) liability)?\b[^.;]{0,120}?\b(?:appl(?:y|ies)|shall apply|will apply)|limitations? (?:of|on) liability (?:in|set (?:out|forth) in|under) (?:this|these)\b[^.;]{0,120}?\b(?:appl(?:y|ies)|shall apply|will apply)|releas\w*\b[^.;]{0,200}?\bfrom (?:all |any )?(?:and all )?(?:liability|claims|responsibility|damages)|without (?:any )?(?:notice or )?liability|with no liability|no (?:other|additional|further) liability|not (?:be )?entitled to (?:claim )?(?:damages|compensation)|excused from (?:performance|any)|not be in breach|(?:only|solely) (?:be )?liable|liable only|responsible to you only|(?:liability|responsibility) is limited|limited to (?:the )?(?:amount|greater|lesser|typical|reimbursing)|capped at|hold (?:us|\w+)(?: \w+)? (?:harmless|responsible|liable)|liable up to)\b"
+        r"(?-u:\b)(?:disclaim\w*(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:liability|liabilities|responsibility)|(?:exclude[sd]?|limit[sd]?|restrict[s]?) (?:our|its|their|all|any|the)? ?(?:total |entire |aggregate )?(?:liability|liabilities|responsibility)|(?:liability|responsibility|liabilities)(?-u:\b)(?:[^.;]|\.\d){0,90}?(?-u:\b)(?:is|are|shall be|will be|be|remains?) (?:\w+ )?(?:excluded|limited|capped)|(?:liability|liabilities|damages|compensation|responsibility)(?-u:\b)(?:[^.;]|\.\d){0,200}?(?-u:\b)(?:shall|will|does|do|to|may|in no (?:event|case|circumstances)) not exceed|in no (?:event|case|circumstances) exceed|exemptions? from (?:our |its )?liability|excluded damages|(?:this|these|the above|the foregoing|such|above|aforesaid) (?:exclusions? (?:or |and )?)?(?:limitations?|exclusions?)(?: (?:of|on) liability)?(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|limitations? (?:of|on) liability (?:in|set (?:out|forth) in|under) (?:this|these)(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|releas\w*(?-u:\b)[^.;]*?(?-u:\b)from (?:all |any )?(?:and all )?(?:liability|claims|responsibility|damages)|without (?:any )?(?:notice or )?liability|with no liability|no (?:other|additional|further) liability|not (?:be )?entitled to (?:claim )?(?:damages|compensation)|excused from (?:performance|any)|not be in breach|(?:only|solely) (?:be )?liable|liable only|responsible to you only|(?:liability|responsibility) is limited|limited to (?:the )?(?:amount|greater|lesser|typical|reimbursing)|capped at|hold (?:us|\w+)(?: \w+)? (?:harmless|responsible|liable)|liable up to)(?-u:\b)"
     );
     for m in re.find_iter(norm) {
         let text = m.as_str();
@@ -133,14 +147,18 @@ fn excluded(norm: &str) -> Option<(usize, usize)> {
         }
         // "shall not … limit any liability that you may have": a negated limitation keeps it.
         let head = &norm[super::common::clause_start(norm, m.start())..m.start()];
-        if regex!(r"\b(?:exclu|limit|restrict)").is_match(text)
-            && (regex!(r"\b(?:not|nothing|never|neither|nor)\b").is_match(head)
-                || regex!(r"\bnot (?:be )?(?:exclu|limit|restrict)").is_match(text))
+        if regex!(r"(?-u:\b)(?:exclu|limit|restrict)").is_match(text)
+            && (regex!(r"(?-u:\b)(?:not|nothing|never|neither|nor)(?-u:\b)").is_match(head)
+                || regex!(r"(?-u:\b)not (?:be )?(?:exclu|limit|restrict)").is_match(text))
         {
             continue;
         }
         let consumer = party == Party::Consumer;
-        if consumer && !text.starts_with("releas") && !text.starts_with("hold") && !text.starts_with("not") {
+        if consumer
+            && !text.starts_with("releas")
+            && !text.starts_with("hold")
+            && !text.starts_with("not")
+        {
             continue;
         }
         if text.starts_with("hold you") {
@@ -155,20 +173,23 @@ fn excluded(norm: &str) -> Option<(usize, usize)> {
 /// named after the exclusion, not inside a carve-out ("unless caused by gross negligence").
 fn serious_harm(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"\b(?:personal injur\w*|bodily injur\w*|injur(?:y|ies)|death|life or health|physical (?:harm|injury|activities)|health problems|gross(?:ly)? negligen\w*|wil(?:l)?ful (?:misconduct|default)|intentional (?:misconduct|acts?|harm)|deliberate (?:acts?|misconduct)|fraud\w*)\b"
+        r"(?-u:\b)(?:personal injur\w*|bodily injur\w*|injur(?:y|ies)|death|life or health|physical (?:harm|injury|activities)|health problems|gross(?:ly)? negligen\w*|wil(?:l)?ful (?:misconduct|default)|intentional (?:misconduct|acts?|harm)|deliberate (?:acts?|misconduct)|fraud\w*)(?-u:\b)"
     );
     let exclusion = regex!(
-        r"\b(?:in no event|under no circumstances|in no way|not (?:be )?(?:held )?(?:responsible|liable)|no (?:liability|responsibility)|exclude[sd]?|disclaim\w*|limit(?:ed|s)?)\b"
+        r"(?-u:\b)(?:in no event|under no circumstances|in no way|not (?:be )?(?:held )?(?:responsible|liable)|no (?:liability|responsibility)|exclude[sd]?|disclaim\w*|limit(?:ed|s)?)(?-u:\b)"
     );
     let exception = regex!(
-        r"\b(?:except|unless|other than|excluding|with the exception|save|nothing|not apply|does not|do not|don't|shall not (?:exclude|limit|apply)|will not (?:exclude|limit|apply)|not (?:limit|exclude|restrict)|always liable|we are liable|is liable|liable for)\b"
+        r"(?-u:\b)(?:except|unless|other than|excluding|with the exception|save|nothing|not apply|does not|do not|don't|shall not (?:exclude|limit|apply)|will not (?:exclude|limit|apply)|not (?:limit|exclude|restrict)|always liable|we are liable|is liable|liable for)(?-u:\b)"
     );
     for m in re.find_iter(norm) {
         let head = &norm[super::common::clause_start(norm, m.start())..m.start()];
         let last_exclusion = exclusion.find_iter(head).last().map(|x| x.start());
         let last_exception = exception
             .find_iter(head)
-            .filter(|x| !matches!(x.as_str(), "does not" | "do not" | "don't") || head[x.end()..].trim_start().starts_with("apply"))
+            .filter(|x| {
+                !matches!(x.as_str(), "does not" | "do not" | "don't")
+                    || head[x.end()..].trim_start().starts_with("apply")
+            })
             .last()
             .map(|x| x.start());
         match (last_exclusion, last_exception) {
@@ -201,7 +222,12 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     }
     // "Some jurisdictions do not allow the exclusion …, so the above may not apply to you": a saving
     // clause that narrows the limitation; the limitation itself is flagged where it is stated.
-    if regex!(r"\b(?:do not|does not|don't|doesn't) (?:allow|permit)\b[^.]*\b(?:exclusion|limitation|disclaimer)|\bmay not apply to you\b").is_match(norm) {
+    if regex!(r"(?-u:\b)(?:do not|does not|don't|doesn't) (?:allow|permit)(?-u:\b)[^.]*(?-u:\b)(?:exclusion|limitation|disclaimer)|(?-u:\b)may not apply to you(?-u:\b)").is_match(norm) {
+        return None;
+    }
+    // Role statements ("as an agent, we are not responsible for the supply of …", "Amazon is not a
+    // party to this contract") say who the supplier is; the supplier's liability is untouched.
+    if regex!(r"(?-u:\b)(?:as an? (?:agent|intermediary)|not a party to|responsib\w* for the (?:supply|provision)(?: and/or provision)? of)(?-u:\b)").is_match(norm) {
         return None;
     }
     let denial = denied(s);
@@ -299,9 +325,28 @@ mod tests {
     }
 
     #[test]
+    fn saving_clauses_and_warranty_disclaimers_are_left_alone() {
+        // Mozilla: a saving clause narrows the limitation stated elsewhere.
+        assert_clean(ID, "SOME JURISDICTIONS DO NOT ALLOW THE EXCLUSION OR LIMITATION OF INCIDENTAL, CONSEQUENTIAL, OR SPECIAL DAMAGES, SO THIS EXCLUSION AND LIMITATION MAY NOT APPLY TO YOU.");
+        // Snap: a pure warranty disclaimer (CLAUDETTE does not rate these as `ltd`).
+        assert_clean(ID, "The Services are provided “as is” and “as available” and to the extent permitted by law without warranties of any kind, either express or implied.");
+        // Groupon: a role statement, not an exclusion.
+        assert_clean(ID, "As an agent, we are not legally responsible for the provision of your Accommodation, which will be supplied by the Supplier to you.");
+    }
+
+    #[test]
     fn consumer_liability_is_not_flagged() {
-        assert_clean(ID, "You are responsible for maintaining the confidentiality of your password.");
-        assert_clean(ID, "You will not be liable for unauthorised transactions reported within 13 months.");
-        assert_clean(ID, "We are responsible for the performance of the services we provide to you.");
+        assert_clean(
+            ID,
+            "You are responsible for maintaining the confidentiality of your password.",
+        );
+        assert_clean(
+            ID,
+            "You will not be liable for unauthorised transactions reported within 13 months.",
+        );
+        assert_clean(
+            ID,
+            "We are responsible for the performance of the services we provide to you.",
+        );
     }
 }

@@ -17,11 +17,14 @@
 //! will not apply retroactively", "we will not change …"), and conditions ("if the terms are
 //! changed, …").
 
-use super::common::{sentences_with_any, discretion_in, quote_from, regex, subject_before, finding_at, Party};
+use super::common::{
+    discretion_in, finding_at, quote_from, regex, sentences_with_any, subject_before, Party,
+};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rules::extend_words;
 
 pub struct UnilateralChange;
 
@@ -67,30 +70,34 @@ fn classify(object: &str) -> Object {
 const OBJECTS: &str = r"terms(?: of (?:use|service|sale))?|agreement|conditions|contract|t&cs|tos|eula|polic(?:y|ies)|provisions|rules|guidelines|regulations|procedures|services?|site|website|websites|platform|features?|functionalit(?:y|ies)|prices?|pricing|fees?|charges|rates|tariffs?|products?|software|apps?|applications?|solution|tools?|programs?|games?|offers?|offerings?|subscriptions?|plans?|limits|limitations|virtual items|virtual currency|username|user ?name|timetables?|schedules?|practices|promotions?|promotional offers|discounts|coupons?|availability|specifications|goods|vouchers?|items|eligibility|payment methods|exceptions|beta|trial|marketplaces|them";
 
 fn object_re() -> &'static regex::Regex {
-    regex!(&format!(r"\b(?:{OBJECTS})\b"))
+    regex!(format!(r"(?-u:\b)(?:{OBJECTS})(?-u:\b)"))
 }
 
 /// A permission of the provider followed by a change verb and its object. Returns the normalised
 /// positions of the permission, the verb, and the object.
 fn active(norm: &str) -> Option<(usize, usize, usize, usize)> {
     let modal = regex!(
-        r"\b(?:may|might|can|could|reserves?(?: all| the| its| our)? rights?|retains? the right|ha(?:s|ve) the right|rights? to|(?:is|are|be) entitled to|needs?(?: the)?(?: flexibility)? to|ha(?:s|ve) to|is free to)\b"
+        r"(?-u:\b)(?:may|might|can|could|reserves?(?: all| the| its| our)? rights?|retains? the right|ha(?:s|ve) the right|rights? to|(?:is|are|be) entitled to|needs?(?: the)?(?: flexibility)? to|ha(?:s|ve) to|is free to)(?-u:\b)"
     );
     // Verbs that change whatever their object is.
     let verb = regex!(
-        r"\b(?:change|modify|amend|update|upgrade|revise|alter|supplement|replace|adjust|substitute|add or remove|add new|impose(?: new)?(?: or additional)? limits|set(?: storage)? limits|create limits|establish|make(?: any| future| further| such)?(?: and [a-z ]{0,30})? (?:changes|modifications|amendments|updates|revisions|improvements)|charge(?: you)?(?: a)? (?:fees?|for))\b"
+        r"(?-u:\b)(?:change|modify|amend|update|upgrade|revise|alter|supplement|replace|adjust|substitute|add or remove|add new|impose(?: new)?(?: or additional)? limits|set(?: storage)? limits|create limits|establish|make(?: any| future| further| such)?(?: and [a-z ]{0,30})? (?:changes|modifications|amendments|updates|revisions|improvements)|charge(?: you)?(?: a)? (?:fees?|for))(?-u:\b)"
     );
     // Verbs that withdraw something: a change only when their object is a feature or an offer
     // (withdrawing the account or the whole service is termination).
     let withdraw = regex!(
-        r"\b(?:cancel|withdraw|eliminate|discontinue|revoke|remove|stop)\b[^.;]{0,40}?\b(?:features?|functionalit(?:y|ies)|discounts|coupons?|offers?|offerings?|beta|trial|virtual items|exceptions|subscriptions?|prices?)\b"
+        r"(?-u:\b)(?:cancel|withdraw|eliminate|discontinue|revoke|remove|stop)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:features?|functionalit(?:y|ies)|discounts|coupons?|offers?|offerings?|beta|trial|virtual items|exceptions|subscriptions?|prices?)(?-u:\b)"
     );
     // Words that end the object's reach: what follows is a reason or a scope, not the object.
-    let stop = regex!(r"\b(?:that|which|who|if|when|where|because|in order to|to the extent|we believe|it deems|following)\b");
-    let not_ours = regex!(r"\b(?:use|copy|reproduce|distribute|publish|display|review|monitor|screen|edit|required|asked|requested|prompted|both parties|parties agree)\b");
+    let stop = regex!(
+        r"(?-u:\b)(?:that|which|who|if|when|where|because|in order to|to the extent|we believe|it deems|following)(?-u:\b)"
+    );
+    let not_ours = regex!(
+        r"(?-u:\b)(?:use|copy|reproduce|distribute|publish|display|review|monitor|screen|edit|required|asked|requested|prompted|both parties|parties agree)(?-u:\b)"
+    );
     for m in modal.find_iter(norm) {
         let after = &norm[m.end()..];
-        if regex!(r"^(?: also| further)? (?:not|no longer|never|only)\b").is_match(after) {
+        if regex!(r"^(?: also| further)? (?:not|no longer|never|only)(?-u:\b)").is_match(after) {
             continue;
         }
         let clause_end = super::common::clause_end(norm, m.end());
@@ -98,7 +105,11 @@ fn active(norm: &str) -> Option<(usize, usize, usize, usize)> {
         let found = verb
             .find(&norm[m.end()..reach])
             .map(|v| (v.start(), v.end(), false))
-            .or_else(|| withdraw.find(&norm[m.end()..reach]).map(|v| (v.start(), v.end(), true)));
+            .or_else(|| {
+                withdraw
+                    .find(&norm[m.end()..reach])
+                    .map(|v| (v.start(), v.end(), true))
+            });
         let Some((v_rel, v_end_rel, withdrawal)) = found else {
             continue;
         };
@@ -118,7 +129,12 @@ fn active(norm: &str) -> Option<(usize, usize, usize, usize)> {
         let verb_text = &norm[v_start..from];
         let window_start = from.min(o_reach);
         if let Some(o) = object_re().find(&norm[window_start..o_reach]) {
-            return Some((m.start(), v_start, window_start + o.start(), window_start + o.end()));
+            return Some((
+                m.start(),
+                v_start,
+                window_start + o.start(),
+                window_start + o.end(),
+            ));
         }
         if verb_text.starts_with("charge") {
             return Some((m.start(), v_start, v_start, from));
@@ -134,9 +150,11 @@ fn floor(norm: &str, pos: usize) -> usize {
 /// "Prices are subject to change", "these Terms may be updated", "functionality may change".
 fn passive(norm: &str) -> Option<(usize, usize, usize, usize)> {
     let re = regex!(
-        r"\b(?:(?:may|might|can|could|will|shall)(?: also)?(?: at any time)?(?: be)?|(?:are|is)(?: also)? subject to|(?:may|might|can|could|will|shall) be subject to) (?P<verb>change[ds]?|modified|amended|updated|revised|altered|supplemented|replaced|discontinued|eliminated|withdrawn|adjusted|vary from time to time|vary at any time|vary without)\b|\b(?P<subj>change)s? frequently\b"
+        r"(?-u:\b)(?:(?:may|might|can|could|will|shall)(?: also)?(?: at any time)?(?: be)?|(?:are|is)(?: also)? subject to|(?:may|might|can|could|will|shall) be subject to) (?P<verb>change[ds]?|modified|amended|updated|revised|altered|supplemented|replaced|discontinued|eliminated|withdrawn|adjusted|vary from time to time|vary at any time|vary without)(?-u:\b)|(?-u:\b)(?P<subj>change)s? frequently(?-u:\b)"
     );
-    let tail = regex!(r"^[^.;]{0,30}\b(?:only by|only with|in writing|signed by|to the minimum|to reflect|to achieve|to the extent necessary|by (?:you|the seller|your issuer))\b");
+    let tail = regex!(
+        r"^[^.;]{0,30}(?-u:\b)(?:only by|only with|in writing|signed by|to the minimum|to reflect|to achieve|to the extent necessary|by (?:you|the seller|your issuer))(?-u:\b)"
+    );
     for c in re.captures_iter(norm) {
         let m = c.get(0).expect("match");
         let verb = c.name("verb").or_else(|| c.name("subj")).expect("verb");
@@ -146,9 +164,14 @@ fn passive(norm: &str) -> Option<(usize, usize, usize, usize)> {
         let start = super::common::clause_start(norm, m.start()).max(m.start().saturating_sub(45));
         let start = floor(norm, start);
         let head = &norm[start..m.start()];
-        let obj_re = regex!(&format!(r"\b(?:{OBJECTS}|they)\b"));
+        let obj_re = regex!(format!(r"(?-u:\b)(?:{OBJECTS}|they)(?-u:\b)"));
         if let Some(o) = obj_re.find_iter(head).last() {
-            return Some((start + o.start(), verb.start(), start + o.start(), start + o.end()));
+            return Some((
+                start + o.start(),
+                verb.start(),
+                start + o.start(),
+                start + o.end(),
+            ));
         }
     }
     None
@@ -157,10 +180,10 @@ fn passive(norm: &str) -> Option<(usize, usize, usize, usize)> {
 /// "Please review these Terms regularly", "check this page periodically for changes".
 fn review_duty(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"\b(?:review|check|consult|visit|re-read)\b[^.;]{0,80}\b(?:regularly|periodically|on a regular basis|from time to time|frequently|for the most recent version|for (?:any )?(?:changes|updates))\b|\b(?:regularly|periodically|frequently) (?:check|review|visit|consult)\b"
+        r"(?-u:\b)(?:review|check|consult|visit|re-read)(?-u:\b)[^.;]*(?-u:\b)(?:regularly|periodically|on a regular basis|from time to time|frequently|for the most recent version|for (?:any )?(?:changes|updates))(?-u:\b)|(?-u:\b)(?:regularly|periodically|frequently) (?:check|review|visit|consult)(?-u:\b)"
     );
     let m = re.find(norm)?;
-    regex!(r"\b(?:terms|agreement|conditions|version|changes|updates|page|policy|contract)\b")
+    regex!(r"(?-u:\b)(?:terms|agreement|conditions|version|changes|updates|page|policy|contract)(?-u:\b)")
         .is_match(norm)
         .then_some((m.start(), m.end()))
 }
@@ -168,7 +191,8 @@ fn review_duty(norm: &str) -> Option<(usize, usize)> {
 /// A negator between the power and its verb: "we will not change", "may not be modified".
 fn negated_near(norm: &str, from: usize, verb: usize) -> bool {
     let start = floor(norm, from.saturating_sub(20)).max(super::common::clause_start(norm, from));
-    regex!(r"\b(?:not|never|no longer|neither|nor)\b").is_match(&norm[start..verb.max(start)])
+    regex!(r"(?-u:\b)(?:not|never|no longer|neither|nor)(?-u:\b)")
+        .is_match(&norm[start..verb.max(start)])
 }
 
 fn object_word(norm: &str, start: usize, end: usize) -> &str {
@@ -223,8 +247,10 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
 }
 
 fn report(cx: &Context, s: &SentenceFacts, start: usize, end: usize, object: Object) -> Finding {
-    let quote = quote_from(cx, s, start, end, 6);
+    let quote = quote_from(cx, s, start, end, 8);
+    let quoted_to = extend_words(&s.norm, end, 8);
     let discretion = discretion_in(s, 0, s.norm.len())
+        .filter(|&(a, b)| a >= quoted_to || b <= start)
         .map(|(a, b)| format!(" — and “{}”", super::common::quote_from(cx, s, a, b, 0)))
         .unwrap_or_default();
     let why = match object {
@@ -258,7 +284,10 @@ mod tests {
         // Amazon Conditions of Use.
         assert_flags(ID, "We reserve the right to make changes to any Amazon Services, policies, terms and conditions including these Conditions of Use, and Service Terms at any time.");
         // Garmin Terms of Use.
-        assert_flags(ID, "Garmin may modify these Terms of Use at any time by updating this posting.");
+        assert_flags(
+            ID,
+            "Garmin may modify these Terms of Use at any time by updating this posting.",
+        );
         // Quora Terms of Service.
         assert_flags(ID, "We may amend this Agreement (including any policies, such as the Privacy Policy) at any time, in our sole discretion.");
         // Tumblr: notice alone does not make it fair.
@@ -270,7 +299,10 @@ mod tests {
         // Tumblr / Endomondo.
         assert_flags(ID, "The Services change frequently, and their form and functionality may change without prior notice to you.");
         // Rovio.
-        assert_flags(ID, "Price and availability of Virtual Items are subject to change without notice.");
+        assert_flags(
+            ID,
+            "Price and availability of Virtual Items are subject to change without notice.",
+        );
         // Yelp.
         assert_flags(ID, "The Site may be modified, updated, interrupted, suspended or discontinued at any time without notice or liability.");
         // Endomondo.
@@ -281,15 +313,27 @@ mod tests {
 
     #[test]
     fn consumer_changes_are_not_flagged() {
-        assert_clean(ID, "You may update your profile information at any time in your account settings.");
-        assert_clean(ID, "You may not modify, translate or create derivative works of the Software.");
+        assert_clean(
+            ID,
+            "You may update your profile information at any time in your account settings.",
+        );
+        assert_clean(
+            ID,
+            "You may not modify, translate or create derivative works of the Software.",
+        );
         // Tumblr: a promise, not a power.
         assert_clean(ID, "Modifications will not apply retroactively.");
     }
 
     #[test]
     fn conditions_and_promises_are_not_flagged() {
-        assert_clean(ID, "If these Terms are changed, the version in force at the time of your order applies.");
-        assert_clean(ID, "We will not change these Terms without your express agreement.");
+        assert_clean(
+            ID,
+            "If these Terms are changed, the version in force at the time of your order applies.",
+        );
+        assert_clean(
+            ID,
+            "We will not change these Terms without your express agreement.",
+        );
     }
 }

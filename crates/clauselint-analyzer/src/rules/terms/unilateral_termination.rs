@@ -17,7 +17,9 @@
 //! The consumer's own right to leave ("you may close your account at any time"), and what happens
 //! after termination ("upon termination, sections 5 and 9 survive").
 
-use super::common::{discretion_in, finding_at, quote_from, regex, sentences_with_any, subject_before, Party};
+use super::common::{
+    discretion_in, finding_at, quote_from, regex, sentences_with_any, subject_before, Party,
+};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
@@ -51,7 +53,8 @@ static META: RuleMeta = RuleMeta {
 const OBJECTS: &str = r"accounts?|access|agreement|contract|terms(?: of (?:use|service))?|tos|relationship|licen[cs]es?|subscriptions?|registration|membership|user profiles?|rights? to (?:use|access)|your use|use of (?:the|our|any)|services?|site|website|platform|software|solution|offerings?|you|users?|members?|subscribers?|infringers";
 
 /// Limiting verbs end something only when what they limit is the account or the access.
-const LIMIT_OBJECTS: &str = r"accounts?|access|your use|use of (?:the|our|any)|services|subscriptions";
+const LIMIT_OBJECTS: &str =
+    r"accounts?|access|your use|use of (?:the|our|any)|services|subscriptions";
 
 /// A termination power found in a sentence.
 struct Power {
@@ -64,29 +67,38 @@ struct Power {
 /// Permissions (or announced acts) followed by a terminating verb and its object, in order.
 fn active(norm: &str) -> Vec<Power> {
     let modal = regex!(
-        r"\b(?:may|can|will|shall|'ll|reserves?(?: all| the| its| our)? rights?|retains? the right|ha(?:s|ve) the right|rights? to|(?:is|are|be|shall be) entitled to|needs?(?: the)?(?: flexibility)? to|is free to|policy)\b"
+        r"(?-u:\b)(?:may|can|will|shall|'ll|reserves?(?: all| the| its| our)? rights?|retains? the right|ha(?:s|ve) the right|rights? to|(?:is|are|be|shall be) entitled to|needs?(?: the)?(?: flexibility)? to|is free to|policy)(?-u:\b)"
     );
     let verb = regex!(
-        r"\b(?:terminat(?:e|es|ing)|suspend(?:s|ing)?|deactivat(?:e|es|ing)|disabl(?:e|es|ing)|clos(?:e|es|ing)|cancel(?:s|ling|ing)?|ban(?:s|ning)?|block(?:s|ing)?|end (?:this|the|your|any)|discontinu(?:e|es|ing)|cease(?: providing| offering| operating| to provide)?|stop(?: providing| offering| supporting)|refuse(?: to provide| service| access| any| to serve)?|deny(?: access)?|lock out|revoke)\b"
+        r"(?-u:\b)(?:terminat(?:e|es|ing)|suspend(?:s|ing)?|deactivat(?:e|es|ing)|disabl(?:e|es|ing)|clos(?:e|es|ing)|cancel(?:s|ling|ing)?|ban(?:s|ning)?|block(?:s|ing)?|end (?:this|the|your|any)|discontinu(?:e|es|ing)|cease(?: providing| offering| operating| to provide)?|stop(?: providing| offering| supporting)|refuse(?: to provide| service| access| any| to serve)?|deny(?: access)?|lock out|revoke)(?-u:\b)"
     );
     // Verbs that carry their own object.
-    let whole = regex!(r"\b(?:delete (?:your|the|any|user) (?:\w+ )?accounts?|remove you|ban you|exclude (?:you|them|users) (?:permanently )?from)\b");
-    let limit = regex!(r"\b(?:restrict|impose limits on|withdraw)\b");
-    let object = regex!(&format!(r"\b(?:{OBJECTS})\b"));
-    let limit_object = regex!(&format!(r"\b(?:{LIMIT_OBJECTS})\b"));
-    let content = regex!(r"\b(?:content|submissions?|material|posts?|information|data|refunds?|promotions?|their|his|her)\b");
-    let stop = regex!(r"\b(?:that|which|who|if|when|because|in order to|unless|until|as part of|in accordance with|pursuant to)\b");
+    let whole = regex!(
+        r"(?-u:\b)(?:delete (?:your|the|any|user) (?:\w+ )?accounts?|remove you|ban you|exclude (?:you|them|users) (?:permanently )?from)(?-u:\b)"
+    );
+    let limit = regex!(r"(?-u:\b)(?:restrict|impose limits on|withdraw)(?-u:\b)");
+    let object = regex!(format!(r"(?-u:\b)(?:{OBJECTS})(?-u:\b)"));
+    let limit_object = regex!(format!(r"(?-u:\b)(?:{LIMIT_OBJECTS})(?-u:\b)"));
+    let content = regex!(
+        r"(?-u:\b)(?:content|submissions?|material|posts?|information|data|refunds?|promotions?|their|his|her)(?-u:\b)"
+    );
+    let stop = regex!(
+        r"(?-u:\b)(?:that|which|who|if|when|because|in order to|unless|until|as part of|in accordance with|pursuant to)(?-u:\b)"
+    );
     let mut out = Vec::new();
     for m in modal.find_iter(norm) {
         let after = &norm[m.end()..];
-        if regex!(r"^(?: also| further)? (?:not|no longer|never|only be)\b").is_match(after) {
+        if regex!(r"^(?: also| further)? (?:not|no longer|never|only be)(?-u:\b)").is_match(after) {
             continue;
         }
         let clause_end = super::common::clause_end(norm, m.end());
         // "we may take any of the following actions: (i) suspend …": the list belongs to the power.
-        let takes_action = regex!(r"^[^.;]{0,40}?\btake (?:any |certain |appropriate |a number of |such )?(?:\(or no\) )?(?:of the following |other )?actions?\b").is_match(after);
+        let takes_action = regex!(r"^[^.;]{0,40}?(?-u:\b)take (?:any |certain |appropriate |a number of |such )?(?:\(or no\) )?(?:of the following |other )?actions?(?-u:\b)").is_match(after);
         let end = if takes_action { norm.len() } else { clause_end };
-        let reach = floor(norm, (m.end() + if takes_action { 600 } else { 120 }).min(end));
+        let reach = floor(
+            norm,
+            (m.end() + if takes_action { 600 } else { 120 }).min(end),
+        );
         let window = &norm[m.end()..reach];
         let mut hits: Vec<(regex::Match, u8)> = verb.find_iter(window).map(|v| (v, 0)).collect();
         hits.extend(limit.find_iter(window).map(|v| (v, 1)));
@@ -96,26 +108,40 @@ fn active(norm: &str) -> Vec<Power> {
             let v_start = m.end() + v.start();
             let gap = &norm[floor(norm, v_start.saturating_sub(40)).max(m.end())..v_start];
             // "you may be required to close", "until you elect to cancel", "allow you to cancel".
-            if regex!(r"\b(?:required|asked|requested|allow|permit|enable|able to|you|users?|attempt to|try to)\b").is_match(gap) {
+            if regex!(r"(?-u:\b)(?:required|asked|requested|allow|permit|enable|able to|you|users?|attempt to|try to)(?-u:\b)").is_match(gap) {
                 break;
             }
             let from = m.end() + v.end();
             if kind == 2 {
-                out.push(Power { modal: m.start(), verb: v_start, end: from, party: subject_before(norm, m.start()) });
+                out.push(Power {
+                    modal: m.start(),
+                    verb: v_start,
+                    end: from,
+                    party: subject_before(norm, m.start()),
+                });
                 break;
             }
             let mut o_reach = floor(norm, (from + 60).min(end));
             if let Some(st) = stop.find(&norm[from..o_reach]) {
                 o_reach = from + st.start();
             }
-            let found = if kind == 1 { limit_object.find(&norm[from..o_reach]) } else { object.find(&norm[from..o_reach]) };
+            let found = if kind == 1 {
+                limit_object.find(&norm[from..o_reach])
+            } else {
+                object.find(&norm[from..o_reach])
+            };
             if let Some(o) = found {
                 let extra = if o.as_str() == "access" { 40 } else { 12 };
                 let look = floor(norm, (from + o.end() + extra).min(norm.len()));
                 if content.is_match(&norm[from..look]) {
                     continue;
                 }
-                out.push(Power { modal: m.start(), verb: v_start, end: from + o.end(), party: subject_before(norm, m.start()) });
+                out.push(Power {
+                    modal: m.start(),
+                    verb: v_start,
+                    end: from + o.end(),
+                    party: subject_before(norm, m.start()),
+                });
                 break;
             }
         }
@@ -132,9 +158,11 @@ fn floor(norm: &str, pos: usize) -> usize {
 /// for a permanent ban".
 fn passive(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"\b(?:may|might|can|could|will|shall)(?: also)?(?: immediately| automatically)?(?: be)?(?: immediately| automatically)? (?:[a-z]+(?:,| or| and|, or|, and) ){0,4}?(?:terminated|suspended|deactivated|disabled|closed|cancel(?:l)?ed|banned|blocked|restricted|locked|expire|discontinued|revoked)\b|\b(?:will|shall) (?:automatically |immediately )?terminate (?:automatically|immediately|without notice)\b|\b(?:will|shall) (?:automatically|immediately) terminate\b|\bterminates? automatically\b|\bautomatically (?:terminates?|expires?)\b|\bterminate (?:immediately |automatically )?if you\b"
+        r"(?-u:\b)(?:may|might|can|could|will|shall)(?: also)?(?: immediately| automatically)?(?: be)?(?: immediately| automatically)? (?:[a-z]+(?:,| or| and|, or|, and) ){0,4}?(?:terminated|suspended|deactivated|disabled|closed|cancel(?:l)?ed|banned|blocked|restricted|locked|expire|discontinued|revoked)(?-u:\b)|(?-u:\b)(?:will|shall) (?:automatically |immediately )?terminate (?:automatically|immediately|without notice)(?-u:\b)|(?-u:\b)(?:will|shall) (?:automatically|immediately) terminate(?-u:\b)|(?-u:\b)terminates? automatically(?-u:\b)|(?-u:\b)automatically (?:terminates?|expires?)(?-u:\b)|(?-u:\b)terminate (?:immediately |automatically )?if you(?-u:\b)"
     );
-    let subject = regex!(r"\b(?:account|accounts|access|licen[cs]es?|rights?|permission|agreement|contract|services?|site|registration|subscription|membership|order|reservation|purchase)\b");
+    let subject = regex!(
+        r"(?-u:\b)(?:account|accounts|access|licen[cs]es?|rights?|permission|agreement|contract|services?|site|registration|subscription|membership|order|reservation|purchase)(?-u:\b)"
+    );
     for m in re.find_iter(norm) {
         if super::common::in_condition(norm, m.start()) {
             continue;
@@ -142,12 +170,14 @@ fn passive(norm: &str) -> Option<(usize, usize)> {
         let start = super::common::clause_start(norm, m.start()).max(m.start().saturating_sub(120));
         let start = floor(norm, start);
         let head = &norm[start..m.start()];
-        if subject.is_match(head) && !regex!(r"\b(?:unenforceable|invalid|severab)").is_match(norm) {
+        if subject.is_match(head)
+            && !regex!(r"(?-u:\b)(?:unenforceable|invalid|severab)").is_match(norm)
+        {
             return Some((m.start(), m.end()));
         }
     }
     let noun = regex!(
-        r"\b(?:including|result in|resulting in|lead to|such as|grounds for)\b[^.;]{0,40}?\b(?:(?:the )?(?:termination|suspension|deactivation|closure|closing|cancell?ation|disabling|terminating|suspending|deactivating|disabling|closing|blocking|banning) of\b[^.;]{0,30}?\b(?:accounts?|access|agreement|contract|users?|infringers|registration|membership)\b|(?:terminating|suspending|disabling|deactivating|closing|blocking|banning) (?:your |an |the |any |user )?(?:accounts?|access|users?|right to use))\b|\b(?:grounds for|result in)(?: a| the)?(?: permanent)? (?:ban|termination|suspension)\b|\bresult in (?:your )?inability to (?:access|use)\b"
+        r"(?-u:\b)(?:including|result in|resulting in|lead to|such as|grounds for)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:(?:the )?(?:termination|suspension|deactivation|closure|closing|cancell?ation|disabling|terminating|suspending|deactivating|disabling|closing|blocking|banning) of(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:accounts?|access|agreement|contract|users?|infringers|registration|membership)(?-u:\b)|(?:terminating|suspending|disabling|deactivating|closing|blocking|banning) (?:your |an |the |any |user )?(?:accounts?|access|users?|right to use))(?-u:\b)|(?-u:\b)(?:grounds for|result in)(?: a| the)?(?: permanent)? (?:ban|termination|suspension)(?-u:\b)|(?-u:\b)result in (?:your )?inability to (?:access|use)(?-u:\b)"
     );
     noun.find(norm).map(|m| (m.start(), m.end()))
 }
@@ -155,18 +185,18 @@ fn passive(norm: &str) -> Option<(usize, usize)> {
 /// What follows termination rather than the power itself ("upon termination …").
 fn not_a_power(norm: &str, pos: usize) -> bool {
     let clause = &norm[super::common::clause_start(norm, pos)..pos];
-    if regex!(r"^\s*(?:\d[\d.]* )?(?:upon|after|following|on|in the event of|if)\s+(?:the |any |such )?(?:expiry or )?(?:termination|cancell?ation|closure|expiration|deletion)\b").is_match(clause) {
+    if regex!(r"^\s*(?:\d[\d.]* )?(?:upon|after|following|on|in the event of|if)\s+(?:the |any |such )?(?:expiry or )?(?:termination|cancell?ation|closure|expiration|deletion)(?-u:\b)").is_match(clause) {
         return true;
     }
     let head = &norm[floor(norm, pos.saturating_sub(40))..pos];
-    regex!(r"\b(?:upon|after|following|on|in the event of|survives?|prior to|before)\s+(?:the\s+|any\s+|such\s+)?(?:expiry or\s+)?(?:termination|cancell?ation|closure|expiration)\b[^,;]*$").is_match(head)
+    regex!(r"(?-u:\b)(?:upon|after|following|on|in the event of|survives?|prior to|before)\s+(?:the\s+|any\s+|such\s+)?(?:expiry or\s+)?(?:termination|cancell?ation|closure|expiration)(?-u:\b)[^,;]*$").is_match(head)
 }
 
 /// "you have a statutory right to cancel", "your right to terminate under this clause": the
 /// consumer's right, named with a possessive rather than as a subject.
 fn consumer_right(norm: &str, modal: usize) -> bool {
     let head = &norm[floor(norm, modal.saturating_sub(30))..modal];
-    regex!(r"\b(?:your|you have (?:a|the)|this|such|statutory|legal|their|you lose your|you(?:'ve| have) the)\s+(?:statutory\s+|legal\s+)?$").is_match(head)
+    regex!(r"(?-u:\b)(?:your|you have (?:a|the)|this|such|statutory|legal|their|you lose your|you(?:'ve| have) the)\s+(?:statutory\s+|legal\s+)?$").is_match(head)
 }
 
 impl Rule for UnilateralTermination {
@@ -196,7 +226,7 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
             && !consumer_right(norm, p.modal)
             && !not_a_power(norm, p.verb)
             && !super::common::in_condition(norm, p.modal)
-            && !document_subject.is_match(&norm[..p.modal].trim_end_matches([' ', ',']))
+            && !document_subject.is_match(norm[..p.modal].trim_end_matches([' ', ',']))
     });
     let (start, end, party) = match provider {
         Some(p) => (p.verb, p.end, p.party),
@@ -210,8 +240,8 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
         }
     };
     // The fair shape: termination only after notice of a breach and a chance to remedy it.
-    if regex!(r"\bonly (?:for|if|where|when|after|on|upon|in)\b").is_match(norm)
-        && regex!(r"\b(?:remed\w*|cure[ds]?|curing)\b").is_match(norm)
+    if regex!(r"(?-u:\b)only (?:for|if|where|when|after|on|upon|in)(?-u:\b)").is_match(norm)
+        && regex!(r"(?-u:\b)(?:remed\w*|cure[ds]?|curing)(?-u:\b)").is_match(norm)
     {
         return Some(protection_note(
             cx,
@@ -226,7 +256,7 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     }
     let quote = quote_from(cx, s, start, end, 5);
     let discretion = discretion_in(s, 0, norm.len());
-    let reason = regex!(r"\b(?:if|where|when|in the event|in case|due to|because|for (?:breach|fraud|non-?payment|violation|inactivity|repeat)|in response to|to comply with|upon notice|on \w+ \(?\d*\)? ?days|with notice|notice to you|(?:months?|days?)'? (?:prior )?notice|repeat(?:ed)? infring|infringers|inactiv|breach|violat|fraud)").is_match(norm);
+    let reason = regex!(r"(?-u:\b)(?:if|where|when|in the event|in case|due to|because|for (?:breach|fraud|non-?payment|violation|inactivity|repeat)|in response to|to comply with|notif\w*|notice|repeat(?:ed)? infring|infringers|inactiv|breach|violat|fraud)").is_match(norm);
     let (severity, why) = match (discretion, party) {
         (Some((a, b)), _) => (
             Severity::Error,
@@ -303,8 +333,24 @@ mod tests {
     }
 
     #[test]
+    fn mutual_termination_is_flagged_and_fair_termination_is_a_protection() {
+        // Tumblr: CLAUDETTE rates "either party … at any time" as clearly unfair too.
+        assert_flags(
+            ID,
+            "Either party may terminate this Agreement at any time by notifying the other party.",
+        );
+        // Tricky: a termination power limited to unremedied breaches after notice.
+        let text = "We will close your account only after written notice describing a serious breach that you have not remedied within 14 days.";
+        assert_clean(ID, text);
+        assert_eq!(findings(ID, text)[0].kind, crate::FindingKind::Protection);
+    }
+
+    #[test]
     fn consumer_exit_and_aftermath_are_not_flagged() {
-        assert_clean(ID, "You may close your account at any time from your settings page.");
+        assert_clean(
+            ID,
+            "You may close your account at any time from your settings page.",
+        );
         assert_clean(ID, "Upon termination, Sections 5, 9 and 12 will survive.");
         assert_clean(ID, "You can cancel your subscription whenever you like.");
     }
