@@ -24,8 +24,7 @@ pub fn run(dir: &Path, min: f64, verbose: bool) -> ExitCode {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| {
-                p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+                p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
                     && p.with_extension("txt").is_file()
             })
             .collect(),
@@ -51,9 +50,15 @@ pub fn run(dir: &Path, min: f64, verbose: bool) -> ExitCode {
     let mut worst = f64::INFINITY;
     let mut failed = false;
     for path in &files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let short: String = name.chars().take(44).collect();
-        let (bytes, reference) = match (std::fs::read(path), std::fs::read(path.with_extension("txt"))) {
+        let (bytes, reference) = match (
+            std::fs::read(path),
+            std::fs::read(path.with_extension("txt")),
+        ) {
             (Ok(b), Ok(r)) => (b, String::from_utf8_lossy(&r).into_owned()),
             (Err(e), _) | (_, Err(e)) => {
                 eprintln!("error: {}: cannot read the file: {e}", path.display());

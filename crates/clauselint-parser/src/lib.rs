@@ -144,7 +144,8 @@ fn build_structure(doc: &mut Document, raw_blocks: Vec<RawBlock>) -> Vec<usize> 
                     .len());
         let content = &doc.text[content_start..raw.text_span.end];
         let leading = numbering::leading_number(content);
-        let strong_at_start = strong_opening(&doc.strong_spans, content_start, raw.text_span.end, 2);
+        let strong_at_start =
+            strong_opening(&doc.strong_spans, content_start, raw.text_span.end, 2);
         let single_line = !content.contains('\n');
         let bold_title = raw.kind == BlockKind::Paragraph
             && strong_at_start.is_some_and(|s| s.end + 2 >= raw.text_span.end)
@@ -254,7 +255,9 @@ fn build_structure(doc: &mut Document, raw_blocks: Vec<RawBlock>) -> Vec<usize> 
             // end of the previous block; a clause never starts before its parent or its sibling.
             span: {
                 let start = parent
-                    .map_or(raw.span.start, |p| raw.span.start.max(doc.clauses[p].span.start))
+                    .map_or(raw.span.start, |p| {
+                        raw.span.start.max(doc.clauses[p].span.start)
+                    })
                     .max(last_block_end.min(raw.text_span.start));
                 Span::new(start, raw.span.end.max(start))
             },
@@ -283,7 +286,12 @@ fn build_structure(doc: &mut Document, raw_blocks: Vec<RawBlock>) -> Vec<usize> 
 
 /// The bold span that opens text starting at `start` (within `slack` bytes) and ends by `end`.
 /// `spans` are in document order, so a binary search finds the candidates.
-pub(crate) fn strong_opening(spans: &[Span], start: usize, end: usize, slack: usize) -> Option<Span> {
+pub(crate) fn strong_opening(
+    spans: &[Span],
+    start: usize,
+    end: usize,
+    slack: usize,
+) -> Option<Span> {
     let upto = spans.partition_point(|s| s.start <= start + slack);
     spans[..upto]
         .iter()

@@ -63,7 +63,7 @@ impl Default for PdfLimits {
             max_objects: 2_000_000,
             max_pages: 20_000,
             max_operations: 50_000_000,
-            max_glyphs: 20_000_000,
+            max_glyphs: 5_000_000,
             max_nesting: 12,
             max_time: Duration::from_secs(30),
         }
@@ -170,7 +170,8 @@ pub fn parse_pdf_with(bytes: &[u8], options: &PdfOptions) -> Result<Document, Pd
 
 /// Extracts the text the rules see from a PDF. Never panics.
 pub fn extract(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfError> {
-    catch_unwind(AssertUnwindSafe(|| extract_inner(bytes, options))).unwrap_or(Err(PdfError::Internal))
+    catch_unwind(AssertUnwindSafe(|| extract_inner(bytes, options)))
+        .unwrap_or(Err(PdfError::Internal))
 }
 
 fn page_box(pdf: &loader::Loaded, page: &lopdf::Dictionary) -> [f32; 4] {
@@ -185,7 +186,14 @@ fn page_box(pdf: &loader::Loaded, page: &lopdf::Dictionary) -> [f32; 4] {
             })
             .filter(|v| v.is_finite())
             .collect();
-        (v.len() == 4).then(|| [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])])
+        (v.len() == 4).then(|| {
+            [
+                v[0].min(v[2]),
+                v[1].min(v[3]),
+                v[0].max(v[2]),
+                v[1].max(v[3]),
+            ]
+        })
     };
     let media = read(b"MediaBox")
         .filter(|b| b[2] - b[0] > 1.0 && b[3] - b[1] > 1.0)
@@ -220,6 +228,16 @@ fn extract_inner(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfEr
         if pdf.doc.objects.is_empty() {
             return Err(PdfError::Corrupt("no objects could be read".to_string()));
         }
+        let tree = pdf
+            .doc
+            .catalog()
+            .ok()
+            .and_then(|c| pdf.dict(c.get(b"Pages").ok()));
+        if tree.is_none() {
+            return Err(PdfError::Corrupt(
+                "no readable catalog or page tree".to_string(),
+            ));
+        }
         return Err(PdfError::NoPages);
     }
 
@@ -227,7 +245,10 @@ fn extract_inner(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfEr
     let mut pages = Vec::with_capacity(page_ids.len());
     let empty = lopdf::Dictionary::new();
     for id in &page_ids {
-        let page = pdf.get(*id).and_then(|o| o.as_dict().ok()).unwrap_or(&empty);
+        let page = pdf
+            .get(*id)
+            .and_then(|o| o.as_dict().ok())
+            .unwrap_or(&empty);
         let content = interp.run_page(page)?;
         pdf.check_time()?;
         pages.push(layout::page_lines(&content, page_box(&pdf, page)));
@@ -242,6 +263,16 @@ fn extract_inner(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfEr
         });
     }
     let mut diagnostics = Vec::new();
+    if pdf.doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed) {
+        diagnostics.push(ParseDiagnostic {
+            level: DiagnosticLevel::Warning,
+            message: "the PDF is damaged or truncated (its cross-reference table had to be \
+                      rebuilt); some text may be missing"
+                .to_string(),
+            span: None,
+            page: None,
+        });
+    }
     for (i, page) in pages.iter().enumerate() {
         if page.lines.is_empty() && (page.images > 0 || page.unmapped > 0) {
             diagnostics.push(ParseDiagnostic {

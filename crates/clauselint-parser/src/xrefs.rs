@@ -101,7 +101,8 @@ pub(crate) fn extract(doc: &mut Document) {
         // "Exhibit" refs are single letters or digits; bare capital letters after "Section" are
         // usually a sentence ("… see Section A of …") only in attachment kinds.
         let after = &text[found.end()..floor_char_boundary(text, found.end() + 120)];
-        let before = &text[floor_char_boundary(text, found.start().saturating_sub(12))..found.start()];
+        let before =
+            &text[floor_char_boundary(text, found.start().saturating_sub(12))..found.start()];
         let external = external_regex().captures(after).is_some_and(|c| {
             c.name("name").is_none_or(|n| {
                 let n = n.as_str();

@@ -34,7 +34,8 @@ fn is_roman(s: &str) -> bool {
 
 /// A line that is only a page number or a stamp, whatever page it is on.
 fn is_page_mark(key: &str) -> bool {
-    let k = key.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | '.' | '|'));
+    let k = key
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | '.' | '|'));
     if k == "#" || is_roman(k) {
         return true;
     }
@@ -45,7 +46,10 @@ fn is_page_mark(key: &str) -> bool {
         .unwrap_or(k);
     matches!(k, "#" | "#of#" | "#/#")
         || is_roman(k)
-        || (k.len() == 3 && k.as_bytes()[1] == b'-' && k.ends_with('#') && k.as_bytes()[0].is_ascii_lowercase())
+        || (k.len() == 3
+            && k.as_bytes()[1] == b'-'
+            && k.ends_with('#')
+            && k.as_bytes()[0].is_ascii_lowercase())
         || k == "confidential"
         || k == "strictlyconfidential"
         || k == "confidential-draft"
@@ -67,7 +71,14 @@ pub(crate) fn mark_furniture(pages: &mut [PageLines]) -> Vec<String> {
         let mut order: Vec<usize> = (0..page.lines.len()).collect();
         order.sort_by(|&a, &b| page.lines[b].y.total_cmp(&page.lines[a].y));
         let mut edge: Vec<usize> = order.iter().take(3).copied().collect();
-        edge.extend(order.iter().rev().take(3).filter(|i| !edge.contains(i)).collect::<Vec<_>>());
+        edge.extend(
+            order
+                .iter()
+                .rev()
+                .take(3)
+                .filter(|i| !edge.contains(i))
+                .collect::<Vec<_>>(),
+        );
         let band = edge
             .iter()
             .copied()
@@ -79,34 +90,35 @@ pub(crate) fn mark_furniture(pages: &mut [PageLines]) -> Vec<String> {
         edges.push(edge);
         bands.push(band);
     }
-    // Band lines by text, with page and position: a running header sits at the same height on
-    // every page it runs on; body text that happens to repeat at a page edge does not.
-    let mut seen: HashMap<String, Vec<(usize, f32, f32)>> = HashMap::new();
+    // Band lines by text and height (in steps of a line height), with the pages they are on: a
+    // running header sits at the same height on every page it runs on; body text that happens to
+    // repeat at a page edge does not.
+    let mut seen: HashMap<(String, i64), HashSet<usize>> = HashMap::new();
     for (p, page) in pages.iter().enumerate() {
         for &i in &bands[p] {
             let l = &page.lines[i];
-            seen.entry(furniture_key(&l.text()))
+            let step = (l.y / l.size.max(1.0)).round() as i64;
+            seen.entry((furniture_key(&l.text()), step))
                 .or_default()
-                .push((p, l.y, l.size));
+                .insert(p);
         }
     }
     let needed = if n == 2 { 2 } else { 3 };
-    let repeated: HashSet<&String> = seen
-        .iter()
-        .filter(|(k, hits)| {
-            k.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && hits.iter().any(|&(_, y, size)| {
-                    let mut at: Vec<usize> = hits
-                        .iter()
-                        .filter(|h| (h.1 - y).abs() <= 2.0 * size)
-                        .map(|h| h.0)
-                        .collect();
-                    at.dedup();
-                    at.len() >= needed
-                })
-        })
-        .map(|(k, _)| k)
-        .collect();
+    let mut repeated: HashSet<&String> = HashSet::new();
+    for ((key, step), on) in &seen {
+        if repeated.contains(key) || key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            continue;
+        }
+        let mut all: HashSet<usize> = on.clone();
+        for near in [step - 1, step + 1] {
+            if let Some(more) = seen.get(&(key.clone(), near)) {
+                all.extend(more);
+            }
+        }
+        if all.len() >= needed {
+            repeated.insert(key);
+        }
+    }
     let mut removed = Vec::new();
     for (p, page) in pages.iter_mut().enumerate() {
         for (i, line) in page.lines.iter_mut().enumerate() {
@@ -132,6 +144,10 @@ pub(crate) struct Para {
     pub fresh: bool,
     /// Its last line runs to the column edge without closing punctuation: it may continue.
     pub open: bool,
+    /// Its first line starts in lower case, not with a list label.
+    pub starts_lower: bool,
+    /// Its last line ends with closing punctuation.
+    pub ends_terminal: bool,
 }
 
 fn closed(text: &str) -> bool {
@@ -158,23 +174,26 @@ pub(crate) fn paragraphs(page: &PageLines) -> Vec<Para> {
         .map(|w| (w[0].y - w[1].y) / w[0].size)
         .collect();
     ratios.sort_by(f32::total_cmp);
-    let typical = ratios.get(ratios.len() / 2).copied().unwrap_or(1.2).max(1.0);
+    let typical = ratios
+        .get(ratios.len() / 2)
+        .copied()
+        .unwrap_or(1.2)
+        .max(1.0);
 
     let texts: Vec<String> = lines.iter().map(|l| l.text()).collect();
     let col_of = |l: &Line| page.cols.get(l.col).cloned().unwrap_or_default();
-    let fresh = |i: usize| {
-        let l = lines[i];
-        let col = col_of(l);
-        numbering::leading_number(&texts[i]).is_some()
-            || l.x0 > col.left + l.size
-            || numbering::is_title_line(&texts[i])
-    };
     // Centred lines (titles, parties, "and") stand alone.
     let centred = |i: usize| {
         let l = lines[i];
         let col = col_of(l);
         let (left, right) = (l.x0 - col.left, col.right - l.x1);
-        left > 2.0 * l.size && right > 2.0 * l.size && (left - right).abs() < 1.5 * l.size
+        let margin = (4.0 * l.size).max(0.1 * (col.right - col.left));
+        left > margin && right > margin && (left - right).abs() < 1.5 * l.size
+    };
+    let fresh = |i: usize| {
+        numbering::leading_number(&texts[i]).is_some()
+            || numbering::is_title_line(&texts[i])
+            || centred(i)
     };
     // A table-of-contents line: ends in a page number set apart from its entry.
     let toc = |i: usize| {
@@ -192,6 +211,18 @@ pub(crate) fn paragraphs(page: &PageLines) -> Vec<Para> {
         l.x1 >= col.right - 2.0 * l.size && !terminal(&texts[i]) && !toc(i)
     };
 
+    // A line that carries on a sentence: it starts in lower case (and not with a list label) after
+    // a line without closing punctuation. Pages and columns of PDFs rendered from paginated HTML
+    // break sentences in the middle, leaving a short line before the break.
+    let continues = |i: usize| {
+        i > 0
+            && texts[i].starts_with(|c: char| c.is_lowercase())
+            && numbering::leading_number(&texts[i]).is_none()
+            && !terminal(&texts[i - 1])
+            && !numbering::is_title_line(&texts[i - 1])
+            && !centred(i - 1)
+    };
+
     let mut out: Vec<Para> = Vec::new();
     for i in 0..lines.len() {
         let cur = lines[i];
@@ -204,32 +235,48 @@ pub(crate) fn paragraphs(page: &PageLines) -> Vec<Para> {
             let size = prev.size.max(cur.size);
             let first_word = cur.words.first().map_or(0.0, |w| w.x1 - w.x0);
             let pitch = prev.y - cur.y;
-            if cur.col != prev.col || pitch < 0.3 * size {
+            let hard = (prev.size - cur.size).abs() > 0.2 * prev.size
+                || (numbering::leading_number(&texts[i]).is_some() && closed(&texts[i - 1]))
+                || centred(i)
+                || centred(i - 1)
+                || toc(i - 1);
+            let soft = if cur.col != prev.col || pitch < 0.3 * size {
                 // Another column or region: continue only a paragraph left open.
-                !(open(i - 1) && !fresh(i))
+                !open(i - 1) || fresh(i)
             } else {
                 pitch > typical * size * 1.3 + 0.1 * size
-                    || (prev.size - cur.size).abs() > 0.2 * prev.size
                     || prev.x1 < col.right - first_word - 0.8 * size
-                    || (numbering::leading_number(&texts[i]).is_some() && closed(&texts[i - 1]))
                     || (cur.x0 > prev.x0 + size && closed(&texts[i - 1]))
-                    || centred(i)
-                    || centred(i - 1)
-                    || toc(i - 1)
-            }
+            };
+            hard || (soft && !continues(i))
         };
         if brk {
             out.push(Para {
                 lines: vec![words],
                 fresh: fresh(i),
                 open: open(i),
+                starts_lower: continues_start(&texts[i]),
+                ends_terminal: terminal(&texts[i]),
             });
         } else if let Some(p) = out.last_mut() {
             p.lines.push(words);
             p.open = open(i);
+            p.ends_terminal = terminal(&texts[i]);
         }
     }
     out
+}
+
+/// Starts in lower case and not with a list label: carries on a sentence from before.
+fn continues_start(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_lowercase()) && numbering::leading_number(text).is_none()
+}
+
+impl Para {
+    /// Whether `next` (the first paragraph of the next page or column) carries this one on.
+    fn continued_by(&self, next: &Para) -> bool {
+        (self.open && !next.fresh) || (!self.ends_terminal && next.starts_lower)
+    }
 }
 
 /// Words the document uses whole (not split at a line end), lower-cased, for hyphenation.
@@ -313,10 +360,7 @@ fn render(para: &Para, vocab: &HashSet<String>, out: &mut String) {
                     .unwrap_or_default();
                 match hyphen_join(&prev_word, w, vocab) {
                     Some(true) => {
-                        let cut = out
-                            .char_indices()
-                            .next_back()
-                            .map_or(out.len(), |(i, _)| i);
+                        let cut = out.char_indices().next_back().map_or(out.len(), |(i, _)| i);
                         out.truncate(cut);
                     }
                     Some(false) => {}
@@ -343,7 +387,7 @@ pub(crate) fn assemble(mut pages: Vec<Vec<Para>>) -> (String, Vec<usize>) {
         let (Some(prev), Some(next)) = (before[p - 1].last_mut(), after[0].first_mut()) else {
             continue;
         };
-        if !prev.open || next.fresh {
+        if !prev.continued_by(next) {
             continue;
         }
         let (Some(last_line), Some(first_line)) = (prev.lines.last_mut(), next.lines.first_mut())
@@ -368,10 +412,12 @@ pub(crate) fn assemble(mut pages: Vec<Vec<Para>>) -> (String, Vec<usize>) {
 
     let mut text = String::new();
     let mut starts = Vec::with_capacity(pages.len());
-    let mut prev_open = false;
+    let mut prev: Option<&Para> = None;
     for (p, paras) in pages.iter().enumerate() {
         if p > 0 {
-            let continues = prev_open && paras.first().is_some_and(|f| !f.fresh);
+            let continues = prev
+                .zip(paras.first())
+                .is_some_and(|(a, b)| a.continued_by(b));
             text.push_str(if continues { "\n\x0c" } else { "\n\n\x0c" });
         }
         starts.push(text.len());
@@ -388,7 +434,13 @@ pub(crate) fn assemble(mut pages: Vec<Vec<Para>>) -> (String, Vec<usize>) {
             render(para, &vocab, &mut s);
             text.push_str(s.trim_start());
         }
-        prev_open = paras.last().is_some_and(|l| l.open);
+        if let Some(last) = paras
+            .iter()
+            .rev()
+            .find(|p| p.lines.iter().any(|l| !l.is_empty()))
+        {
+            prev = Some(last);
+        }
     }
     text.push('\n');
     (text, starts)
@@ -416,10 +468,23 @@ mod tests {
 
     #[test]
     fn page_marks() {
-        for s in ["Page 3 of 12", "- 3 -", "12", "iv", "CONFIDENTIAL", "A-3", "[3]"] {
+        for s in [
+            "Page 3 of 12",
+            "- 3 -",
+            "12",
+            "iv",
+            "CONFIDENTIAL",
+            "A-3",
+            "[3]",
+        ] {
             assert!(is_page_mark(&furniture_key(s)), "{s}");
         }
-        for s in ["3. Term", "Section 4", "Exhibit A", "Confidential Information"] {
+        for s in [
+            "3. Term",
+            "Section 4",
+            "Exhibit A",
+            "Confidential Information",
+        ] {
             assert!(!is_page_mark(&furniture_key(s)), "{s}");
         }
     }

@@ -229,7 +229,9 @@ impl CMap {
             return true;
         }
         // Ranges are sorted by (len, lo): find the last one starting at or before the code.
-        let idx = self.ranges.partition_point(|r| (r.len, r.lo) <= (len, code));
+        let idx = self
+            .ranges
+            .partition_point(|r| (r.len, r.lo) <= (len, code));
         for r in self.ranges[..idx].iter().rev().take(8) {
             if r.len != len {
                 break;
@@ -239,13 +241,19 @@ impl CMap {
             }
             let off = code - r.lo;
             match &r.target {
-                RangeTarget::Base(units) => {
-                    let mut units = units.clone();
-                    if let Some(last) = units.last_mut() {
-                        *last = last.wrapping_add(off as u16);
+                RangeTarget::Base(units) => match units.as_slice() {
+                    [single] => out.push(
+                        char::from_u32(u32::from(single.wrapping_add(off as u16)))
+                            .unwrap_or('\u{fffd}'),
+                    ),
+                    _ => {
+                        let mut units = units.clone();
+                        if let Some(last) = units.last_mut() {
+                            *last = last.wrapping_add(off as u16);
+                        }
+                        out.push_str(&utf16_to_string(&units));
                     }
-                    out.push_str(&utf16_to_string(&units));
-                }
+                },
                 RangeTarget::List(items) => match items.get(off as usize) {
                     Some(t) => out.push_str(t),
                     None => return false,
@@ -340,7 +348,10 @@ fn num(o: &Object) -> Option<f32> {
 
 impl Font {
     pub(crate) fn load(pdf: &Loaded, dict: &Dictionary) -> Font {
-        let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
         let kind = match subtype {
             b"Type0" => Kind::Composite,
             b"Type3" => Kind::Type3,
@@ -453,7 +464,10 @@ impl Font {
         let lower = base_font.to_ascii_lowercase();
 
         // Base encoding.
-        let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
         let mut table = if lower.contains("symbol") && !lower.contains("wingding") {
             tables::SYMBOL
         } else if subtype == b"TrueType" || symbolic {

@@ -128,7 +128,9 @@ impl<'a> Interp<'a> {
 
     pub(crate) fn run_page(&mut self, page: &Dictionary) -> Result<PageContent, PdfError> {
         let pdf = self.pdf;
-        let resources = pdf.inherited(page, b"Resources").and_then(|o| o.as_dict().ok());
+        let resources = pdf
+            .inherited(page, b"Resources")
+            .and_then(|o| o.as_dict().ok());
         let mut data = Vec::new();
         let contents = page.get(b"Contents").ok();
         let parts: Vec<&Object> = match pdf.resolve(contents) {
@@ -251,15 +253,11 @@ impl<'a> Interp<'a> {
                     limit: limits.max_operations.to_string(),
                 });
             }
-            if self.ops % 8192 == 0 {
+            if self.ops.is_multiple_of(8192) {
                 pdf.check_time()?;
             }
             match op {
-                b"q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
-                }
+                b"q" if stack.len() < 256 => stack.push(gs.clone()),
                 b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
@@ -311,7 +309,8 @@ impl<'a> Interp<'a> {
                 }
                 b"Tj" | b"'" | b"\"" | b"TJ" => {
                     if op == b"\"" {
-                        if let Some([aw, ac]) = nums::<2>(&operands[..operands.len().saturating_sub(1)])
+                        if let Some([aw, ac]) =
+                            nums::<2>(&operands[..operands.len().saturating_sub(1)])
                         {
                             gs.word_space = aw;
                             gs.char_space = ac;
@@ -472,14 +471,7 @@ impl<'a> Interp<'a> {
         for code in &codes {
             let w0 = font.width(code) * font.scale;
             let trm = mul(
-                &[
-                    gs.size * gs.hscale,
-                    0.0,
-                    0.0,
-                    gs.size,
-                    0.0,
-                    gs.rise,
-                ],
+                &[gs.size * gs.hscale, 0.0, 0.0, gs.size, 0.0, gs.rise],
                 &mul(tm, &gs.ctm),
             );
             self.text.clear();

@@ -114,15 +114,21 @@ fn normalise(raw: &[RawGlyph], media: [f32; 4]) -> (Vec<G>, f32, f32) {
             counts[usize::from(g.dir & 3)] += 1;
         }
     }
-    let dir = (0..4u8).max_by_key(|&d| counts[usize::from(d)]).unwrap_or(0);
+    let dir = (0..4u8)
+        .max_by_key(|&d| counts[usize::from(d)])
+        .unwrap_or(0);
     let [mx0, my0, mx1, my1] = media;
     let corners = [(mx0, my0), (mx1, my1), (mx0, my1), (mx1, my0)].map(|(x, y)| turn(dir, x, y));
     let (bx0, bx1) = corners
         .iter()
-        .fold((f32::MAX, f32::MIN), |(lo, hi), &(x, _)| (lo.min(x), hi.max(x)));
+        .fold((f32::MAX, f32::MIN), |(lo, hi), &(x, _)| {
+            (lo.min(x), hi.max(x))
+        });
     let (by0, by1) = corners
         .iter()
-        .fold((f32::MAX, f32::MIN), |(lo, hi), &(_, y)| (lo.min(y), hi.max(y)));
+        .fold((f32::MAX, f32::MIN), |(lo, hi), &(_, y)| {
+            (lo.min(y), hi.max(y))
+        });
     let mut out = Vec::with_capacity(raw.len());
     let mut pending_space = false;
     for g in raw {
@@ -136,10 +142,12 @@ fn normalise(raw: &[RawGlyph], media: [f32; 4]) -> (Vec<G>, f32, f32) {
         }
         let Some(ch) = clean_char(g.ch) else { continue };
         let (x, y) = turn(dir, g.ox, g.oy);
-        let size = g.size.clamp(0.0, 2000.0);
-        if !(x.is_finite() && y.is_finite()) || size < 0.5 {
+        if !(x.is_finite() && y.is_finite() && g.size.is_finite() && g.adv.is_finite())
+            || g.size < 0.5
+        {
             continue;
         }
+        let size = g.size.min(2000.0);
         // Off the page (with a little slack): hidden or clipped text.
         let slack = size;
         if x < bx0 - slack || x > bx1 + slack || y < by0 - slack || y > by1 + slack {
@@ -147,7 +155,7 @@ fn normalise(raw: &[RawGlyph], media: [f32; 4]) -> (Vec<G>, f32, f32) {
         }
         out.push(G {
             x0: x,
-            x1: x + g.adv.clamp(0.0, 4.0 * size),
+            x1: x + g.adv.max(0.0).min(4.0 * size),
             y,
             size,
             ch,
@@ -167,7 +175,6 @@ struct Seg {
     x1: f32,
     top: f32,
     bottom: f32,
-    y: f32,
     size: f32,
     line: usize,
     /// Number of words, by the same gaps [`words`] uses.
@@ -274,7 +281,6 @@ fn segments(mut glyphs: Vec<G>) -> Vec<Seg> {
                 x1,
                 top: y + 0.75 * size,
                 bottom: y - 0.25 * size,
-                y,
                 size,
                 line,
                 glyphs,
@@ -282,7 +288,12 @@ fn segments(mut glyphs: Vec<G>) -> Vec<Seg> {
         };
         for g in kept {
             if let Some(last) = current.last() {
-                let right = current.iter().rev().take(8).map(|g| g.x1).fold(last.x1, f32::max);
+                let right = current
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .map(|g| g.x1)
+                    .fold(last.x1, f32::max);
                 if g.x0 - right > 1.5 * line_size {
                     flush(&mut current, &mut segs);
                 }
@@ -438,12 +449,6 @@ impl Cut<'_> {
 pub(crate) fn page_lines(content: &PageContent, media: [f32; 4]) -> PageLines {
     let (glyphs, top, bottom) = normalise(&content.glyphs, media);
     let segs = segments(glyphs);
-    if std::env::var("PDF_DEBUG").is_ok() {
-        for s in &segs {
-            let t: String = s.glyphs.iter().map(|g| if g.space_before { format!(" {}", g.ch) } else { g.ch.to_string() }).collect();
-            eprintln!("DBG line={} y={:.1} x0={:.1} x1={:.1} size={:.1} {}", s.line, s.y, s.x0, s.x1, s.size, t);
-        }
-    }
     let mut cut = Cut {
         segs: &segs,
         leaves: Vec::new(),

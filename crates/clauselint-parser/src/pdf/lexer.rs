@@ -226,13 +226,11 @@ impl<'a> Lexer<'a> {
         // One whitespace byte, then binary data up to whitespace + `EI` + a delimiter or the end.
         self.pos += 1;
         let d = self.data;
-        let mut i = self.pos;
-        while i + 2 < d.len() + 1 {
-            if i + 2 <= d.len()
-                && i > 0
-                && is_white(d[i - 1])
+        let mut i = self.pos.max(1);
+        while i + 1 < d.len() {
+            if is_white(d[i - 1])
                 && d[i] == b'E'
-                && d.get(i + 1) == Some(&b'I')
+                && d[i + 1] == b'I'
                 && d.get(i + 2).is_none_or(|&c| is_white(c) || is_delim(c))
             {
                 self.pos = i + 2;
@@ -310,13 +308,15 @@ mod tests {
 
     #[test]
     fn reads_operands_and_operators() {
-        let t = toks("BT /F1 12 Tf 1 0 0 1 72.5 -700 Tm (a\\(b\\) \\101) Tj [<48 65> -250 (x)] TJ ET");
+        let t =
+            toks("BT /F1 12 Tf 1 0 0 1 72.5 -700 Tm (a\\(b\\) \\101) Tj [<48 65> -250 (x)] TJ ET");
         assert_eq!(t[1], Tok::Name(b"F1"));
         assert_eq!(t[2], Tok::Num(12.0));
-        assert_eq!(t[8], Tok::Num(-700.0));
-        assert_eq!(t[10], Tok::Str(b"a(b) A".to_vec()));
-        assert_eq!(t[13], Tok::Str(b"He".to_vec()));
-        assert_eq!(t[14], Tok::Num(-250.0));
+        assert_eq!(t[9], Tok::Num(-700.0));
+        assert_eq!(t[11], Tok::Str(b"a(b) A".to_vec()));
+        assert_eq!(t[13], Tok::ArrOpen);
+        assert_eq!(t[14], Tok::Str(b"He".to_vec()));
+        assert_eq!(t[15], Tok::Num(-250.0));
     }
 
     #[test]

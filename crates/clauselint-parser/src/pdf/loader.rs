@@ -51,11 +51,17 @@ impl Loaded {
         let doc = match LoDocument::load_mem_with_options(&bytes[offset..], options) {
             Ok(doc) => doc,
             Err(e) => {
-                let text = format!("{e:?} {e}");
-                if text.contains("MemoryLimitExceeded") || text.to_lowercase().contains("limit") {
+                let text = format!("{e:?}");
+                if text.contains("MemoryLimitExceeded") {
                     return Err(PdfError::LimitExceeded {
                         what: "decompressed stream size",
                         limit: format!("{} bytes", limits.max_stream_bytes),
+                    });
+                }
+                if text.contains("RecursionLimit") || text.contains("ReferenceLimit") {
+                    return Err(PdfError::LimitExceeded {
+                        what: "object nesting depth",
+                        limit: "lopdf's".to_string(),
                     });
                 }
                 if text.contains("InvalidPassword")

@@ -121,9 +121,8 @@ pub fn strip_lines(reference: &str, removed: &[String]) -> (String, usize) {
         if !plausible || r.len() > words.len() {
             continue;
         }
-        let find = |from: usize| {
-            (from..=words.len() - r.len()).find(|&i| words[i..i + r.len()] == r[..])
-        };
+        let find =
+            |from: usize| (from..=words.len() - r.len()).find(|&i| words[i..i + r.len()] == r[..]);
         if let Some(i) = find(cursor.min(words.len() - r.len())).or_else(|| find(0)) {
             words.drain(i..i + r.len());
             cursor = i;
@@ -139,7 +138,10 @@ mod tests {
 
     #[test]
     fn lcs_and_folding() {
-        let s = word_similarity("the “Agreement” is  made\nnow", "the \"Agreement\" is made today now");
+        let s = word_similarity(
+            "the “Agreement” is  made\nnow",
+            "the \"Agreement\" is made today now",
+        );
         assert_eq!(s.common, 5);
         assert_eq!(s.words, 5);
         assert_eq!(s.reference_words, 6);
@@ -152,7 +154,11 @@ mod tests {
         assert_eq!(word_similarity("", "").f1, 0.0);
         let (r, n) = strip_lines(
             "Body text.\nSource: X, 8-K 2 Header More.\nand\n",
-            &["Source: X, 8-K".to_string(), "2".to_string(), "and".to_string()],
+            &[
+                "Source: X, 8-K".to_string(),
+                "2".to_string(),
+                "and".to_string(),
+            ],
         );
         assert_eq!((r.as_str(), n), ("Body text. Header More. and", 2));
     }
