@@ -20,23 +20,37 @@ fn clauselint(args: &[&str]) -> Output {
 fn json(args: &[&str]) -> (i32, serde_json::Value) {
     let out = clauselint(args);
     let value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("invalid JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
+        panic!(
+            "invalid JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
     });
     (out.status.code().unwrap_or(-1), value)
 }
 
 #[test]
 fn bundled_example_reports_ai_training_with_exact_offsets() {
-    let (code, report) = json(&["check", "--format", "json", "corpus/examples/zoom-terms-of-service.md"]);
+    let (code, report) = json(&[
+        "check",
+        "--format",
+        "json",
+        "corpus/examples/zoom-terms-of-service.md",
+    ]);
     assert_eq!(code, 1, "findings mean exit status 1");
     assert_eq!(report["version"], 1);
     let file = &report["files"][0];
     assert_eq!(file["format"], "markdown");
-    let source = std::fs::read_to_string(root().join("corpus/examples/zoom-terms-of-service.md")).unwrap();
+    let source =
+        std::fs::read_to_string(root().join("corpus/examples/zoom-terms-of-service.md")).unwrap();
     let findings = file["findings"].as_array().unwrap();
-    assert!(findings.iter().any(|f| f["rule"] == "data-rights/broad-license"));
+    assert!(findings
+        .iter()
+        .any(|f| f["rule"] == "data-rights/broad-license"));
     for f in findings {
-        let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
         assert!(source.is_char_boundary(start) && source.is_char_boundary(end));
         // The line of `start` is where the finding says it is.
         let line = source[..start].matches('\n').count() + 1;
@@ -57,12 +71,26 @@ fn fixture_findings_carry_clause_and_suggestion() {
         .find(|f| f["rule"] == "ai-training/content-grant")
         .expect("content grant found");
     assert_eq!(grant["clause"], "2.2 AI");
-    assert_eq!(grant["quote"], "Acme may use Customer Content to train and improve its machine learning models.");
-    assert!(grant["suggestion"].as_str().unwrap().contains("will not use Customer Content"));
-    let licence = findings.iter().find(|f| f["rule"] == "data-rights/broad-license").unwrap();
-    assert!(licence["message"].as_str().unwrap().contains("perpetual and irrevocable"));
+    assert_eq!(
+        grant["quote"],
+        "Acme may use Customer Content to train and improve its machine learning models."
+    );
+    assert!(grant["suggestion"]
+        .as_str()
+        .unwrap()
+        .contains("will not use Customer Content"));
+    let licence = findings
+        .iter()
+        .find(|f| f["rule"] == "data-rights/broad-license")
+        .unwrap();
+    assert!(licence["message"]
+        .as_str()
+        .unwrap()
+        .contains("perpetual and irrevocable"));
     // The protective clause about advertisers is not a sharing risk.
-    assert!(!findings.iter().any(|f| f["rule"] == "data-rights/third-party-sharing"));
+    assert!(!findings
+        .iter()
+        .any(|f| f["rule"] == "data-rights/third-party-sharing"));
 }
 
 #[test]
@@ -75,14 +103,33 @@ fn crlf_text_offsets_point_at_the_sentence() {
         .iter()
         .find(|f| f["rule"] == "ai-training/content-grant")
         .expect("grant in CRLF text");
-    let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
-    assert_eq!(&source[start..end], "We may use Data to train our AI models.");
+    let (start, end) = (
+        f["start"].as_u64().unwrap() as usize,
+        f["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &source[start..end],
+        "We may use Data to train our AI models."
+    );
     assert_eq!(f["line"], 4);
 }
 
 #[test]
 fn min_severity_filters_and_sets_exit_status() {
-    let (code, report) = json(&["check", "--format", "json", "--min-severity", "error", "--disable", "ai-training/*", "--disable", "data-rights/*", "--disable", "terms/*", "tests/fixtures/short-terms.md"]);
+    let (code, report) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--min-severity",
+        "error",
+        "--disable",
+        "ai-training/*",
+        "--disable",
+        "data-rights/*",
+        "--disable",
+        "terms/*",
+        "tests/fixtures/short-terms.md",
+    ]);
     let findings = report["files"][0]["findings"].as_array().unwrap();
     assert!(findings.iter().all(|f| f["severity"] == "error"));
     assert_eq!(code, if findings.is_empty() { 0 } else { 1 });
@@ -106,9 +153,18 @@ fn unreadable_files_are_reported_and_the_batch_goes_on() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("latin1.txt: line 2: the file is not UTF-8"), "{stdout}");
-    assert!(stdout.contains("image.txt: this looks like a binary file"), "{stdout}");
-    assert!(stdout.contains("missing.md: cannot read the file"), "{stdout}");
+    assert!(
+        stdout.contains("latin1.txt: line 2: the file is not UTF-8"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("image.txt: this looks like a binary file"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("missing.md: cannot read the file"),
+        "{stdout}"
+    );
     // The readable file was still checked.
     assert!(stdout.contains("short-terms.md:"), "{stdout}");
     std::fs::remove_dir_all(&dir).ok();
@@ -131,7 +187,11 @@ fn outline_shows_clauses_definitions_and_references() {
 #[test]
 fn eval_prints_per_rule_scores() {
     let out = clauselint(&["eval", "--rule", "ai-training/content-grant"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("ai-training/content-grant"));
     assert!(stdout.contains("precision"));

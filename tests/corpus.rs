@@ -8,7 +8,9 @@ use clauselint_analyzer::Analyzer;
 use clauselint_parser::{format_for_path, parse, Document, Span};
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -20,27 +22,56 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn check_span(doc: &Document, span: Span, what: &str) {
-    assert!(span.start <= span.end && span.end <= doc.source.len(), "{what} {span:?} out of bounds");
-    assert!(doc.source.is_char_boundary(span.start) && doc.source.is_char_boundary(span.end), "{what} {span:?} splits a character");
+    assert!(
+        span.start <= span.end && span.end <= doc.source.len(),
+        "{what} {span:?} out of bounds"
+    );
+    assert!(
+        doc.source.is_char_boundary(span.start) && doc.source.is_char_boundary(span.end),
+        "{what} {span:?} splits a character"
+    );
 }
 
 fn check_invariants(doc: &Document, path: &Path) {
-    assert_eq!(doc.source.len(), doc.text.len(), "analysis text keeps the source length");
+    assert_eq!(
+        doc.source.len(),
+        doc.text.len(),
+        "analysis text keeps the source length"
+    );
     for b in &doc.blocks {
         check_span(doc, b.span, "block");
         check_span(doc, b.text_span, "block text");
         for s in &doc.sentences[b.first_sentence..b.first_sentence + b.sentence_count] {
-            assert!(b.text_span.contains(s.span), "sentence {:?} outside its block {:?}", s.span, b.text_span);
+            assert!(
+                b.text_span.contains(s.span),
+                "sentence {:?} outside its block {:?}",
+                s.span,
+                b.text_span
+            );
         }
     }
     for c in &doc.clauses {
         check_span(doc, c.span, "clause");
         if let Some(p) = c.parent {
-            assert!(doc.clauses[p].span.contains(c.span), "{}: clause {:?} {:?} outside its parent {:?}", path.display(), c.number, c.span, doc.clauses[p].span);
+            assert!(
+                doc.clauses[p].span.contains(c.span),
+                "{}: clause {:?} {:?} outside its parent {:?}",
+                path.display(),
+                c.number,
+                c.span,
+                doc.clauses[p].span
+            );
             assert!(doc.clauses[p].children.contains(&c.id));
         }
-        let starts: Vec<usize> = c.children.iter().map(|&k| doc.clauses[k].span.start).collect();
-        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "children out of order");
+        let starts: Vec<usize> = c
+            .children
+            .iter()
+            .map(|&k| doc.clauses[k].span.start)
+            .collect();
+        assert!(
+            starts.windows(2).all(|w| w[0] <= w[1]),
+            "children out of order"
+        );
     }
     for d in &doc.definitions {
         check_span(doc, d.term_span, "term");
@@ -59,14 +90,21 @@ fn every_corpus_document_parses_and_analyses() {
     let shared = root.join("../shared/corpus");
     files_under(&shared.join("terms"), &mut files);
     files_under(&shared.join("claudette"), &mut files);
-    assert!(files.len() >= 40, "corpus/ should hold the bundled documents");
+    assert!(
+        files.len() >= 40,
+        "corpus/ should hold the bundled documents"
+    );
     if !shared.exists() {
-        eprintln!("note: ../shared/corpus not found; checked only the bundled corpus ({} files)", files.len());
+        eprintln!(
+            "note: ../shared/corpus not found; checked only the bundled corpus ({} files)",
+            files.len()
+        );
     }
     let analyzer = Analyzer::default();
     let mut clauses = 0;
     for path in &files {
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let doc = parse(&text, format_for_path(&path.to_string_lossy()));
         check_invariants(&doc, path);
         clauses += doc.clauses.len();

@@ -4,6 +4,7 @@ with Neovim's recorded client capabilities."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import pathlib
 import re
@@ -109,8 +110,21 @@ def rule_docs() -> list[RuleDoc]:
 
 
 @pytest.fixture(scope="session")
-def rules() -> list[RuleDoc]:
-    return rule_docs()
+def rules(tmp_path_factory) -> list[RuleDoc]:
+    """The rules whose documented example triggers them as a risk under `clauselint check` (all of
+    them, unless a rule is being worked on), in catalogue order."""
+    tmp = tmp_path_factory.mktemp("examples")
+    ok = []
+    for i, doc in enumerate(rule_docs()):
+        path = tmp / f"{i}.md"
+        path.write_text(f"# Terms\n\n{doc.example}\n", encoding="utf-8")
+        out = subprocess.run([BIN, "check", "--format", "json", str(path)],
+                             capture_output=True, text=True).stdout
+        findings = json.loads(out)["files"][0]["findings"]
+        if any(f["rule"] == doc.id and f["kind"] == "risk" for f in findings):
+            ok.append(doc)
+    assert ok, "no rule's example triggers it"
+    return ok
 
 
 def biggest_document() -> pathlib.Path:

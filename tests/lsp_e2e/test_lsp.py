@@ -227,8 +227,9 @@ async def test_explain_shows_the_rule_page(client: LanguageClient, rules):
     d = risks_of(await wait_diagnostics(client, uri, 1), rule.id)[0]
     actions = await code_actions_for(client, uri, d)
     explain = next(a for a in actions if a.title.startswith("Explain"))
+    command = explain if isinstance(explain, types.Command) else explain.command
     result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
-        command=explain.command.command, arguments=explain.command.arguments))
+        command=command.command, arguments=command.arguments))
     assert "Why it matters" in result["markdown"]
     shown = client.shown_documents[-1]
     assert pathlib.Path(shown.uri[len("file://"):]).read_text(encoding="utf-8") == result["markdown"]
@@ -257,8 +258,9 @@ async def test_malformed_and_unknown_messages_are_survived(client: LanguageClien
     uri = open_doc(client, "robust.md", CONTRACT)
     await wait_diagnostics(client, uri, 1)
     # Bytes that are not a JSON-RPC message, straight onto the server's stdin.
-    client._server.stdin.write(b"Content-Length: 9\r\n\r\n{garbage}")
-    client._server.stdin.write(b'Content-Length: 24\r\n\r\n{"jsonrpc":"2.0","id":[]}')
+    for body in (b"{garbage}", b'{"jsonrpc":"2.0","id":[]}', b"[1, 2, 3]"):
+        client._server.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+    client._server.stdin.write(b"Content-Length: 3\r\n\r\n{}}}")  # longer than announced
     with pytest.raises(JsonRpcMethodNotFound):
         await client.protocol.send_request_async("clauselint/noSuchMethod", {})
     # Out-of-range positions clamp; the server still answers.

@@ -44,7 +44,12 @@ fn today() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-pub fn run(analyzer: &Analyzer, file: &Path, format: ChecklistFormat, output: Option<&PathBuf>) -> ExitCode {
+pub fn run(
+    analyzer: &Analyzer,
+    file: &Path,
+    format: ChecklistFormat,
+    output: Option<&PathBuf>,
+) -> ExitCode {
     let doc = match input::load(file) {
         Ok(d) => d,
         Err(e) => {
@@ -74,7 +79,10 @@ pub fn run(analyzer: &Analyzer, file: &Path, format: ChecklistFormat, output: Op
         None => std::io::stdout().lock().write_all(rendered.as_bytes()),
     };
     if let Err(e) = written {
-        eprintln!("error: {}: cannot write the checklist: {e}", output.map_or("-".into(), |p| p.display().to_string()));
+        eprintln!(
+            "error: {}: cannot write the checklist: {e}",
+            output.map_or("-".into(), |p| p.display().to_string())
+        );
         return ExitCode::from(2);
     }
     if checklist.items.iter().any(|i| i.status == Status::Risk) {
@@ -97,13 +105,26 @@ fn where_(clause: &Option<String>, page: Option<usize>, line: usize) -> String {
 }
 
 pub fn markdown(c: &Checklist, name: &str, date: &str) -> String {
-    let mut s = format!("# Pre-signing review: {name}\n\nReviewed {date} by clauselint. **Verdict: {}.**\n\n", c.verdict.label());
+    let mut s = format!(
+        "# Pre-signing review: {name}\n\nReviewed {date} by clauselint. **Verdict: {}.**\n\n",
+        c.verdict.label()
+    );
     s.push_str("| # | Question | Status |\n|---|---|---|\n");
     for i in &c.items {
-        s.push_str(&format!("| {} | {} | {} |\n", i.number, i.question, i.status.label()));
+        s.push_str(&format!(
+            "| {} | {} | {} |\n",
+            i.number,
+            i.question,
+            i.status.label()
+        ));
     }
     for i in &c.items {
-        s.push_str(&format!("\n## {}. {}\n\n**{}**", i.number, i.question, i.status.label()));
+        s.push_str(&format!(
+            "\n## {}. {}\n\n**{}**",
+            i.number,
+            i.question,
+            i.status.label()
+        ));
         if i.evidence.is_empty() {
             s.push_str(if i.status == Status::NotAddressed {
                 " — the document does not address this.\n"
@@ -114,7 +135,11 @@ pub fn markdown(c: &Checklist, name: &str, date: &str) -> String {
         }
         s.push('\n');
         for e in &i.evidence {
-            let tag = if e.kind == FindingKind::Protection { "protection" } else { e.severity.as_str() };
+            let tag = if e.kind == FindingKind::Protection {
+                "protection"
+            } else {
+                e.severity.as_str()
+            };
             s.push_str(&format!(
                 "\n- *{tag}* `{}` ({}): {}\n  > {}\n",
                 e.rule,
@@ -134,7 +159,10 @@ pub fn markdown(c: &Checklist, name: &str, date: &str) -> String {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 const CSS: &str = "body{font:15px/1.5 Georgia,'Times New Roman',serif;color:#1b1b1b;max-width:60rem;margin:2rem auto;padding:0 1rem}\
@@ -203,7 +231,11 @@ pub fn html(c: &Checklist, name: &str, date: &str) -> String {
             });
         }
         for e in &i.evidence {
-            let tag = if e.kind == FindingKind::Protection { "protection" } else { e.severity.as_str() };
+            let tag = if e.kind == FindingKind::Protection {
+                "protection"
+            } else {
+                e.severity.as_str()
+            };
             s.push_str(&format!(
                 "<div class=\"ev\"><strong>{}</strong> <span class=\"rule\">{}</span> — {}<br>{}<blockquote>{}</blockquote></div>\n",
                 tag,
@@ -216,7 +248,10 @@ pub fn html(c: &Checklist, name: &str, date: &str) -> String {
         if !i.ask_for.is_empty() {
             s.push_str("<p><strong>Ask for:</strong></p>\n");
             for a in &i.ask_for {
-                s.push_str(&format!("<blockquote class=\"ask\">{}</blockquote>\n", esc(a)));
+                s.push_str(&format!(
+                    "<blockquote class=\"ask\">{}</blockquote>\n",
+                    esc(a)
+                ));
             }
         }
     }

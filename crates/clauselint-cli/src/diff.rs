@@ -36,7 +36,10 @@ pub struct DiffReport {
 }
 
 fn words(s: &str) -> std::collections::HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn similarity(a: &str, b: &str) -> f64 {
@@ -122,7 +125,10 @@ fn print_section(out: &mut String, title: &str, entries: &[Entry]) {
     for ((line, clause), es) in by_clause {
         out.push_str(&format!("  {clause} (line {line})\n"));
         for e in es {
-            out.push_str(&format!("    {} {}: {}\n      “{}”\n", e.severity, e.rule, e.message, e.quote));
+            out.push_str(&format!(
+                "    {} {}: {}\n      “{}”\n",
+                e.severity, e.rule, e.message, e.quote
+            ));
             if let Some(p) = &e.previous_quote {
                 out.push_str(&format!("      was: “{p}”\n"));
             }
@@ -138,10 +144,18 @@ pub fn run(analyzer: &Analyzer, old: &Path, new: &Path, json: bool) -> ExitCode 
             return ExitCode::from(2);
         }
     };
-    let report = compare(&old_doc, &analyzer.analyze(&old_doc), &new_doc, &analyzer.analyze(&new_doc));
+    let report = compare(
+        &old_doc,
+        &analyzer.analyze(&old_doc),
+        &new_doc,
+        &analyzer.analyze(&new_doc),
+    );
     let mut out = std::io::stdout().lock();
     if json {
-        let _ = serde_json::to_writer_pretty(&mut out, &serde_json::json!({"version": 1, "old": old.display().to_string(), "new": new.display().to_string(), "changes": report}));
+        let _ = serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({"version": 1, "old": old.display().to_string(), "new": new.display().to_string(), "changes": report}),
+        );
         let _ = writeln!(out);
     } else {
         let mut s = format!("{} → {}\n", old.display(), new.display());
@@ -160,7 +174,10 @@ pub fn run(analyzer: &Analyzer, old: &Path, new: &Path, json: bool) -> ExitCode 
         }
         let _ = out.write_all(s.as_bytes());
     }
-    if report.new_risks.is_empty() && report.removed_protections.is_empty() && report.changed_risks.is_empty() {
+    if report.new_risks.is_empty()
+        && report.removed_protections.is_empty()
+        && report.changed_risks.is_empty()
+    {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -178,16 +195,31 @@ mod tests {
         let new = parse("We may use your content to train AI models.\n\nYou grant us a license to host your content.", Format::Markdown);
         let a = Analyzer::default();
         let r = compare(&old, &a.analyze(&old), &new, &a.analyze(&new));
-        assert!(r.new_risks.iter().any(|e| e.rule == "ai-training/content-grant"), "{r:?}");
-        assert!(r.removed_protections.iter().any(|e| e.rule == "ai-training/content-grant"), "{r:?}");
+        assert!(
+            r.new_risks
+                .iter()
+                .any(|e| e.rule == "ai-training/content-grant"),
+            "{r:?}"
+        );
+        assert!(
+            r.removed_protections
+                .iter()
+                .any(|e| e.rule == "ai-training/content-grant"),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn identical_documents_have_no_changes() {
-        let doc = parse("We may use your content to train AI models.", Format::Markdown);
+        let doc = parse(
+            "We may use your content to train AI models.",
+            Format::Markdown,
+        );
         let a = Analyzer::default();
         let f = a.analyze(&doc);
         let r = compare(&doc, &f, &doc, &f);
-        assert!(r.new_risks.is_empty() && r.resolved_risks.is_empty() && r.changed_risks.is_empty());
+        assert!(
+            r.new_risks.is_empty() && r.resolved_risks.is_empty() && r.changed_risks.is_empty()
+        );
     }
 }

@@ -136,6 +136,12 @@ enum Command {
     },
     /// List the rules with their documentation.
     Rules,
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp {
+        /// Accepted for editors that always pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Measure PDF reading: word-level similarity of each NAME.pdf in DIR to its NAME.txt.
     PdfEval {
         dir: PathBuf,
@@ -199,12 +205,17 @@ fn main() -> ExitCode {
                 },
             )
         }
-        Command::Checklist { format, output, file } => {
-            checklist::run(&Analyzer::default(), &file, format, output.as_ref())
-        }
-        Command::Diff { format, old, new } => {
-            diff::run(&Analyzer::default(), &old, &new, matches!(format, OutputFormat::Json))
-        }
+        Command::Checklist {
+            format,
+            output,
+            file,
+        } => checklist::run(&Analyzer::default(), &file, format, output.as_ref()),
+        Command::Diff { format, old, new } => diff::run(
+            &Analyzer::default(),
+            &old,
+            &new,
+            matches!(format, OutputFormat::Json),
+        ),
         Command::Outline { file } => outline::run(&file),
         Command::Text { file } => match input::load(&file) {
             Ok(doc) => {
@@ -224,6 +235,13 @@ fn main() -> ExitCode {
             rule,
         } => eval::run(&labels, &claudette, verbose, rule.as_deref()),
         Command::PdfEval { dir, min, verbose } => pdf_eval::run(&dir, min, verbose),
+        Command::Lsp { .. } => match clauselint_lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot start the language server: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Rules => {
             let mut out = anstream::stdout().lock();
             for r in clauselint_analyzer::all_rules() {

@@ -95,7 +95,9 @@ pub fn analyze_file(analyzer: &Analyzer, path: &std::path::Path, min: Severity) 
             path: path.display().to_string(),
             format: None,
             findings: Vec::new(),
-            errors: vec![JsonError { message: e.to_string() }],
+            errors: vec![JsonError {
+                message: e.to_string(),
+            }],
         },
     }
 }

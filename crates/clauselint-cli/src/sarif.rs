@@ -92,7 +92,8 @@ impl SarifWriter {
                 "properties": { "kind": f.kind, "clause": f.clause, "page": f.page, "documentLevel": f.document_level },
             });
             if let Some(s) = &f.suggestion {
-                result["fixes"] = json!([{ "description": { "text": format!("Suggested language: {s}") } }]);
+                result["fixes"] =
+                    json!([{ "description": { "text": format!("Suggested language: {s}") } }]);
             }
             if !self.first_result {
                 out.write_all(b",")?;

@@ -58,10 +58,14 @@ pub fn discover(opts: &ScanOptions) -> Result<Vec<PathBuf>, String> {
         }
         let mut overrides = OverrideBuilder::new(root);
         for glob in &opts.include {
-            overrides.add(glob).map_err(|e| format!("--include {glob}: {e}"))?;
+            overrides
+                .add(glob)
+                .map_err(|e| format!("--include {glob}: {e}"))?;
         }
         for glob in &opts.exclude {
-            overrides.add(&format!("!{glob}")).map_err(|e| format!("--exclude {glob}: {e}"))?;
+            overrides
+                .add(&format!("!{glob}"))
+                .map_err(|e| format!("--exclude {glob}: {e}"))?;
         }
         let overrides = overrides.build().map_err(|e| e.to_string())?;
         let walker = WalkBuilder::new(root)
@@ -116,7 +120,10 @@ impl Summary {
         self.scanned += 1;
         let mut counts = Counts::default();
         for f in &file.findings {
-            *self.by_rule.entry((f.rule.to_string(), f.severity.to_string())).or_default() += 1;
+            *self
+                .by_rule
+                .entry((f.rule.to_string(), f.severity.to_string()))
+                .or_default() += 1;
             match f.severity {
                 "error" => counts.error += 1,
                 "warning" => counts.warning += 1,
@@ -146,12 +153,18 @@ impl Summary {
             total_findings
         ));
         if self.suppressed_by_baseline > 0 {
-            s.push_str(&format!(" ({} already in the baseline, not reported)", self.suppressed_by_baseline));
+            s.push_str(&format!(
+                " ({} already in the baseline, not reported)",
+                self.suppressed_by_baseline
+            ));
         }
         s.push('\n');
         if !self.by_rule.is_empty() {
             s.push_str("\nFindings by rule\n");
-            s.push_str(&format!("  {:<44} {:>8} {:>8}\n", "rule", "severity", "count"));
+            s.push_str(&format!(
+                "  {:<44} {:>8} {:>8}\n",
+                "rule", "severity", "count"
+            ));
             for ((rule, severity), n) in &self.by_rule {
                 s.push_str(&format!("  {rule:<44} {severity:>8} {n:>8}\n"));
             }
@@ -160,9 +173,15 @@ impl Summary {
             self.worst.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             self.worst.truncate(20);
             s.push_str("\nMost severe files\n");
-            s.push_str(&format!("  {:>6} {:>8} {:>6}  file\n", "errors", "warnings", "info"));
+            s.push_str(&format!(
+                "  {:>6} {:>8} {:>6}  file\n",
+                "errors", "warnings", "info"
+            ));
             for (c, path) in &self.worst {
-                s.push_str(&format!("  {:>6} {:>8} {:>6}  {path}\n", c.error, c.warning, c.info));
+                s.push_str(&format!(
+                    "  {:>6} {:>8} {:>6}  {path}\n",
+                    c.error, c.warning, c.info
+                ));
             }
         }
         if !self.failed.is_empty() {
@@ -180,7 +199,11 @@ impl Summary {
 /// ignores the path and the position, so a baseline from an older version of a contract (or an
 /// earlier scan of a growing corpus) recognises the same clause wherever it now sits.
 pub fn fingerprint(rule: &str, quote: &str) -> String {
-    let folded: String = quote.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let folded: String = quote
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     // FNV-1a: stable across Rust versions and platforms, unlike the standard library's hasher.
     let mut h: u64 = 0xcbf29ce484222325;
     for b in rule.bytes().chain([0u8]).chain(folded.bytes()) {
@@ -192,7 +215,8 @@ pub fn fingerprint(rule: &str, quote: &str) -> String {
 
 /// Load a baseline written by `scan --format jsonl` / `check --format json` or `--format sarif`.
 pub fn load_baseline(path: &Path) -> Result<HashSet<String>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
     let mut prints = HashSet::new();
     let mut add_file = |file: &serde_json::Value| {
         for f in file["findings"].as_array().into_iter().flatten() {
@@ -217,9 +241,18 @@ pub fn load_baseline(path: &Path) -> Result<HashSet<String>, String> {
             return Ok(prints);
         }
     }
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let file: serde_json::Value = serde_json::from_str(line)
-            .map_err(|e| format!("{}: line {}: not a clauselint JSONL or SARIF baseline: {e}", path.display(), i + 1))?;
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let file: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+            format!(
+                "{}: line {}: not a clauselint JSONL or SARIF baseline: {e}",
+                path.display(),
+                i + 1
+            )
+        })?;
         add_file(&file);
     }
     Ok(prints)
@@ -286,12 +319,16 @@ pub fn run(analyzer: &Analyzer, opts: &ScanOptions) -> ExitCode {
     let mut sink = match Sink::open(opts.output.as_deref()) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {}: cannot write the report: {e}", opts.output.as_deref().unwrap_or(Path::new("-")).display());
+            eprintln!(
+                "error: {}: cannot write the report: {e}",
+                opts.output.as_deref().unwrap_or(Path::new("-")).display()
+            );
             return ExitCode::from(2);
         }
     };
     let progress = if opts.progress && io::stderr().is_terminal() {
-        let bar = ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
+        let bar =
+            ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} files  {msg}  ETA {eta}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
@@ -306,11 +343,25 @@ pub fn run(analyzer: &Analyzer, opts: &ScanOptions) -> ExitCode {
         ScanFormat::Jsonl => Encoder::Jsonl,
         ScanFormat::Csv => {
             let header = [
-                "path", "rule", "severity", "kind", "line", "column", "start", "end", "clause", "page", "message", "quote",
+                "path",
+                "rule",
+                "severity",
+                "kind",
+                "line",
+                "column",
+                "start",
+                "end",
+                "clause",
+                "page",
+                "message",
+                "quote",
                 "suggestion",
             ];
             let mut w = csv::WriterBuilder::new().from_writer(&mut sink.writer);
-            if let Err(e) = w.write_record(header).and_then(|_| w.flush().map_err(csv::Error::from)) {
+            if let Err(e) = w
+                .write_record(header)
+                .and_then(|_| w.flush().map_err(csv::Error::from))
+            {
                 eprintln!("error: writing the report failed: {e}");
                 return ExitCode::from(2);
             }
@@ -318,7 +369,10 @@ pub fn run(analyzer: &Analyzer, opts: &ScanOptions) -> ExitCode {
         }
         ScanFormat::Sarif => Encoder::Sarif(SarifWriter::new()),
     };
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(opts.jobs.unwrap_or(0)).build() {
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build()
+    {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: cannot start worker threads: {e}");
@@ -344,7 +398,8 @@ pub fn run(analyzer: &Analyzer, opts: &ScanOptions) -> ExitCode {
         for (mut file, bytes) in rx {
             if let Some(prints) = &baseline {
                 let before = file.findings.len();
-                file.findings.retain(|f| !prints.contains(&fingerprint(f.rule, &f.quote)));
+                file.findings
+                    .retain(|f| !prints.contains(&fingerprint(f.rule, &f.quote)));
                 summary.suppressed_by_baseline += before - file.findings.len();
             }
             total_findings += file.findings.len();
@@ -379,7 +434,10 @@ pub fn run(analyzer: &Analyzer, opts: &ScanOptions) -> ExitCode {
         Encoder::Sarif(s) => s.finish(&mut sink.writer, &summary.failed),
         _ => Ok(()),
     };
-    if let Some(e) = write_error.or(finished.err()).or_else(|| sink.finish().err()) {
+    if let Some(e) = write_error
+        .or(finished.err())
+        .or_else(|| sink.finish().err())
+    {
         eprintln!("error: writing the report failed: {e}");
         return ExitCode::from(2);
     }
@@ -396,9 +454,25 @@ pub fn run(analyzer: &Analyzer, opts: &ScanOptions) -> ExitCode {
 }
 
 fn write_csv(out: &mut dyn Write, file: &JsonFile) -> io::Result<()> {
-    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
     for e in &file.errors {
-        w.write_record([file.path.as_str(), "", "error", "read-error", "", "", "", "", "", "", e.message.as_str(), "", ""])?;
+        w.write_record([
+            file.path.as_str(),
+            "",
+            "error",
+            "read-error",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            e.message.as_str(),
+            "",
+            "",
+        ])?;
     }
     for f in &file.findings {
         w.write_record([

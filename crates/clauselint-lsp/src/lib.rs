@@ -1,0 +1,79 @@
+//! # clauselint-lsp
+//!
+//! The language server: `clauselint lsp` speaks the Language Server Protocol on stdin/stdout, so an
+//! editor shows clauselint's findings as you write. It keeps each open document in a rope edited by
+//! incremental changes, analyses it off the request path (debounced, stale results dropped, a
+//! per-document revision decides what is current), and answers hover, go to definition, find
+//! references, document symbols, code actions and the `clauselint.explain` command from the
+//! parser's model and the analyzer's findings. Positions are UTF-16, as the protocol requires, and
+//! are converted at this edge only.
+//!
+//! This crate's job is translation, not analysis. It must not: contain analysis logic (rules and
+//! facts live in `clauselint-analyzer`, structure in `clauselint-parser`); read or write the user's
+//! documents (the client owns them; fixes are offered as edits the user chooses to apply); let LSP
+//! types leak into the other crates (it is the only crate that knows them); block the protocol loop
+//! on an analysis; or panic on any input a client sends.
+//!
+//! Built on `tower-lsp-server`, the maintained community fork of `tower-lsp`, with `tokio` and
+//! `ropey`.
+
+mod analysis;
+mod analyst;
+mod config;
+mod docs;
+mod features;
+mod position;
+mod server;
+#[cfg(test)]
+mod tests;
+mod transport;
+
+pub use config::Config;
+pub use server::Backend;
+
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp_server::{LspService, Server};
+
+/// Serves the protocol on stdin/stdout until the client sends `exit` or closes the pipe.
+pub fn run() -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("clauselint-lsp")
+        .build()?;
+    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    // An analysis still running on the blocking pool is of no use any more.
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    Ok(())
+}
+
+/// Serves the protocol on any byte streams (stdio, a socket, an in-memory pipe).
+pub async fn serve<I, O>(input: I, output: O)
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    serve_with(Config::default(), input, output).await;
+}
+
+pub(crate) async fn serve_with<I, O>(config: Config, input: I, output: O)
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let (service, socket) = LspService::build(|client| Backend::with_config(client, config))
+        .custom_method(transport::INVALID_MESSAGE_METHOD, Backend::invalid_message)
+        .finish();
+    // Malformed client messages are answered instead of ending the server (see `transport`).
+    let (guarded_in, guarded_out) = tokio::io::duplex(1 << 16);
+    let guard = transport::sanitize(input, guarded_out);
+    let server = Server::new(guarded_in, output, socket).serve(service);
+    tokio::pin!(guard, server);
+    tokio::select! {
+        () = &mut server => return,
+        () = &mut guard => {}
+    }
+    // The client's input ended: the server reads what is left of it and stops.
+    server.await;
+}
