@@ -281,8 +281,7 @@ fn has_list_marker(doc: &Document, span: Span, n: usize) -> bool {
     let Ok(re) = Regex::new(&format!(r"(?m)^[ \t>*_]*{n}\\?[.)][ \t]")) else {
         return false;
     };
-    let found = re.is_match(&doc.source[span.start..span.end]);
-    found
+    re.is_match(&doc.source[span.start..span.end])
 }
 
 /// Is the item present in any form the document could have meant?
