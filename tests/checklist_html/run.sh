@@ -14,7 +14,7 @@ cargo build -q -p clauselint-cli
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 set +e
-./target/debug/clauselint checklist --format html -o "$out/checklist.html" corpus/examples/zoom-terms-of-service.md
+"${CARGO_TARGET_DIR:-target}/debug/clauselint" checklist --format html -o "$out/checklist.html" corpus/examples/zoom-terms-of-service.md
 code=$?
 set -e
 [ "$code" -le 1 ] || { echo "checklist failed with status $code"; exit 1; }

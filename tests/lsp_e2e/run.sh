@@ -18,7 +18,7 @@ if ! cmp -s "$REQ" "$VENV/.requirements.txt"; then
 fi
 
 cargo build --quiet -p clauselint-cli
-export CLAUSELINT_BIN="$ROOT/target/debug/clauselint"
+export CLAUSELINT_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/clauselint"
 
 cd "$ROOT/tests/lsp_e2e"
 exec "$VENV/bin/python" -m pytest -p no:cacheprovider -q -rfE "$@"
