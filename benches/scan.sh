@@ -11,7 +11,7 @@ if ! command -v rg >/dev/null 2>&1 || ! [ -x /usr/bin/time ]; then
   apt-get update -qq >/dev/null && apt-get install -y -qq ripgrep time >/dev/null
 fi
 cargo build --release -q -p clauselint-cli
-bin=./target/release/clauselint
+bin="${CARGO_TARGET_DIR:-target}/release/clauselint"
 bytes=$(find "$corpus" -type f \( -name '*.md' -o -name '*.txt' \) -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 files=$(find "$corpus" -type f \( -name '*.md' -o -name '*.txt' \) | wc -l)
 run() { # label, args...
