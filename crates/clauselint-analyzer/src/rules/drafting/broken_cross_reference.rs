@@ -420,11 +420,20 @@ impl VisibleNumbering {
     }
 }
 
+/// "PART III", "Chapter 2": divisions above the clauses, numbered separately.
+fn is_division(c: &clauselint_parser::Clause) -> bool {
+    let n = c.number.as_deref().unwrap_or("").to_lowercase();
+    ["part", "chapter", "title", "book", "division"]
+        .iter()
+        .any(|p| n.starts_with(p))
+}
+
 fn visible_numbering(doc: &Document) -> VisibleNumbering {
     let tops: Vec<u32> = doc
         .clauses
         .iter()
         .filter(|c| matches!(c.style, NumberStyle::Decimal(_) | NumberStyle::Article))
+        .filter(|c| !is_division(c))
         .filter_map(|c| c.keys.iter().find_map(|k| numeric_key(k)))
         .filter_map(|k| k.first().copied())
         .collect();
@@ -694,7 +703,7 @@ fn judge(doc: &Document, r: &CrossRef, index: usize, enough_numbering: bool) -> 
 /// "Section 27.2 (Exceptions to Arbitration)", "Article IV", "clause (b)".
 fn clause_name(doc: &Document, id: ClauseId) -> String {
     let c = &doc.clauses[id];
-    let number = c.number.as_deref().unwrap_or("");
+    let number = c.number.as_deref().unwrap_or("").trim_end_matches('.');
     let named = if number.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
         format!("Section {number}")
     } else if number.is_empty() {
@@ -735,15 +744,6 @@ impl Rule for BrokenCrossReference {
         // shown to belong to another instrument, later bare mentions of it do too.
         let mut external_keys: Vec<(CrossRefKind, String)> = Vec::new();
         let visible = visible_numbering(doc);
-        if std::env::var_os("DRAFT_DEBUG").is_some() {
-            for c in &doc.clauses {
-                eprintln!("CLAUSE {:?} {:?} {:?}", c.style, c.number, c.keys);
-            }
-            eprintln!(
-                "VISIBLE min={} missing={}",
-                visible.min_top, visible.missing_tops
-            );
-        }
         let first_numbered = doc
             .clauses
             .iter()
@@ -886,5 +886,100 @@ impl Rule for BrokenCrossReference {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, findings, risks};
+
+    const ID: &str = "drafting/broken-cross-reference";
+
+    /// Zoom Terms of Service §27.2–27.4 (abridged): 27.2 lists (i) and (ii), but 27.3 cites 27.2(2).
+    const ZOOM: &str = "**27\\. DISPUTE RESOLUTION**\n\n\
+        **27.1 Covered Disputes**. This Arbitration Agreement covers all Disputes.\n\n\
+        **27.2 Exceptions to Arbitration**. This Arbitration Agreement shall not require arbitration of: \
+        (i) small claims court actions; and (ii) claims pertaining to intellectual property rights.\n\n\
+        **27.3 Informal Dispute Resolution First**. If you or Zoom have a Dispute involving claims under \
+        the exception to arbitration in Section 27.2(2), then this Section 27.3 does not apply.\n\n\
+        **28\\. ANONYMIZED DATA**\n\nZoom may aggregate data.\n\n\
+        **29\\. MARKETING**\n\nZoom may use your logo.";
+
+    #[test]
+    fn an_item_the_clause_does_not_have_is_reported_with_the_likely_fix() {
+        let found = findings(ID, ZOOM);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = &found[0];
+        assert_eq!(&ZOOM[f.span.start..f.span.end], "Section 27.2(2)");
+        assert!(
+            f.message
+                .contains("Section 27.2 (Exceptions to Arbitration) has no item (2)"),
+            "{}",
+            f.message
+        );
+        let fix = f.fix.as_ref().expect("fix");
+        assert_eq!(fix.edits[0].new_text, "27.2(ii)");
+    }
+
+    #[test]
+    fn a_missing_sub_clause_is_reported() {
+        // Wise Terms of Use: section 15 stops at 15.6 but a definition points to 15.7.
+        let text = "1. Definitions\n\n\"Negative Currency Accounts\" has the meaning given in section 15.7.\n\n\
+                    2. Your account\n\nKeep it safe.\n\n\
+                    15. Balances\n\n15.1 You can hold money.\n\n15.2 What is a Main Account? It is where money sits.\n\n\
+                    15.3 A Jar is a sub account.\n\n16. Fees\n\nFees apply.";
+        assert_eq!(risks(ID, text), vec!["section 15.7"]);
+    }
+
+    #[test]
+    fn a_missing_attachment_is_reported_unless_it_is_there() {
+        // Infolinks Publisher Terms: "Schedule A attached hereto" with no schedule attached.
+        let text =
+            "You may use the Service only on the websites listed in Schedule A attached hereto.";
+        assert_eq!(risks(ID, text), vec!["Schedule A"]);
+        // Zoom (2019 text): the exhibit follows, its heading run into its title.
+        assert_clean(
+            ID,
+            "Disputes are resolved under Exhibit A.\n\nExhibit ABinding Arbitration\n\nThis Exhibit A describes \
+             the arbitration.",
+        );
+    }
+
+    #[test]
+    fn references_into_other_instruments_are_not_judged() {
+        let numbered = "1. Scope\n\nText.\n\n2. Use\n\nText.\n\n3. Liability\n\n";
+        for tail in [
+            "We rely on Section 230 of the Communications Decency Act.",
+            "See Section 4 of our Privacy Policy.",
+            "We process data under Article 6(1)(f) GDPR.",
+            "Transfers rely on § 26 BDSG.",
+            "The Standard Contractual Clauses are set out in Exhibit B to the data processing agreement.",
+            "Details of the processing are listed in Annex II of the Standard Contractual Clauses.",
+        ] {
+            assert_clean(ID, &format!("{numbered}{tail}"));
+        }
+    }
+
+    #[test]
+    fn documents_without_reliable_numbering_are_not_judged() {
+        // Unnumbered: the parser cannot resolve anything, so nothing is claimed.
+        assert_clean(
+            ID,
+            "Fees\n\nFees are due.\n\nTermination\n\nSections 9 and 10 survive termination.",
+        );
+        // Items in nested lists the converter renumbered: "12(d)" may be the fourth item.
+        assert_clean(
+            ID,
+            "1. Account\n\nText.\n\n2. Content\n\nText.\n\n12. Paid Services\n\n\
+             1. General.\n2. No refunds.\n3. Payment.\n4. Renewal.\n\n13. Mobile\n\nSee Section 12(d) above.",
+        );
+    }
+
+    #[test]
+    fn crlf_and_section_signs_keep_spans_exact() {
+        let text =
+            "1. Fees\r\n\r\nFees are due.\r\n\r\n2. Term\r\n\r\nOne year.\r\n\r\n3. End\r\n\r\n\
+                    On termination, § 1 and § 7 survive — as does § 2.\r\n";
+        assert_eq!(risks(ID, text), vec!["§ 7"]);
     }
 }

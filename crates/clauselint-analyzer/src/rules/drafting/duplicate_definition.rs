@@ -58,6 +58,73 @@ fn body(doc: &Document, d: &Definition) -> String {
         .to_string()
 }
 
+/// The words defining the term name a company ("Quora, Inc.", "Amazon.com Services LLC").
+fn names_company(doc: &Document, d: &Definition) -> bool {
+    let text = first_words(doc, d);
+    [
+        "Inc",
+        "LLC",
+        "Ltd",
+        "Limited",
+        "GmbH",
+        "Corporation",
+        "Corp",
+        "S.A",
+        "B.V",
+        "plc",
+        "AG",
+        "S.à r.l",
+        "SARL",
+        "Pty",
+    ]
+    .iter()
+    .any(|c| text.contains(c))
+}
+
+/// `(" Amazon.com " or " Us ")`: a party label given with its pronouns.
+fn named_with_pronouns(doc: &Document, d: &Definition) -> bool {
+    doc.definitions.iter().any(|o| {
+        o.sentence == d.sentence
+            && o.sentence.is_some()
+            && o.term_span.start.abs_diff(d.term_span.start) < 80
+            && PRONOUNS.contains(&o.term.to_lowercase().as_str())
+    })
+}
+
+/// "DMCA", "CCPA", "PI": an abbreviation, glossed wherever it is convenient.
+fn is_abbreviation(term: &str) -> bool {
+    !term.contains(' ')
+        && term.chars().count() <= 7
+        && term.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// "For purposes of BR Data, “Data Controller” means …", "As used in this Section, …": a
+/// definition limited to a part of the document on purpose.
+fn scoped(doc: &Document, d: &Definition) -> bool {
+    let Some(si) = d.sentence else {
+        return false;
+    };
+    let text = doc.sentence_text(si).trim_start().to_lowercase();
+    let text = text.trim_start_matches(|c: char| !c.is_alphabetic());
+    [
+        "for purposes of",
+        "for the purposes of",
+        "for the purpose of",
+        "for purpose of",
+        "as used in this",
+        "as used in these",
+        "in this section",
+        "in this clause",
+        "in this schedule",
+        "in this annex",
+        "in this appendix",
+        "in this addendum",
+        "for this section",
+    ]
+    .iter()
+    .any(|p| text.starts_with(p))
+}
+
 /// `"X" has the meaning given in …`, `as defined in Section 1`: a pointer, not a second definition.
 fn points_elsewhere(doc: &Document, d: &Definition) -> bool {
     let between = doc
@@ -113,6 +180,9 @@ impl Rule for DuplicateDefinition {
             if !later.is_capitalised()
                 || PRONOUNS.contains(&lower.as_str())
                 || !super::is_real_definition(doc, later)
+                // "the Digital Millennium Copyright Act (“DMCA”)" glossed again: harmless.
+                || is_abbreviation(&later.term)
+                || scoped(doc, later)
             {
                 continue;
             }
@@ -125,6 +195,15 @@ impl Rule for DuplicateDefinition {
                 continue;
             };
             if points_elsewhere(doc, later) || points_elsewhere(doc, first) || extends(doc, later) {
+                continue;
+            }
+            // The party's name given again with its company details ("Better Stack, Inc., a
+            // Delaware corporation"): the same entity. A party name that names two different things
+            // ("Quora" the platform, "Quora" the company) is still reported.
+            let party = cx.facts.vendor_aliases.contains(&lower)
+                || named_with_pronouns(doc, later)
+                || named_with_pronouns(doc, first);
+            if party && names_company(doc, first) && names_company(doc, later) {
                 continue;
             }
             // Within one sentence the parser met the same definition twice.
@@ -143,6 +222,13 @@ impl Rule for DuplicateDefinition {
                     "“{term}” is defined a second time, in the same words as on line {line}. The duplicate adds \
                      nothing and will drift from the first the next time one of them is amended; delete one \
                      and keep a single definition."
+                )
+            } else if a.split_whitespace().count() < 3 || b.split_whitespace().count() < 3 {
+                // Too little text around one of them to quote usefully.
+                format!(
+                    "“{term}” is defined twice (first on line {line}) and the two passages are worded \
+                     differently. If they can be read differently, it is unclear which governs; keep one \
+                     definition, or confirm that the two say the same."
                 )
             } else {
                 format!(
@@ -199,5 +285,98 @@ fn first_words(doc: &Document, d: &Definition) -> String {
             }
         }
         _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, findings};
+
+    const ID: &str = "drafting/duplicate-definition";
+
+    #[test]
+    fn differing_definitions_are_quoted_and_point_back() {
+        // Hugging Face Terms of Service: "User" in the preamble and again in the definitions list.
+        let text = "These Terms bind you, whether you are a user (“User”) or a customer.\n\n\
+                    ## Definitions\n\n\
+                    \"**User**\" refers to the individual person, company or organization that uses the Services.";
+        let found = findings(ID, text);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(&text[f.span.start..f.span.end], "User");
+        assert!(f.message.contains("differ"), "{}", f.message);
+        assert_eq!(f.related.len(), 1);
+        assert_eq!(
+            &text[f.related[0].span.start..f.related[0].span.end],
+            "User"
+        );
+        assert!(f.related[0].span.start < f.span.start);
+    }
+
+    #[test]
+    fn identical_definitions_are_called_redundant() {
+        // AdSupply Terms: the same definition in two clauses.
+        let text = "Each party will notify the other of any data breach affecting Personal Data (“Data Breach”).\n\n\
+                    Each party will notify the other of any data breach affecting Personal Data (“Data Breach”).";
+        let found = findings(ID, text);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("same words"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_party_name_that_names_two_things_is_reported() {
+        // Quora Terms of Service: the platform and the company share a name.
+        let text = "Welcome to Quora! Quora is a platform to share knowledge through our websites and \
+                    applications (“Quora” or the “Quora Platform”).\n\n\
+                    These terms of service (“Terms”) are an agreement between you and Quora, Inc. (“Quora” \
+                    “we” or “us”).";
+        assert_eq!(crate::testing::risks(ID, text), vec!["Quora"]);
+    }
+
+    #[test]
+    fn extensions_pointers_scoped_and_abbreviations_are_not_duplicates() {
+        // eBay User Agreement: a later sentence widens the definition.
+        assert_clean(
+            ID,
+            "“Dispute” means any dispute between you and eBay.\n\n\
+             For purposes of this Agreement to Arbitrate, \"Dispute\" will also include disputes that arose \
+             before this Agreement.",
+        );
+        // Amazon Publisher Terms: definitions scoped to one kind of data.
+        assert_clean(
+            ID,
+            "For purposes of EU Data, “Data Controller” means Amazon Europe Core S.a.r.l.\n\n\
+             For purposes of BR Data, “Data Controller” means Amazon Serviços de Varejo do Brasil Ltda.",
+        );
+        assert_clean(
+            ID,
+            "“Confidential Information” means all non-public information.\n\n\
+             “Confidential Information” has the meaning given in Section 1.",
+        );
+        assert_clean(
+            ID,
+            "We comply with the California Consumer Privacy Act (“CCPA”).\n\n\
+             Residents have rights under the California Consumer Privacy Act (“CCPA”).",
+        );
+        // The same company named twice with its details (Better Stack Privacy Policy).
+        assert_clean(
+            ID,
+            "Welcome to Better Stack, Inc. (“Better Stack”, “we”, “us”).\n\n\
+             The data is controlled by our company Better Stack, Inc., a Delaware corporation (“Better Stack”).",
+        );
+    }
+
+    #[test]
+    fn crlf_and_em_dashes_keep_spans_exact() {
+        let text =
+            "“Site” means example.com — and its pages.\r\n\r\n“Site” means the mobile app.\r\n";
+        let found = findings(ID, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.start..found[0].span.end], "Site");
+        assert!(found[0].span.start > text.find("\r\n").unwrap());
     }
 }

@@ -170,6 +170,34 @@ fn generic_after(doc: &Document, end: usize) -> bool {
     {
         return true;
     }
+    // "the privacy notice for each Hearst Business", "the emergency services to respond", "the
+    // terms of use and privacy policy of any Other Site": qualified, so some other thing.
+    let next: String = lower.chars().take_while(|c| c.is_alphabetic()).collect();
+    if matches!(
+        next.as_str(),
+        "for"
+            | "of"
+            | "to"
+            | "that"
+            | "which"
+            | "under"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "from"
+            | "published"
+            | "posted"
+            | "specified"
+            | "issued"
+            | "thereon"
+            | "therein"
+    ) && doc.text[end..].starts_with([' ', '\u{a0}'])
+    {
+        return true;
+    }
     if !doc.text[end..].starts_with([' ', '\u{a0}']) {
         return false;
     }
@@ -180,6 +208,49 @@ fn generic_after(doc: &Document, end: usize) -> bool {
     next.chars().next().is_some_and(char::is_lowercase)
         && !FUNCTION_WORDS.contains(&next.as_str())
         && !next.ends_with("ed")
+}
+
+/// A short line without a sentence end ("Controlling your personal information"), or the run-in
+/// title of a numbered clause ("6.6 E-wallet Provider and integrated Payment System Provider.
+/// VINTED contracts …"): a heading, where capitals follow house style.
+fn in_run_in_title(doc: &Document, start: usize) -> bool {
+    let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = doc.text[start..]
+        .find('\n')
+        .map_or(doc.text.len(), |i| start + i);
+    let line = doc.text[line_start..line_end].trim();
+    if line.len() <= 60 && !line.ends_with(['.', ';', ':', ',', '?', '!', ')']) {
+        return true;
+    }
+    let numbered = line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.contains('.'));
+    let before = &doc.text[line_start..start];
+    numbered && !before.contains(". ") && before.len() < 100
+}
+
+/// Inside a quoted title on the same line (`the “Other Instances When We May Disclose Your Data”
+/// section`).
+fn in_quoted_title(doc: &Document, start: usize) -> bool {
+    let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &doc.text[line_start..start];
+    let opens = before.matches(['“']).count();
+    let closes = before.matches(['”']).count();
+    opens > closes
+}
+
+fn word_before(doc: &Document, start: usize) -> String {
+    doc.text[..start]
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_lowercase()
 }
 
 fn after_determiner(doc: &Document, start: usize) -> bool {
@@ -194,8 +265,10 @@ fn after_determiner(doc: &Document, start: usize) -> bool {
         .collect::<String>()
         .to_lowercase();
     // "its terms of service", "their confidential information": someone else's;
-    // "applicable terms of sale": a class of things, not the defined one.
-    (DETERMINERS.contains(&word.as_str()) && !matches!(word.as_str(), "applicable" | "relevant"))
+    // "applicable terms of sale": a class of things, not the defined one; "except that audience
+    // partners …": a conjunction.
+    (DETERMINERS.contains(&word.as_str())
+        && !matches!(word.as_str(), "applicable" | "relevant" | "that" | "each"))
         || matches!(word.as_str(), "your" | "our")
 }
 
@@ -229,6 +302,7 @@ fn pluralise(term: &str, variant: &str) -> String {
 
 fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
+    let brands = super::brand_words(cx);
     let mut done: Vec<&str> = Vec::new();
     for (di, d) in doc.definitions.iter().enumerate() {
         if !d.is_capitalised()
@@ -279,10 +353,13 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             };
             if !is_prose_block(doc, si)
-                || doc
-                    .definitions
-                    .iter()
-                    .any(|o| o.sentence == Some(si) && o.term == d.term)
+                // A definition's own sentence uses ordinary words ("those digital currencies
+                // that Coinbase supports (“Supported Digital Currencies”)").
+                || doc.definitions.iter().any(|o| o.sentence == Some(si))
+                // "Personal Data subject to …" overlapping "Data Subject": a use of another term.
+                || doc.term_uses.iter().any(|u| u.span.overlaps(span))
+                || in_quoted_title(doc, start)
+                || in_run_in_title(doc, start)
                 || in_clause_title(doc, span)
                 || on_title_line(&doc.text, start)
                 || is_shouting(doc.sentence_text(si))
@@ -297,12 +374,55 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             {
                 continue;
             }
+            let all_lower = !found.chars().skip(1).any(char::is_uppercase)
+                && (opens || found.chars().next().is_some_and(char::is_lowercase));
             // A lower-case phrase is often the everyday sense ("other arbitration agreements",
             // "generate sound recordings"); it competes with the defined term only where the
             // defined term would stand: after "the", "such", "your" …
-            let all_lower = !found.chars().skip(1).any(char::is_uppercase)
-                && (opens || found.chars().next().is_some_and(char::is_lowercase));
-            if all_lower && (opens || !after_determiner(doc, start) || generic_after(doc, end)) {
+            // So is a brand followed by lower-case words ("other Bitwarden services", "one
+            // Coinbase account"): the same test applies.
+            let first_word = found.split_whitespace().next().unwrap_or("").to_lowercase();
+            let rest_lower = !found.chars().skip(1).any(char::is_uppercase);
+            let first_raw = found.split_whitespace().next().unwrap_or("");
+            let brand_led = rest_lower && brands.contains(&first_word)
+                || super::is_acronym(first_raw)
+                    && found
+                        .split_whitespace()
+                        .skip(1)
+                        .all(|w| !w.chars().any(char::is_uppercase));
+            // "Personal Data subject to …": the variant starts inside a longer capitalised
+            // phrase.
+            let prev_word: String = doc.text[..start]
+                .trim_end()
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect();
+            if super::is_title_word(&prev_word) && super::is_title_word(first_raw) && !opens {
+                continue;
+            }
+            if (all_lower || brand_led)
+                && (opens || !after_determiner(doc, start) || generic_after(doc, end))
+            {
+                continue;
+            }
+            // "Your privacy policy must explain …": the reader's own document, not the defined one.
+            let names_document = d.term.split_whitespace().last().is_some_and(|w| {
+                super::EXTERNAL_DOCUMENT_HEADS.contains(&w.to_lowercase().as_str())
+            });
+            if all_lower && names_document && word_before(doc, start) == "your" {
+                continue;
+            }
+            // "Intellectual Property Rights shall mean all intellectual property rights …": a
+            // definition the parser did not recognise; its words are ordinary English.
+            let sentence = doc.sentence_text(si);
+            if [" means", " shall mean", " refers to", " mean "]
+                .iter()
+                .any(|v| sentence.contains(&format!("{}{v}", d.term)))
+            {
                 continue;
             }
             // One finding per spelling; a sentence-start capital folds into the lower-case spelling.
@@ -396,7 +516,15 @@ fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
             let Some(def) = near_defined(doc, &run.text) else {
                 continue;
             };
-            if run.quoted || is_link_text(doc, run.span) {
+            let end = clauselint_parser::line_index::floor_char_boundary(
+                &doc.text,
+                (run.span.end + 100).min(doc.text.len()),
+            );
+            if run.quoted
+                || is_link_text(doc, run.span)
+                || in_quoted_title(doc, run.span.start)
+                || super::undefined_term::defined_here(&doc.text[run.span.end..end])
+            {
                 vetoed.push(run.text.clone());
                 continue;
             }
@@ -462,5 +590,99 @@ impl Rule for InconsistentTerm {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         case_variants(cx, out);
         near_duplicates(cx, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, findings, risks};
+
+    const ID: &str = "drafting/inconsistent-term";
+
+    #[test]
+    fn a_differently_capitalised_defined_term_is_reported_with_a_fix() {
+        // Bandcamp Terms of Use: "Fan Account" defined, "Fan accounts" used.
+        let text =
+            "If you register to buy music, you will have a fan account (a “Fan Account”).\n\n\
+                    Bandcamp shows a feed of content for Fan accounts only.";
+        let found = findings(ID, text);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(&text[f.span.start..f.span.end], "Fan accounts");
+        assert_eq!(f.fix.as_ref().unwrap().edits[0].new_text, "Fan Accounts");
+        assert_eq!(
+            &text[f.related[0].span.start..f.related[0].span.end],
+            "Fan Account"
+        );
+    }
+
+    #[test]
+    fn a_lower_case_variant_where_the_term_would_stand_is_reported() {
+        // Vimeo Terms of Service §11.
+        let text = "This section contains an arbitration agreement (the “Arbitration Agreement”).\n\n\
+                    The arbitration agreement set forth in Section 11.4 will be governed by the FAA.";
+        assert_eq!(risks(ID, text), vec!["arbitration agreement"]);
+    }
+
+    #[test]
+    fn everyday_lower_case_uses_are_not_variants() {
+        // Zoom Terms of Service §27.11 and §30.
+        assert_clean(
+            ID,
+            "You agree to arbitrate (the “Arbitration Agreement”). Opting out of this Arbitration Agreement \
+             has no effect on any other arbitration agreements that you may enter into with us.",
+        );
+        assert_clean(
+            ID,
+            "“End User” means a Host or Participant. The Government receives those rights granted to all other \
+             end users pursuant to the terms of this Agreement.",
+        );
+        assert_clean(
+            ID,
+            "Please read these terms of service (“Terms of Service”) carefully. Each linked website is subject \
+             to its terms of service.",
+        );
+        // ALL-CAPS text and headings carry no capitalisation signal.
+        assert_clean(
+            ID,
+            "“Customer Data” means data you upload.\n\n## Customer data\n\nTHE CUSTOMER DATA IS PROVIDED AS IS.",
+        );
+    }
+
+    #[test]
+    fn a_near_duplicate_of_a_defined_term_is_reported() {
+        let text =
+            "“Customer Data” means data Customer uploads to the Services. Vendor will back up the \
+                    Customer Content daily and delete such Customer Content on termination.";
+        let found = findings(ID, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].span.start..found[0].span.end],
+            "Customer Content"
+        );
+        assert!(
+            found[0].message.contains("“Customer Data”"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_near_duplicate_the_document_defines_its_own_way_is_not() {
+        // Zoom Terms of Service §10.1: defined in bold, without quotes.
+        assert_clean(
+            ID,
+            "“Customer Data” means billing information.\n\n\
+             Data, files and messages that you provide is referred to as **Customer Content**. Zoom will \
+             process the Customer Content only as instructed.",
+        );
+    }
+
+    #[test]
+    fn curly_quotes_em_dashes_and_crlf_keep_spans_exact() {
+        let text =
+            "“Personal Data” means any information — direct or indirect — about a person.\r\n\r\n\
+                    We never sell your personal data.\r\n";
+        assert_eq!(risks(ID, text), vec!["personal data"]);
     }
 }

@@ -97,12 +97,14 @@ pub(crate) fn is_title_word(w: &str) -> bool {
 
 /// `API`, `EU`, `GDPR`.
 pub(crate) fn is_acronym(w: &str) -> bool {
+    // "URLs", "NFTs": an acronym's plural.
+    let w = w.strip_suffix('s').filter(|r| r.len() >= 2).unwrap_or(w);
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// Words that open a sentence or clause and so carry a capital for grammatical reasons; stripped
 /// from the front of a run that opens a sentence.
-const OPENERS: &[&str] = &[
+pub(crate) const OPENERS: &[&str] = &[
     "a",
     "all",
     "an",
@@ -210,6 +212,9 @@ pub(crate) struct Run {
     pub opens: bool,
     /// Directly inside quotation marks.
     pub quoted: bool,
+    /// The next word is capitalised but on the next line: the phrase may run on ("any Personal
+    /// ⏎ Information").
+    pub continues: bool,
 }
 
 fn plain_gap(gap: &str) -> bool {
@@ -327,6 +332,10 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
             .join(" ");
         let after = (j + 1 < ws.len() && same_line(text, &ws, j + 1))
             .then(|| (ws[j + 1].text.to_string(), ws[j + 1].gap.to_string()));
+        let continues = j + 1 < ws.len()
+            && !same_line(text, &ws, j + 1)
+            && !ws[j].possessive
+            && (is_title_word(ws[j + 1].text) || is_acronym(ws[j + 1].text));
         out.push(Run {
             text: text_folded,
             span,
@@ -335,6 +344,7 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
             after,
             opens,
             quoted,
+            continues,
         });
         i = j + 1;
     }
@@ -384,8 +394,9 @@ fn singular(s: &str) -> String {
 /// after the term), nor a quoted title after a cross-reference (`Section 1 ("Information We
 /// Collect") of our Privacy Policy`).
 pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
-    // Markup inside the term ("T**rials and Betas**") leaves gaps in the parsed term.
-    if d.term.contains("  ") {
+    // Markup inside the term ("T**rials and Betas**") leaves gaps in the parsed term; a closing
+    // quote inside it ("Personal Data”" from `“Personal Data” : means`) a misread boundary.
+    if d.term.contains("  ") || d.term.ends_with(['”', '"', '’']) {
         return false;
     }
     // `("NAM’s Mass Filing Rules")`: the parser stopped the term at the apostrophe.
@@ -415,6 +426,9 @@ pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
             let open = doc.text[..d.term_span.start]
                 .rfind('(')
                 .unwrap_or(d.term_span.start);
+            if !naming_parenthesis(doc, open) {
+                return false;
+            }
             // "Section 19.B.3 (…)": the parser may stop the reference before ".B.3".
             !doc.cross_refs.iter().any(|r| {
                 r.span.end <= open && {
@@ -487,6 +501,11 @@ pub(crate) fn on_title_line(text: &str, offset: usize) -> bool {
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     let line = text[start..end].trim();
+    // "10. #### Your Rating of Others": a Markdown heading inside a list item.
+    let unnumbered = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    if unnumbered.starts_with('#') {
+        return true;
+    }
     if line.is_empty() || line.len() > 120 || line.ends_with(['.', ';', ',', '?', '!', ':']) {
         return false;
     }
@@ -515,6 +534,67 @@ const MINOR_TITLE_WORDS: &[&str] = &[
     "your", "our", "vs",
 ];
 
+/// `(the “Services”)`, `(collectively, “Data” or “Content”)`: a parenthesis that only names.
+/// `(“Limit Ad Tracking” on iOS or …)` quotes a setting's label inside other words.
+fn naming_parenthesis(doc: &Document, open: usize) -> bool {
+    let Some(close) = doc.text[open..].find(')').map(|i| open + i) else {
+        return true;
+    };
+    let inner = &doc.text[open + 1..close];
+    // Drop the quoted names; what is left must be joining words.
+    let mut rest = String::new();
+    let mut quoted = false;
+    for c in inner.chars() {
+        match c {
+            '“' | '‘' => quoted = true,
+            '”' | '’' => quoted = false,
+            '"' => quoted = !quoted,
+            _ if !quoted => rest.push(c),
+            _ => {}
+        }
+    }
+    const JOINING: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "each",
+        "collectively",
+        "together",
+        "or",
+        "and",
+        "hereinafter",
+        "hereafter",
+        "referred",
+        "to",
+        "as",
+        "also",
+        "individually",
+        "jointly",
+        "any",
+        "all",
+        "such",
+        "our",
+        "your",
+        "its",
+        "this",
+        "these",
+        "called",
+        "known",
+        "both",
+        "either",
+        "respectively",
+        "herein",
+        "below",
+        "above",
+    ];
+    // "(collectively with the Site, the “Service”)": other terms may be named.
+    words(&rest, Span::new(0, rest.len())).iter().all(|w| {
+        JOINING.contains(&w.text.to_lowercase().as_str())
+            || w.text == "with"
+            || w.text.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// `(also known as “Local Shared Objects” or “LSOs”)`: another name for something, given in
 /// passing rather than defined for later use.
 pub(crate) fn is_alias(doc: &Document, term: Span) -> bool {
@@ -526,6 +606,16 @@ pub(crate) fn is_alias(doc: &Document, term: Span) -> bool {
     let before = doc.text[from..term.start].to_lowercase();
     // Inside a parenthesis, its words; otherwise only the words just before the term.
     let before = match before.rfind('(') {
+        // "(such as traffic flood ("Denial of Service") protection)": a parenthesis opening
+        // right at the term sits inside an outer one.
+        Some(open)
+            if before[open..]
+                .trim_matches(['(', ' ', '"', '“', '‘'])
+                .is_empty() =>
+        {
+            let outer = &before[..open];
+            outer[outer.rfind('(').unwrap_or(0)..].to_string()
+        }
         Some(open) => before[open..].to_string(),
         None => before
             .chars()
@@ -543,6 +633,7 @@ pub(crate) fn is_alias(doc: &Document, term: Span) -> bool {
         "also known as",
         "also referred to as",
         "also called",
+        "called",
         "known as",
         "so-called",
         "sometimes called",
@@ -666,7 +757,9 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
         "host",
         "owner",
     ];
-    let mut stats: std::collections::HashMap<String, (usize, usize, usize)> = Default::default();
+    // (capitalised uses, after a determiner, modifying a lower-case noun, standing alone)
+    let mut stats: std::collections::HashMap<String, (usize, usize, usize, usize)> =
+        Default::default();
     let mut lower_seen: HashSet<String> = HashSet::new();
     for s in &doc.sentences {
         let ws = words(&doc.text, s.span);
@@ -692,23 +785,43 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
             let heads_phrase = ws
                 .get(i + 1)
                 .is_some_and(|n| plain_gap(n.gap) && (is_title_word(n.text) || is_acronym(n.text)));
-            if !heads_phrase && DETERMINERS.contains(&ws[i - 1].text.to_lowercase().as_str()) {
-                e.1 += 1;
-            }
             // "the Wikimedia projects": a name used as an adjective.
             let modifies = ws.get(i + 1).is_some_and(|n| {
                 plain_gap(n.gap)
                     && n.text.chars().next().is_some_and(char::is_lowercase)
                     && !FUNCTION_WORDS.contains(&n.text)
             });
+            // "the Platform": the word itself is the noun the article introduces.
+            if !heads_phrase
+                && !modifies
+                && DETERMINERS.contains(&ws[i - 1].text.to_lowercase().as_str())
+            {
+                e.1 += 1;
+            }
             if modifies {
                 e.2 += 1;
             }
+            // "Apple may …", "to Skype": the word alone, without an article.
+            let prev = ws[i - 1].text.to_lowercase();
+            let alone = !heads_phrase
+                && !ws[i - 1]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !DETERMINERS.contains(&prev.as_str())
+                && !POSSESSIVES.contains(&prev.as_str());
+            if alone {
+                e.3 += 1;
+            }
         }
     }
-    for (word, (n, det, modifies)) in stats {
+    for (word, (n, det, modifies, alone)) in stats {
         if n >= 5
             && (det * 10 <= n || modifies * 2 >= n)
+            // Used alone ("Evernote may …"), as an adjective ("Wikimedia projects") or heading
+            // product names ("Evernote Service", "Evernote Enterprise"), never after "the".
+            && (alone * 10 >= n * 3 || modifies * 2 >= n || (n - modifies - det) * 10 >= n * 7)
             && !lower_seen.contains(&word)
             && !ROLES.contains(&word.as_str())
             && !OPENERS.contains(&word.as_str())

@@ -86,6 +86,9 @@ const STATUTE_WORDS: &[&str] = &[
     "treaty",
     "statute",
     "statutes",
+    "tax",
+    "taxes",
+    "rule",
     "constitution",
     "ordinance",
     "amendment",
@@ -164,6 +167,12 @@ const BODY_WORDS: &[&str] = &[
     "federation",
     "reserve",
     "treasury",
+    "scheme",
+    "initiative",
+    "trust",
+    "trustees",
+    "trustee",
+    "registry",
 ];
 
 /// Places.
@@ -201,6 +210,7 @@ const PLACE_WORDS: &[&str] = &[
     "harbour",
     "harbor",
     "mainland",
+    "market",
     "state",
     "america",
     "europe",
@@ -409,10 +419,29 @@ const PRODUCT_HEADS: &[&str] = &[
     "search",
     "ads",
     "analytics",
+    "connect",
+    "tool",
+    "tools",
+    "widget",
+    "widgets",
+    "logo",
+    "logos",
+    "badge",
+    "badges",
 ];
 
 /// Capitalised nouns that are names or conventional capitals, not defined terms.
 const COMMON_PROPER: &[&str] = &[
+    // Roles the GDPR and the Standard Contractual Clauses define.
+    "data exporter",
+    "data importer",
+    "data controller",
+    "data processor",
+    "data subject",
+    "supervisory authority",
+    "sub-processor",
+    "controller",
+    "processor",
     "internet",
     "english",
     "web",
@@ -441,6 +470,18 @@ const COMMON_PROPER: &[&str] = &[
     "cookies",
     "covid-19",
     "people",
+    "you",
+    "we",
+    "your",
+    "our",
+    "me",
+    "my",
+    "they",
+    "them",
+    "their",
+    "he",
+    "she",
+    "it",
 ];
 
 fn incorporation_regex() -> &'static Regex {
@@ -466,16 +507,18 @@ fn defines_regex() -> &'static Regex {
               | \s*\(\s*(?:the\s+|a\s+|an\s+|each\s+|collectively\s*,?\s*|hereinafter\s+)?[“"‘]
               | \s*,?\s*(?:or|also\s+known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)\s+[“"‘]
               | (?:\s*[,:–—-])?\s*(?:means|shall\s+mean|refers?\s+to|is\s+defined|are\s+defined|has\s+the\s+meaning|have\s+the\s+meaning)\b
-              | \s*,?\s*\(?\s*(?:as\s+(?:that\s+term\s+is\s+|such\s+term\s+is\s+|those\s+terms\s+are\s+)?defined|defined\s+(?:below|above|in|herein|hereunder))
+              | \s*,?\s*\(?\s*(?:as\s+(?:that\s+term\s+is\s+|such\s+terms?\s+(?:is|are)\s+|those\s+terms\s+are\s+)?defined|defined\s+(?:below|above|in|herein|hereunder|under|by))
               | \s*,\s*(?:which|that)\s+(?:is|are|means)\s+(?:a|an|the|any|all)\b
               | \s+(?:is|are)\s+\((?:i|a|1)\)
+              | \s*\(\s*[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,6}\s*\)
+              | \s+includes?\s+(?:all|any|without)\b
             )"#,
         )
         .expect("valid regex")
     })
 }
 
-fn defined_here(after: &str) -> bool {
+pub(super) fn defined_here(after: &str) -> bool {
     defines_regex().is_match(after)
 }
 
@@ -484,8 +527,40 @@ fn defined_here(after: &str) -> bool {
 fn names_a_part(after: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:\.[A-Za-z0-9]|\s+(?:section|sections|clause|heading|paragraph|tab|page|menu|button|link|settings?|screen|feature|features|program|programme|option|icon|field|website|site|app|application)\b)")
+        Regex::new(r"^(?:\.[A-Za-z0-9]|\s+(?:section|sections|clause|heading|paragraph|tab|page|menu|button|link|settings?|screen|feature|features|program|programme|option|icon|field|website|site|app|application)\b|\s+(?:[a-z]+\s+){1,3}(?:feature|function|setting|settings|button|tab|menu|toggle|option)\b|\s+(?:is|are)\s+(?:turned|switched)\s+(?:on|off)\b|\s+(?:is|are)\s+(?:enabled|disabled)\b)")
             .expect("valid regex")
+    });
+    re.is_match(after)
+}
+
+/// A heading run into the text ("Categories, Sources and the Purposes It is Used for"): most of
+/// its words are capitalised, so capitals carry no meaning.
+fn title_cased(text: &str) -> bool {
+    let ws = super::words(text, Span::new(0, text.len()));
+    let long: Vec<_> = ws.iter().filter(|w| w.text.chars().count() > 3).collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 8 && capitalised * 10 >= long.len() * 7
+}
+
+/// `We call those Feature Tools`, `known as Partner Badges`: a name given without quotes.
+fn named_before(text: &str, start: usize) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r#"(?i)(?:\bcall(?:s|ed)?(?:\s+(?:this|these|those|it|them|that))?|\bknown\s+as|\breferred\s+to\s+as|\bnamed|\bentitled|\btitled|\bbranded)\s+(?:the\s+|an?\s+|our\s+)?[“"‘]?$"#)
+            .expect("valid regex")
+    });
+    let from = floor_char_boundary(text, start.saturating_sub(40));
+    re.is_match(&text[from..start])
+}
+
+/// `the Trustees of the Air Travel Trust`: the phrase is the head of a longer proper name.
+fn of_a_name(after: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\s+(?:of|to|for|on)\s+(?:the\s+)?[A-Z][a-z]").expect("valid regex")
     });
     re.is_match(after)
 }
@@ -600,7 +675,7 @@ fn is_name(phrase: &str, brands: &std::collections::HashSet<String>) -> bool {
             CALENDAR_WORDS.contains(w)
                 || STATUTE_WORDS.contains(w)
                 || brands.contains(*w)
-                || ["section", "clause", "article", "exhibit", "schedule", "annex", "appendix", "part", "chapter", "title", "paragraph"].contains(w)
+                || ["section", "sub-section", "subsection", "clause", "article", "exhibit", "schedule", "annex", "appendix", "part", "chapter", "title", "paragraph"].contains(&w.trim_end_matches('s'))
         })
         || BODY_WORDS.contains(&last)
         || PLACE_WORDS.contains(&last)
@@ -615,6 +690,26 @@ fn is_name(phrase: &str, brands: &std::collections::HashSet<String>) -> bool {
                 "terms" | "conditions" | "agreement" | "policy" | "addendum" | "guidelines" | "notice" | "statement" | "contract"
             )
         })
+        // "The Trade Desk" mid-sentence: the article belongs to a name.
+        || (ws.len() > 1 && phrase.starts_with("The "))
+        // "the Browser Company": a company's name.
+        || (ws.len() > 1 && matches!(last, "company" | "companies"))
+        // "CriteoService", "AppleConfidential", "DreamUp": a name or a word run together.
+        || phrase.split(' ').any(|w| {
+            let cs: Vec<char> = w.chars().collect();
+            cs.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+        })
+        // "Brazilian Federal …", "Italian Data Protection Authority": a nationality opens a name.
+        || (ws.len() > 1 && ["ian", "ish", "ese", "ean"].iter().any(|x| first.ends_with(x)))
+        // "the ID-card", "E-mail": a hyphenated word whose second part is lower case.
+        || (ws.len() == 1
+            && phrase.contains('-')
+            && phrase
+                .split('-')
+                .skip(1)
+                .all(|p| p.chars().next().is_some_and(char::is_lowercase)))
+        // "the Powered by AWS Logo": a participle is not a term.
+        || (ws.len() == 1 && first.ends_with("ed"))
         // Acronyms alone ("EU", "API") are abbreviations, not defined-term candidates.
         || phrase.split(' ').all(|w| super::is_acronym(w) || w == "of" || w == "&")
 }
@@ -644,18 +739,16 @@ impl Rule for UndefinedTerm {
             doc.definitions.iter().map(|d| term_key(&d.term)).collect();
         let titles = title_keys(doc);
         let brands = brand_words(cx);
-        if std::env::var_os("DRAFT_DEBUG").is_some() {
-            eprintln!("BRANDS {brands:?}");
-        }
         let mut order: Vec<String> = Vec::new();
         let mut seen: HashMap<String, Vec<Occurrence>> = HashMap::new();
         let mut vetoed: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut shown: HashMap<String, String> = HashMap::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             if !is_prose_block(doc, si) {
                 continue;
             }
             let text = doc.plain(s.span);
-            if is_shouting(text) || !super::reads_as_english(text) {
+            if is_shouting(text) || !super::reads_as_english(text) || title_cased(text) {
                 continue;
             }
             let rs: Vec<Run> = runs(&doc.text, s.span)
@@ -688,7 +781,8 @@ impl Rule for UndefinedTerm {
                 }
             }
             for (k, run) in rs.iter().enumerate() {
-                let key = run.text.clone();
+                // "Publisher Site" and "Publisher Sites" are one term.
+                let key = term_key(&run.text);
                 let end = floor_char_boundary(&doc.text, (run.span.end + 100).min(doc.text.len()));
                 let after = &doc.text[run.span.end..end];
                 if run.quoted
@@ -698,6 +792,7 @@ impl Rule for UndefinedTerm {
                     || names_a_part(after)
                     || (run.opens && glossary_entry(after))
                     || in_naming_parenthesis(&doc.text, run.span)
+                    || named_before(&doc.text, run.span.start)
                     || titles_a_reference(&doc.text, run.span)
                     || statute_after(after)
                 {
@@ -712,37 +807,38 @@ impl Rule for UndefinedTerm {
                     // "our Bolus Calculator", "our Key Payment …": "our" + capitals is
                     // usually the vendor's product or document, so only "your …" counts.
                     possessive_det: POSSESSIVES.contains(&before) && before != "our",
-                    modifier: is_modifier(run) || inherits_modifier[k],
+                    modifier: is_modifier(run)
+                        || inherits_modifier[k]
+                        || of_a_name(after)
+                        || run.continues,
                     partner: partner[k].clone(),
                 };
                 if !seen.contains_key(&key) {
                     order.push(key.clone());
+                    shown.insert(key.clone(), run.text.clone());
                 }
                 seen.entry(key).or_default().push(occ);
             }
         }
-        for phrase in order {
-            if vetoed.contains(&phrase) {
+        for key in order {
+            if vetoed.contains(&key) {
                 continue;
             }
-            let occs = &seen[&phrase];
-            let key = term_key(&phrase);
-            if std::env::var_os("DRAFT_DEBUG").is_some() {
-                let mid: Vec<&Occurrence> = occs.iter().filter(|o| !o.opens).collect();
-                eprintln!(
-                    "CAND {phrase:?} n={} mid={} det={} poss={} mod={} defined={} title={} name={}",
-                    occs.len(),
-                    mid.len(),
-                    mid.iter().filter(|o| o.determiner).count(),
-                    mid.iter().filter(|o| o.possessive_det).count(),
-                    mid.iter().filter(|o| o.modifier).count(),
-                    defined.contains(&key),
-                    titles.contains(&key),
-                    is_name(&phrase, &brands)
-                );
-            }
+            let occs = &seen[&key];
+            // The spelling of the first use, for names and messages.
+            let phrase = shown[&key].clone();
             if defined.contains(&key) || titles.contains(&key) || is_name(&phrase, &brands) {
                 continue;
+            }
+            // "Your SPI", "Our Services": a possessive written with a capital before a name or a
+            // defined term.
+            if let Some(rest) = phrase
+                .strip_prefix("Your ")
+                .or_else(|| phrase.strip_prefix("Our "))
+            {
+                if defined.contains(&term_key(rest)) || is_name(rest, &brands) {
+                    continue;
+                }
             }
             let mid: Vec<&Occurrence> = occs.iter().filter(|o| !o.opens).collect();
             // Always "Key Payment and Service Information": one name, not two terms.
@@ -756,10 +852,13 @@ impl Rule for UndefinedTerm {
             let poss = mid.iter().filter(|o| o.possessive_det).count();
             let modifiers = mid.iter().filter(|o| o.modifier).count();
             let single = !phrase.contains(' ');
+            // Product and feature names come with "your" ("your Fire TV Recast"); defined-term
+            // usage shows in "the", "such", "any".
+            let _ = poss;
             let enough = if single {
-                det >= 2 && mid.len() >= 3
+                det >= 2 && mid.len() >= 3 && !super::OPENERS.contains(&key.as_str())
             } else {
-                mid.len() >= 2 && (det >= 1 || poss >= 2)
+                mid.len() >= 2 && det >= 1
             };
             if !enough || modifiers * 2 > mid.len() {
                 continue;
@@ -800,7 +899,12 @@ impl Rule for UndefinedTerm {
                         .iter()
                         .map(|o| Edit {
                             span: o.span,
-                            new_text: lower.clone(),
+                            new_text: doc
+                                .slice(o.span)
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                                .to_lowercase(),
                         })
                         .collect(),
                 }),

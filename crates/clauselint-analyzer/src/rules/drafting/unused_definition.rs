@@ -32,16 +32,31 @@ static META: RuleMeta = RuleMeta {
         summary: "A term is defined but never used.",
         why: "An unused definition usually means the clause it was written for was removed or reworded, \
               and the passage that should rely on it now says something else.",
-        example: "The Office of Foreign Assets Control (\"OFAC\") maintains sanctions lists. You must comply \
-                  with all export laws.",
-        suggested: "The Office of Foreign Assets Control (\"OFAC\") maintains sanctions lists. You must not use \
-                    the service in a country subject to OFAC sanctions.",
+        example: "The United States maintains lists of sanctioned persons (the \"Sanctions Lists\"). You must \
+                  comply with all export laws.",
+        suggested: "The United States maintains lists of sanctioned persons (the \"Sanctions Lists\"). You must \
+                    not deal with any person named on the Sanctions Lists.",
         references: &["REVIEW-GUIDE: Drafting — defined terms"],
     },
 };
 
 const PRONOUNS: &[&str] = &[
-    "we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my", "they", "them", "their",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "i",
+    "me",
+    "my",
+    "they",
+    "them",
+    "their",
 ];
 
 /// Whole-word occurrences of `word` (case-sensitive unless `fold_case`) outside `skip`.
@@ -72,6 +87,38 @@ fn occurrences(doc: &Document, word: &str, fold_case: bool, skip: &[Span]) -> Ve
         .collect()
 }
 
+/// "DMCA", "PRC", "BaFin", "CySEC": an abbreviation glossed in passing, not a term the drafting
+/// relies on.
+fn is_abbreviation(term: &str) -> bool {
+    !term.contains(' ')
+        && term.chars().count() <= 7
+        && term.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// Another name defined in the same breath is used: the pair is one definition.
+fn sibling_used(
+    doc: &Document,
+    d: &clauselint_parser::Definition,
+    uses: &HashMap<&str, usize>,
+) -> bool {
+    doc.definitions.iter().any(|o| {
+        o.term != d.term
+            && o.sentence == d.sentence
+            && o.term_span.start.abs_diff(d.term_span.start) < 80
+            && uses.get(o.term.as_str()).copied().unwrap_or(0) > 0
+    })
+}
+
+/// `(“Bitwarden”, “we”, “us”)`, `"The User," "You," and "Your"`: party labels given together.
+fn grouped_with_pronoun(doc: &Document, d: &clauselint_parser::Definition) -> bool {
+    doc.definitions.iter().any(|o| {
+        o.sentence == d.sentence
+            && o.sentence.is_some()
+            && o.term_span.start.abs_diff(d.term_span.start) < 80
+            && PRONOUNS.contains(&o.term.to_lowercase().as_str())
+    })
+}
+
 /// Inflections of a term that count as uses of it.
 fn other_forms(term: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -80,6 +127,10 @@ fn other_forms(term: &str) -> Vec<String> {
         if open < close {
             let inner = &term[open + 1..close];
             let base = format!("{}{}", &term[..open], &term[close + 1..]);
+            // "Addendum(a)" → "Addenda".
+            if let Some(stem) = term[..open].strip_suffix("um") {
+                out.push(format!("{stem}{inner}{}", &term[close + 1..]));
+            }
             out.push(format!("{}{inner}{}", &term[..open], &term[close + 1..]));
             out.push(base);
             return out;
@@ -148,7 +199,52 @@ impl Rule for UnusedDefinition {
             {
                 continue;
             }
-            if !super::is_real_definition(doc, d) || term.contains('/') || term.contains(" (") {
+            if !super::is_real_definition(doc, d)
+                || term.contains('/')
+                || term.contains(" (")
+                || term.contains("’s")
+                || term.contains("'s")
+                || term.ends_with(" etc")
+                // "Digital Millennium Copyright Act (“DMCA”)": an abbreviation glossed in passing,
+                // not a term the drafting relies on.
+                || is_abbreviation(term)
+                // "User generated content": a label in sentence case, not a capitalised term.
+                || (term.contains(' ')
+                    && term
+                        .split_whitespace()
+                        .skip(1)
+                        .all(|w| !w.chars().any(char::is_uppercase)))
+                // `(the “Digital Markets Act” or “DMA”)`: one of two names, the other in use.
+                || sibling_used(doc, d, &uses)
+                // "The User", "You" and "Your": a label for a party next to its pronouns.
+                || grouped_with_pronoun(doc, d)
+            {
+                continue;
+            }
+            // "The Storage Service" is used as "the Storage Service".
+            if let Some(rest) = term.strip_prefix("The ") {
+                if !occurrences(doc, rest, false, &term_spans).is_empty() {
+                    continue;
+                }
+            }
+            // "NSFW (“Not Safe for Work”)": the spelled-out form of an abbreviation in use.
+            let before_paren = doc.text[..d.term_span.start]
+                .trim_end_matches(['“', '"', '‘', ' ', '('])
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            if d.style == DefinitionStyle::Parenthetical && super::is_acronym(before_paren) {
+                continue;
+            }
+            // Written with other spacing ("Business Connect\n Analytics") it is still used.
+            if !occurrences(doc, term, false, &term_spans).is_empty() {
+                continue;
+            }
+            // Defined inside an ALL-CAPS paragraph ("RELEASED MATTERS"), the term is then written in
+            // ordinary capitals: any capitalisation is a use.
+            if !term.chars().any(char::is_lowercase)
+                && !occurrences(doc, term, true, &term_spans).is_empty()
+            {
                 continue;
             }
             // Uses inside ALL-CAPS paragraphs ("THE ALIVECOR ENTITIES") are uses.
@@ -250,5 +346,97 @@ impl Rule for UnusedDefinition {
                 document_level: false,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_clean, findings, risks};
+
+    const ID: &str = "drafting/unused-definition";
+
+    #[test]
+    fn flags_a_definition_nothing_uses_and_offers_to_delete_it() {
+        // Bandcamp Terms of Use, payments to artists.
+        let text =
+            "Bandcamp will remit the sale price, minus the Revenue Share and any applicable Fees \
+                    (the “Artist Payout”).\n\nPayments are made monthly.";
+        let found = findings(ID, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].span.start..found[0].span.end],
+            "Artist Payout"
+        );
+        let fix = found[0].fix.as_ref().expect("deletion offered");
+        assert_eq!(
+            &text[fix.edits[0].span.start..fix.edits[0].span.end],
+            " (the “Artist Payout”)"
+        );
+        assert_eq!(fix.edits[0].new_text, "");
+    }
+
+    #[test]
+    fn a_term_used_only_in_lower_case_says_so() {
+        // Grammarly Commercial Terms, dispute resolution.
+        let text = "Any dispute arising out of this Agreement (collectively, “Disputes”) will be determined by \
+                    arbitration. We will try to resolve the disputes informally first.";
+        let found = findings(ID, text);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("“disputes”"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn inflected_and_other_uses_count() {
+        // Plural defined, singular used; "(s)" endings; ALL-CAPS uses; a used alternative name.
+        assert_clean(
+            ID,
+            "All fees (the “Charges”) are due monthly. Each Charge is non-refundable.",
+        );
+        assert_clean(
+            ID,
+            "Customer may buy subscriptions through ordering screens (“Order(s)”). All Orders are final.",
+        );
+        assert_clean(
+            ID,
+            "You will indemnify our officers and agents (the “Indemnified Parties”).\n\n\
+             YOU WILL HOLD THE INDEMNIFIED PARTIES HARMLESS.",
+        );
+        assert_clean(
+            ID,
+            "These terms (“Contract” or “User Agreement”) bind you. The Contract may change.",
+        );
+    }
+
+    #[test]
+    fn pronouns_abbreviations_and_misread_definitions_are_skipped() {
+        // Zoom Terms of Service: the party labels and an abbreviation glossed in passing.
+        assert_clean(
+            ID,
+            "This Agreement is between you and Zoom Communications, Inc. (“Zoom”, “we”, “us”, or “our”). \
+             Zoom may update it. You must comply with the U.S. Department of the Treasury’s Office of \
+             Foreign Assets Control (“OFAC”) rules.",
+        );
+        // A quoted setting label, not a definition (CafeMom Privacy Policy).
+        assert_clean(
+            ID,
+            "Please use the settings on your device (“Limit Ad Tracking” on iOS) to opt out.",
+        );
+        // A quoted section title after a cross-reference (X Privacy Policy).
+        assert_clean(
+            ID,
+            "For more, please refer to Section 1 (\"Information We Collect\") of our Privacy Policy.",
+        );
+    }
+
+    #[test]
+    fn curly_quotes_section_signs_and_crlf_keep_spans_exact() {
+        let text =
+            "§ 4 — Renewal.\r\n\r\nThe term renews for further 12 month periods (each a “Renewal \
+                    Period”) unless cancelled.\r\n";
+        assert_eq!(risks(ID, text), vec!["Renewal Period"]);
     }
 }
