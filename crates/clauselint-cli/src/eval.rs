@@ -213,6 +213,21 @@ pub fn evaluate(docs: &[LabelledDoc], rule_filter: Option<&str>) -> EvalResult {
     EvalResult { totals, misses }
 }
 
+fn print_row(out: &mut impl Write, label: &str, c: &Counts) {
+    let _ = writeln!(
+        out,
+        "  {:<46} {:>5} {:>5} {:>5} {:>6} {:>9.3} {:>7.3} {:>6.3}",
+        label,
+        c.true_positives,
+        c.false_positives,
+        c.missed,
+        c.found + c.missed,
+        c.precision(),
+        c.recall(),
+        c.f1()
+    );
+}
+
 fn print_table(out: &mut impl Write, title: &str, totals: &BTreeMap<String, Counts>) {
     let _ = writeln!(out, "\n{title}");
     let _ = writeln!(
@@ -222,18 +237,7 @@ fn print_table(out: &mut impl Write, title: &str, totals: &BTreeMap<String, Coun
     );
     let mut groups: BTreeMap<String, Counts> = BTreeMap::new();
     for (rule, c) in totals {
-        let _ = writeln!(
-            out,
-            "  {:<46} {:>5} {:>5} {:>5} {:>6} {:>9.3} {:>7.3} {:>6.3}",
-            rule,
-            c.true_positives,
-            c.false_positives,
-            c.missed,
-            c.found + c.missed,
-            c.precision(),
-            c.recall(),
-            c.f1()
-        );
+        print_row(out, rule, c);
         if !rule.ends_with("(document)") {
             groups
                 .entry(rule.split('/').next().unwrap_or("").to_string())
@@ -242,18 +246,7 @@ fn print_table(out: &mut impl Write, title: &str, totals: &BTreeMap<String, Coun
         }
     }
     for (group, c) in groups {
-        let _ = writeln!(
-            out,
-            "  {:<46} {:>5} {:>5} {:>5} {:>6} {:>9.3} {:>7.3} {:>6.3}",
-            format!("{group}/* (all)"),
-            c.true_positives,
-            c.false_positives,
-            c.missed,
-            c.found + c.missed,
-            c.precision(),
-            c.recall(),
-            c.f1()
-        );
+        print_row(out, &format!("{group}/* (all)"), &c);
     }
 }
 
