@@ -2,6 +2,8 @@
 # The VS Code extension's CI: install the locked dependencies, check that the settings generated
 # from the rule table are current, lint, type-check, run the unit tests (the checklist tests also
 # against the real binary), and package the .vsix offline. Needs Node 20 and npm; run from anywhere.
+# package.json overrides rollup (vitest's bundler) to 4.67.4: the newest release is not published for
+# every platform, and a lockfile missing those optional packages fails `npm ci`.
 set -euo pipefail
 cd "$(dirname "$0")"
 EXT="$PWD"
