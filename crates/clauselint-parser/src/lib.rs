@@ -9,6 +9,7 @@
 
 mod definitions;
 pub mod docx;
+mod invariants;
 pub mod line_index;
 mod markdown;
 pub mod model;

@@ -11,18 +11,23 @@ use clauselint_parser::{
 };
 
 fn read(bytes: &[u8]) -> Document {
-    parse_docx(bytes, &DocxOptions::default()).unwrap_or_else(|e| panic!("unreadable: {e}"))
+    let doc =
+        parse_docx(bytes, &DocxOptions::default()).unwrap_or_else(|e| panic!("unreadable: {e}"));
+    assert_eq!(doc.invariant_violations(), Vec::<String>::new());
+    doc
 }
 
 fn read_original(bytes: &[u8]) -> Document {
-    parse_docx(
+    let doc = parse_docx(
         bytes,
         &DocxOptions {
             view: RevisionView::Original,
             ..DocxOptions::default()
         },
     )
-    .unwrap_or_else(|e| panic!("unreadable: {e}"))
+    .unwrap_or_else(|e| panic!("unreadable: {e}"));
+    assert_eq!(doc.invariant_violations(), Vec::<String>::new());
+    doc
 }
 
 fn numbers(doc: &Document) -> Vec<String> {
@@ -652,7 +657,9 @@ fn random_bytes_never_panic() {
             let at = (seed as usize) % bytes.len();
             bytes[at] = (seed >> 32) as u8;
         }
-        let _ = parse_docx(&bytes, &DocxOptions::default());
+        if let Ok(doc) = parse_docx(&bytes, &DocxOptions::default()) {
+            assert_eq!(doc.invariant_violations(), Vec::<String>::new());
+        }
     }
 }
 
