@@ -1,6 +1,9 @@
 //! End-to-end tests of the `clauselint` binary: exit codes, the JSON schema, human output and errors
 //! on bad input.
 
+#[path = "docx/builder.rs"]
+mod docx_builder;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -195,4 +198,153 @@ fn eval_prints_per_rule_scores() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("ai-training/content-grant"));
     assert!(stdout.contains("precision"));
+}
+
+/// A Word file in a fresh temporary folder (the tests never write into the repository).
+fn word_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("clauselint-docx-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write docx");
+    path
+}
+
+fn word_redline() -> Vec<u8> {
+    use docx_builder::*;
+    let numbering = format!(
+        r#"<w:abstractNum w:abstractNumId="0">{}{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#,
+        lvl(0, 1, "decimal", "%1.", ""),
+        lvl(1, 1, "decimal", "%1.%2", ""),
+    );
+    Docx::new()
+        .numbering(&numbering)
+        .body(&numbered(1, 0, "Customer Data"))
+        .body(&numbered(1, 1, "You retain all rights in “Customer Data” — as defined in § 1."))
+        .body(&format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>{}{}{}</w:p>"#,
+            r("We may use Customer Data to provide the Services"),
+            ins(
+                "Jane Roe (Acme Legal)",
+                "2026-10-02T09:30:00Z",
+                " and to train and improve our artificial intelligence and machine learning models"
+            ),
+            r(".")
+        ))
+        .body(&format!(
+            r#"<w:p>{}<w:commentRangeStart w:id="3"/>{}<w:commentRangeEnd w:id="3"/></w:p>"#,
+            r("Section 1.2 governs "),
+            r("all use of data.")
+        ))
+        .comments(&format!(
+            r#"<w:comment w:id="3" w:author="John Smith" w:date="2026-10-03T10:00:00Z">{}</w:comment>"#,
+            p("Reject the AI-training insertion.")
+        ))
+        .build()
+}
+
+#[test]
+fn word_redline_findings_name_paragraph_clause_and_author() {
+    let path = word_file("redline.docx", &word_redline());
+    let file = path.to_str().expect("utf-8 path");
+    let out = clauselint(&["check", file]);
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{human}");
+    assert!(
+        human.contains("redline.docx: ¶3  error  ai-training/content-grant"),
+        "{human}"
+    );
+    assert!(human.contains("   in 1.2\n"), "{human}");
+    assert!(
+        human.contains(
+            "the redline adds this text: inserted by Jane Roe (Acme Legal) on 2026-10-02"
+        ),
+        "{human}"
+    );
+    assert!(
+        human.contains("│ 1.2 We may use Customer Data to provide the Services and to train"),
+        "{human}"
+    );
+
+    let (code, report) = json(&["check", "--format", "json", file]);
+    assert_eq!(code, 1);
+    let file_report = &report["files"][0];
+    assert_eq!(file_report["format"], "docx");
+    let finding = file_report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "ai-training/content-grant")
+        .expect("content grant");
+    assert_eq!(finding["paragraph"], 3);
+    assert_eq!(finding["clause_number"], "1.2");
+    assert_eq!(finding["revision"]["kind"], "insertion");
+    assert_eq!(finding["revision"]["author"], "Jane Roe (Acme Legal)");
+    assert_eq!(finding["revision"]["date"], "2026-10-02T09:30:00Z");
+    let comment = &file_report["comments"][0];
+    assert_eq!(comment["author"], "John Smith");
+    assert_eq!(comment["text"], "Reject the AI-training insertion.");
+    assert_eq!(file_report["revisions"][0]["kind"], "insertion");
+
+    // The original, before the counterparty's redline, grants no AI training.
+    let (code, report) = json(&["check", "--revision", "original", "--format", "json", file]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["files"][0]["findings"], serde_json::json!([]));
+
+    let text = clauselint(&["text", file]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.starts_with("1. Customer Data\n\n1.1 You retain"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Reject"),
+        "comments are not analysed: {text}"
+    );
+}
+
+#[test]
+fn unreadable_word_files_are_named_and_do_not_stop_a_scan() {
+    let encrypted = {
+        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        ole.resize(512, 0);
+        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        ole
+    };
+    let locked = word_file("locked.docx", &encrypted);
+    let dir = locked.parent().expect("dir").to_path_buf();
+    std::fs::write(dir.join("plain.docx"), "just text").expect("write");
+    std::fs::write(dir.join("good.docx"), word_redline()).expect("write");
+    let out = clauselint(&["check", locked.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("locked.docx: encrypted/password-protected Word file"),
+        "{stdout}"
+    );
+    let out = clauselint(&[
+        "scan",
+        "--no-progress",
+        "--format",
+        "jsonl",
+        dir.to_str().expect("path"),
+    ]);
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let by_name = |name: &str| {
+        lines
+            .iter()
+            .find(|l| l["path"].as_str().is_some_and(|p| p.ends_with(name)))
+            .unwrap_or_else(|| panic!("{name} missing from {lines:?}"))
+    };
+    assert!(by_name("plain.docx")["errors"][0]["message"]
+        .as_str()
+        .expect("message")
+        .contains("not a Word .docx file"));
+    assert_eq!(by_name("good.docx")["format"], "docx");
+    assert!(!by_name("good.docx")["findings"]
+        .as_array()
+        .expect("findings")
+        .is_empty());
 }

@@ -1,8 +1,20 @@
 //! Reading a contract file into a `Document`, with errors that name the file and the place.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use clauselint_parser::{format_for_path, parse, parse_pdf, Document, Format, PdfError};
+use clauselint_parser::{
+    format_for_path, parse, parse_docx, parse_pdf, Document, DocxError, DocxOptions, Format,
+    PdfError, RevisionView,
+};
+
+/// Which text of a Word file with tracked changes every command reads (`--revision`), set once
+/// by `main` before any file is loaded.
+static REVISION_VIEW: OnceLock<RevisionView> = OnceLock::new();
+
+pub fn set_revision_view(view: RevisionView) {
+    let _ = REVISION_VIEW.set(view);
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
@@ -18,11 +30,14 @@ pub enum InputError {
         line: usize,
         offset: usize,
     },
-    #[error("{path}: this looks like a binary file (it contains NUL bytes at offset {offset}), not a contract in text, Markdown or PDF")]
+    #[error("{path}: this looks like a binary file (it contains NUL bytes at offset {offset}), not a contract in text, Markdown, PDF or Word (.docx)")]
     Binary { path: PathBuf, offset: usize },
     /// A PDF that cannot be read: not a PDF, corrupt, encrypted, no text layer, over a limit.
     #[error("{path}: {reason}")]
     Pdf { path: PathBuf, reason: PdfError },
+    /// A Word file that cannot be read: not a zip, encrypted, macro-enabled, an XML bomb, ….
+    #[error("{path}: {reason}")]
+    Docx { path: PathBuf, reason: DocxError },
 }
 
 impl InputError {
@@ -31,7 +46,8 @@ impl InputError {
             InputError::Io { path, .. }
             | InputError::NotUtf8 { path, .. }
             | InputError::Binary { path, .. }
-            | InputError::Pdf { path, .. } => path,
+            | InputError::Pdf { path, .. }
+            | InputError::Docx { path, .. } => path,
         }
     }
 }
@@ -67,6 +83,16 @@ pub fn load(path: &Path) -> Result<Document, InputError> {
     })?;
     if format == Format::Pdf || bytes.starts_with(b"%PDF-") {
         return parse_pdf(&bytes).map_err(|reason| InputError::Pdf {
+            path: path.to_path_buf(),
+            reason,
+        });
+    }
+    if format == Format::Docx {
+        let options = DocxOptions {
+            view: REVISION_VIEW.get().copied().unwrap_or_default(),
+            ..DocxOptions::default()
+        };
+        return parse_docx(&bytes, &options).map_err(|reason| InputError::Docx {
             path: path.to_path_buf(),
             reason,
         });

@@ -28,8 +28,18 @@ use clauselint_analyzer::{Analyzer, Settings, Severity};
     about = "A linter for contracts: finds AI-training, data-rights, unfair-terms and drafting risks"
 )]
 struct Cli {
+    /// For Word files with tracked changes: analyse the text with all changes accepted (what the
+    /// redline proposes) or the original before the changes.
+    #[arg(long, global = true, value_enum, default_value = "accepted")]
+    revision: Revision,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Revision {
+    Accepted,
+    Original,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -156,6 +166,10 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    input::set_revision_view(match cli.revision {
+        Revision::Accepted => clauselint_parser::RevisionView::Accepted,
+        Revision::Original => clauselint_parser::RevisionView::Original,
+    });
     match cli.command {
         Command::Check {
             format,

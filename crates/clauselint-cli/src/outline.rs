@@ -84,6 +84,23 @@ pub fn render(doc: &Document, name: &str) -> String {
             format!(": {}", unresolved.join(", "))
         }
     ));
+    if !doc.revisions.is_empty() || !doc.comments.is_empty() {
+        let shown = doc.revisions.iter().filter(|r| r.span.is_some()).count();
+        s.push_str(&format!(
+            "\nWord: {} tracked changes ({shown} shown in the analysed text), {} comments, {} headers/footers\n",
+            doc.revisions.len(),
+            doc.comments.len(),
+            doc.headers_footers.len()
+        ));
+        for r in &doc.revisions {
+            s.push_str(&format!(
+                "  ¶{}  {}: {}\n",
+                r.paragraph,
+                crate::report::revision_summary(r),
+                crate::fold(&r.text)
+            ));
+        }
+    }
     for d in &doc.diagnostics {
         s.push_str(&format!("note: {}\n", d.message));
     }
@@ -100,7 +117,12 @@ fn render_clause(doc: &Document, id: ClauseId, s: &mut String) {
     } else {
         label
     };
-    s.push_str(&format!("{indent}{label}  [line {line}]\n"));
+    // Word users find a place by paragraph, not by a line of the reconstructed text.
+    let place = match doc.paragraph_at(c.span.start) {
+        Some(p) => format!("¶{}", p.index),
+        None => format!("line {line}"),
+    };
+    s.push_str(&format!("{indent}{label}  [{place}]\n"));
     for &child in &c.children {
         render_clause(doc, child, s);
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
 use clauselint_analyzer::{Analyzer, Finding, Severity};
-use clauselint_parser::Document;
+use clauselint_parser::{Comment, Document, Format, HeaderFooter, Revision, RevisionKind};
 use serde::Serialize;
 
 use crate::input;
@@ -26,6 +26,51 @@ pub struct JsonFile {
     pub format: Option<&'static str>,
     pub findings: Vec<JsonFinding>,
     pub errors: Vec<JsonError>,
+    /// Word files: reviewers' comments (never analysed).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+    /// Word files: every tracked change, with `span` where the analysed text shows it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<Revision>,
+    /// Word files: headers and footers, kept out of the analysed text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub headers_footers: Vec<HeaderFooter>,
+}
+
+impl JsonFile {
+    pub fn read(path: String, doc: &Document, findings: Vec<JsonFinding>) -> JsonFile {
+        JsonFile {
+            path,
+            format: Some(doc.format.as_str()),
+            findings,
+            errors: Vec::new(),
+            comments: doc.comments.clone(),
+            revisions: doc.revisions.clone(),
+            headers_footers: doc.headers_footers.clone(),
+        }
+    }
+
+    pub fn failed(path: String, message: String) -> JsonFile {
+        JsonFile {
+            path,
+            format: None,
+            findings: Vec::new(),
+            errors: vec![JsonError { message }],
+            comments: Vec::new(),
+            revisions: Vec::new(),
+            headers_footers: Vec::new(),
+        }
+    }
+}
+
+/// The tracked change a finding's text comes from (Word files).
+#[derive(Serialize)]
+pub struct JsonRevision {
+    pub kind: RevisionKind,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    /// "inserted by Jane Roe (Acme Legal) on 2026-10-02".
+    pub summary: String,
 }
 
 #[derive(Serialize)]
@@ -50,6 +95,34 @@ pub struct JsonFinding {
     pub quote: String,
     pub suggestion: Option<String>,
     pub document_level: bool,
+    /// Word files: the 1-based index of the paragraph the finding starts in (see README).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+    /// Word files: the number of the innermost numbered clause, as Word displays it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause_number: Option<String>,
+    /// Word files: the tracked change the flagged text is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<JsonRevision>,
+}
+
+/// "inserted by Jane Roe (Acme Legal) on 2026-10-02", for a change the analysed text shows.
+pub fn revision_summary(r: &Revision) -> String {
+    let verb = match r.kind {
+        RevisionKind::Insertion => "inserted",
+        RevisionKind::MoveTo => "moved here",
+        RevisionKind::Deletion => "deleted",
+        RevisionKind::MoveFrom => "moved away",
+    };
+    format!("{verb} by {}", r.attribution())
+}
+
+/// The number of the innermost numbered clause around a finding.
+fn clause_number(doc: &Document, f: &Finding) -> Option<String> {
+    let clause = f.clause?;
+    doc.clause_path(clause)
+        .into_iter()
+        .find_map(|c| doc.clauses[c].number.clone())
 }
 
 pub fn json_finding(doc: &Document, f: &Finding) -> JsonFinding {
@@ -74,31 +147,32 @@ pub fn json_finding(doc: &Document, f: &Finding) -> JsonFinding {
         quote: crate::fold(doc.plain(f.span)),
         suggestion: f.suggestion.as_ref().map(|s| crate::fold(s)),
         document_level: f.document_level,
+        paragraph: doc.paragraph_at(f.span.start).map(|p| p.index),
+        clause_number: (doc.format == Format::Docx)
+            .then(|| clause_number(doc, f))
+            .flatten(),
+        revision: doc.revision_overlapping(f.span).map(|r| JsonRevision {
+            kind: r.kind,
+            author: r.author.clone(),
+            date: r.date.clone(),
+            summary: revision_summary(r),
+        }),
     }
 }
 
 /// Read, parse and analyse one file into its JSON record (findings, or the error that stopped it).
 pub fn analyze_file(analyzer: &Analyzer, path: &std::path::Path, min: Severity) -> JsonFile {
     match input::load(path) {
-        Ok(doc) => JsonFile {
-            path: path.display().to_string(),
-            format: Some(doc.format.as_str()),
-            findings: analyzer
+        Ok(doc) => {
+            let findings = analyzer
                 .analyze(&doc)
                 .iter()
                 .filter(|f| f.severity >= min)
                 .map(|f| json_finding(&doc, f))
-                .collect(),
-            errors: Vec::new(),
-        },
-        Err(e) => JsonFile {
-            path: path.display().to_string(),
-            format: None,
-            findings: Vec::new(),
-            errors: vec![JsonError {
-                message: e.to_string(),
-            }],
-        },
+                .collect();
+            JsonFile::read(path.display().to_string(), &doc, findings)
+        }
+        Err(e) => JsonFile::failed(path.display().to_string(), e.to_string()),
     }
 }
 
@@ -125,12 +199,8 @@ pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) 
                     totals[f.severity as usize] += 1;
                 }
                 if json {
-                    report.files.push(JsonFile {
-                        path: name,
-                        format: Some(doc.format.as_str()),
-                        findings: findings.iter().map(|f| json_finding(&doc, f)).collect(),
-                        errors: Vec::new(),
-                    });
+                    let json = findings.iter().map(|f| json_finding(&doc, f)).collect();
+                    report.files.push(JsonFile::read(name, &doc, json));
                 } else {
                     for f in &findings {
                         let _ = out.write_all(human_finding(&doc, &name, f).as_bytes());
@@ -140,14 +210,10 @@ pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) 
             Err(e) => {
                 any_error = true;
                 if json {
-                    report.files.push(JsonFile {
-                        path: e.path().display().to_string(),
-                        format: None,
-                        findings: Vec::new(),
-                        errors: vec![JsonError {
-                            message: e.to_string(),
-                        }],
-                    });
+                    report.files.push(JsonFile::failed(
+                        e.path().display().to_string(),
+                        e.to_string(),
+                    ));
                 } else {
                     let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
                     let _ = writeln!(out, "{style}error{style:#}: {e}\n");
@@ -189,6 +255,9 @@ fn severity_style(s: Severity) -> Style {
 /// One finding as a compiler-style block: location, severity, rule, message; the clause; the quoted
 /// text with the finding marked; the suggested language.
 pub fn human_finding(doc: &Document, name: &str, f: &Finding) -> String {
+    if doc.format == Format::Docx {
+        return human_word_finding(doc, name, f);
+    }
     let pos = doc.lines.line_col(&doc.source, f.span.start);
     let sev = severity_style(f.severity);
     let dim = Style::new().dimmed();
@@ -219,6 +288,100 @@ pub fn human_finding(doc: &Document, name: &str, f: &Finding) -> String {
         let pad = before.chars().count();
         let width = marked.chars().count().max(1);
         s.push_str(&format!("   │ {}{}\n", " ".repeat(pad), "^".repeat(width)));
+    }
+    if let Some(suggestion) = &f.suggestion {
+        s.push_str(&format!(
+            "   {dim}= suggest:{dim:#} {}\n",
+            crate::fold(suggestion)
+        ));
+    }
+    s.push('\n');
+    s
+}
+
+/// A finding in a Word file: located by paragraph and clause number (line numbers mean nothing in
+/// Word), the whole paragraph quoted with the flagged text marked, and who inserted it if it comes
+/// from a tracked change.
+fn human_word_finding(doc: &Document, name: &str, f: &Finding) -> String {
+    let sev = severity_style(f.severity);
+    let dim = Style::new().dimmed();
+    let bold = Style::new().bold();
+    let paragraph = doc.paragraph_at(f.span.start);
+    let place = match paragraph {
+        Some(p) if p.part == clauselint_parser::WordPart::Body => format!("¶{}", p.index),
+        Some(p) => format!("{} ¶{}", format!("{:?}", p.part).to_lowercase(), p.index),
+        None => "document".to_string(),
+    };
+    let mut s = format!(
+        "{bold}{name}: {place}{bold:#}  {sev}{}{sev:#}  {dim}{}{dim:#}  {}\n",
+        f.severity.as_str(),
+        f.rule,
+        f.message
+    );
+    let number = clause_number(doc, f);
+    match (f.clause.and_then(|c| doc.clause_label(c)), number) {
+        (Some(label), Some(n)) if !label.starts_with(n.as_str()) => {
+            s.push_str(&format!("   {dim}in{dim:#} {n} · {label}\n"))
+        }
+        (Some(label), _) => s.push_str(&format!("   {dim}in{dim:#} {label}\n")),
+        (None, Some(n)) => s.push_str(&format!("   {dim}in{dim:#} {n}\n")),
+        (None, None) => {}
+    }
+    if let Some(r) = doc.revision_overlapping(f.span) {
+        let redline = if r.kind.adds_text() {
+            "the redline adds this text"
+        } else {
+            "the redline removes this text"
+        };
+        let style = Style::new()
+            .fg_color(Some(AnsiColor::Magenta.into()))
+            .bold();
+        s.push_str(&format!(
+            "   {style}{redline}:{style:#} {}\n",
+            revision_summary(r)
+        ));
+    }
+    if let Some(p) = paragraph.filter(|_| !f.document_level) {
+        let text = &doc.text;
+        let start = f.span.start.clamp(p.span.start, p.span.end);
+        let end = f.span.end.clamp(start, p.span.end);
+        let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let before = fold(&text[p.span.start..start]);
+        let marked = fold(&text[start..end]);
+        let after = fold(&text[end..p.span.end]);
+        let shorten = |t: String, keep: usize, from_end: bool| -> String {
+            let n = t.chars().count();
+            if n <= keep {
+                return t;
+            }
+            if from_end {
+                format!("…{}", t.chars().skip(n - keep).collect::<String>())
+            } else {
+                format!("{}…", t.chars().take(keep).collect::<String>())
+            }
+        };
+        let before = shorten(before, 300, true);
+        let after = shorten(after, 300, false);
+        let mark = Style::new().underline().bold();
+        let gap = |t: &str, left: bool| match (t.is_empty(), left) {
+            (true, _) => String::new(),
+            (false, true) => format!("{t} "),
+            (false, false) => format!(" {t}"),
+        };
+        s.push_str(&format!(
+            "   {dim}│{dim:#} {}{mark}{marked}{mark:#}{}\n",
+            gap(&before, true),
+            gap(&after, false)
+        ));
+        if !std::io::IsTerminal::is_terminal(&std::io::stdout())
+            || std::env::var_os("NO_COLOR").is_some()
+        {
+            s.push_str(&format!(
+                "   │ {}{}\n",
+                " ".repeat(gap(&before, true).chars().count()),
+                "^".repeat(marked.chars().count().max(1))
+            ));
+        }
     }
     if let Some(suggestion) = &f.suggestion {
         s.push_str(&format!(

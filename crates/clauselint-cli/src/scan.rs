@@ -42,7 +42,7 @@ pub struct ScanOptions {
     pub progress: bool,
 }
 
-const CONTRACT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "pdf"];
+const CONTRACT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "pdf", "docx", "docm"];
 
 /// Files to scan: explicit file arguments as given; folders walked with ignore files honoured,
 /// keeping contract-like extensions and the include/exclude globs.

@@ -44,8 +44,8 @@ pub fn format_for(uri: &Uri, language_id: &str) -> Format {
         "plaintext" | "text" | "txt" => Format::Text,
         _ => match format_for_path(uri.path().as_str()) {
             Format::Markdown => Format::Markdown,
-            // PDF is read from extracted text by the CLI; in an editor it is text.
-            Format::Text | Format::Pdf => Format::Text,
+            // PDF and Word are read from their files by the CLI; an editor hands over text.
+            Format::Text | Format::Pdf | Format::Docx => Format::Text,
         },
     }
 }

@@ -457,7 +457,7 @@ const TXT_CLOSE: &str = "]";
 pub fn suppression_edit(a: &Analysis, rule: &str, offset: usize) -> Option<TextEdit> {
     let (open, close) = match a.format {
         Format::Markdown => (MD_OPEN, MD_CLOSE),
-        Format::Text | Format::Pdf => (TXT_OPEN, TXT_CLOSE),
+        Format::Text | Format::Pdf | Format::Docx => (TXT_OPEN, TXT_CLOSE),
     };
     let line_start = line_start_of(&a.rope, offset);
     let line_no = a.rope.byte_to_line(line_start);

@@ -51,6 +51,15 @@ impl Document {
         for s in &self.strong_spans {
             span(*s, "strong text");
         }
+        for p in &self.paragraphs {
+            span(p.span, "Word paragraph");
+        }
+        for r in self.revisions.iter().filter_map(|r| r.span) {
+            span(r, "tracked change");
+        }
+        for c in self.comments.iter().filter_map(|c| c.span) {
+            span(c, "comment anchor");
+        }
         if self.text.len() != self.source.len() {
             out.push(format!(
                 "analysis text is {} bytes, source {} bytes",

@@ -8,6 +8,7 @@
 //! know about LSP, or panic on any input. What it cannot read becomes a [`ParseDiagnostic`].
 
 mod definitions;
+pub mod docx;
 mod invariants;
 pub mod line_index;
 mod markdown;
@@ -18,6 +19,7 @@ mod sentences;
 mod text;
 mod xrefs;
 
+pub use docx::{parse_docx, DocxError, DocxOptions, RevisionView};
 pub use line_index::{LineCol, LineIndex};
 pub use model::*;
 pub use pdf::{parse_pdf, PdfError};
@@ -34,13 +36,18 @@ pub(crate) struct RawBlock {
     pub list_number: Option<String>,
 }
 
-/// Guess the format from a file name; anything that is not Markdown is read as plain text.
+/// Guess the format from a file name; anything not Markdown, PDF or Word is read as plain text.
 pub fn format_for_path(path: &str) -> Format {
     let lower = path.to_ascii_lowercase();
     if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdown") {
         Format::Markdown
     } else if lower.ends_with(".pdf") {
         Format::Pdf
+    } else if [".docx", ".docm", ".dotx", ".dotm"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+    {
+        Format::Docx
     } else {
         Format::Text
     }
@@ -53,7 +60,7 @@ pub fn parse(source: &str, format: Format) -> Document {
             let parts = markdown::parse(source);
             (parts.text, parts.blocks, parts.strong_spans)
         }
-        Format::Text | Format::Pdf => {
+        Format::Text | Format::Pdf | Format::Docx => {
             let text = blank_bom(source);
             let blocks = text::blocks(&text);
             (text, blocks, Vec::new())
@@ -112,6 +119,10 @@ fn build(
         diagnostics,
         lines,
         page_starts: Vec::new(),
+        paragraphs: Vec::new(),
+        revisions: Vec::new(),
+        comments: Vec::new(),
+        headers_footers: Vec::new(),
     };
     let numbers = build_structure(&mut doc, raw_blocks);
     split_sentences(&mut doc, &numbers);

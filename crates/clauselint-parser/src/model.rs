@@ -35,6 +35,8 @@ pub enum Format {
     Markdown,
     Text,
     Pdf,
+    /// Word (`.docx`): `source` is the text as Word shows it, automatic numbers included.
+    Docx,
 }
 
 impl Format {
@@ -43,6 +45,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
 }
@@ -219,6 +222,100 @@ pub struct ParseDiagnostic {
     pub page: Option<usize>,
 }
 
+/// Which part of a Word file a paragraph comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WordPart {
+    Body,
+    Footnote,
+    Endnote,
+}
+
+/// A Word paragraph as it appears in the analysis text (Word files only).
+#[derive(Clone, Debug, Serialize)]
+pub struct Paragraph {
+    /// 1-based position among the `w:p` elements of its part, counting empty paragraphs and those in
+    /// tables, as the file stores them (tracked changes do not renumber it).
+    pub index: usize,
+    pub part: WordPart,
+    /// The paragraph's text, automatic number included, in [`Document::source`].
+    pub span: Span,
+    /// The automatic number Word displays (`10.4`, `(a)`), as rendered from `numbering.xml`.
+    pub number: Option<String>,
+    /// The paragraph style's id (`Heading1`), if any.
+    pub style: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RevisionKind {
+    Insertion,
+    Deletion,
+    MoveFrom,
+    MoveTo,
+}
+
+impl RevisionKind {
+    /// Whether the change adds text (an insertion or the destination of a move).
+    pub fn adds_text(self) -> bool {
+        matches!(self, RevisionKind::Insertion | RevisionKind::MoveTo)
+    }
+}
+
+/// A tracked change in a Word file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Revision {
+    pub kind: RevisionKind,
+    pub author: Option<String>,
+    /// As stored (`2026-10-02T09:30:00Z`).
+    pub date: Option<String>,
+    pub text: String,
+    /// Where the changed text is in [`Document::source`]; `None` when the view leaves it out
+    /// (a deletion once changes are accepted, an insertion in the original).
+    pub span: Option<Span>,
+    /// Index of the Word paragraph it is in (see [`Paragraph::index`]).
+    pub paragraph: usize,
+    pub part: WordPart,
+}
+
+impl Revision {
+    /// "Jane Roe (Acme Legal) on 2026-10-02": who made the change and when, for messages.
+    pub fn attribution(&self) -> String {
+        let who = self.author.as_deref().unwrap_or("an unknown author");
+        match self.date.as_deref().and_then(|d| d.get(..10)) {
+            Some(day) => format!("{who} on {day}"),
+            None => who.to_string(),
+        }
+    }
+}
+
+/// A reviewer's comment in a Word file: never analysed, listed for the reader.
+#[derive(Clone, Debug, Serialize)]
+pub struct Comment {
+    pub id: String,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub text: String,
+    /// The commented text in [`Document::source`], when its range survives the view.
+    pub span: Option<Span>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeaderFooterKind {
+    Header,
+    Footer,
+}
+
+/// A Word header or footer, kept out of the analysed text.
+#[derive(Clone, Debug, Serialize)]
+pub struct HeaderFooter {
+    pub kind: HeaderFooterKind,
+    /// The package part it comes from (`word/header1.xml`).
+    pub part: String,
+    pub text: String,
+}
+
 #[derive(Clone, Debug)]
 pub struct Document {
     pub format: Format,
@@ -239,6 +336,14 @@ pub struct Document {
     pub lines: LineIndex,
     /// Byte offset where each page starts (PDF only; empty otherwise).
     pub page_starts: Vec<usize>,
+    /// Word paragraphs in source order (Word only; empty otherwise).
+    pub paragraphs: Vec<Paragraph>,
+    /// Tracked changes (Word only).
+    pub revisions: Vec<Revision>,
+    /// Reviewers' comments (Word only).
+    pub comments: Vec<Comment>,
+    /// Headers and footers (Word only), not part of `source`.
+    pub headers_footers: Vec<HeaderFooter>,
 }
 
 impl Document {
@@ -269,6 +374,24 @@ impl Document {
                 .partition_point(|&start| start <= offset)
                 .max(1),
         )
+    }
+
+    /// The Word paragraph containing a byte offset (Word documents only).
+    pub fn paragraph_at(&self, offset: usize) -> Option<&Paragraph> {
+        let i = self
+            .paragraphs
+            .partition_point(|p| p.span.start <= offset)
+            .checked_sub(1)?;
+        let p = &self.paragraphs[i];
+        (offset <= p.span.end).then_some(p)
+    }
+
+    /// The first visible tracked change overlapping a span: an insertion when changes are accepted,
+    /// a deletion the redline proposes when reading the original.
+    pub fn revision_overlapping(&self, span: Span) -> Option<&Revision> {
+        self.revisions
+            .iter()
+            .find(|r| r.span.is_some_and(|s| s.overlaps(span)))
     }
 
     /// The innermost clause containing a byte offset.
