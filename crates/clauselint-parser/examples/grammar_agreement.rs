@@ -1,7 +1,7 @@
 //! How far the grammar-driven plain-text structure agrees with the line-based reader it replaced.
 //!
 //! `cargo run --release -p clauselint-parser --example grammar_agreement -- [DIR] [--examples N]`
-//! (DIR defaults to ../shared/corpus/terms). Each Markdown file is read twice as plain text: raw
+//! (DIR defaults to ../shared/corpus/terms; a single FILE instead prints both readers' clause trees). Each Markdown file is read twice as plain text: raw
 //! (the file as `clauselint text` prints it) and as Markdown's analysis text (markup blanked). A
 //! clause is matched by where it starts; matched clauses are compared on number, title, depth,
 //! parent and extent. Prints totals, differences by reason, and a few examples of each.
@@ -74,9 +74,23 @@ fn compare(name: &str, text: &str, tally: &mut Tally, keep: usize) {
         }
         if c.title != d.title {
             differs = true;
+            let underline = |t: &str| t.trim_end_matches(['=', '-', ' ']).to_string();
+            let reason = match (&c.title, &d.title) {
+                (Some(a), Some(b)) if underline(a) == *b => {
+                    "title: line-based kept a setext underline (=== / ---) in it"
+                }
+                (None, Some(_)) => "title: only the grammar found one",
+                (Some(_), None) => "title: only the line-based reader found one",
+                _ => "title: text differs",
+            };
             note(
-                "title differs",
-                format!("{:?} vs {:?}", c.title, d.title),
+                reason,
+                format!(
+                    "{:?} vs {:?}: {}",
+                    c.title,
+                    d.title,
+                    line_at(&old, c.span.start)
+                ),
                 tally,
             );
         }
@@ -148,6 +162,48 @@ fn report(label: &str, tally: &Tally) {
     }
 }
 
+/// Every `.md` / `.txt` file under `dir`, recursively, sorted.
+fn contract_files(dir: &std::path::Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "txt") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// One file: both readers' clause trees, one line per clause.
+fn show(path: &std::path::Path) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("error: cannot read {}", path.display());
+        std::process::exit(2);
+    };
+    for (label, doc) in [
+        ("line-based", parse_text_line_based(&text)),
+        ("grammar", parse(&text, Format::Text)),
+    ] {
+        println!("== {label}");
+        for c in &doc.clauses {
+            println!(
+                "{:>6} {}{:?} {:?} | {}",
+                c.span.start,
+                "  ".repeat(c.depth),
+                c.number,
+                c.title,
+                line_at(&doc, c.span.start)
+            );
+        }
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut dir = PathBuf::from("../shared/corpus/terms");
@@ -159,24 +215,25 @@ fn main() {
             dir = PathBuf::from(arg);
         }
     }
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
+    if dir.is_file() {
+        show(&dir);
+        return;
+    }
+    let files = match contract_files(&dir) {
+        Ok(files) => files,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", dir.display());
             std::process::exit(2);
         }
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
     let mut raw = Tally::default();
     let mut blanked = Tally::default();
     for path in &files {
         let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            .strip_prefix(&dir)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         let text = match std::fs::read(path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {

@@ -31,6 +31,24 @@ fn ms(d: Duration) -> String {
     format!("{:.3}", d.as_secs_f64() * 1000.0)
 }
 
+/// Every `.md` / `.txt` file under `dir`, recursively, sorted.
+fn contract_files(dir: &std::path::Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "txt") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut dir = PathBuf::from("../shared/corpus/terms");
@@ -42,13 +60,13 @@ fn main() {
             dir = PathBuf::from(arg);
         }
     }
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    let Ok(paths) = contract_files(&dir) else {
         eprintln!("error: cannot read {}", dir.display());
         std::process::exit(2);
     };
-    let mut files: Vec<(u64, PathBuf)> = entries
-        .filter_map(|e| e.ok())
-        .filter_map(|e| Some((e.metadata().ok()?.len(), e.path())))
+    let mut files: Vec<(u64, PathBuf)> = paths
+        .into_iter()
+        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.len(), p)))
         .collect();
     files.sort_by_key(|f| std::cmp::Reverse(f.0));
     println!("document | KiB | clauses | tree-sitter scratch ms | one-char edit + incremental reparse ms | model from tree ms | full text parse ms | line-based parse ms");
@@ -88,8 +106,10 @@ fn main() {
         });
         let clauses = tree.document().clauses.len();
         let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            .strip_prefix(&dir)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         println!(
             "{name} | {} | {clauses} | {} | {} | {} | {} | {}",
             size / 1024,

@@ -86,6 +86,9 @@ typedef struct {
   uint8_t decided;
   uint8_t decided_style;
   uint8_t decided_level;
+  // How many open clauses survive the opener being decided: computed once, before popping, since
+  // popping a sibling changes what the stack search would find.
+  uint8_t decided_keep;
   uint8_t title_kind;  // 0 none, 1 title, 2 heading
   uint16_t pending_number;
   uint16_t pending_title;
@@ -714,6 +717,17 @@ typedef struct {
   uint8_t title_kind;    // 1 title, 2 heading
 } Opener;
 
+// A line of only `=` or `-` (a setext underline in Markdown-like text): it underlines a title.
+static bool is_underline(const Line *line) {
+  uint32_t start = trim_start(line);
+  uint32_t end = trim_end(line, start);
+  if (end - start < 3) return false;
+  for (uint32_t i = start; i < end; i++) {
+    if (line->chars[i] != '=' && line->chars[i] != '-') return false;
+  }
+  return true;
+}
+
 // Whether `next` continues the block whose last line closed (or not) like a sentence.
 static bool continues_block(const Line *next, bool current_closed) {
   if (line_blank(next)) return false;
@@ -757,9 +771,12 @@ static void classify(const Scanner *sc, const Line *line, const Line *next, bool
       while (t > 0 && (is_space(rest[t - 1]) || rest[t - 1] == '.' || rest[t - 1] == ':')) t--;
       title = t;
       op->title_kind = 2;
-    } else if (!line->truncated) {
+    } else {
+      // A run-in title is short, so the first LINE_CAP characters of a long line hold it.
       title = run_in_title(rest, rest_n);
-      if (title == 0 && !block_continues && rest_n > 0 && is_upper(rest[0])) {
+      bool underlined = has_next && is_underline(next);
+      if (title == 0 && !line->truncated && (!block_continues || underlined) && rest_n > 0 &&
+          is_upper(rest[0])) {
         // "1. Definitions" alone: a short line without sentence punctuation is a title.
         uint32_t words = count_words(rest, rest_n);
         bool punct = false;
@@ -839,12 +856,13 @@ static bool scan_block_start(Scanner *sc, TSLexer *lexer, const bool *valid) {
   }
   bool can_open = op.opens && sc->depth < MAX_DEPTH && valid[CLAUSE_OPEN];
   if (can_open) {
-    uint32_t keep = keep_for(sc, op.style, op.level, op.heading_level);
+    uint32_t keep = sc->decided ? sc->decided_keep : keep_for(sc, op.style, op.level, op.heading_level);
     if (keep < sc->depth) {
       if (valid[CLOSE]) {
         sc->decided = 1;
         sc->decided_style = op.style;
         sc->decided_level = op.level;
+        sc->decided_keep = (uint8_t)keep;
         sc->depth--;
         return emit(lexer, CLOSE);
       }
@@ -1370,7 +1388,7 @@ static bool scan(Scanner *sc, TSLexer *lexer, const bool *valid) {
 // ---------------------------------------------------------------------------------------------
 // Tree-sitter entry points
 
-#define HEADER_SIZE 16
+#define HEADER_SIZE 17
 
 void *tree_sitter_contract_external_scanner_create(void) {
   Scanner *sc = (Scanner *)calloc(1, sizeof(Scanner));
@@ -1399,6 +1417,7 @@ unsigned tree_sitter_contract_external_scanner_serialize(void *payload, char *bu
       (uint8_t)(sc->pending_verb & 0xFF),
       (uint8_t)((sc->pending_number >> 8) | ((sc->pending_title >> 8) << 4)),
       (uint8_t)((sc->pending_term >> 8) | ((sc->pending_verb >> 8) << 4)),
+      sc->decided_keep,
   };
   memcpy(buffer, header, HEADER_SIZE);
   unsigned size = HEADER_SIZE;
@@ -1431,6 +1450,7 @@ void tree_sitter_contract_external_scanner_deserialize(void *payload, const char
   sc->pending_title = (uint16_t)(h[11] | ((h[14] >> 4) << 8));
   sc->pending_term = (uint16_t)(h[12] | ((h[15] & 0x0F) << 8));
   sc->pending_verb = (uint16_t)(h[13] | ((h[15] >> 4) << 8));
+  sc->decided_keep = h[16];
   uint32_t stored = (length - HEADER_SIZE) / sizeof(OpenClause);
   if (sc->depth > stored) sc->depth = (uint8_t)stored;
   if (sc->depth > MAX_DEPTH) sc->depth = MAX_DEPTH;
