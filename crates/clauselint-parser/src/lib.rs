@@ -9,6 +9,7 @@
 
 mod definitions;
 mod grammar;
+mod invariants;
 pub mod line_index;
 mod markdown;
 pub mod model;
