@@ -41,6 +41,9 @@ struct DocEntry {
     rope: Rope,
     version: i32,
     format: clauselint_parser::Format,
+    /// Plain-text documents: the contract-grammar syntax tree, edited and re-parsed incrementally
+    /// on every change (the clause structure as the user types).
+    syntax: Option<clauselint_parser::ContractTree>,
     /// The current revision, readable without the lock by an analysis in progress.
     revision: Arc<AtomicU64>,
     latest: Option<Arc<Analysis>>,
@@ -432,10 +435,13 @@ impl LanguageServer for Backend {
             immediate: true,
         });
         let worker_task = tokio::spawn(worker(self.shared.clone(), doc.uri.clone(), rx));
+        let format = format_for(&doc.uri, &doc.language_id);
         let entry = DocEntry {
             rope: Rope::from_str(&doc.text),
             version: doc.version,
-            format: format_for(&doc.uri, &doc.language_id),
+            format,
+            syntax: (format == clauselint_parser::Format::Text)
+                .then(|| clauselint_parser::ContractTree::new(&doc.text)),
             revision: Arc::new(AtomicU64::new(rev)),
             latest: None,
             inflight: None,
@@ -467,6 +473,9 @@ impl LanguageServer for Backend {
             return;
         };
         for change in &params.content_changes {
+            if let Some(syntax) = e.syntax.as_mut() {
+                crate::position::apply_change_to_tree(&e.rope, syntax, change);
+            }
             crate::position::apply_change(&mut e.rope, change);
         }
         e.version = params.text_document.version;

@@ -9,6 +9,7 @@
 
 mod definitions;
 pub mod docx;
+mod grammar;
 mod invariants;
 pub mod line_index;
 mod markdown;
@@ -20,6 +21,7 @@ mod text;
 mod xrefs;
 
 pub use docx::{parse_docx, DocxError, DocxOptions, RevisionView};
+pub use grammar::ContractTree;
 pub use line_index::{LineCol, LineIndex};
 pub use model::*;
 pub use pdf::{parse_pdf, PdfError};
@@ -60,7 +62,14 @@ pub fn parse(source: &str, format: Format) -> Document {
             let parts = markdown::parse(source);
             (parts.text, parts.blocks, parts.strong_spans)
         }
-        Format::Text | Format::Pdf | Format::Docx => {
+        Format::Text => {
+            let text = blank_bom(source);
+            return match grammar::parse_tree(&text) {
+                Some(tree) => build_from_tree(source.to_string(), text, &tree),
+                None => parse_text_line_based(source),
+            };
+        }
+        Format::Pdf | Format::Docx => {
             let text = blank_bom(source);
             let blocks = text::blocks(&text);
             (text, blocks, Vec::new())
@@ -74,6 +83,35 @@ pub fn parse(source: &str, format: Format) -> Document {
         strong_spans,
         Vec::new(),
     )
+}
+
+/// Plain text through the line-based structure reader that preceded the grammar (and still reads
+/// PDF text, whose page furniture the grammar was not written for). Kept public so the two readers
+/// can be compared (`examples/grammar_agreement.rs`).
+pub fn parse_text_line_based(source: &str) -> Document {
+    let text = blank_bom(source);
+    let blocks = text::blocks(&text);
+    build(
+        source.to_string(),
+        text,
+        Format::Text,
+        blocks,
+        Vec::new(),
+        Vec::new(),
+    )
+}
+
+/// Plain text whose structure comes from an existing contract-grammar tree of `source` (see
+/// [`ContractTree`], which keeps that tree up to date as the text is edited).
+pub fn parse_text_with_tree(source: &str, tree: &tree_sitter::Tree) -> Document {
+    build_from_tree(source.to_string(), blank_bom(source), tree)
+}
+
+fn build_from_tree(source: String, text: String, tree: &tree_sitter::Tree) -> Document {
+    let mut doc = empty_document(source, text, Format::Text, Vec::new(), Vec::new());
+    let numbers = grammar::build_structure(&mut doc, tree);
+    finish(&mut doc, &numbers);
+    doc
 }
 
 /// Parse text extracted from a PDF, with the byte offsets where its pages start.
@@ -104,12 +142,26 @@ fn build(
     strong_spans: Vec<Span>,
     diagnostics: Vec<ParseDiagnostic>,
 ) -> Document {
+    let mut doc = empty_document(source, text, format, strong_spans, diagnostics);
+    doc.blocks.reserve(raw_blocks.len());
+    let numbers = build_structure(&mut doc, raw_blocks);
+    finish(&mut doc, &numbers);
+    doc
+}
+
+fn empty_document(
+    source: String,
+    text: String,
+    format: Format,
+    strong_spans: Vec<Span>,
+    diagnostics: Vec<ParseDiagnostic>,
+) -> Document {
     let lines = LineIndex::new(&source);
-    let mut doc = Document {
+    Document {
         format,
         source,
         text,
-        blocks: Vec::with_capacity(raw_blocks.len()),
+        blocks: Vec::new(),
         clauses: Vec::new(),
         sentences: Vec::new(),
         definitions: Vec::new(),
@@ -123,20 +175,22 @@ fn build(
         revisions: Vec::new(),
         comments: Vec::new(),
         headers_footers: Vec::new(),
-    };
-    let numbers = build_structure(&mut doc, raw_blocks);
-    split_sentences(&mut doc, &numbers);
-    definitions::extract(&mut doc);
-    xrefs::extract(&mut doc);
-    doc
+    }
 }
 
-struct OpenClause {
-    id: ClauseId,
-    style: NumberStyle,
+/// Sentences, definitions and cross-references, once blocks and clauses are known.
+fn finish(doc: &mut Document, number_lens: &[usize]) {
+    split_sentences(doc, number_lens);
+    definitions::extract(doc);
+    xrefs::extract(doc);
+}
+
+pub(crate) struct OpenClause {
+    pub id: ClauseId,
+    pub style: NumberStyle,
     /// Heading level for headings (numbered or not); `None` for body clauses.
-    heading_level: Option<u8>,
-    last_letter: Option<String>,
+    pub heading_level: Option<u8>,
+    pub last_letter: Option<String>,
 }
 
 /// Assigns every block to a clause and builds the clause tree. Returns, per block, the length of a
@@ -330,7 +384,7 @@ fn close_clause(doc: &mut Document, id: ClauseId, end: usize) {
     clause.span.end = clause.span.end.max(end);
 }
 
-fn style_for(label: &Label, stack: &[OpenClause]) -> NumberStyle {
+pub(crate) fn style_for(label: &Label, stack: &[OpenClause]) -> NumberStyle {
     match label {
         Label::Decimal(parts) => NumberStyle::Decimal(parts.len().min(9) as u8),
         Label::Article(_) => NumberStyle::Article,
@@ -406,7 +460,7 @@ fn pop_for(
     }
 }
 
-fn clause_keys(number: Option<&LeadingNumber>, parent: Option<&Clause>) -> Vec<String> {
+pub(crate) fn clause_keys(number: Option<&LeadingNumber>, parent: Option<&Clause>) -> Vec<String> {
     let Some(number) = number else {
         return Vec::new();
     };
@@ -440,7 +494,7 @@ fn clause_keys(number: Option<&LeadingNumber>, parent: Option<&Clause>) -> Vec<S
     }
 }
 
-fn collapse_ws(s: &str) -> String {
+pub(crate) fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -1,0 +1,2 @@
+; A clause folds with everything under it: its body and its sub-clauses.
+(clause) @fold
