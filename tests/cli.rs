@@ -348,3 +348,32 @@ fn unreadable_word_files_are_named_and_do_not_stop_a_scan() {
         .expect("findings")
         .is_empty());
 }
+
+#[test]
+fn eval_scores_the_held_out_documents_apart() {
+    let held_out = clauselint(&["eval", "--split", "heldout", "--rule", "data-rights/"]);
+    assert!(held_out.status.success());
+    let stdout = String::from_utf8_lossy(&held_out.stdout);
+    assert!(stdout.contains("held-out set"), "{stdout}");
+    assert!(stdout.contains("— 5 documents"), "{stdout}");
+    let tuning = clauselint(&[
+        "eval",
+        "--split",
+        "tuning",
+        "--rule",
+        "data-rights/",
+        "--misses",
+        "data-rights/third-party-sharing",
+    ]);
+    let stdout = String::from_utf8_lossy(&tuning.stdout);
+    assert!(stdout.contains("— 17 documents"), "{stdout}");
+    // Misses are printed for the named rule only, each with its document.
+    let misses: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("    FP ") || l.starts_with("    FN "))
+        .collect();
+    assert!(!misses.is_empty(), "{stdout}");
+    assert!(misses
+        .iter()
+        .all(|l| l.contains("data-rights/third-party-sharing [docs/")));
+}

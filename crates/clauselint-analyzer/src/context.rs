@@ -142,6 +142,10 @@ pub struct DocFacts {
     pub content_terms: Vec<(String, usize)>,
     /// Defined terms for usage/telemetry data, with the definition index.
     pub usage_terms: Vec<(String, usize)>,
+    /// Lower-case names of the vendor's tools that the document says are built on AI / machine
+    /// learning ("Epic uses machine learning in our Safety and Discovery Tools", a defined term whose
+    /// definition mentions models): improving one of them is improving a model.
+    pub ai_terms: Vec<String>,
 }
 
 pub struct Context<'d> {
@@ -200,7 +204,7 @@ impl<'d> Context<'d> {
                     .ok()
             })
             .flatten();
-        let sentences = doc
+        let mut sentences: Vec<SentenceFacts> = doc
             .sentences
             .iter()
             .enumerate()
@@ -236,6 +240,9 @@ impl<'d> Context<'d> {
                 }
             })
             .collect();
+        let mut facts = facts;
+        facts.ai_terms = ai_terms(doc, &sentences);
+        mark_ai_terms(&facts.ai_terms, &mut sentences);
         Context {
             doc,
             sentences,
@@ -309,17 +316,101 @@ fn lead_in(doc: &Document, block: usize) -> Option<usize> {
     let mut b = block;
     for _ in 0..60 {
         b = b.checked_sub(1)?;
-        if is_item(b) {
-            continue;
-        }
         let blk = &doc.blocks[b];
         let text = doc.plain(blk.text_span).trim_end();
         let introduces =
             text.ends_with([':', '—', '-']) || text.to_lowercase().ends_with("following");
+        // A paragraph nested in an outer list item ("3. How we use it — We may use your data:")
+        // introduces the inner list although it is itself part of an item; an ordinary sibling
+        // item does not end with a colon.
+        if is_item(b) && !(introduces && text.ends_with(':')) {
+            continue;
+        }
         return (introduces && blk.sentence_count > 0)
             .then(|| blk.first_sentence + blk.sentence_count - 1);
     }
     None
+}
+
+/// "uses machine learning in our Safety and Discovery Tools", "AI technologies power our
+/// recommendation engine": a named tool of the vendor stated to run on AI. The name must end in a
+/// tool-like noun so that "AI in our Services" does not turn every mention of the service into a
+/// model.
+fn ai_tool_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:artificial intelligence|machine learning|machine-learning|ai|ml|ai/ml|deep learning|neural networks?)(?: (?:and|or) (?:artificial intelligence|machine learning|machine-learning|ai|ml|deep learning))?(?: technolog(?:y|ies)| models?| systems?| techniques)? (?:in|within|to power|powers|power) (?:our|its|the|[a-z]+'s) ((?:[a-z]+ ){0,4}?(?:tools|engines?|systems|filters|classifiers))(?-u:\b)")
+            .expect("valid AI-tool regex")
+    })
+}
+
+fn ai_definition_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:artificial intelligence|machine learning|machine-learning|deep learning|neural networks?|large language models?|ai models?)(?-u:\b)")
+            .expect("valid AI-definition regex")
+    })
+}
+
+/// Names the document ties to AI: defined terms whose definition mentions machine learning, and
+/// tools a sentence says run on it. Negated statements ("we do not use AI in our review tools")
+/// teach nothing.
+fn ai_terms(doc: &Document, sentences: &[SentenceFacts]) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for d in &doc.definitions {
+        let lower = d.term.to_lowercase();
+        if !d.is_capitalised() || lower.split_whitespace().count() > 5 {
+            continue;
+        }
+        let body = doc.plain(d.definition_span).to_lowercase();
+        if ai_definition_regex().is_match(&body) && !body.contains("does not include") {
+            terms.push(lower);
+        }
+    }
+    for s in sentences.iter().filter(|s| s.has(Concept::Ai)) {
+        if s.has(Concept::Negation) {
+            continue;
+        }
+        for caps in ai_tool_regex().captures_iter(&s.norm) {
+            let name = caps[1].trim();
+            if name.split(' ').count() >= 2 {
+                terms.push(name.to_string());
+            }
+        }
+    }
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// Give each mention of an AI-backed tool the `Ai` concept, so rules read "improve our Safety and
+/// Discovery Tools" as improving a model.
+fn mark_ai_terms(terms: &[String], sentences: &mut [SentenceFacts]) {
+    for s in sentences.iter_mut() {
+        let mut added = false;
+        for t in terms {
+            for (at, _) in s.norm.match_indices(t.as_str()) {
+                let end = at + t.len();
+                if word_bounded(&s.norm, at, end)
+                    && !s
+                        .hits
+                        .iter()
+                        .any(|h| h.start == at && h.end == end && h.is(Concept::Ai))
+                {
+                    s.hits.push(Hit {
+                        mask: Concept::Ai.bit(),
+                        start: at,
+                        end,
+                    });
+                    added = true;
+                }
+            }
+        }
+        if added {
+            s.hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+            s.mask |= Concept::Ai.bit();
+        }
+    }
 }
 
 fn doc_facts(doc: &Document) -> DocFacts {

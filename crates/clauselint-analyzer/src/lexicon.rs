@@ -92,6 +92,8 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "customer content",
             "user content",
             "your content",
+            // Plain-language terms (Dropbox, Overleaf) call the customer's files "your stuff".
+            "your stuff",
             "customer data",
             "user data",
             "your data",

@@ -31,6 +31,27 @@ struct LabelFile {
     #[serde(default)]
     document_level: BTreeMap<String, bool>,
     spans: Vec<LabelEntry>,
+    /// `"heldout"` for documents kept out of rule tuning; absent means the tuning set.
+    #[serde(default)]
+    split: Option<String>,
+}
+
+/// Which labelled documents to score: those rules were tuned on, those held out, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Split {
+    All,
+    Tuning,
+    Heldout,
+}
+
+impl Split {
+    fn admits(self, heldout: bool) -> bool {
+        match self {
+            Split::All => true,
+            Split::Tuning => !heldout,
+            Split::Heldout => heldout,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -54,7 +75,7 @@ fn all_occurrences(hay: &str, needle: &str) -> Vec<Span> {
         .collect()
 }
 
-pub fn load_labels(dir: &Path) -> Result<Vec<LabelledDoc>, String> {
+pub fn load_labels(dir: &Path, split: Split) -> Result<Vec<LabelledDoc>, String> {
     let mut out = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut paths: Vec<_> = entries
@@ -66,6 +87,19 @@ pub fn load_labels(dir: &Path) -> Result<Vec<LabelledDoc>, String> {
         let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let file: LabelFile =
             serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
+        let heldout = match file.split.as_deref() {
+            None | Some("tuning") => false,
+            Some("heldout") => true,
+            Some(other) => {
+                return Err(format!(
+                    "{}: unknown split {other:?} (expected \"tuning\" or \"heldout\")",
+                    path.display()
+                ))
+            }
+        };
+        if !split.admits(heldout) {
+            continue;
+        }
         let doc_path = dir.join(&file.document);
         let source = std::fs::read_to_string(&doc_path)
             .map_err(|e| format!("{}: {e}", doc_path.display()))?;
@@ -250,14 +284,33 @@ fn print_table(out: &mut impl Write, title: &str, totals: &BTreeMap<String, Coun
     }
 }
 
-pub fn run(labels: &Path, claudette: &Path, verbose: bool, rule: Option<&str>) -> ExitCode {
+/// What to print besides the tables.
+pub struct EvalOptions<'a> {
+    /// Only rules whose id starts with this prefix.
+    pub rule: Option<&'a str>,
+    /// Print every false positive and missed label, with its sentence.
+    pub verbose: bool,
+    /// Print the false positives and missed labels of rules starting with this prefix.
+    pub misses: Option<&'a str>,
+    pub split: Split,
+}
+
+pub fn run(labels: &Path, claudette: &Path, options: &EvalOptions) -> ExitCode {
+    let rule = options.rule;
     let mut out = std::io::stdout().lock();
     let mut status = ExitCode::SUCCESS;
     for (title, loaded) in [
         (
-            "Own labels (ai-training/*, data-rights/*): ".to_string()
-                + &labels.display().to_string(),
-            load_labels(labels),
+            format!(
+                "Own labels (ai-training/*, data-rights/*), {} set: {}",
+                match options.split {
+                    Split::All => "whole",
+                    Split::Tuning => "tuning",
+                    Split::Heldout => "held-out",
+                },
+                labels.display()
+            ),
+            load_labels(labels, options.split),
         ),
         (
             "CLAUDETTE (terms/*): ".to_string() + &claudette.display().to_string(),
@@ -272,12 +325,18 @@ pub fn run(labels: &Path, claudette: &Path, verbose: bool, rule: Option<&str>) -
                     &format!("{title} — {} documents", docs.len()),
                     &result.totals,
                 );
-                if verbose {
-                    for (doc, m, text) in &result.misses {
-                        let kind = if m.false_positive { "FP" } else { "FN" };
-                        let text: String = text.chars().take(220).collect();
-                        let _ = writeln!(out, "    {kind} {} [{doc}] {text}", m.rule);
-                    }
+                let shown = |rule: &str| {
+                    options.verbose || options.misses.is_some_and(|p| rule.starts_with(p))
+                };
+                for (doc, m, text) in result.misses.iter().filter(|(_, m, _)| shown(&m.rule)) {
+                    let kind = if m.false_positive { "FP" } else { "FN" };
+                    // `--misses` is for reading the cases, so it shows whole sentences.
+                    let text: String = if options.misses.is_some() {
+                        text.clone()
+                    } else {
+                        text.chars().take(220).collect()
+                    };
+                    let _ = writeln!(out, "    {kind} {} [{doc}] {text}", m.rule);
                 }
             }
             Err(e) => {

@@ -143,6 +143,13 @@ enum Command {
         /// Restrict to rules whose id starts with this prefix.
         #[arg(long)]
         rule: Option<String>,
+        /// Print the false positives and missed labels (whole sentences) of rules whose id starts
+        /// with this prefix.
+        #[arg(long, value_name = "RULE")]
+        misses: Option<String>,
+        /// Score the labelled documents used for tuning, the held-out ones, or all.
+        #[arg(long, value_enum, default_value = "all")]
+        split: eval::Split,
     },
     /// List the rules with their documentation.
     Rules,
@@ -247,7 +254,18 @@ fn main() -> ExitCode {
             claudette,
             verbose,
             rule,
-        } => eval::run(&labels, &claudette, verbose, rule.as_deref()),
+            misses,
+            split,
+        } => eval::run(
+            &labels,
+            &claudette,
+            &eval::EvalOptions {
+                rule: rule.as_deref(),
+                verbose,
+                misses: misses.as_deref(),
+                split,
+            },
+        ),
         Command::PdfEval { dir, min, verbose } => pdf_eval::run(&dir, min, verbose),
         Command::Lsp { .. } => match clauselint_lsp::run() {
             Ok(()) => ExitCode::SUCCESS,

@@ -262,6 +262,54 @@ mod tests {
     const ID: &str = "ai-training/content-grant";
 
     #[test]
+    fn a_tool_the_document_says_runs_on_ai_is_a_model() {
+        // After ArtStation Terms of Service §§ 11(b), 46(c): the AI vocabulary is in another section.
+        let text = "## 11. Your Content\n\nEpic may use Your Content to improve our Safety and Discovery Tools — \
+                    including the ranking of search results.\n\n## 46. How We use AI\n\nEpic uses artificial \
+                    intelligence and machine learning technologies in our Safety and Discovery Tools to keep \
+                    the Site safe.\n";
+        assert_flags(ID, text);
+        // A defined term whose definition mentions machine learning.
+        assert_flags(
+            ID,
+            "“Smart Filters” means the classifiers we build with machine learning. We may use your \
+             uploads to improve the Smart Filters.",
+        );
+    }
+
+    #[test]
+    fn ai_named_for_the_service_in_general_or_denied_teaches_nothing() {
+        // "AI in our Services" would make every improvement of the service a model; the rule needs a
+        // tool-like name.
+        assert_clean(
+            ID,
+            "We use AI technologies in our Services. We may use your content to improve our Services.",
+        );
+        // A negated statement does not tie the tool to AI.
+        assert_clean(
+            ID,
+            "We do not use machine learning in our review tools. We may use your content to improve our \
+             review tools.",
+        );
+        // Tricky: the tool is AI-backed but the clause keeps content out of it.
+        assert_clean(
+            ID,
+            "Epic uses machine learning in our Safety and Discovery Tools. Epic will not use Your Content \
+             to improve the Safety and Discovery Tools.",
+        );
+    }
+
+    #[test]
+    fn a_list_nested_in_an_outer_item_takes_its_own_lead_in() {
+        // After Starlink Privacy Policy § 3: the lead-in is a paragraph inside numbered item 3.
+        let text = "3.  #### How and Why Do We Use Personal Information?\n\n    To the extent permitted by \
+                    applicable law, we may use your personal information:\n\n    *   To process orders;\n    \
+                    *   To train our machine learning or artificial intelligence models for the purposes \
+                    outlined in this policy;\n";
+        assert_flags(ID, text);
+    }
+
+    #[test]
     fn flags_direct_grants() {
         // Zoom Terms of Service §10.4 (2023 version).
         assert_flags(

@@ -50,6 +50,8 @@ fn provider_regex() -> &'static Regex {
           | (?-u:\b)(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ |model\ )?(?:providers?|vendors?|partners?|sub-?processors?)(?-u:\b)
           | (?-u:\b)(?:disclose|send|share|transmit|provide|enter)\w*(?-u:\b)[^.;]*(?-u:\b)(?:to|into|with)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:ai|artificial\ intelligence|llm)\ (?:services|tools|systems)(?-u:\b)
           | (?-u:\b)third[- ]party\ or\ open[- ]source\ models?(?-u:\b)
+          | (?-u:\b)third[- ]part(?:y|ies)(?:\s+\S+){1,16}?\s+train\ their\ (?:own\ )?(?:\S+\ ){0,2}?(?:models?|ai|algorithms)(?-u:\b)
+          | (?-u:\b)(?:ai|llm)\ features?\ (?:use|uses|utili[sz]e|rely\ on|are\ powered\ by)\ third[- ]party(?-u:\b)
           ",
         )
         .expect("valid provider regex")
@@ -72,7 +74,11 @@ impl Rule for ThirdPartyModels {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.sentences.iter() {
-            if not_a_provision(cx, s) || !(s.has(Concept::Ai) || s.has(Concept::ThirdParty)) {
+            // A line of three words or fewer ("AI Providers Used") is a title, whatever its markup.
+            if not_a_provision(cx, s)
+                || !(s.has(Concept::Ai) || s.has(Concept::ThirdParty))
+                || s.norm.split(' ').count() <= 3
+            {
                 continue;
             }
             let Some(m) = provider_regex().find(&s.norm) else {
@@ -122,6 +128,16 @@ mod tests {
         );
         // Grammarly Privacy Policy: a restriction on training still discloses the sharing.
         assert_flags(ID, "For example, we restrict our AI service providers from training their models on user content.");
+    }
+
+    #[test]
+    fn third_parties_training_their_own_models() {
+        // Starlink Privacy Policy § 3, with an em dash.
+        assert_flags(ID, "To disclose your information to our affiliates and trusted third-party collaborators who may use such information to improve our tooling — and/or train their artificial intelligence models.");
+        // Stack Overflow Terms of Service.
+        assert_flags(ID, "AI Features utilize third-party provided services.");
+        // A title, not a provision.
+        assert_clean(ID, "AI Providers Used");
     }
 
     #[test]

@@ -119,6 +119,20 @@ pub(crate) fn granted_by_customer(s: &SentenceFacts) -> bool {
         || s.norm.contains(" you grant")
 }
 
+/// "You hereby grant us a perpetual license to do so", "these rights are irrevocable": a licence
+/// whose object is the use described in the sentence before, when that sentence is about content.
+fn refers_back_to_content(cx: &Context, s: &SentenceFacts) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:to do so|do the same|(?:this|that|such|the above|the foregoing) (?:license|licence|right|permission)s?|(?:these|those|such) rights)(?-u:\b)")
+            .expect("valid back-reference regex")
+    });
+    re.is_match(&s.norm)
+        && cx
+            .previous_in_block(s)
+            .is_some_and(|p| p.has(Concept::Content))
+}
+
 impl Rule for BroadLicense {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -132,7 +146,8 @@ impl Rule for BroadLicense {
             let about_content = s.has(Concept::Content)
                 || s.norm.contains("license rights granted by you")
                 || s.norm.contains("licenses granted by you")
-                || s.norm.contains("rights granted by you");
+                || s.norm.contains("rights granted by you")
+                || refers_back_to_content(cx, s);
             if !about_content || !granted_by_customer(s) {
                 continue;
             }
@@ -181,6 +196,21 @@ mod tests {
                 .contains("perpetual, irrevocable, sublicensable and transferable"),
             "{}",
             f[0].message
+        );
+    }
+
+    #[test]
+    fn a_licence_that_points_back_to_content() {
+        // ArtStation Terms of Service: the licence's object is in the sentence before.
+        assert_flags(
+            ID,
+            "We may display Your Content on the Site and in Epic’s promotions. You hereby grant us a \
+             royalty-free, perpetual, world-wide license to do so.",
+        );
+        // Tricky: the back-reference follows a sentence that is not about content.
+        assert_clean(
+            ID,
+            "We may send you marketing e-mails — see § 4. You hereby grant us a perpetual license to do so.",
         );
     }
 

@@ -186,6 +186,17 @@ mod tests {
     const ID: &str = "data-rights/retention-deletion";
 
     #[test]
+    fn plain_language_content_is_content() {
+        // Overleaf Terms of Service: “your stuff” is the customer's content.
+        assert_flags(ID, "We may retain and use your stuff as necessary to comply with our legal obligations, resolve disputes and enforce our agreements.");
+        // Tricky: a firm, dated duty to delete it.
+        assert_clean(
+            ID,
+            "We will delete your stuff within 30 days of termination — backups included.",
+        );
+    }
+
+    #[test]
     fn flags_vague_retention() {
         // Limitless Privacy Policy.
         assert_flags(ID, "We retain your personal information for as long as is reasonably necessary for the purposes specified in this Privacy Policy.");

@@ -49,7 +49,7 @@ const PROCESSOR_RECIPIENTS: &[&str] = &[
 fn on_behalf() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)on (?:our|its|their) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver) (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)")
+        Regex::new(r"(?-u:\b)on (?:our|its|their) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver)(?:,? (?:and |or )?(?:support|protect|maintain|secure|improve))* (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)")
             .expect("valid processor regex")
     })
 }
@@ -171,8 +171,17 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
                 "affiliates" | "affiliated companies" | "partners" | "group companies"
             )
         }) {
-            let grant = s.first(Concept::License)?;
-            if grant.start < h.start && h.start - grant.end < 60 {
+            // "grant us and our affiliates a licence", "grant GitHub and its Affiliates a
+            // license": the affiliates sit on either side of the licence word.
+            let grant = s
+                .hits_of(Concept::License)
+                .min_by_key(|g| g.start.abs_diff(h.start))?;
+            let gap = if grant.start < h.start {
+                h.start - grant.end
+            } else {
+                grant.start.saturating_sub(h.end)
+            };
+            if gap < 60 && !on_behalf().is_match(&s.norm) {
                 return Some((*grant, (h.start, h.end)));
             }
         }
@@ -194,7 +203,11 @@ impl Rule for ThirdPartySharing {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for s in cx.sentences_with(Concept::ThirdParty.bit() | Concept::Share.bit()) {
+        // A licence to the vendor "and its affiliates" shares without a sharing verb.
+        for s in cx
+            .sentences_with(Concept::ThirdParty.bit())
+            .filter(|s| s.has(Concept::Share) || s.has(Concept::License))
+        {
             if s.in_heading || cx.in_prohibited_list(s) || excluded_context().is_match(&s.norm) {
                 continue;
             }
@@ -254,6 +267,14 @@ mod tests {
         // Twitter Privacy Policy.
         assert_flags(ID, "X also shares non-public personal information with advertisers that are not acting as data processors in order to enable those advertisers to measure their own advertising.");
         assert_flags(ID, "We may disclose your information to our affiliates and others within our corporate group.");
+    }
+
+    #[test]
+    fn a_licence_to_the_vendor_and_its_affiliates_shares_the_content() {
+        // GitHub Terms of Service § D.4 (AI features).
+        assert_flags(ID, "You also grant GitHub and its Affiliates a license to collect and use your Inputs and Outputs to develop, train and improve artificial intelligence models.");
+        // Grammarly Commercial Terms: affiliates, but only to run the service — “provide, support, and protect”.
+        assert_clean(ID, "Customer grants Superhuman and its Affiliates a worldwide, non-exclusive, limited right to use Customer Data to provide, support, and protect the Services in accordance with this Agreement.");
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn without_titles(norm: &str) -> String {
 /// Binding, exclusive or mandatory arbitration, or a waiver of class or jury proceedings.
 fn mandatory(norm: &str) -> impl Iterator<Item = regex::Match<'_>> {
     let re = regex!(
-        r"(?-u:\b)(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|determined|decided|submitted|referred|heard)(?-u:\b)[^.;]*(?-u:\b)(?:by|through|in|to|under|before)(?-u:\b)[^.;]{0,40}(?-u:\b)arbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)(?-u:\b)[^.;]*(?-u:\b)(?:class|jury|representative|collective|consolidated|inconvenient forum)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)(?-u:\b)"
+        r"(?-u:\b)(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|determined|decided|submitted|referred|heard)(?-u:\b)[^.;]*(?-u:\b)(?:by|through|in|to|under|before)(?-u:\b)[^.;]{0,40}(?-u:\b)arbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)(?-u:\b)[^.;]*(?-u:\b)(?:class|jury|representative|collective|consolidated)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)(?-u:\b)"
     );
     re.find_iter(norm)
 }
@@ -190,6 +190,20 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     if regex!(r"(?-u:\b)(?:following|below|above)(?-u:\b)[^.;]{0,30}(?-u:\b)arbitration (?:provisions?|clauses?|section)(?-u:\b)|(?-u:\b)arbitration (?:provisions?|clauses?|section) (?:below|above|in section)(?-u:\b)").is_match(&norm) {
         return None;
     }
+    // "… these Terms, which include your agreement to arbitrate claims", "as an exception to the
+    // binding arbitration rule": notices and exceptions that point at the clause.
+    if regex!(r"(?-u:\b)(?:which|that) (?:include|includes|contain|contains) (?:an? |your |the )?(?:binding )?(?:agreement to arbitrate|arbitration)|(?-u:\b)exceptions? to the (?:binding )?arbitration(?-u:\b)").is_match(&norm) {
+        return None;
+    }
+    // A title in capitals with no verb ("BINDING ARBITRATION AND CLASS ACTION WAIVER FOR UNITED
+    // STATES ACCOUNTS.") announces the clause.
+    let source = cx.quote(s.span);
+    if !source.chars().any(char::is_lowercase)
+        && !regex!(r"(?-u:\b)(?:will|shall|may|must|are|is|agree|agrees|waive|waiving|be|include|includes|contain|contains)(?-u:\b)")
+            .is_match(&norm)
+    {
+        return None;
+    }
     // "The agreement to arbitrate will not apply to the following": a scope provision.
     if !binding && regex!(r"(?-u:\b)(?:will|shall|does|do) not apply(?-u:\b)").is_match(&norm) {
         return None;
@@ -241,6 +255,21 @@ mod tests {
     use crate::{FindingKind, Severity};
 
     const ID: &str = "terms/arbitration";
+
+    #[test]
+    fn titles_notices_and_forum_waivers_are_not_the_clause() {
+        // Skype: a title in capitals.
+        assert_clean(
+            ID,
+            "BINDING ARBITRATION AND CLASS ACTION WAIVER FOR UNITED STATES ACCOUNTS.",
+        );
+        // Zoom: a notice that the terms contain the clause.
+        assert_clean(ID, "YOUR USE OF THE SERVICES IS CONDITIONED UPON YOUR ACCEPTANCE OF THESE TERMS, WHICH INCLUDE YOUR AGREEMENT TO ARBITRATE CLAIMS.");
+        // Rovio: an exception announced.
+        assert_clean(ID, "As an exception to the binding arbitration rule, to the extent the Dispute arises from:");
+        // A forum-non-conveniens waiver is a jurisdiction term, not a class or jury waiver (§ 14).
+        assert_clean(ID, "All claims will be brought solely in the courts of Santa Clara County, and you consent to the jurisdiction of such courts and waive any objection as to inconvenient forum.");
+    }
 
     #[test]
     fn flags_binding_arbitration_and_waivers() {

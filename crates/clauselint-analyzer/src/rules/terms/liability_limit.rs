@@ -102,6 +102,15 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         {
             continue;
         }
+        // What others do — third parties, linked sites, other users — or what lies
+        // outside the provider's control is not the provider's to answer for: a fair statement of
+        // where its responsibility ends, unless it reaches losses in general.
+        if others_conduct(object)
+            && !regex!(r"(?-u:\b)(?:any|all) (?:direct|indirect|loss|losses|damages?)(?-u:\b)")
+                .is_match(object)
+        {
+            continue;
+        }
         let carve = carve_out(between) || regex!(r"^nothing(?-u:\b)").is_match(&norm[n_start..]);
         // "we will not hold you liable": the consumer is protected.
         if regex!(r"(?-u:\b)hold (?:you|users?|customers?)(?-u:\b)").is_match(between) {
@@ -120,6 +129,14 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         return Some((n_start, l.end(), carve));
     }
     None
+}
+
+/// The object of a denial is someone else's acts, sites, content or products ("for the content of
+/// linked third-party sites"), not a third party named as a co-claimant ("liable to you or any third
+/// party for …").
+fn others_conduct(object: &str) -> bool {
+    regex!(r"^(?: for| in relation to| regarding)(?: any| the| such)?[^.;]{0,50}?(?-u:\b)(?:third[- ]part(?:y|ies)(?:'s?)?|other (?:users|members|passengers|attendees)|linked (?:web)?sites?|external (?:web)?sites?)(?-u:\b)")
+        .is_match(object)
 }
 
 fn floor(norm: &str, pos: usize) -> usize {
@@ -225,6 +242,12 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     if regex!(r"(?-u:\b)(?:do not|does not|don't|doesn't) (?:allow|permit)(?-u:\b)[^.]*(?-u:\b)(?:exclusion|limitation|disclaimer)|(?-u:\b)may not apply to you(?-u:\b)").is_match(norm) {
         return None;
     }
+    // Pointers to the limitation ("subject to these Terms (including the limitations of
+    // liability)") and survival lists name it;
+    // it is flagged where it is stated.
+    if regex!(r"(?-u:\b)(?:survive (?:any )?(?:expiration|termination)|shall survive|will survive|including the (?:disclaimers and )?limitations? of liability)(?-u:\b)").is_match(norm) {
+        return None;
+    }
     // Role statements ("as an agent, we are not responsible for the supply of …", "Amazon is not a
     // party to this contract") say who the supplier is; the supplier's liability is untouched.
     if regex!(r"(?-u:\b)(?:as an? (?:agent|intermediary)|not a party to|responsib\w* for the (?:supply|provision)(?: and/or provision)? of)(?-u:\b)").is_match(norm) {
@@ -286,6 +309,27 @@ mod tests {
     use crate::{FindingKind, Severity};
 
     const ID: &str = "terms/liability-limit";
+
+    #[test]
+    fn others_conduct_and_survival_lists_are_not_limitations() {
+        // Kardia: third-party sites are not the provider's to answer for.
+        assert_clean(
+            ID,
+            "Linked websites are not under our control, and we are not responsible for the content of any third-party website.",
+        );
+        // Garmin, with curly quotes.
+        assert_clean(ID, "Garmin is not responsible for the content of linked third‑party sites or the “privacy practices” of other users.");
+        // Tumblr: a survival list names the limitation; it is flagged where it is stated.
+        assert_clean(ID, "All provisions of this Agreement that by their nature should survive termination shall survive termination, including warranty disclaimers and limitations of liability.");
+    }
+
+    #[test]
+    fn a_third_party_as_co_claimant_still_limits() {
+        // Tinder: "to you or any third party" names who cannot claim, not whose conduct is excluded.
+        assert_flags(ID, "Tinder shall have no liability to you or any third party in the event that Tinder exercises any such rights.");
+        // Third parties' conduct, but losses in general — § 12 style.
+        assert_flags(ID, "We are not liable for any loss or damages caused by third parties — including any indirect losses.");
+    }
 
     #[test]
     fn flags_exclusions_and_caps() {
