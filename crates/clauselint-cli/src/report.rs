@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
-use clauselint_analyzer::{Analyzer, Finding, Severity};
+use clauselint_analyzer::{Finding, Severity};
 use clauselint_parser::Document;
 use serde::Serialize;
 
 use crate::input;
+use crate::playbook::Playbooks;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -78,12 +79,24 @@ pub fn json_finding(doc: &Document, f: &Finding) -> JsonFinding {
 }
 
 /// Read, parse and analyse one file into its JSON record (findings, or the error that stopped it).
-pub fn analyze_file(analyzer: &Analyzer, path: &std::path::Path, min: Severity) -> JsonFile {
+pub fn analyze_file(playbooks: &Playbooks, path: &std::path::Path, min: Severity) -> JsonFile {
+    let loaded = match playbooks.for_document(path) {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            return JsonFile {
+                path: path.display().to_string(),
+                format: None,
+                findings: Vec::new(),
+                errors: vec![JsonError { message }],
+            }
+        }
+    };
     match input::load(path) {
         Ok(doc) => JsonFile {
             path: path.display().to_string(),
             format: Some(doc.format.as_str()),
-            findings: analyzer
+            findings: loaded
+                .analyzer
                 .analyze(&doc)
                 .iter()
                 .filter(|f| f.severity >= min)
@@ -102,7 +115,7 @@ pub fn analyze_file(analyzer: &Analyzer, path: &std::path::Path, min: Severity) 
     }
 }
 
-pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) -> ExitCode {
+pub fn check(playbooks: &Playbooks, files: &[PathBuf], json: bool, min: Severity) -> ExitCode {
     let mut any_finding = false;
     let mut any_error = false;
     let mut report = JsonReport {
@@ -113,9 +126,15 @@ pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) 
     let mut totals = [0usize; 3];
     for path in files {
         let name = path.display().to_string();
-        match input::load(path) {
-            Ok(doc) => {
-                let findings: Vec<Finding> = analyzer
+        let loaded = playbooks.for_document(path);
+        match loaded.as_ref().map_err(Clone::clone).and_then(|l| {
+            input::load(path)
+                .map(|doc| (l, doc))
+                .map_err(|e| e.to_string())
+        }) {
+            Ok((loaded, doc)) => {
+                let findings: Vec<Finding> = loaded
+                    .analyzer
                     .analyze(&doc)
                     .into_iter()
                     .filter(|f| f.severity >= min)
@@ -141,7 +160,7 @@ pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) 
                 any_error = true;
                 if json {
                     report.files.push(JsonFile {
-                        path: e.path().display().to_string(),
+                        path: name,
                         format: None,
                         findings: Vec::new(),
                         errors: vec![JsonError {
@@ -168,7 +187,7 @@ pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) 
             files.len()
         );
     }
-    if any_error {
+    if any_error || playbooks.had_errors() {
         ExitCode::from(2)
     } else if any_finding {
         ExitCode::from(1)
