@@ -259,8 +259,12 @@ pub fn apply(
     findings.retain(|f| {
         let mut suppressed = false;
         for a in &mut active {
-            if !(a.range.start <= f.span.start && f.span.start < a.range.end.max(a.range.start + 1))
-            {
+            // A finding on the covered lines: it starts there, or (a plain-text paragraph that
+            // begins with the bracketed directive itself) runs into them.
+            let end = a.range.end.max(a.range.start + 1);
+            let starts_inside = a.range.start <= f.span.start && f.span.start < end;
+            let runs_into = f.span.start < a.range.start && f.span.end > a.range.start;
+            if !(starts_inside || runs_into) {
                 continue;
             }
             let rules = &comments[a.comment].rules;
@@ -355,6 +359,95 @@ mod tests {
         assert!(comments("See [clauselint-disable-file] in prose.").is_empty());
         assert!(comments("clauselint-disable-file").is_empty());
         assert!(comments("<!-- clauselint-disabled -->").is_empty());
+    }
+
+    fn rules_of(
+        text: &str,
+        format: clauselint_parser::Format,
+        report_unused: bool,
+    ) -> Vec<&'static str> {
+        let doc = clauselint_parser::parse(text, format);
+        crate::Analyzer::new(crate::Settings {
+            report_unused_suppressions: report_unused,
+            ..crate::Settings::default()
+        })
+        .analyze(&doc)
+        .into_iter()
+        .map(|f| f.rule)
+        .collect()
+    }
+
+    const RISK: &str = "We use your conversations to improve our AI models unless you opt out in your account settings.";
+
+    #[test]
+    fn every_form_suppresses_in_markdown_and_text_with_crlf_and_non_ascii() {
+        use clauselint_parser::Format;
+        let plain = rules_of(RISK, Format::Markdown, false);
+        assert!(plain.contains(&"ai-training/opt-out-consent"), "{plain:?}");
+        let cases = [
+            (Format::Markdown, format!("<!-- clauselint-disable-next-line ai-training/opt-out-consent: accepted by counsel — “Zoë” 2026-11-01 -->\r\n{RISK}\r\n")),
+            (Format::Markdown, format!("<!-- clauselint-disable ai-training/* : § 4 accepted -->\r\n\r\n{RISK}\r\n\r\n<!-- clauselint-enable ai-training/* -->\r\n")),
+            (Format::Markdown, format!("{RISK}\n\n<!-- clauselint-disable-file ai-training/opt-out-consent -->\n")),
+            (Format::Text, format!("[clauselint-disable-next-line ai-training/opt-out-consent: accepted]\r\n{RISK}\r\n")),
+            (Format::Text, format!("[clauselint-disable]\n{RISK}\n[clauselint-enable]\n")),
+        ];
+        for (format, text) in &cases {
+            let got = rules_of(text, *format, true);
+            assert!(
+                !got.contains(&"ai-training/opt-out-consent"),
+                "{text}: {got:?}"
+            );
+            assert!(
+                !got.iter().any(|r| r.starts_with("meta/")),
+                "{text}: {got:?}"
+            );
+        }
+        // A range ends at its `enable`: the same clause after it is reported again.
+        let text =
+            format!("<!-- clauselint-disable -->\n{RISK}\n<!-- clauselint-enable -->\n\n{RISK}\n");
+        let got = rules_of(&text, Format::Markdown, false);
+        assert_eq!(
+            got.iter()
+                .filter(|r| **r == "ai-training/opt-out-consent")
+                .count(),
+            1,
+            "{got:?}"
+        );
+        // The next line only: a clause two paragraphs down is still reported.
+        let text = format!("<!-- clauselint-disable-next-line ai-training/opt-out-consent -->\nRecitals.\n\n{RISK}\n");
+        assert!(rules_of(&text, Format::Markdown, false).contains(&"ai-training/opt-out-consent"));
+    }
+
+    #[test]
+    fn unused_and_invalid_suppressions_are_reported() {
+        use clauselint_parser::Format;
+        let text = "<!-- clauselint-disable-next-line terms/arbitration: accepted -->\nThese terms are governed by the laws of Ireland.\n";
+        assert!(!rules_of(text, Format::Markdown, false).contains(&"meta/unused-suppression"));
+        let got = rules_of(text, Format::Markdown, true);
+        assert!(got.contains(&"meta/unused-suppression"), "{got:?}");
+        let doc = clauselint_parser::parse(text, Format::Markdown);
+        let note = crate::Analyzer::new(crate::Settings {
+            report_unused_suppressions: true,
+            ..crate::Settings::default()
+        })
+        .analyze(&doc)
+        .into_iter()
+        .find(|f| f.rule == "meta/unused-suppression")
+        .unwrap();
+        assert_eq!(note.span.start, 0);
+        assert!(
+            note.message.contains("`terms/arbitration`"),
+            "{}",
+            note.message
+        );
+
+        let typo =
+            format!("<!-- clauselint-disable-next-line ai-training/opt-out accepted -->\n{RISK}\n");
+        let got = rules_of(&typo, Format::Markdown, false);
+        assert!(got.contains(&"meta/invalid-suppression"), "{got:?}");
+        assert!(got.contains(&"ai-training/opt-out-consent"), "{got:?}");
+        let stray = rules_of("[clauselint-enable]\nText.\n", Format::Text, false);
+        assert_eq!(stray, vec!["meta/invalid-suppression"]);
     }
 
     #[test]
