@@ -154,6 +154,9 @@ pub struct Context<'d> {
     pub doc: &'d Document,
     pub sentences: Vec<SentenceFacts>,
     pub facts: DocFacts,
+    /// What the drafting rules share (capitalised runs, brand names), built by the first of them
+    /// that needs it so a document is walked word by word once, not once per rule.
+    pub(crate) drafting: OnceLock<crate::rules::drafting::SharedFacts>,
 }
 
 fn content_definition_regex() -> &'static Regex {
@@ -258,6 +261,7 @@ impl<'d> Context<'d> {
             doc,
             sentences,
             facts,
+            drafting: OnceLock::new(),
         }
     }
 

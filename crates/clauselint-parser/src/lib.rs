@@ -8,6 +8,7 @@
 //! know about LSP, or panic on any input. What it cannot read becomes a [`ParseDiagnostic`].
 
 mod definitions;
+mod invariants;
 pub mod line_index;
 mod markdown;
 pub mod model;

@@ -20,12 +20,13 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::AhoCorasick;
 use clauselint_parser::{Document, Span};
 use regex::Regex;
 
 use super::{
     in_clause_title, is_link_text, is_prose_block, is_real_definition, is_shouting, marked_as_term,
-    on_title_line, runs, term_key, DETERMINERS, FUNCTION_WORDS,
+    on_title_line, term_key, DETERMINERS, FUNCTION_WORDS,
 };
 use crate::context::Context;
 use crate::finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
@@ -95,13 +96,76 @@ pub(crate) fn near_defined(doc: &Document, phrase: &str) -> Option<usize> {
     })
 }
 
-fn term_regex(term: &str) -> Option<Regex> {
-    let body = term
-        .split_whitespace()
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join(r"\s+");
-    Regex::new(&format!(r"(?i){body}(?:s|es)?")).ok()
+/// Every occurrence of each term in `text`, case-insensitively, with any run of whitespace between
+/// its words and an optional plural "s"/"es" — per term, leftmost and non-overlapping. One pass over
+/// the document serves all terms: a per-term regex rebuilt its automaton for every document.
+fn term_occurrences(text: &str, terms: &[&str]) -> Vec<Vec<Span>> {
+    let mut found: Vec<Vec<Span>> = vec![Vec::new(); terms.len()];
+    // Terms with non-ASCII letters need Unicode case folding: rare enough for a regex each.
+    let (ascii, unicode): (Vec<usize>, Vec<usize>) =
+        (0..terms.len()).partition(|&i| terms[i].is_ascii());
+    for i in unicode {
+        let body = terms[i]
+            .split_whitespace()
+            .map(regex::escape)
+            .collect::<Vec<_>>()
+            .join(r"\s+");
+        if let Ok(re) = Regex::new(&format!(r"(?i){body}(?:s|es)?")) {
+            found[i] = re
+                .find_iter(text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+        }
+    }
+    if ascii.is_empty() {
+        return found;
+    }
+    // Whitespace runs collapsed to one space, with each collapsed byte's offset in `text`.
+    let mut collapsed = String::with_capacity(text.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len());
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                collapsed.push(' ');
+                origin.push(i);
+            }
+            in_space = true;
+        } else {
+            collapsed.push(c);
+            origin.extend((0..c.len_utf8()).map(|k| i + k));
+            in_space = false;
+        }
+    }
+    let patterns: Vec<String> = ascii
+        .iter()
+        .map(|&i| terms[i].split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let Ok(automaton) = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&patterns)
+    else {
+        return found;
+    };
+    let mut last_end = vec![0usize; ascii.len()];
+    for m in automaton.find_overlapping_iter(&collapsed) {
+        let p = m.pattern().as_usize();
+        let start = origin[m.start()];
+        if start < last_end[p] {
+            continue;
+        }
+        // The pattern ends on a non-space byte, so its end maps back exactly.
+        let mut end = origin[m.end() - 1] + 1;
+        let rest = &text.as_bytes()[end..];
+        if rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b's')) {
+            end += 1;
+        } else if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"es") {
+            end += 2;
+        }
+        last_end[p] = end;
+        found[ascii[p]].push(Span::new(start, end));
+    }
+    found
 }
 
 /// Capitals only where the sentence start forces them: compare without the first letter.
@@ -304,7 +368,8 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let brands = super::brand_words(cx);
     let mut done: Vec<&str> = Vec::new();
-    for (di, d) in doc.definitions.iter().enumerate() {
+    let mut selected = Vec::new();
+    for d in &doc.definitions {
         if !d.is_capitalised()
             || d.term.split_whitespace().count() < 2
             || done.contains(&d.term.as_str())
@@ -317,12 +382,14 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         done.push(&d.term);
-        let Some(re) = term_regex(&d.term) else {
-            continue;
-        };
+        selected.push(d);
+    }
+    let terms: Vec<&str> = selected.iter().map(|d| d.term.as_str()).collect();
+    let occurrences = term_occurrences(&doc.text, &terms);
+    for (d, spans) in selected.into_iter().zip(occurrences) {
         let mut variants: Vec<(String, Variant)> = Vec::new();
-        for m in re.find_iter(&doc.text) {
-            let (start, end) = (m.start(), m.end());
+        for span in spans {
+            let (start, end) = (span.start, span.end);
             let before_ok = doc.text[..start]
                 .chars()
                 .next_back()
@@ -334,8 +401,7 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             if !before_ok || !after_ok {
                 continue;
             }
-            let found = fold(m.as_str());
-            let span = Span::new(start, end);
+            let found = fold(&doc.text[start..end]);
             let exact = found == d.term
                 || found
                     .strip_prefix(d.term.as_str())
@@ -370,7 +436,7 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             let defined_form = pluralise(&d.term, &found);
             let opens = at_unit_start(doc, start);
             if !significant_difference(&found, &defined_form, opens)
-                || !super::reads_as_english(doc.sentence_text(si))
+                || !super::sentence_reads_as_english(cx, si)
             {
                 continue;
             }
@@ -493,7 +559,6 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
                 document_level: false,
             });
         }
-        let _ = di;
     }
 }
 
@@ -502,11 +567,11 @@ fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
     let mut order: Vec<String> = Vec::new();
     let mut uses: HashMap<String, (usize, Vec<Span>)> = HashMap::new();
     let mut vetoed: Vec<String> = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        if !is_prose_block(doc, si) || is_shouting(doc.plain(s.span)) {
+    for si in 0..doc.sentences.len() {
+        let Some(sentence_runs) = super::prose_runs(cx, si) else {
             continue;
-        }
-        for run in runs(&doc.text, s.span) {
+        };
+        for run in sentence_runs {
             if run.words < 2
                 || in_clause_title(doc, run.span)
                 || on_title_line(&doc.text, run.span.start)

@@ -42,7 +42,8 @@ fn is_joiner(c: char) -> bool {
 
 /// The words of `text[span]`: letters and digits, joined by inner hyphens and apostrophes.
 pub(crate) fn words(text: &str, span: Span) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    // English prose averages about six bytes a word.
+    let mut out = Vec::with_capacity(span.len() / 6 + 1);
     let slice = &text[span.start..span.end];
     let mut iter = slice.char_indices().peekable();
     let mut prev_end = 0;
@@ -172,6 +173,11 @@ pub(crate) const OPENERS: &[&str] = &[
     "like",
 ];
 
+/// One of [`OPENERS`], in any capitalisation.
+fn is_opener(word: &str) -> bool {
+    word.len() <= 15 && OPENERS.iter().any(|o| o.eq_ignore_ascii_case(word))
+}
+
 /// Determiners that mark a following Title-Case phrase as a defined-term-like noun.
 pub(crate) const DETERMINERS: &[&str] = &[
     "the",
@@ -274,14 +280,13 @@ fn quoted_before(gap: &str) -> bool {
     gap.trim_end().ends_with(['“', '"', '‘', '«', '\''])
 }
 
-/// The capitalised runs of a range of `doc.text`.
-pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
-    let ws = words(text, span);
+/// The capitalised runs among `ws`, the words of a range of `text`.
+fn runs_of(text: &str, ws: &[Word]) -> Vec<Run> {
     let mut out = Vec::new();
     let cap = |w: &Word| is_title_word(w.text) || is_acronym(w.text);
     // A capitalised function word ("You", "The", "If") starts a new phrase rather than extending
     // one: "the Transaction You will be notified".
-    let joins = |w: &Word| cap(w) && !OPENERS.contains(&w.text.to_lowercase().as_str());
+    let joins = |w: &Word| cap(w) && !is_opener(w.text);
     let mut i = 0;
     while i < ws.len() {
         if !cap(&ws[i]) {
@@ -291,7 +296,7 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
         let mut j = i;
         while !ws[j].possessive {
             let next = j + 1;
-            if next < ws.len() && joins(&ws[next]) && spacing(text, &ws, next) {
+            if next < ws.len() && joins(&ws[next]) && spacing(text, ws, next) {
                 j = next;
                 continue;
             }
@@ -305,8 +310,8 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
             }
             if next + 1 < ws.len()
                 && ws[next].text == "of"
-                && spacing(text, &ws, next)
-                && spacing(text, &ws, next + 1)
+                && spacing(text, ws, next)
+                && spacing(text, ws, next + 1)
                 && is_title_word(ws[next + 1].text)
                 && joins(&ws[next + 1])
             {
@@ -316,10 +321,10 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
             break;
         }
         let mut first = i;
-        let mut opens = opens_unit(text, &ws, i);
-        let mut before = (i > 0 && same_line(text, &ws, i)).then(|| ws[i - 1].text.to_lowercase());
+        let mut opens = opens_unit(text, ws, i);
+        let mut before = (i > 0 && same_line(text, ws, i)).then(|| ws[i - 1].text.to_lowercase());
         // "The Customer Materials …" at a sentence start: the article is grammar, the rest a term.
-        while opens && first < j && OPENERS.contains(&ws[first].text.to_lowercase().as_str()) {
+        while opens && first < j && is_opener(ws[first].text) {
             before = Some(ws[first].text.to_lowercase());
             first += 1;
             opens = false;
@@ -330,10 +335,10 @@ pub(crate) fn runs(text: &str, span: Span) -> Vec<Run> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let after = (j + 1 < ws.len() && same_line(text, &ws, j + 1))
+        let after = (j + 1 < ws.len() && same_line(text, ws, j + 1))
             .then(|| (ws[j + 1].text.to_string(), ws[j + 1].gap.to_string()));
         let continues = j + 1 < ws.len()
-            && !same_line(text, &ws, j + 1)
+            && !same_line(text, ws, j + 1)
             && !ws[j].possessive
             && (is_title_word(ws[j + 1].text) || is_acronym(ws[j + 1].text));
         out.push(Run {
@@ -490,8 +495,11 @@ pub(crate) fn is_prose_block(doc: &Document, sentence: usize) -> bool {
 
 /// Mostly upper-case text (a disclaimer in capitals): capitalisation carries no signal there.
 pub(crate) fn is_shouting(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    let (mut letters, mut upper) = (0, 0);
+    for c in text.chars() {
+        letters += usize::from(c.is_alphabetic());
+        upper += usize::from(c.is_uppercase());
+    }
     letters >= 12 && upper * 10 >= letters * 6
 }
 
@@ -670,7 +678,56 @@ pub(crate) fn in_clause_title(doc: &Document, span: Span) -> bool {
 
 /// Lower-case names of the parties and brands: terms defined alongside we/you, names followed by
 /// `Inc.`/`LLC`/`Ltd`, and the brand in the document's title.
-pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
+/// Per-document facts several drafting rules need; see [`shared`].
+pub(crate) struct SharedFacts {
+    brands: HashSet<String>,
+    /// The capitalised runs of each prose sentence not written in capitals; `None` for the rest.
+    runs: Vec<Option<Vec<Run>>>,
+    /// Whether each sentence reads as English (see [`reads_as_english`]).
+    english: Vec<bool>,
+}
+
+fn shared<'c>(cx: &'c Context) -> &'c SharedFacts {
+    cx.drafting.get_or_init(|| {
+        let doc = cx.doc;
+        let words_of: Vec<Vec<Word>> = doc
+            .sentences
+            .iter()
+            .map(|s| words(&doc.text, s.span))
+            .collect();
+        let runs = words_of
+            .iter()
+            .enumerate()
+            .map(|(si, ws)| {
+                let span = doc.sentences[si].span;
+                (is_prose_block(doc, si) && !is_shouting(doc.plain(span)))
+                    .then(|| runs_of(&doc.text, ws))
+            })
+            .collect();
+        SharedFacts {
+            brands: find_brand_words(cx, &words_of),
+            runs,
+            english: words_of.iter().map(|ws| english_words(ws)).collect(),
+        }
+    })
+}
+
+/// The capitalised runs of sentence `si`, if it is prose not written in capitals.
+pub(crate) fn prose_runs<'c>(cx: &'c Context, si: usize) -> Option<&'c [Run]> {
+    shared(cx).runs[si].as_deref()
+}
+
+/// [`reads_as_english`] for sentence `si`, computed once per document.
+pub(crate) fn sentence_reads_as_english(cx: &Context, si: usize) -> bool {
+    shared(cx).english[si]
+}
+
+/// The document's brand and company names, lower case, first word.
+pub(crate) fn brand_words<'c>(cx: &'c Context) -> &'c HashSet<String> {
+    &shared(cx).brands
+}
+
+fn find_brand_words(cx: &Context, words_of: &[Vec<Word>]) -> HashSet<String> {
     let doc = cx.doc;
     let mut out: HashSet<String> = HashSet::new();
     for a in cx
@@ -709,8 +766,7 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
         "NV",
         "SA",
     ];
-    for s in &doc.sentences {
-        let ws = words(&doc.text, s.span);
+    for ws in words_of {
         for (i, w) in ws.iter().enumerate() {
             if i == 0 || !COMPANY.contains(&w.text) || ws[i].gap.contains('\n') {
                 continue;
@@ -760,12 +816,16 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
     // (capitalised uses, after a determiner, modifying a lower-case noun, standing alone)
     let mut stats: std::collections::HashMap<String, (usize, usize, usize, usize)> =
         Default::default();
-    let mut lower_seen: HashSet<String> = HashSet::new();
-    for s in &doc.sentences {
-        let ws = words(&doc.text, s.span);
+    // Borrowed where the word is already lower case, which is most words.
+    let mut lower_seen: HashSet<std::borrow::Cow<str>> = HashSet::new();
+    for ws in words_of {
         for (i, w) in ws.iter().enumerate() {
-            let lower = w.text.to_lowercase();
             if w.text.chars().next().is_some_and(char::is_lowercase) {
+                let lower = if w.text.chars().any(char::is_uppercase) {
+                    std::borrow::Cow::Owned(w.text.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(w.text)
+                };
                 // Addresses and URLs ("foundation.wikimedia.org") are not prose.
                 let url = ['.', '/', '@', '%', '_', ':', '=', '-'];
                 let domain = doc.text[w.span.end..].starts_with(url)
@@ -779,7 +839,7 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
             {
                 continue;
             }
-            let e = stats.entry(lower).or_default();
+            let e = stats.entry(w.text.to_lowercase()).or_default();
             e.0 += 1;
             // "the Skype Software": the article belongs to the product, not to the brand.
             let heads_phrase = ws
@@ -822,7 +882,7 @@ pub(crate) fn brand_words(cx: &Context) -> HashSet<String> {
             // Used alone ("Evernote may …"), as an adjective ("Wikimedia projects") or heading
             // product names ("Evernote Service", "Evernote Enterprise"), never after "the".
             && (alone * 10 >= n * 3 || modifies * 2 >= n || (n - modifies - det) * 10 >= n * 7)
-            && !lower_seen.contains(&word)
+            && !lower_seen.contains(word.as_str())
             && !ROLES.contains(&word.as_str())
             && !OPENERS.contains(&word.as_str())
         {
@@ -1148,14 +1208,17 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
 
 /// Capitalisation conventions differ by language; only English sentences are read.
 pub(crate) fn reads_as_english(text: &str) -> bool {
+    english_words(&words(text, Span::new(0, text.len())))
+}
+
+fn english_words(ws: &[Word]) -> bool {
     const COMMON: &[&str] = &[
         "the", "and", "of", "to", "or", "you", "we", "is", "are", "any", "in", "for", "your",
         "our", "will", "may", "with", "this", "that", "by",
     ];
-    let ws = words(text, Span::new(0, text.len()));
     let common = ws
         .iter()
-        .filter(|w| COMMON.contains(&w.text.to_lowercase().as_str()))
+        .filter(|w| w.text.len() <= 4 && COMMON.iter().any(|c| c.eq_ignore_ascii_case(w.text)))
         .count();
     ws.len() < 6 || common * 12 >= ws.len()
 }

@@ -28,9 +28,8 @@ use clauselint_parser::Span;
 use regex::Regex;
 
 use super::{
-    brand_words, in_clause_title, is_link_text, is_prose_block, is_shouting, marked_as_term,
-    on_title_line, runs, term_key, title_keys, Run, DETERMINERS, EXTERNAL_DOCUMENT_HEADS,
-    FUNCTION_WORDS, POSSESSIVES,
+    brand_words, in_clause_title, is_link_text, is_prose_block, marked_as_term, on_title_line,
+    term_key, title_keys, Run, DETERMINERS, EXTERNAL_DOCUMENT_HEADS, FUNCTION_WORDS, POSSESSIVES,
 };
 use crate::context::Context;
 use crate::finding::{Edit, Finding, FindingKind, Fix, Severity};
@@ -748,11 +747,14 @@ impl Rule for UndefinedTerm {
                 continue;
             }
             let text = doc.plain(s.span);
-            if is_shouting(text) || !super::reads_as_english(text) || title_cased(text) {
+            let Some(sentence_runs) = super::prose_runs(cx, si) else {
+                continue;
+            };
+            if !super::sentence_reads_as_english(cx, si) || title_cased(text) {
                 continue;
             }
-            let rs: Vec<Run> = runs(&doc.text, s.span)
-                .into_iter()
+            let rs: Vec<&Run> = sentence_runs
+                .iter()
                 .filter(|r| {
                     !in_clause_title(doc, r.span) && !on_title_line(&doc.text, r.span.start)
                 })
@@ -776,8 +778,8 @@ impl Rule for UndefinedTerm {
                 if !gap.contains('\n')
                     && matches!(g, "and" | "or" | "&" | "," | "and/or" | ", and" | ", or")
                 {
-                    inherits_modifier[k] = is_modifier(&rs[k + 1]) || inherits_modifier[k + 1];
-                    inherits_name[k] = is_name(&rs[k + 1].text, &brands) || inherits_name[k + 1];
+                    inherits_modifier[k] = is_modifier(rs[k + 1]) || inherits_modifier[k + 1];
+                    inherits_name[k] = is_name(&rs[k + 1].text, brands) || inherits_name[k + 1];
                 }
             }
             for (k, run) in rs.iter().enumerate() {
@@ -827,7 +829,7 @@ impl Rule for UndefinedTerm {
             let occs = &seen[&key];
             // The spelling of the first use, for names and messages.
             let phrase = shown[&key].clone();
-            if defined.contains(&key) || titles.contains(&key) || is_name(&phrase, &brands) {
+            if defined.contains(&key) || titles.contains(&key) || is_name(&phrase, brands) {
                 continue;
             }
             // "Your SPI", "Our Services": a possessive written with a capital before a name or a
@@ -836,7 +838,7 @@ impl Rule for UndefinedTerm {
                 .strip_prefix("Your ")
                 .or_else(|| phrase.strip_prefix("Our "))
             {
-                if defined.contains(&term_key(rest)) || is_name(rest, &brands) {
+                if defined.contains(&term_key(rest)) || is_name(rest, brands) {
                     continue;
                 }
             }

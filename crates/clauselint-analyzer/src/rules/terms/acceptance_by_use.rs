@@ -16,11 +16,12 @@
 //! agreeing ("if you do not agree, do not use the Service"), and clauses where the consumer is told
 //! the changes bind only once they accept them.
 
-use super::common::{finding_at, quote_from, regex, sentences_with_any};
+use super::common::{any_of, finding_at, quote_from, regex, sentences_with_any};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
+use regex::Regex;
 
 pub struct AcceptanceByUse;
 
@@ -50,6 +51,20 @@ const CONDUCT: &str = r"(?:continu\w* (?:to )?(?:use|using|access\w*)|(?:use|usi
 const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally binding contract|(?:agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|consent(?:s|ed|ing)?|acknowledge\w* and agree\w*|signify|signifies)(?: (?:to|of|with))?(?: be bound(?: by)?)? (?:(?:all|each|any)(?: of)? )?(?:these|this|the|our|such|those|its|all|any|revised|updated|new|amended|modified|following|relevant|applicable)?[^.;]{0,25}?(?-u:\b)(?:terms|conditions|agreement|tos|t&cs|contract|polic(?:y|ies)|eula|changes|modifications|amendments|updates|revisions|version|fees))";
 
 fn by_conduct(norm: &str) -> Option<(usize, usize)> {
+    // Every pattern below needs one of these words; most sentences that mention use have none.
+    if !any_of!(
+        "agree",
+        "accept",
+        "consent",
+        "bound",
+        "binding",
+        "signif",
+        "subject to"
+    )
+    .is_match(norm)
+    {
+        return None;
+    }
     // "By using the Service, you agree …", "by clicking accept or accessing the service, you agree".
     let by = regex!(format!(
         r"(?-u:\b)by (?:[a-z\x22',/ ]{{0,60}}? )?{CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:you|user|users|subscriber)(?-u:\b)[^.;]*?(?-u:\b){ASSENT_TO}"
@@ -93,17 +108,42 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     let off_topic = regex!(
         r"(?-u:\b)(?:pay|on behalf of|described in|receive|provide|transfer\w*|collected|processed|must (?:agree|accept)|agree\w* that|acknowledge\w* that)(?-u:\b)"
     );
-    for re in [
-        by,
-        constitutes,
-        subject_new,
-        as_acceptance,
-        conditional,
-        bound_if,
-        accept_by,
-        accepted_when,
-        deemed,
-    ] {
+    // Each pattern needs at least one of its words; checking that first keeps the lazy DFAs of
+    // these large patterns from being built for sentences that cannot match.
+    let patterns: [(&[&str], &Regex); 9] = [
+        (&["by"], by),
+        (
+            &[
+                "constitut",
+                "mean",
+                "indicat",
+                "signif",
+                "construed",
+                "deemed",
+            ],
+            constitutes,
+        ),
+        (&["subject to"], subject_new),
+        (&["acceptance", "agreement", "consent"], as_acceptance),
+        (
+            &[
+                "if you",
+                "when you",
+                "once you",
+                "where you",
+                "whenever you",
+            ],
+            conditional,
+        ),
+        (&["if you"], bound_if),
+        (&["by"], accept_by),
+        (&["accepted by you"], accepted_when),
+        (&["deemed", "fail"], deemed),
+    ];
+    for (needles, re) in patterns {
+        if !needles.iter().any(|n| norm.contains(n)) {
+            continue;
+        }
         for m in re.find_iter(norm) {
             // The assent must be to the terms, not to something the terms go on to describe.
             let tail_from = m.end().saturating_sub(45).max(m.start());
