@@ -16,10 +16,14 @@ pub struct Loaded {
     pub analyzer: Analyzer,
 }
 
+/// A configuration's playbook, or why it cannot be used.
+type LoadResult = Result<Arc<Loaded>, String>;
+
 pub struct Playbooks {
     explicit: Option<PathBuf>,
     overrides: Overrides,
-    cache: Mutex<HashMap<Option<PathBuf>, Result<Arc<Loaded>, String>>>,
+    /// By configuration file (`None`: the defaults).
+    cache: Mutex<HashMap<Option<PathBuf>, LoadResult>>,
     had_errors: AtomicBool,
 }
 
@@ -34,7 +38,7 @@ impl Playbooks {
     }
 
     /// The analyzer for `document`, or the configuration error that prevents checking it.
-    pub fn for_document(&self, document: &Path) -> Result<Arc<Loaded>, String> {
+    pub fn for_document(&self, document: &Path) -> LoadResult {
         let config = self.explicit.clone().or_else(|| discover(document));
         let mut cache = self
             .cache

@@ -308,9 +308,9 @@ pub fn run(playbooks: &Playbooks, opts: &ScanOptions) -> ExitCode {
         Ok(f) => f
             .into_iter()
             .filter(|path| {
-                playbooks
+                !playbooks
                     .for_document(path)
-                    .map_or(true, |l| !l.playbook.ignores(path))
+                    .is_ok_and(|l| l.playbook.ignores(path))
             })
             .collect::<Vec<_>>(),
         Err(e) => {

@@ -445,8 +445,10 @@ pub(crate) mod tests {
             "[rules]\n\"ai-training/*\" = \"off\"\n",
         )
         .unwrap();
-        let mut config = Config::default();
-        config.config_path = Some("team/playbook.toml".into());
+        let config = Config {
+            config_path: Some("team/playbook.toml".into()),
+            ..Config::default()
+        };
         let a = analyse_at(&dir, text, &Arc::new(Engine::new(config)));
         assert!(!a
             .findings
