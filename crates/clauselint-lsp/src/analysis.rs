@@ -433,10 +433,8 @@ pub(crate) mod tests {
             "{}",
             notice.message
         );
-        assert!(a
-            .findings
-            .iter()
-            .any(|f| f.rule.starts_with("ai-training/")));
+        // The broken playbook is not half-applied: its custom rule is gone too.
+        assert!(!a.findings.iter().any(|f| f.rule == "custom/perpetual"));
 
         // `configPath` names a configuration elsewhere, relative to the document's folder.
         std::fs::create_dir_all(dir.join("team")).unwrap();
