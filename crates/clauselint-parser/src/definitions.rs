@@ -183,6 +183,17 @@ fn definitions_section_blocks(doc: &Document) -> Vec<usize> {
     out
 }
 
+/// Does `span` overlap one of `sorted` (spans ordered by start, none longer than `longest`)?
+/// A binary search, so that a document with thousands of definitions stays linear.
+fn overlaps_any(sorted: &[Span], longest: usize, span: Span) -> bool {
+    let after = sorted.partition_point(|d| d.start < span.end);
+    sorted[..after]
+        .iter()
+        .rev()
+        .take_while(|d| d.start + longest >= span.start)
+        .any(|d| d.overlaps(span))
+}
+
 fn find_uses(doc: &Document) -> Vec<TermUse> {
     // Lower-case terms ("we", "you") are pronoun labels: every "we" is not worth recording.
     let mut patterns: Vec<String> = Vec::new();
@@ -210,6 +221,7 @@ fn find_uses(doc: &Document) -> Vec<TermUse> {
         return Vec::new();
     };
     let definition_terms: Vec<Span> = doc.definitions.iter().map(|d| d.term_span).collect();
+    let longest = definition_terms.iter().map(|d| d.len()).max().unwrap_or(0);
     let text = doc.text.as_str();
     let mut uses = Vec::new();
     for m in ac.find_iter(text) {
@@ -223,7 +235,7 @@ fn find_uses(doc: &Document) -> Vec<TermUse> {
             .next()
             .is_none_or(|c| !c.is_alphanumeric() && c != '-');
         let span = Span::new(start, end);
-        if before_ok && after_ok && !definition_terms.iter().any(|d| d.overlaps(span)) {
+        if before_ok && after_ok && !overlaps_any(&definition_terms, longest, span) {
             uses.push(TermUse {
                 definition: owner[m.pattern().as_usize()],
                 span,

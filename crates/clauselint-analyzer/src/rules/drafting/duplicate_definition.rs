@@ -175,8 +175,19 @@ impl Rule for DuplicateDefinition {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let mut found: Vec<(bool, Finding)> = Vec::new();
+        // Definitions by lower-case term, in document order: a document with thousands of
+        // definitions must not compare each with all the ones before it.
+        let lowered: Vec<String> = doc
+            .definitions
+            .iter()
+            .map(|d| d.term.to_lowercase())
+            .collect();
+        let mut by_term: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for (i, lower) in lowered.iter().enumerate() {
+            by_term.entry(lower.as_str()).or_default().push(i);
+        }
         for (i, later) in doc.definitions.iter().enumerate() {
-            let lower = later.term.to_lowercase();
+            let lower = &lowered[i];
             if !later.is_capitalised()
                 || PRONOUNS.contains(&lower.as_str())
                 || !super::is_real_definition(doc, later)
@@ -186,12 +197,16 @@ impl Rule for DuplicateDefinition {
             {
                 continue;
             }
-            let Some(first) = doc.definitions[..i].iter().find(|d| {
-                d.term.to_lowercase() == lower
-                    && super::is_real_definition(doc, d)
-                    && !d.term_span.overlaps(later.term_span)
-                    && d.definition_span != later.definition_span
-            }) else {
+            let Some(first) = by_term[lower.as_str()]
+                .iter()
+                .take_while(|&&k| k < i)
+                .map(|&k| &doc.definitions[k])
+                .find(|d| {
+                    super::is_real_definition(doc, d)
+                        && !d.term_span.overlaps(later.term_span)
+                        && d.definition_span != later.definition_span
+                })
+            else {
                 continue;
             };
             if points_elsewhere(doc, later) || points_elsewhere(doc, first) || extends(doc, later) {
@@ -200,7 +215,7 @@ impl Rule for DuplicateDefinition {
             // The party's name given again with its company details ("Better Stack, Inc., a
             // Delaware corporation"): the same entity. A party name that names two different things
             // ("Quora" the platform, "Quora" the company) is still reported.
-            let party = cx.facts.vendor_aliases.contains(&lower)
+            let party = cx.facts.vendor_aliases.contains(lower)
                 || named_with_pronouns(doc, later)
                 || named_with_pronouns(doc, first);
             if party && names_company(doc, first) && names_company(doc, later) {
