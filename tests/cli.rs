@@ -377,3 +377,210 @@ fn eval_scores_the_held_out_documents_apart() {
         .iter()
         .all(|l| l.contains("data-rights/third-party-sharing [docs/")));
 }
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("clauselint-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn rules_in(report: &serde_json::Value) -> Vec<(String, u64)> {
+    report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_nearest_playbook_governs_a_document_and_the_command_line_beats_it() {
+    let doc = "corpus/playbooks/example/contracts/supplier-terms.md";
+    let (code, report) = json(&["check", "--format", "json", doc]);
+    assert_eq!(code, 1);
+    let rules = rules_in(&report);
+    // Clause 2.1 triggers the custom rule; 2.2 carries a suppression comment for it.
+    assert!(
+        rules.contains(&("custom/perpetual-licence".into(), 9)),
+        "{rules:?}"
+    );
+    assert!(
+        !rules.contains(&("custom/perpetual-licence".into(), 12)),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&("custom/client-materials-training".into(), 16)),
+        "{rules:?}"
+    );
+    // 3.2 is protective: no custom finding.
+    assert!(
+        !rules
+            .iter()
+            .any(|(r, l)| r.starts_with("custom/") && *l == 18),
+        "{rules:?}"
+    );
+    // "drafting/*" = "warning" in the playbook.
+    for f in report["files"][0]["findings"].as_array().unwrap() {
+        if f["rule"].as_str().unwrap().starts_with("drafting/") && f["kind"] == "risk" {
+            assert_eq!(f["severity"], "warning");
+        }
+    }
+
+    let (_, report) = json(&["check", "--format", "json", "--disable", "custom/*", doc]);
+    assert!(!rules_in(&report)
+        .iter()
+        .any(|(r, _)| r.starts_with("custom/")));
+
+    // Without the playbook's vocabulary, "Client Materials" is not customer content.
+    let dir = temp_dir("elsewhere");
+    let copy = dir.join("supplier-terms.md");
+    std::fs::copy(root().join(doc), &copy).unwrap();
+    let (_, report) = json(&["check", "--format", "json", copy.to_str().unwrap()]);
+    assert!(!rules_in(&report)
+        .iter()
+        .any(|(r, _)| r.starts_with("custom/")));
+    // --config applies a playbook from anywhere.
+    let (_, report) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--config",
+        "corpus/playbooks/example/clauselint.toml",
+        copy.to_str().unwrap(),
+    ]);
+    assert!(rules_in(&report)
+        .iter()
+        .any(|(r, _)| r == "custom/client-materials-training"));
+}
+
+#[test]
+fn a_bad_configuration_names_file_line_and_key_and_other_files_are_still_checked() {
+    let dir = temp_dir("badconfig");
+    std::fs::create_dir_all(dir.join("team")).unwrap();
+    std::fs::write(
+        dir.join("team/clauselint.toml"),
+        "[rules]\n\"terms/arbitration\" = \"loud\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("team/a.md"),
+        "We may use your content to train our AI models.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        "We may use your content to train our AI models.\n",
+    )
+    .unwrap();
+    let out = clauselint(&[
+        "check",
+        dir.join("team/a.md").to_str().unwrap(),
+        dir.join("b.md").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("team/clauselint.toml:2: unknown variant `loud`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("b.md:1:1"),
+        "the other file is still checked: {stdout}"
+    );
+}
+
+#[test]
+fn rules_test_runs_inline_cases_and_reports_broken_files() {
+    let out = clauselint(&["rules", "test", "corpus/playbooks/example/rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
+
+    let dir = temp_dir("rules");
+    let good = std::fs::read_to_string(
+        root().join("corpus/playbooks/example/rules/perpetual-licence.toml"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("a-good.toml"), &good).unwrap();
+    std::fs::write(
+        dir.join("b-bad.toml"),
+        good.replace("phrases = [", "patterns = [\"(unclosed\"]\nphrases = ["),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("c-failing.toml"),
+        good.replace("custom/perpetual-licence", "custom/other")
+            .replace("unless_negated = true", "unless_negated = false"),
+    )
+    .unwrap();
+    let out = clauselint(&["rules", "test", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("b-bad.toml:"), "{stdout}");
+    assert!(stdout.contains("invalid regular expression"), "{stdout}");
+    assert!(stdout.contains("ok   custom/perpetual-licence"), "{stdout}");
+    assert!(stdout.contains("FAIL custom/other"), "{stdout}");
+    assert!(
+        stdout.contains("should not trigger but does: Supplier will not obtain"),
+        "{stdout}"
+    );
+
+    let out = clauselint(&[
+        "rules",
+        "list",
+        "--config",
+        "corpus/playbooks/example/clauselint.toml",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("custom/perpetual-licence  (error, custom: "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("meta/unused-suppression  (warning)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ai-training/opt-out-consent  (error)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn scan_skips_the_playbooks_ignored_paths_and_reports_unused_suppressions() {
+    let out = clauselint(&[
+        "scan",
+        "--format",
+        "jsonl",
+        "--no-progress",
+        "corpus/playbooks/example",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("supplier-terms.md"), "{stdout}");
+    assert!(!stdout.contains("old-draft.md"), "{stdout}");
+
+    let dir = temp_dir("unused");
+    let doc = dir.join("terms.txt");
+    std::fs::write(
+        &doc,
+        "[clauselint-disable-next-line terms/arbitration: accepted in 2025]\r\nThese terms are governed by the laws of Ireland — § 12.\r\n",
+    )
+    .unwrap();
+    let (_, report) = json(&["check", "--format", "json", doc.to_str().unwrap()]);
+    assert!(!rules_in(&report)
+        .iter()
+        .any(|(r, _)| r.starts_with("meta/")));
+    let (_, report) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--report-unused-suppressions",
+        doc.to_str().unwrap(),
+    ]);
+    assert!(rules_in(&report).contains(&("meta/unused-suppression".into(), 1)));
+}

@@ -8,6 +8,7 @@ use clauselint_parser::{BlockKind, Document, NumberStyle, Span};
 use regex::Regex;
 
 use crate::lexicon::{lexicon, Concept};
+use crate::vocabulary::Vocabulary;
 
 /// One concept occurrence in a sentence's normalised text.
 #[derive(Clone, Copy, Debug)]
@@ -106,6 +107,11 @@ fn normalise(text: &str, base: usize) -> (String, Vec<usize>) {
     (norm, map)
 }
 
+/// `text` in the normalised form sentences are matched in (for phrases from a configuration).
+pub(crate) fn normalise_text(text: &str) -> String {
+    normalise(text, 0).0
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -175,6 +181,11 @@ fn usage_definition_regex() -> &'static Regex {
 
 impl<'d> Context<'d> {
     pub fn new(doc: &'d Document) -> Self {
+        Context::with_vocabulary(doc, &Vocabulary::default())
+    }
+
+    /// As [`Context::new`], with a configuration's extra phrases tagged as their concepts.
+    pub fn with_vocabulary(doc: &'d Document, vocabulary: &Vocabulary) -> Self {
         let facts = doc_facts(doc);
         let lex = lexicon();
         // Document-specific names and content terms join the shared vocabulary for this document.
@@ -195,6 +206,16 @@ impl<'d> Context<'d> {
         for (t, _) in &facts.usage_terms {
             extra_patterns.push(t.clone());
             extra_masks.push(Concept::UsageData.bit());
+        }
+        // A phrase may be both a document name and a configured synonym: one pattern, both masks.
+        for (phrase, concept) in vocabulary.entries() {
+            match extra_patterns.iter().position(|p| p == phrase) {
+                Some(i) => extra_masks[i] |= concept.bit(),
+                None => {
+                    extra_patterns.push(phrase.to_string());
+                    extra_masks.push(concept.bit());
+                }
+            }
         }
         let extra = (!extra_patterns.is_empty())
             .then(|| {

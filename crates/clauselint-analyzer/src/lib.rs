@@ -9,6 +9,7 @@
 
 pub mod checklist;
 pub mod context;
+pub mod custom;
 pub mod finding;
 pub mod grammar;
 pub mod lexicon;
@@ -16,14 +17,20 @@ pub mod registry;
 pub mod rule;
 mod rules;
 pub mod scoring;
+pub mod suppression;
 #[doc(hidden)]
 pub mod testing;
+pub mod vocabulary;
+
+use std::sync::Arc;
 
 pub use clauselint_parser::Document;
 pub use context::Context;
+pub use custom::{CustomRule, CustomRuleSpec};
 pub use finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
 pub use registry::{all_rules, rule_by_id};
 pub use rule::{Rule, RuleDoc, RuleMeta};
+pub use vocabulary::Vocabulary;
 
 /// Which rules run and at what severity.
 #[derive(Clone, Debug, Default)]
@@ -32,6 +39,8 @@ pub struct Settings {
     pub disabled: Vec<String>,
     /// Severity overrides by rule id or `group/*`.
     pub severities: Vec<(String, Severity)>,
+    /// Report suppression comments that no longer suppress anything (`meta/unused-suppression`).
+    pub report_unused_suppressions: bool,
 }
 
 fn pattern_matches(pattern: &str, id: &str) -> bool {
@@ -64,6 +73,9 @@ impl Settings {
 
 pub struct Analyzer {
     rules: Vec<&'static dyn Rule>,
+    /// Every custom rule loaded, enabled or not (suppression comments may name a disabled one).
+    custom: Vec<Arc<CustomRule>>,
+    vocabulary: Vocabulary,
     settings: Settings,
 }
 
@@ -80,16 +92,62 @@ impl Analyzer {
             .copied()
             .filter(|r| settings.is_enabled(r.meta().id))
             .collect();
-        Analyzer { rules, settings }
+        Analyzer {
+            rules,
+            custom: Vec::new(),
+            vocabulary: Vocabulary::default(),
+            settings,
+        }
     }
 
+    /// An analyzer with an organisation's playbook: custom rules run after the built-in ones, and
+    /// the vocabulary's phrases count as their concepts for every rule.
+    pub fn with_playbook(
+        settings: Settings,
+        custom: Vec<Arc<CustomRule>>,
+        vocabulary: Vocabulary,
+    ) -> Self {
+        let mut analyzer = Analyzer::new(settings);
+        analyzer.custom = custom;
+        analyzer.vocabulary = vocabulary;
+        analyzer
+    }
+
+    /// The built-in rules that run.
     pub fn rules(&self) -> &[&'static dyn Rule] {
         &self.rules
     }
 
+    /// Every custom rule loaded (including ones the settings switch off).
+    pub fn custom_rules(&self) -> &[Arc<CustomRule>] {
+        &self.custom
+    }
+
+    pub fn custom_rule(&self, id: &str) -> Option<&CustomRule> {
+        self.custom.iter().find(|r| r.id == id).map(|r| &**r)
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// Whether `pattern` (an id or `group/*`) names a built-in, custom or meta rule.
+    pub fn is_known_rule(&self, pattern: &str) -> bool {
+        all_rules()
+            .iter()
+            .map(|r| r.meta().id)
+            .chain(self.custom.iter().map(|r| r.id))
+            .chain(suppression::META_RULES.iter().map(|m| m.id))
+            .any(|id| pattern_matches(pattern, id))
+    }
+
     /// All findings for a document, sorted by position.
     pub fn analyze(&self, doc: &Document) -> Vec<Finding> {
-        let cx = Context::new(doc);
+        let cx = Context::with_vocabulary(doc, &self.vocabulary);
         let mut findings = Vec::new();
         for rule in &self.rules {
             let before = findings.len();
@@ -102,6 +160,41 @@ impl Analyzer {
                 if f.clause.is_none() {
                     f.clause = doc.clause_at(f.span.start);
                 }
+            }
+        }
+        for rule in &self.custom {
+            if !self.settings.is_enabled(rule.id) {
+                continue;
+            }
+            let before = findings.len();
+            rule.check(&cx, &mut findings);
+            let severity = self.settings.severity_for(rule.id, rule.severity);
+            for f in &mut findings[before..] {
+                f.severity = severity;
+            }
+        }
+        let known = |p: &str| self.is_known_rule(p);
+        let enabled = |p: &str| {
+            all_rules()
+                .iter()
+                .map(|r| r.meta().id)
+                .chain(self.custom.iter().map(|r| r.id))
+                .any(|id| pattern_matches(p, id) && self.settings.is_enabled(id))
+        };
+        let notes = suppression::apply(
+            doc,
+            &mut findings,
+            &suppression::Known {
+                is_known: &known,
+                is_enabled: &enabled,
+            },
+            self.settings.report_unused_suppressions,
+        );
+        for mut note in notes {
+            if self.settings.is_enabled(note.rule) {
+                note.severity = self.settings.severity_for(note.rule, note.severity);
+                note.clause = doc.clause_at(note.span.start);
+                findings.push(note);
             }
         }
         findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));

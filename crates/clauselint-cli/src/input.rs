@@ -40,18 +40,6 @@ pub enum InputError {
     Docx { path: PathBuf, reason: DocxError },
 }
 
-impl InputError {
-    pub fn path(&self) -> &Path {
-        match self {
-            InputError::Io { path, .. }
-            | InputError::NotUtf8 { path, .. }
-            | InputError::Binary { path, .. }
-            | InputError::Pdf { path, .. }
-            | InputError::Docx { path, .. } => path,
-        }
-    }
-}
-
 /// Decode bytes as UTF-8 text, naming the line of the first invalid byte.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {

@@ -10,7 +10,9 @@ mod eval;
 mod input;
 mod outline;
 mod pdf_eval;
+mod playbook;
 mod report;
+mod rules;
 mod sarif;
 mod scan;
 
@@ -18,8 +20,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use clauselint_analyzer::{Analyzer, Settings, Severity};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use clauselint_analyzer::{Analyzer, Severity};
+use clauselint_config::Overrides;
 
 #[derive(Parser)]
 #[command(
@@ -74,9 +77,8 @@ enum Command {
         /// Report only findings at or above this severity (also decides the exit status).
         #[arg(long, value_enum, default_value = "info")]
         min_severity: MinSeverity,
-        /// Switch a rule or group off (`drafting/*`); repeatable.
-        #[arg(long = "disable", value_name = "RULE")]
-        disabled: Vec<String>,
+        #[command(flatten)]
+        playbook: PlaybookArgs,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -101,9 +103,8 @@ enum Command {
         baseline: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "info")]
         min_severity: MinSeverity,
-        /// Switch a rule or group off (`drafting/*`); repeatable.
-        #[arg(long = "disable", value_name = "RULE")]
-        disabled: Vec<String>,
+        #[command(flatten)]
+        playbook: PlaybookArgs,
         /// Hide the progress bar.
         #[arg(long)]
         no_progress: bool,
@@ -116,6 +117,8 @@ enum Command {
         format: checklist::ChecklistFormat,
         #[arg(long, short)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        playbook: PlaybookArgs,
         file: PathBuf,
     },
     /// What changed between two versions of a contract, in findings.
@@ -151,8 +154,11 @@ enum Command {
         #[arg(long, value_enum, default_value = "all")]
         split: eval::Split,
     },
-    /// List the rules with their documentation.
-    Rules,
+    /// List the rules with their documentation (`rules list`, `rules test DIR`).
+    Rules {
+        #[command(subcommand)]
+        action: Option<rules::RulesAction>,
+    },
     /// Run the language server on stdin/stdout (for editors).
     Lsp {
         /// Accepted for editors that always pass it; stdio is the only transport.
@@ -171,6 +177,37 @@ enum Command {
     },
 }
 
+/// The playbook options shared by `check`, `scan` and `checklist`.
+#[derive(Args)]
+struct PlaybookArgs {
+    /// Use this configuration instead of the nearest `clauselint.toml` above each document.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Switch a rule or group off (`drafting/*`); repeatable. Beats the configuration.
+    #[arg(long = "disable", value_name = "RULE")]
+    disabled: Vec<String>,
+    /// Switch a rule or group on although the configuration says `off`; repeatable.
+    #[arg(long = "enable", value_name = "RULE")]
+    enabled: Vec<String>,
+    /// Report suppression comments that no longer suppress anything (`meta/unused-suppression`).
+    #[arg(long)]
+    report_unused_suppressions: bool,
+}
+
+impl PlaybookArgs {
+    fn playbooks(self) -> playbook::Playbooks {
+        playbook::Playbooks::new(
+            self.config,
+            Overrides {
+                disable: self.disabled,
+                enable: self.enabled,
+                severities: Vec::new(),
+                report_unused_suppressions: self.report_unused_suppressions,
+            },
+        )
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     input::set_revision_view(match cli.revision {
@@ -181,20 +218,14 @@ fn main() -> ExitCode {
         Command::Check {
             format,
             min_severity,
-            disabled,
+            playbook,
             files,
-        } => {
-            let analyzer = Analyzer::new(Settings {
-                disabled,
-                ..Settings::default()
-            });
-            report::check(
-                &analyzer,
-                &files,
-                matches!(format, OutputFormat::Json),
-                min_severity.into(),
-            )
-        }
+        } => report::check(
+            &playbook.playbooks(),
+            &files,
+            matches!(format, OutputFormat::Json),
+            min_severity.into(),
+        ),
         Command::Scan {
             format,
             output,
@@ -203,34 +234,45 @@ fn main() -> ExitCode {
             exclude,
             baseline,
             min_severity,
-            disabled,
+            playbook,
             no_progress,
             paths,
-        } => {
-            let analyzer = Analyzer::new(Settings {
-                disabled,
-                ..Settings::default()
-            });
-            scan::run(
-                &analyzer,
-                &scan::ScanOptions {
-                    paths,
-                    format,
-                    output,
-                    jobs,
-                    include,
-                    exclude,
-                    baseline,
-                    min_severity: min_severity.into(),
-                    progress: !no_progress,
-                },
-            )
-        }
+        } => scan::run(
+            &playbook.playbooks(),
+            &scan::ScanOptions {
+                paths,
+                format,
+                output,
+                jobs,
+                include,
+                exclude,
+                baseline,
+                min_severity: min_severity.into(),
+                progress: !no_progress,
+            },
+        ),
         Command::Checklist {
             format,
             output,
+            playbook,
             file,
-        } => checklist::run(&Analyzer::default(), &file, format, output.as_ref()),
+        } => {
+            let playbooks = playbook.playbooks();
+            match playbooks.for_document(&file) {
+                Ok(loaded) => {
+                    let code = checklist::run(&loaded.analyzer, &file, format, output.as_ref());
+                    if playbooks.had_errors() {
+                        ExitCode::from(2)
+                    } else {
+                        code
+                    }
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Diff { format, old, new } => diff::run(
             &Analyzer::default(),
             &old,
@@ -274,23 +316,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Rules => {
-            let mut out = anstream::stdout().lock();
-            for r in clauselint_analyzer::all_rules() {
-                let m = r.meta();
-                let _ = writeln!(
-                    out,
-                    "{}  ({})\n  {}\n  Why: {}\n  Example: {}\n  Suggested: {}\n",
-                    m.id,
-                    m.default_severity.as_str(),
-                    m.doc.summary,
-                    fold(m.doc.why),
-                    fold(m.doc.example),
-                    fold(m.doc.suggested)
-                );
-            }
-            ExitCode::SUCCESS
-        }
+        Command::Rules { action } => rules::run(action),
     }
 }
 

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
-use clauselint_analyzer::{Analyzer, Finding, Severity};
+use clauselint_analyzer::{Finding, Severity};
 use clauselint_parser::{Comment, Document, Format, HeaderFooter, Revision, RevisionKind};
 use serde::Serialize;
 
 use crate::input;
+use crate::playbook::Playbooks;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -161,10 +162,15 @@ pub fn json_finding(doc: &Document, f: &Finding) -> JsonFinding {
 }
 
 /// Read, parse and analyse one file into its JSON record (findings, or the error that stopped it).
-pub fn analyze_file(analyzer: &Analyzer, path: &std::path::Path, min: Severity) -> JsonFile {
+pub fn analyze_file(playbooks: &Playbooks, path: &std::path::Path, min: Severity) -> JsonFile {
+    let loaded = match playbooks.for_document(path) {
+        Ok(loaded) => loaded,
+        Err(message) => return JsonFile::failed(path.display().to_string(), message),
+    };
     match input::load(path) {
         Ok(doc) => {
-            let findings = analyzer
+            let findings = loaded
+                .analyzer
                 .analyze(&doc)
                 .iter()
                 .filter(|f| f.severity >= min)
@@ -176,7 +182,7 @@ pub fn analyze_file(analyzer: &Analyzer, path: &std::path::Path, min: Severity) 
     }
 }
 
-pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) -> ExitCode {
+pub fn check(playbooks: &Playbooks, files: &[PathBuf], json: bool, min: Severity) -> ExitCode {
     let mut any_finding = false;
     let mut any_error = false;
     let mut report = JsonReport {
@@ -187,9 +193,15 @@ pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) 
     let mut totals = [0usize; 3];
     for path in files {
         let name = path.display().to_string();
-        match input::load(path) {
-            Ok(doc) => {
-                let findings: Vec<Finding> = analyzer
+        let loaded = playbooks.for_document(path);
+        match loaded.as_ref().map_err(Clone::clone).and_then(|l| {
+            input::load(path)
+                .map(|doc| (l, doc))
+                .map_err(|e| e.to_string())
+        }) {
+            Ok((loaded, doc)) => {
+                let findings: Vec<Finding> = loaded
+                    .analyzer
                     .analyze(&doc)
                     .into_iter()
                     .filter(|f| f.severity >= min)
@@ -210,10 +222,7 @@ pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) 
             Err(e) => {
                 any_error = true;
                 if json {
-                    report.files.push(JsonFile::failed(
-                        e.path().display().to_string(),
-                        e.to_string(),
-                    ));
+                    report.files.push(JsonFile::failed(name, e));
                 } else {
                     let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
                     let _ = writeln!(out, "{style}error{style:#}: {e}\n");
@@ -234,7 +243,7 @@ pub fn check(analyzer: &Analyzer, files: &[PathBuf], json: bool, min: Severity) 
             files.len()
         );
     }
-    if any_error {
+    if any_error || playbooks.had_errors() {
         ExitCode::from(2)
     } else if any_finding {
         ExitCode::from(1)

@@ -13,12 +13,13 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::Instant;
 
-use clauselint_analyzer::{Analyzer, Severity};
+use clauselint_analyzer::Severity;
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::playbook::Playbooks;
 use crate::report::{analyze_file, JsonFile};
 use crate::sarif::SarifWriter;
 
@@ -301,9 +302,17 @@ enum Encoder {
     Sarif(SarifWriter),
 }
 
-pub fn run(analyzer: &Analyzer, opts: &ScanOptions) -> ExitCode {
+pub fn run(playbooks: &Playbooks, opts: &ScanOptions) -> ExitCode {
     let files = match discover(opts) {
-        Ok(f) => f,
+        // A playbook's `[scan] ignore` globs apply to the documents it governs.
+        Ok(f) => f
+            .into_iter()
+            .filter(|path| {
+                !playbooks
+                    .for_document(path)
+                    .is_ok_and(|l| l.playbook.ignores(path))
+            })
+            .collect::<Vec<_>>(),
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
@@ -389,7 +398,7 @@ pub fn run(analyzer: &Analyzer, opts: &ScanOptions) -> ExitCode {
             pool.install(|| {
                 files.par_iter().for_each_with(tx, |tx, path| {
                     let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-                    let file = analyze_file(analyzer, path, min);
+                    let file = analyze_file(playbooks, path, min);
                     let _ = tx.send((file, bytes));
                 });
             });

@@ -2,7 +2,12 @@
 //! minimum severity, and the diagnostics published for them. Immutable once built; requests read it
 //! through an `Arc`, and its rope is the text every position in a request is resolved against.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use clauselint_config::{Overrides, Playbook};
 
 use clauselint_analyzer::{Analyzer, Finding, FindingKind, Severity};
 use clauselint_parser::{format_for_path, parse, DiagnosticLevel, Document, Format, Span};
@@ -21,13 +26,107 @@ pub const SOURCE: &str = "clauselint";
 /// The configuration in force, with the analyzer built from it.
 pub struct Engine {
     pub config: Config,
-    pub analyzer: Analyzer,
+    /// Playbooks read so far, by configuration file, with the file's modification time: an
+    /// edited `clauselint.toml` (or rule file) is read again on the next analysis.
+    playbooks: Mutex<HashMap<PathBuf, CachedPlaybook>>,
+}
+
+struct CachedPlaybook {
+    /// The configuration, its custom rule files and their folders.
+    watched: Vec<PathBuf>,
+    stamp: Vec<Option<SystemTime>>,
+    /// The analyzer, with the errors of rule files that were skipped; or why the playbook could
+    /// not be used.
+    result: Result<(Arc<Analyzer>, Option<String>), String>,
+}
+
+/// Modification times of the files a playbook was read from (a folder's changes when a rule file
+/// is added or removed), so that editing any of them reloads the playbook.
+fn stamp_of(watched: &[PathBuf]) -> Vec<Option<SystemTime>> {
+    watched
+        .iter()
+        .map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+        .collect()
 }
 
 impl Engine {
     pub fn new(config: Config) -> Self {
-        let analyzer = Analyzer::new(config.settings.clone());
-        Engine { config, analyzer }
+        Engine {
+            config,
+            playbooks: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The configuration file for a document: the `configPath` setting (relative to the
+    /// document's folder when relative), else the nearest `clauselint.toml` above the document.
+    pub fn config_file_for(&self, uri: &Uri) -> Option<PathBuf> {
+        let document = uri.to_file_path().map(|p| p.into_owned());
+        match (&self.config.config_path, &document) {
+            (Some(explicit), _) if Path::new(explicit).is_absolute() => Some(explicit.into()),
+            (Some(explicit), Some(doc)) => {
+                Some(doc.parent().unwrap_or(Path::new(".")).join(explicit))
+            }
+            (Some(explicit), None) => Some(explicit.into()),
+            (None, Some(doc)) => clauselint_config::discover(doc),
+            (None, None) => None,
+        }
+    }
+
+    /// The analyzer for a document: its playbook with the client's settings on top, or the
+    /// error that keeps the playbook from being used (the client's settings alone then apply).
+    pub fn analyzer_for(&self, uri: &Uri) -> (Arc<Analyzer>, Option<String>) {
+        let Some(config_file) = self.config_file_for(uri) else {
+            return (Arc::new(Analyzer::new(self.config.settings.clone())), None);
+        };
+        let mut cache = self
+            .playbooks
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let fresh = cache
+            .get(&config_file)
+            .is_some_and(|c| stamp_of(&c.watched) == c.stamp);
+        if !fresh {
+            let overrides = Overrides {
+                disable: self.config.settings.disabled.clone(),
+                enable: Vec::new(),
+                severities: self.config.settings.severities.clone(),
+                report_unused_suppressions: self.config.settings.report_unused_suppressions,
+            };
+            let mut watched = vec![config_file.clone()];
+            let result = match Playbook::load(&config_file) {
+                Ok(p) => {
+                    for source in p.custom_sources.values() {
+                        watched.push(source.clone());
+                        if let Some(dir) =
+                            source.parent().filter(|d| !watched.iter().any(|w| w == d))
+                        {
+                            watched.push(dir.to_path_buf());
+                        }
+                    }
+                    let shown: Vec<String> =
+                        p.rule_errors.iter().map(ToString::to_string).collect();
+                    let rule_errors = (!shown.is_empty()).then(|| shown.join("; "));
+                    Ok((Arc::new(p.analyzer(&overrides)), rule_errors))
+                }
+                Err(e) => Err(e.to_string()),
+            };
+            let stamp = stamp_of(&watched);
+            cache.insert(
+                config_file.clone(),
+                CachedPlaybook {
+                    watched,
+                    stamp,
+                    result,
+                },
+            );
+        }
+        match &cache[&config_file].result {
+            Ok((analyzer, rule_errors)) => (analyzer.clone(), rule_errors.clone()),
+            Err(e) => (
+                Arc::new(Analyzer::new(self.config.settings.clone())),
+                Some(e.clone()),
+            ),
+        }
     }
 }
 
@@ -127,8 +226,8 @@ impl Analysis {
         if is_stale() {
             return None;
         }
-        let findings: Vec<Finding> = engine
-            .analyzer
+        let (analyzer, playbook_error) = engine.analyzer_for(&analysis.uri);
+        let findings: Vec<Finding> = analyzer
             .analyze(&doc)
             .into_iter()
             .filter(|f| f.severity >= config.min_severity)
@@ -153,6 +252,15 @@ impl Analysis {
                 message: d.message.clone(),
                 ..Diagnostic::default()
             }));
+        if let Some(error) = playbook_error {
+            analysis.diagnostics.push(Diagnostic {
+                severity: Some(DiagnosticSeverity::ERROR),
+                source: Some(SOURCE.into()),
+                code: Some(NumberOrString::String("config".into())),
+                message: format!("clauselint configuration: {error}"),
+                ..Diagnostic::default()
+            });
+        }
         analysis.findings = findings;
         analysis.doc = Some(doc);
         Some(analysis)
@@ -248,6 +356,107 @@ pub(crate) mod tests {
             &|| false,
         )
         .expect("not stale")
+    }
+
+    fn analyse_at(dir: &Path, text: &str, engine: &Arc<Engine>) -> Analysis {
+        Analysis::compute(
+            Job {
+                uri: Uri::from_file_path(dir.join("contract.md")).unwrap(),
+                rope: Rope::from_str(text),
+                revision: 1,
+                version: 1,
+                format: Format::Markdown,
+                engine: engine.clone(),
+            },
+            &|| false,
+        )
+        .expect("not stale")
+    }
+
+    #[test]
+    fn a_playbook_found_above_the_document_or_named_in_settings_applies() {
+        let dir =
+            std::env::temp_dir().join(format!("clauselint-lsp-playbook-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("rules")).unwrap();
+        std::fs::write(
+            dir.join("clauselint.toml"),
+            "custom_rules = \"rules\"\n[rules]\n\"ai-training/*\" = \"off\"\n[vocabulary]\ncustomer-content = [\"Deal Papers\"]\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("rules/perpetual.toml"),
+            "id = \"custom/perpetual\"\nmessage = \"Perpetual.\"\ndescription = \"d\"\nrequires = [\"customer-content\"]\nphrases = [\"perpetual\"]\nunless_negated = true\n",
+        )
+        .unwrap();
+        let text = "We may use the Deal Papers to train our AI models.\n\nYou grant us a perpetual licence to the Deal Papers.\n\nWe will never hold a perpetual licence to the Deal Papers.\n";
+        let engine = Arc::new(Engine::new(Config::default()));
+        let a = analyse_at(&dir, text, &engine);
+        let rules: Vec<&str> = a.findings.iter().map(|f| f.rule).collect();
+        assert!(rules.contains(&"custom/perpetual"), "{rules:?}");
+        assert_eq!(
+            rules.iter().filter(|r| **r == "custom/perpetual").count(),
+            1
+        );
+        assert!(
+            !rules.iter().any(|r| r.starts_with("ai-training/")),
+            "{rules:?}"
+        );
+
+        // The client's settings beat the file.
+        let mut config = Config::default();
+        config.settings.disabled = vec!["custom/*".into()];
+        let a = analyse_at(&dir, text, &Arc::new(Engine::new(config)));
+        assert!(!a.findings.iter().any(|f| f.rule == "custom/perpetual"));
+
+        // An edited configuration is read again; an error in it is shown, with its line.
+        std::fs::write(
+            dir.join("clauselint.toml"),
+            "[rules]\n\"ai-training/nope\" = \"off\"\n",
+        )
+        .unwrap();
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+        std::fs::File::options()
+            .write(true)
+            .open(dir.join("clauselint.toml"))
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let a = analyse_at(&dir, text, &engine);
+        let notice = a
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Some(NumberOrString::String("config".into())))
+            .expect("a configuration error is shown");
+        assert!(
+            notice.message.contains("clauselint.toml:2:"),
+            "{}",
+            notice.message
+        );
+        // The broken playbook is not half-applied: its custom rule is gone too.
+        assert!(!a.findings.iter().any(|f| f.rule == "custom/perpetual"));
+
+        // `configPath` names a configuration elsewhere, relative to the document's folder.
+        std::fs::create_dir_all(dir.join("team")).unwrap();
+        std::fs::write(
+            dir.join("team/playbook.toml"),
+            "[rules]\n\"ai-training/*\" = \"off\"\n",
+        )
+        .unwrap();
+        let config = Config {
+            config_path: Some("team/playbook.toml".into()),
+            ..Config::default()
+        };
+        let a = analyse_at(&dir, text, &Arc::new(Engine::new(config)));
+        assert!(!a
+            .findings
+            .iter()
+            .any(|f| f.rule.starts_with("ai-training/")));
+        assert!(!a
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Some(NumberOrString::String("config".into()))));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -30,7 +30,8 @@ pub struct Config {
     pub settings: Settings,
     /// Findings below this severity are not published.
     pub min_severity: Severity,
-    /// A project configuration file. Stored only: loading it is a separate feature.
+    /// A `clauselint.toml` to use instead of the nearest one above each document; a relative
+    /// path is taken from the document's folder.
     pub config_path: Option<String>,
     pub debounce: Duration,
     pub max_document_bytes: usize,

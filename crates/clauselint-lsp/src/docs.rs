@@ -44,9 +44,10 @@ pub fn rule_markdown(meta: &RuleMeta) -> String {
         }
     }
     s.push_str(&format!(
-        "\n## Switching it off\n\nFor one place: `<!-- clauselint-disable-next-line {id} -->` on the line \
-         before (Markdown) or `[clauselint-disable-next-line {id}]` (plain text). Everywhere: add \
-         `{id}` (or `{group}/*`) to the `disabled` setting.\n",
+        "\n## Switching it off\n\nFor one place: `<!-- clauselint-disable-next-line {id}: reason -->` on \
+         the line before (Markdown) or `[clauselint-disable-next-line {id}: reason]` (plain text). \
+         For a project: `\"{id}\" = \"off\"` (or `\"{group}/*\"`) under `[rules]` in `clauselint.toml`. \
+         In this editor only: add `{id}` to the `disabled` setting.\n",
         id = meta.id,
         group = meta.group()
     ));

@@ -469,13 +469,20 @@ pub fn suppression_edit(a: &Analysis, rule: &str, offset: usize) -> Option<TextE
             .strip_prefix(open.trim_end())
             .and_then(|r| r.strip_suffix(close.trim_start()))
         {
-            if inner.split([',', ' ']).any(|r| r == rule) {
+            // The rules come before the reason's colon (`RULE, RULE: reason`), as the analyzer's
+            // `suppression` module reads them.
+            let rules = inner.split(':').next().unwrap_or(inner);
+            if rules.split([',', ' ']).any(|r| r == rule) {
                 return None;
             }
-            // Insert ", rule" just before the closing marker.
+            // Insert ", rule" after the last rule: before the reason, else the closing marker.
             let prev_start = a.rope.line_to_byte(line_no - 1);
-            let close_at = prev_start + body.rfind(close.trim_start())?;
-            let inner_end = prev[..close_at - prev_start].trim_end().len() + prev_start;
+            let after_open = body.find(open.trim_end())? + open.trim_end().len();
+            let close_rel = body.rfind(close.trim_start())?;
+            let anchor = body[after_open..close_rel]
+                .find(':')
+                .map_or(close_rel, |i| after_open + i);
+            let inner_end = prev[..anchor].trim_end().len() + prev_start;
             let pos = position_of_offset(&a.rope, inner_end);
             return Some(TextEdit::new(
                 tower_lsp_server::ls_types::Range::new(pos, pos),
@@ -814,6 +821,19 @@ mod tests {
         let at = nth(&with, &body[..10], 0);
         assert!(suppression_edit(&a2, meta.id, at).is_none());
         let e2 = suppression_edit(&a2, "drafting/other", at).unwrap();
+        // With a reason, the rule joins the list before the colon.
+        let with_reason = format!(
+            "<!-- clauselint-disable-next-line {}: accepted by counsel -->\n{}",
+            meta.id, meta.doc.example
+        );
+        let a3 = analyse(&with_reason, Format::Markdown);
+        let at3 = with_reason.find(meta.doc.example).unwrap();
+        assert!(suppression_edit(&a3, meta.id, at3).is_none());
+        let e3 = suppression_edit(&a3, "drafting/other", at3).unwrap();
+        assert_eq!(e3.new_text, ", drafting/other");
+        let line3 = with_reason.lines().next().unwrap();
+        let colon_col = line3.find(':').unwrap();
+        assert_eq!(e3.range.start.character as usize, colon_col);
         assert!(apply(&with, &[e2]).contains(&format!(
             "<!-- clauselint-disable-next-line {}, drafting/other -->",
             meta.id

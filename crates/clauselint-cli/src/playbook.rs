@@ -1,0 +1,77 @@
+//! Which playbook (configuration and custom rules) governs each document: `--config FILE` for
+//! all, or else the nearest `clauselint.toml` above each document. Each configuration is read once
+//! per run; a broken custom rule file is reported once and the rest of the playbook still applies.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use clauselint_analyzer::Analyzer;
+use clauselint_config::{discover, Overrides, Playbook};
+
+pub struct Loaded {
+    pub playbook: Playbook,
+    pub analyzer: Analyzer,
+}
+
+/// A configuration's playbook, or why it cannot be used.
+type LoadResult = Result<Arc<Loaded>, String>;
+
+pub struct Playbooks {
+    explicit: Option<PathBuf>,
+    overrides: Overrides,
+    /// By configuration file (`None`: the defaults).
+    cache: Mutex<HashMap<Option<PathBuf>, LoadResult>>,
+    had_errors: AtomicBool,
+}
+
+impl Playbooks {
+    pub fn new(explicit: Option<PathBuf>, overrides: Overrides) -> Self {
+        Playbooks {
+            explicit,
+            overrides,
+            cache: Mutex::new(HashMap::new()),
+            had_errors: AtomicBool::new(false),
+        }
+    }
+
+    /// The analyzer for `document`, or the configuration error that prevents checking it.
+    pub fn for_document(&self, document: &Path) -> LoadResult {
+        let config = self.explicit.clone().or_else(|| discover(document));
+        let mut cache = self
+            .cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = cache.get(&config) {
+            return found.clone();
+        }
+        let loaded = match &config {
+            None => Ok(Playbook::default()),
+            Some(path) => Playbook::load(path),
+        }
+        .map(|playbook| {
+            if !playbook.rule_errors.is_empty() {
+                self.had_errors.store(true, Ordering::Relaxed);
+                let mut err = std::io::stderr().lock();
+                for e in &playbook.rule_errors {
+                    let _ = writeln!(err, "error: {e} (this rule is skipped)");
+                }
+            }
+            let analyzer = playbook.analyzer(&self.overrides);
+            Arc::new(Loaded { playbook, analyzer })
+        })
+        .map_err(|e| {
+            self.had_errors.store(true, Ordering::Relaxed);
+            format!("{e} (configuration for {})", document.display())
+        });
+        cache.insert(config, loaded.clone());
+        loaded
+    }
+
+    /// Whether a configuration or a custom rule file could not be used.
+    pub fn had_errors(&self) -> bool {
+        self.had_errors.load(Ordering::Relaxed)
+    }
+}

@@ -1,0 +1,347 @@
+//! # clauselint-config
+//!
+//! An organisation's playbook: the `clauselint.toml` found by walking up from a document (or given
+//! explicitly), which switches rules and groups on or off and sets their severity, adds synonyms
+//! to the analyzer's vocabulary, lists paths a scan ignores, and names a folder of custom rules —
+//! one TOML file per rule, with inline tests. Everything read here is validated: an unknown key, a
+//! bad value, an unknown rule id or a broken custom rule is an error naming the file, the line and
+//! the key. A broken rule file is reported and skipped; the other rules still load.
+//!
+//! This crate reads configuration and rule files only, never the contracts themselves, and holds
+//! no analysis logic: it turns files into `clauselint_analyzer` settings, vocabulary and compiled
+//! custom rules. The JSON Schema editors use for `clauselint.toml` is generated from the types here
+//! ([`schema`]).
+
+mod file;
+mod rules;
+pub mod schema;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clauselint_analyzer::vocabulary::{concept_by_name, concept_name_list};
+use clauselint_analyzer::{all_rules, Analyzer, CustomRule, Settings, Severity, Vocabulary};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+pub use file::{ConfigFile, Level};
+pub use rules::{load_rule_dir, load_rule_file, RuleDirectory};
+
+/// The file name looked for in a document's folder and its ancestors.
+pub const CONFIG_FILE_NAME: &str = "clauselint.toml";
+
+/// A problem in a configuration or rule file, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based line, when the problem has a place in the file.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// 1-based line of a byte offset.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+pub(crate) fn error_at(
+    path: &Path,
+    text: &str,
+    span: std::ops::Range<usize>,
+    message: String,
+) -> ConfigError {
+    ConfigError {
+        path: path.to_path_buf(),
+        line: Some(line_of(text, span.start)),
+        message,
+    }
+}
+
+/// The nearest `clauselint.toml` in `start` (a file's folder, or a folder) or an ancestor.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let start = if start.is_dir() {
+        start.to_path_buf()
+    } else {
+        start.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let absolute = std::path::absolute(&start).unwrap_or(start);
+    absolute
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// What the command line (or the editor's settings) says on top of the configuration file. These
+/// always win over the file.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// Rule ids or `group/*` switched off.
+    pub disable: Vec<String>,
+    /// Rule ids or `group/*` switched on even when the file says `off`.
+    pub enable: Vec<String>,
+    /// Severities by id or `group/*`.
+    pub severities: Vec<(String, Severity)>,
+    pub report_unused_suppressions: bool,
+}
+
+/// A loaded playbook: the configuration, its vocabulary and its custom rules.
+#[derive(Debug, Default)]
+pub struct Playbook {
+    /// The configuration file, or `None` for the built-in defaults.
+    pub path: Option<PathBuf>,
+    /// `[rules]` entries in file order: (id or `group/*`, level).
+    pub levels: Vec<(String, Level)>,
+    pub vocabulary: Vocabulary,
+    pub custom: Vec<Arc<CustomRule>>,
+    /// The file each custom rule was read from.
+    pub custom_sources: BTreeMap<String, PathBuf>,
+    /// Glob patterns (relative to the configuration's folder) a scan skips.
+    pub ignore: Vec<String>,
+    ignore_set: Option<GlobSet>,
+    pub report_unused_suppressions: bool,
+    /// Broken custom rule files: reported, skipped, the other rules still load.
+    pub rule_errors: Vec<ConfigError>,
+}
+
+fn pattern_matches(pattern: &str, id: &str) -> bool {
+    match pattern.strip_suffix("/*") {
+        Some(group) => id.split('/').next() == Some(group),
+        None => pattern == id,
+    }
+}
+
+impl Playbook {
+    /// Reads and validates a configuration file and the custom rules it names. Errors in the file
+    /// itself are fatal (the caller must not check documents with a half-understood
+    /// configuration); errors in single rule files are collected in `rule_errors`.
+    pub fn load(path: &Path) -> Result<Playbook, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!("cannot read the configuration: {e}"),
+        })?;
+        Playbook::from_str(path, &text)
+    }
+
+    /// As [`Playbook::load`], with the file's text already read (`path` names it in errors and
+    /// anchors relative paths).
+    pub fn from_str(path: &Path, text: &str) -> Result<Playbook, ConfigError> {
+        let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            line: e.span().map(|s| line_of(text, s.start)),
+            message: e.message().trim_end().to_string(),
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        let mut playbook = Playbook {
+            path: Some(path.to_path_buf()),
+            report_unused_suppressions: file.report_unused_suppressions.unwrap_or(false),
+            ..Playbook::default()
+        };
+
+        for (concept, phrases) in &file.vocabulary {
+            let Some(c) = concept_by_name(concept.get_ref()) else {
+                return Err(error_at(
+                    path,
+                    text,
+                    concept.span(),
+                    format!(
+                        "vocabulary.{}: unknown concept; the concepts are: {}",
+                        concept.get_ref(),
+                        concept_name_list()
+                    ),
+                ));
+            };
+            for phrase in phrases {
+                if phrase.get_ref().trim().is_empty() {
+                    return Err(error_at(
+                        path,
+                        text,
+                        phrase.span(),
+                        format!("vocabulary.{}: a phrase is empty", concept.get_ref()),
+                    ));
+                }
+                playbook.vocabulary.add(c, phrase.get_ref());
+            }
+        }
+
+        if let Some(dir) = &file.custom_rules {
+            let folder = base.join(dir.get_ref());
+            if !folder.is_dir() {
+                return Err(error_at(
+                    path,
+                    text,
+                    dir.span(),
+                    format!(
+                        "custom_rules: the folder {} does not exist",
+                        folder.display()
+                    ),
+                ));
+            }
+            let loaded = load_rule_dir(&folder);
+            playbook.rule_errors = loaded.errors;
+            for (rule, source) in loaded.rules {
+                playbook.custom_sources.insert(rule.id.to_string(), source);
+                playbook.custom.push(Arc::new(rule));
+            }
+            // Rules whose file is broken are still known by id, so `[rules]` may name them.
+            playbook.custom_sources.extend(loaded.broken_ids);
+        }
+
+        for (pattern, level) in &file.rules {
+            let id = pattern.get_ref();
+            let known = all_rules()
+                .iter()
+                .map(|r| r.meta().id)
+                .chain(
+                    clauselint_analyzer::suppression::META_RULES
+                        .iter()
+                        .map(|m| m.id),
+                )
+                .chain(playbook.custom_sources.keys().map(String::as_str))
+                .any(|known| pattern_matches(id, known));
+            if !known {
+                return Err(error_at(
+                    path,
+                    text,
+                    pattern.span(),
+                    format!(
+                        "rules.\"{id}\": no rule or group has this id; `clauselint rules list` shows them all"
+                    ),
+                ));
+            }
+            playbook.levels.push((id.clone(), *level.get_ref()));
+        }
+
+        if let Some(scan) = &file.scan {
+            let mut builder = GlobSetBuilder::new();
+            for glob in &scan.ignore {
+                let g = Glob::new(glob.get_ref()).map_err(|e| {
+                    error_at(
+                        path,
+                        text,
+                        glob.span(),
+                        format!(
+                            "scan.ignore: invalid glob `{}`: {}",
+                            glob.get_ref(),
+                            e.kind()
+                        ),
+                    )
+                })?;
+                builder.add(g);
+                playbook.ignore.push(glob.get_ref().clone());
+            }
+            playbook.ignore_set = builder.build().ok();
+        }
+        Ok(playbook)
+    }
+
+    /// The playbook for a document: `explicit` if given, else the nearest `clauselint.toml`
+    /// above `document`, else the defaults.
+    pub fn for_document(explicit: Option<&Path>, document: &Path) -> Result<Playbook, ConfigError> {
+        match explicit
+            .map(Path::to_path_buf)
+            .or_else(|| discover(document))
+        {
+            Some(path) => Playbook::load(&path),
+            None => Ok(Playbook::default()),
+        }
+    }
+
+    /// Whether a scan skips `file` (matched relative to the configuration's folder, and by name).
+    pub fn ignores(&self, file: &Path) -> bool {
+        let Some(set) = &self.ignore_set else {
+            return false;
+        };
+        let base = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .and_then(|p| std::path::absolute(p).ok());
+        let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let relative = base
+            .as_deref()
+            .and_then(|b| absolute.strip_prefix(b).ok())
+            .unwrap_or(file);
+        set.is_match(relative) || file.file_name().is_some_and(|n| set.is_match(n))
+    }
+
+    /// Every rule id this playbook knows: built-in, meta and custom.
+    fn known_ids(&self) -> Vec<&str> {
+        all_rules()
+            .iter()
+            .map(|r| r.meta().id)
+            .chain(
+                clauselint_analyzer::suppression::META_RULES
+                    .iter()
+                    .map(|m| m.id),
+            )
+            .chain(self.custom.iter().map(|r| r.id))
+            .collect()
+    }
+
+    /// The analyzer settings: the file's levels (an exact id beats a group; a later entry beats an
+    /// earlier one), then the overrides, which beat the file.
+    pub fn settings(&self, overrides: &Overrides) -> Settings {
+        let mut settings = Settings {
+            report_unused_suppressions: self.report_unused_suppressions
+                || overrides.report_unused_suppressions,
+            ..Settings::default()
+        };
+        for id in self.known_ids() {
+            let level = self
+                .levels
+                .iter()
+                .rev()
+                .find(|(p, _)| p == id)
+                .or_else(|| {
+                    self.levels
+                        .iter()
+                        .rev()
+                        .find(|(p, _)| pattern_matches(p, id))
+                })
+                .map(|(_, l)| *l);
+            let cli_on = overrides.enable.iter().any(|p| pattern_matches(p, id));
+            match level {
+                Some(Level::Off) if !cli_on => settings.disabled.push(id.to_string()),
+                Some(Level::Off) | None => {}
+                Some(level) => {
+                    if let Some(s) = level.severity() {
+                        settings.severities.push((id.to_string(), s));
+                    }
+                }
+            }
+        }
+        settings.disabled.extend(overrides.disable.iter().cloned());
+        settings
+            .severities
+            .extend(overrides.severities.iter().cloned());
+        settings
+    }
+
+    /// The analyzer for this playbook with `overrides` applied.
+    pub fn analyzer(&self, overrides: &Overrides) -> Analyzer {
+        Analyzer::with_playbook(
+            self.settings(overrides),
+            self.custom.clone(),
+            self.vocabulary.clone(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;
