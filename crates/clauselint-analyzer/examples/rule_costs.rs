@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use clauselint_analyzer::{all_rules, Context};
+use clauselint_analyzer::{all_rules, pattern_matches, Context};
 use clauselint_parser::{format_for_path, parse};
 
 /// CPU time of this thread: the measure that stays meaningful when other work shares the cores.
@@ -65,11 +65,7 @@ fn main() {
         .copied()
         .filter(|r| {
             let id = r.meta().id;
-            only.is_empty()
-                || only.iter().any(|p| match p.strip_suffix("/*") {
-                    Some(group) => id.starts_with(group) && id[group.len()..].starts_with('/'),
-                    None => p == id,
-                })
+            only.is_empty() || only.iter().any(|p| pattern_matches(p, id))
         })
         .collect();
     let mut parse_time = Duration::ZERO;

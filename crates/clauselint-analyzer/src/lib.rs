@@ -43,7 +43,8 @@ pub struct Settings {
     pub report_unused_suppressions: bool,
 }
 
-fn pattern_matches(pattern: &str, id: &str) -> bool {
+/// Does a rule id match `pattern`: an exact id, or `group/*` for every rule of a group?
+pub fn pattern_matches(pattern: &str, id: &str) -> bool {
     match pattern.strip_suffix("/*") {
         Some(group) => id.split('/').next() == Some(group),
         None => pattern == id,

@@ -16,7 +16,7 @@
 //! agreeing ("if you do not agree, do not use the Service"), and clauses where the consumer is told
 //! the changes bind only once they accept them.
 
-use super::common::{any_of, finding_at, quote_from, regex, sentences_with_any};
+use super::common::{finding_at, quote_from, regex, sentences_with_any};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
@@ -52,17 +52,16 @@ const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally bindin
 
 fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     // Every pattern below needs one of these words; most sentences that mention use have none.
-    if !any_of!(
+    const ASSENT_WORDS: [&str; 7] = [
         "agree",
         "accept",
         "consent",
         "bound",
         "binding",
         "signif",
-        "subject to"
-    )
-    .is_match(norm)
-    {
+        "subject to",
+    ];
+    if !ASSENT_WORDS.iter().any(|w| norm.contains(w)) {
         return None;
     }
     // "By using the Service, you agree …", "by clicking accept or accessing the service, you agree".

@@ -20,16 +20,6 @@ macro_rules! regex {
 }
 pub(super) use regex;
 
-/// A substring set compiled once per call site: the cheap exact gate in front of a rule's regexes
-/// ("no sentence can match unless it contains one of these words").
-macro_rules! any_of {
-    ($($word:expr),+ $(,)?) => {{
-        static SET: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-        SET.get_or_init(|| aho_corasick::AhoCorasick::new([$($word),+]).expect("valid word set"))
-    }};
-}
-pub(super) use any_of;
-
 /// The regex in `cell`, compiled from `pattern` on first use.
 pub(super) fn compiled<S: AsRef<str>>(
     cell: &'static OnceLock<Regex>,
