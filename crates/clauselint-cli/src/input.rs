@@ -42,7 +42,12 @@ pub enum InputError {
 
 /// Decode bytes as UTF-8 text, naming the line of the first invalid byte.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a vectorised search; the position is only needed for the message.
+    if let Some(offset) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten()
+    {
         return Err(InputError::Binary {
             path: path.to_path_buf(),
             offset,

@@ -10,6 +10,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -17,7 +18,6 @@ use clauselint_analyzer::Severity;
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::playbook::Playbooks;
 use crate::report::{analyze_file, JsonFile};
@@ -393,15 +393,27 @@ pub fn run(playbooks: &Playbooks, opts: &ScanOptions) -> ExitCode {
     let mut summary = Summary::default();
     let mut total_findings = 0usize;
     let mut write_error: Option<io::Error> = None;
+    // Largest files first, each worker taking the next file as soon as it is free: the long
+    // contracts start early and the short ones fill in at the end, so no core sits idle while
+    // another finishes a big file (halving the list between workers left the tail to one core).
+    let mut queue: Vec<(u64, &PathBuf)> = files
+        .iter()
+        .map(|path| (std::fs::metadata(path).map_or(0, |m| m.len()), path))
+        .collect();
+    queue.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            pool.install(|| {
-                files.par_iter().for_each_with(tx, |tx, path| {
-                    let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            pool.broadcast(|_| {
+                let tx = tx.clone();
+                while let Some(&(bytes, path)) = queue.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let file = analyze_file(playbooks, path, min);
-                    let _ = tx.send((file, bytes));
-                });
+                    if tx.send((file, bytes)).is_err() {
+                        break;
+                    }
+                }
             });
+            drop(tx);
         });
         let mut bytes_done = 0u64;
         for (mut file, bytes) in rx {
