@@ -384,7 +384,6 @@ fn pluralise(term: &str, variant: &str) -> String {
 
 fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let brands = super::brand_words(cx);
     let mut done: Vec<&str> = Vec::new();
     let mut selected = Vec::new();
     for d in &doc.definitions {
@@ -480,7 +479,7 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             let first_word = found.split_whitespace().next().unwrap_or("").to_lowercase();
             let rest_lower = !found.chars().skip(1).any(char::is_uppercase);
             let first_raw = found.split_whitespace().next().unwrap_or("");
-            let brand_led = rest_lower && brands.contains(&first_word)
+            let brand_led = rest_lower && super::brand_words(cx).contains(&first_word)
                 || super::is_acronym(first_raw)
                     && found
                         .split_whitespace()
@@ -594,6 +593,11 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
 
 fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
+    // Without a definition of the Data / Content / Information family no run can be a near
+    // duplicate of one.
+    if super::definition_index(cx).by_head.is_empty() {
+        return;
+    }
     let mut order: Vec<String> = Vec::new();
     let mut uses: HashMap<String, (usize, Vec<Span>)> = HashMap::new();
     let mut vetoed: HashSet<String> = HashSet::new();

@@ -555,9 +555,12 @@ pub(crate) fn is_real_definition(cx: &Context, d: &Definition) -> bool {
         return false;
     }
     // Capitalisation conventions differ by language; only English definitions are read.
-    if d.sentence
-        .is_some_and(|s| !sentence_reads_as_english(cx, s))
-    {
+    // Read from the word walk when a rule already made it, else from the one sentence.
+    let english = |s: usize| match shared(cx).words.get() {
+        Some(facts) => facts.english[s],
+        None => reads_as_english(doc.sentence_text(s)),
+    };
+    if d.sentence.is_some_and(|s| !english(s)) {
         return false;
     }
     // A bold run-in clause title the parser read as a Definitions entry.
@@ -784,16 +787,11 @@ pub(crate) fn title_keys(doc: &Document) -> HashSet<String> {
     keys
 }
 
-/// Per-document facts several drafting rules need; see [`shared`].
+/// Per-document facts several drafting rules need; see [`shared`]. Cheap indexes are built at
+/// once; what needs a walk over every word ([`WordFacts`]) or a scan of the text only when a rule
+/// asks for it.
 pub(crate) struct SharedFacts {
-    /// Lower-case names of the parties and brands (see [`find_brand_words`]).
-    brands: HashSet<String>,
-    /// The capitalised runs of each prose sentence not written in capitals; `None` for the rest.
-    runs: Vec<Option<Vec<Run>>>,
-    /// Whether each sentence reads as English (see [`reads_as_english`]).
-    english: Vec<bool>,
-    /// Whether each sentence with runs is a heading run into the text (most long words capitalised).
-    title_cased: Vec<bool>,
+    words: OnceLock<WordFacts>,
     /// Byte offset of each line of the analysis text.
     line_starts: Vec<usize>,
     /// The clause titles, for overlap queries.
@@ -806,6 +804,18 @@ pub(crate) struct SharedFacts {
     definitions: OnceLock<DefinitionIndex>,
     /// Where `“` and `”` stand in the analysis text.
     curly_quotes: OnceLock<(Vec<usize>, Vec<usize>)>,
+}
+
+/// What the drafting rules learn from walking every word of the document once.
+struct WordFacts {
+    /// Lower-case names of the parties and brands (see [`BrandScan`]).
+    brands: HashSet<String>,
+    /// The capitalised runs of each prose sentence not written in capitals; `None` for the rest.
+    runs: Vec<Option<Vec<Run>>>,
+    /// Whether each sentence reads as English (see [`reads_as_english`]).
+    english: Vec<bool>,
+    /// Whether each sentence with runs is a heading run into the text (most long words capitalised).
+    title_cased: Vec<bool>,
 }
 
 /// Intervals answering "does any of them overlap this span?" in logarithmic time.
@@ -852,6 +862,34 @@ pub(crate) struct DefinitionIndex {
 pub(crate) fn shared<'c>(cx: &'c Context) -> &'c SharedFacts {
     cx.drafting.get_or_init(|| {
         let doc = cx.doc;
+        let line_starts = std::iter::once(0)
+            .chain(
+                doc.text
+                    .bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        let mut cross_ref_ends: Vec<usize> = doc.cross_refs.iter().map(|r| r.span.end).collect();
+        cross_ref_ends.sort_unstable();
+        SharedFacts {
+            words: OnceLock::new(),
+            line_starts,
+            clause_titles: SpanIndex::new(
+                doc.clauses.iter().filter_map(|c| c.title_span).collect(),
+            ),
+            cross_ref_ends,
+            marked: OnceLock::new(),
+            definitions: OnceLock::new(),
+            curly_quotes: OnceLock::new(),
+        }
+    })
+}
+
+fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
+    shared(cx).words.get_or_init(|| {
+        let doc = cx.doc;
         let n = doc.sentences.len();
         let mut runs = Vec::with_capacity(n);
         let mut english = Vec::with_capacity(n);
@@ -868,49 +906,30 @@ pub(crate) fn shared<'c>(cx: &'c Context) -> &'c SharedFacts {
             runs.push(prose.then(|| runs_of(&doc.text, &ws)));
             title_cased.push(prose && title_cased_words(&ws));
         }
-        let line_starts = std::iter::once(0)
-            .chain(
-                doc.text
-                    .bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i + 1),
-            )
-            .collect();
-        let mut cross_ref_ends: Vec<usize> = doc.cross_refs.iter().map(|r| r.span.end).collect();
-        cross_ref_ends.sort_unstable();
-        SharedFacts {
+        WordFacts {
             brands: brands.finish(cx, &mut ws),
             runs,
             english,
             title_cased,
-            line_starts,
-            clause_titles: SpanIndex::new(
-                doc.clauses.iter().filter_map(|c| c.title_span).collect(),
-            ),
-            cross_ref_ends,
-            marked: OnceLock::new(),
-            definitions: OnceLock::new(),
-            curly_quotes: OnceLock::new(),
         }
     })
 }
 
 /// The capitalised runs of sentence `si`, if it is prose not written in capitals.
 pub(crate) fn prose_runs<'c>(cx: &'c Context, si: usize) -> Option<&'c [Run]> {
-    shared(cx).runs[si].as_deref()
+    word_facts(cx).runs[si].as_deref()
 }
 
 /// [`reads_as_english`] for sentence `si`, computed once per document.
 pub(crate) fn sentence_reads_as_english(cx: &Context, si: usize) -> bool {
-    shared(cx).english[si]
+    word_facts(cx).english[si]
 }
 
 /// A heading run into the text ("Categories, Sources and the Purposes It is Used for"): most of
 /// the long words of sentence `si` are capitalised, so capitals carry no meaning. Known only for
 /// sentences with [`prose_runs`].
 pub(crate) fn sentence_title_cased(cx: &Context, si: usize) -> bool {
-    shared(cx).title_cased[si]
+    word_facts(cx).title_cased[si]
 }
 
 fn title_cased_words(ws: &[Word]) -> bool {
@@ -931,7 +950,7 @@ fn title_cased_words(ws: &[Word]) -> bool {
 
 /// The document's brand and company names, lower case, first word.
 pub(crate) fn brand_words<'c>(cx: &'c Context) -> &'c HashSet<String> {
-    &shared(cx).brands
+    &word_facts(cx).brands
 }
 
 /// Is the span inside a clause title (`**10.1 Customer Content**.`)?
