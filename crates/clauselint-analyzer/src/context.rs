@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use clauselint_parser::{BlockKind, Document, NumberStyle, Span};
+use clauselint_parser::{BlockKind, Deadline, Document, LimitExceeded, NumberStyle, Span};
 use regex::Regex;
 
 use crate::lexicon::{lexicon, Concept};
@@ -282,7 +282,20 @@ impl<'d> Context<'d> {
 
     /// As [`Context::new`], with a configuration's extra phrases tagged as their concepts.
     pub fn with_vocabulary(doc: &'d Document, vocabulary: &Vocabulary) -> Self {
+        match Context::within(doc, vocabulary, &Deadline::never()) {
+            Ok(cx) => cx,
+            Err(e) => unreachable!("a context without a deadline ran out of time: {e}"),
+        }
+    }
+
+    /// As [`Context::with_vocabulary`], an error once `deadline` passes (checked per sentence).
+    pub fn within(
+        doc: &'d Document,
+        vocabulary: &Vocabulary,
+        deadline: &Deadline,
+    ) -> Result<Self, LimitExceeded> {
         let facts = doc_facts(doc);
+        deadline.check_now()?;
         let lex = lexicon();
         // Document-specific names and content terms join the shared vocabulary for this document.
         let mut extra_patterns: Vec<String> = Vec::new();
@@ -330,6 +343,7 @@ impl<'d> Context<'d> {
             .iter()
             .enumerate()
             .map(|(index, s)| {
+                deadline.check()?;
                 let (norm, map) = normalise(doc.plain(s.span), s.span.start);
                 let mut hits = Vec::new();
                 tag(&norm, &lex.automaton, &lex.masks, &mut hits);
@@ -349,7 +363,7 @@ impl<'d> Context<'d> {
                         .is_some_and(|t| s.span.start <= t.start + 16 && s.span.end <= t.end + 3);
                     clause.head_block == s.block && (clause.is_heading || in_title)
                 });
-                SentenceFacts {
+                Ok(SentenceFacts {
                     index,
                     span: s.span,
                     norm,
@@ -365,18 +379,19 @@ impl<'d> Context<'d> {
                             lead
                         }
                     },
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, LimitExceeded>>()?;
         let mut facts = facts;
         facts.ai_terms = ai_terms(doc, &sentences);
         mark_ai_terms(&facts.ai_terms, &mut sentences);
-        Context {
+        deadline.check_now()?;
+        Ok(Context {
             doc,
             sentences,
             facts,
             drafting: OnceLock::new(),
-        }
+        })
     }
 
     /// Sentences holding every concept in `mask`: the cheap prefilter rules start from.
