@@ -89,7 +89,15 @@ impl Rule for VaguePurpose {
             let Some((p_start, p_end)) = open_purpose(s) else {
                 continue;
             };
-            if s.hits_of(Concept::Aggregated).any(|h| h.start < p_start) {
+            // The data is aggregated ("de-identified data", "aggregate data"), as opposed to the
+            // vendor's act of aggregating it ("we may aggregate or learn from data … to improve").
+            let aggregated_data = s.hits_of(Concept::Aggregated).any(|h| {
+                h.start < p_start
+                    && (s.norm[..h.end].ends_with("ed")
+                        || s.norm[h.end..].starts_with(" data")
+                        || s.norm[h.end..].starts_with(" information"))
+            });
+            if aggregated_data {
                 continue;
             }
             let by_customer = !data_in_lead
@@ -124,6 +132,8 @@ mod tests {
         assert_clean(ID, "Superhuman will collect, use, analyze, and process System Data internally for its business purposes, including providing, maintaining, developing, and improving the Services.");
         // Limitless Privacy Policy, a list item under "We may use your information:".
         assert_clean(ID, "We may generate de-identified, anonymized or aggregate data that we may use for any legal purpose.");
+        // Hugging Face Terms of Service: aggregating is the vendor's act, the purpose is open.
+        assert_flags(ID, "In addition and subject to our Privacy Policy, we may aggregate, anonymize, or otherwise learn from data relating to your use of the Services to improve our products and services.");
         // Starlink Privacy Policy.
         assert_clean(ID, "When information collected from or about you does not identify you as a specific person (e.g., when it has been de-identified), we may use that information for any purpose, including improving our services.");
     }
