@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use clauselint_parser::{BlockKind, Document, NumberStyle, Span};
 use regex::Regex;
 
@@ -29,8 +29,8 @@ pub struct SentenceFacts {
     pub index: usize,
     pub span: Span,
     pub norm: String,
-    /// Source byte offset of each byte of `norm` (plus one past the end).
-    map: Vec<usize>,
+    /// Source byte offset of each byte of `norm` (and of its end).
+    map: SourceMap,
     pub hits: Vec<Hit>,
     pub mask: u64,
     /// The sentence is a heading or a title-only line, not a provision.
@@ -59,12 +59,13 @@ impl SentenceFacts {
 
     /// The source span of a range of the normalised text.
     pub fn source_span(&self, start: usize, end: usize) -> Span {
-        let s = self.map[start.min(self.map.len() - 1)];
+        let len = self.norm.len();
+        let s = self.map.get(&self.norm, start.min(len));
         let e = if end == 0 {
             s
         } else {
             // End of the last byte of the range, i.e. the start offset of the byte after it.
-            self.map[end.min(self.map.len() - 1)]
+            self.map.get(&self.norm, end.min(len))
         };
         Span::new(s, e.max(s))
     }
@@ -75,22 +76,113 @@ impl SentenceFacts {
     }
 }
 
-fn normalise(text: &str, base: usize) -> (String, Vec<usize>) {
+/// Where each byte of a sentence's normalised text came from in the source, without a source
+/// offset per byte. Normalised text mostly advances in step with the source (one byte of `norm`
+/// per source byte), so only the bytes where that stops holding are stored as anchors — after a
+/// collapsed run of whitespace, a curly quote, a lower-cased non-ASCII letter. A collapsed space
+/// needs no anchor at all: it always maps to the byte after it (the next word's first byte).
+/// Lookups reproduce exactly what a per-byte table would hold, for every offset.
+#[derive(Clone, Debug)]
+struct SourceMap {
+    base: usize,
+    /// `(offset in norm, source offset - base)`, ordered; the first is always at offset 0.
+    anchors: Vec<(u32, u32)>,
+}
+
+impl SourceMap {
+    fn new(base: usize) -> Self {
+        SourceMap {
+            base,
+            anchors: Vec::new(),
+        }
+    }
+
+    /// Record that the byte at `norm_offset` (not a collapsed space) came from `base + source_offset`.
+    fn record(&mut self, norm_offset: usize, source_offset: usize) {
+        // Sentences are far below 4 GiB; saturating keeps a pathological one from panicking.
+        let n = u32::try_from(norm_offset).unwrap_or(u32::MAX);
+        let s = u32::try_from(source_offset).unwrap_or(u32::MAX);
+        let predicted = self
+            .anchors
+            .last()
+            .map(|&(an, asrc)| u64::from(asrc) + u64::from(n - an));
+        if predicted != Some(u64::from(s)) {
+            self.anchors.push((n, s));
+        }
+    }
+
+    /// Source offset of byte `at` of `norm` (`at == norm.len()` is the end of the sentence).
+    fn get(&self, norm: &str, at: usize) -> usize {
+        let at = if norm.as_bytes().get(at) == Some(&b' ') {
+            at + 1
+        } else {
+            at
+        };
+        let n = u32::try_from(at).unwrap_or(u32::MAX);
+        let i = self.anchors.partition_point(|&(an, _)| an <= n);
+        match i.checked_sub(1).map(|i| self.anchors[i]) {
+            Some((an, asrc)) => self.base + asrc as usize + (at - an as usize),
+            None => self.base,
+        }
+    }
+}
+
+/// White space as `char::is_whitespace` sees it, for ASCII bytes.
+fn is_ascii_white(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+fn normalise(text: &str, base: usize) -> (String, SourceMap) {
+    let bytes = text.as_bytes();
     let mut norm = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut map = SourceMap::new(base);
     let mut pending_space = false;
-    for (i, ch) in text.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Most of a contract is ASCII words: copied a word at a time, lower-cased in place, and
+        // in step with the source, so the map needs at most one anchor per word.
+        if b.is_ascii() {
+            if is_ascii_white(b) {
+                pending_space = !norm.is_empty();
+                i += 1;
+                continue;
+            }
+            if pending_space {
+                norm.push(' ');
+                pending_space = false;
+            }
+            map.record(norm.len(), i);
+            if b == b'`' {
+                norm.push('\'');
+                i += 1;
+                continue;
+            }
+            let run = bytes[i..]
+                .iter()
+                .position(|&c| !c.is_ascii() || is_ascii_white(c) || c == b'`')
+                .map_or(bytes.len(), |len| i + len);
+            let before = norm.len();
+            norm.push_str(&text[i..run]);
+            norm[before..].make_ascii_lowercase();
+            i = run;
+            continue;
+        }
+        let Some(ch) = text[i..].chars().next() else {
+            break;
+        };
+        let width = ch.len_utf8();
         if ch.is_whitespace() {
             pending_space = !norm.is_empty();
+            i += width;
             continue;
         }
         if pending_space {
             norm.push(' ');
-            map.push(base + i);
             pending_space = false;
         }
         let mapped = match ch {
-            '’' | '‘' | '`' | '´' => Some('\''),
+            '’' | '‘' | '´' => Some('\''),
             '“' | '”' | '„' | '«' | '»' => Some('"'),
             '–' | '—' | '‐' | '‑' => Some('-'),
             _ => None,
@@ -98,12 +190,14 @@ fn normalise(text: &str, base: usize) -> (String, Vec<usize>) {
         let before = norm.len();
         match mapped {
             Some(m) => norm.push(m),
-            None if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
             None => norm.extend(ch.to_lowercase()),
         }
-        map.extend(std::iter::repeat_n(base + i, norm.len() - before));
+        for at in before..norm.len() {
+            map.record(at, i);
+        }
+        i += width;
     }
-    map.push(base + text.len());
+    map.record(norm.len(), text.len());
     (norm, map)
 }
 
@@ -219,12 +313,16 @@ impl<'d> Context<'d> {
         }
         let extra = (!extra_patterns.is_empty())
             .then(|| {
+                // Built per document: a contiguous NFA builds several times faster than a DFA.
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&extra_patterns)
                     .ok()
             })
             .flatten();
+        // A block's sentences are consecutive and share its lead-in: look it up once per block.
+        let mut block_lead_in: Option<(usize, Option<usize>)> = None;
         let mut sentences: Vec<SentenceFacts> = doc
             .sentences
             .iter()
@@ -257,7 +355,14 @@ impl<'d> Context<'d> {
                     hits,
                     mask,
                     in_heading: block.kind == BlockKind::Heading || title_only,
-                    lead_in: lead_in(doc, s.block),
+                    lead_in: match block_lead_in {
+                        Some((block, lead)) if block == s.block => lead,
+                        _ => {
+                            let lead = lead_in(doc, s.block);
+                            block_lead_in = Some((s.block, lead));
+                            lead
+                        }
+                    },
                 }
             })
             .collect();
@@ -339,8 +444,13 @@ fn lead_in(doc: &Document, block: usize) -> Option<usize> {
         b = b.checked_sub(1)?;
         let blk = &doc.blocks[b];
         let text = doc.plain(blk.text_span).trim_end();
-        let introduces =
-            text.ends_with([':', '—', '-']) || text.to_lowercase().ends_with("following");
+        // Only ASCII letters lower-case to "following", so comparing the last nine bytes
+        // ignoring ASCII case is the same as lower-casing the whole block first.
+        let introduces = text.ends_with([':', '—', '-'])
+            || text
+                .len()
+                .checked_sub(9)
+                .is_some_and(|at| text.as_bytes()[at..].eq_ignore_ascii_case(b"following"));
         // A paragraph nested in an outer list item ("3. How we use it — We may use your data:")
         // introduces the inner list although it is itself part of an item; an ordinary sibling
         // item does not end with a colon.
@@ -507,6 +617,74 @@ mod tests {
         let (norm, map) = normalise(text, 10);
         assert_eq!(norm, "we may use \"customer content\" - to train");
         let i = norm.find("customer").unwrap();
-        assert_eq!(&text[map[i] - 10..map[i] - 10 + 8], "Customer");
+        let at = map.get(&norm, i);
+        assert_eq!(&text[at - 10..at - 10 + 8], "Customer");
+    }
+
+    /// The per-byte table the source map replaces: what every lookup must still return.
+    fn per_byte_map(text: &str, base: usize) -> (String, Vec<usize>) {
+        let mut norm = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len() + 1);
+        let mut pending_space = false;
+        for (i, ch) in text.char_indices() {
+            if ch.is_whitespace() {
+                pending_space = !norm.is_empty();
+                continue;
+            }
+            if pending_space {
+                norm.push(' ');
+                map.push(base + i);
+                pending_space = false;
+            }
+            let mapped = match ch {
+                '’' | '‘' | '`' | '´' => Some('\''),
+                '“' | '”' | '„' | '«' | '»' => Some('"'),
+                '–' | '—' | '‐' | '‑' => Some('-'),
+                _ => None,
+            };
+            let before = norm.len();
+            match mapped {
+                Some(m) => norm.push(m),
+                None if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
+                None => norm.extend(ch.to_lowercase()),
+            }
+            map.extend(std::iter::repeat_n(base + i, norm.len() - before));
+        }
+        map.push(base + text.len());
+        (norm, map)
+    }
+
+    fn assert_same_as_per_byte(text: &str, base: usize) {
+        let (expected_norm, expected_map) = per_byte_map(text, base);
+        let (norm, map) = normalise(text, base);
+        assert_eq!(norm, expected_norm, "{text:?}");
+        for (at, &expected) in expected_map.iter().enumerate() {
+            assert_eq!(map.get(&norm, at), expected, "byte {at} of {text:?}");
+        }
+    }
+
+    #[test]
+    fn source_map_matches_a_per_byte_table() {
+        for text in [
+            "",
+            "   ",
+            "We  may use “Customer Content” — to train",
+            "\u{feff}Straße İstanbul ΣΑΣ «Kunden» ‘x’ `y´ a\u{a0}b\u{2003}\u{2003}c\u{b}\u{c}d",
+            "1.\tDefinitions.\r\n   (a) “Affiliate” means…  ",
+            "ǅ ﬁ ẞ Kelvin K Å",
+        ] {
+            assert_same_as_per_byte(text, 0);
+            assert_same_as_per_byte(text, 1234);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn source_map_matches_a_per_byte_table_on_any_text(
+            text in "[ \t\n\r\u{b}\u{c}\u{a0}\u{2003}a-zA-Z0-9.,;`´’‘“”„«»–—‐‑İẞßΣﬁǅ]{0,40}",
+            base in 0usize..100_000,
+        ) {
+            assert_same_as_per_byte(&text, base);
+        }
     }
 }

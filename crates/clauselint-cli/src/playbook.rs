@@ -51,7 +51,8 @@ impl Playbooks {
             None => Ok(Playbook::default()),
             Some(path) => Playbook::load(path),
         }
-        .map(|playbook| {
+        .map_err(|e| format!("{e} (configuration for {})", document.display()))
+        .and_then(|playbook| {
             if !playbook.rule_errors.is_empty() {
                 self.had_errors.store(true, Ordering::Relaxed);
                 let mut err = std::io::stderr().lock();
@@ -60,12 +61,19 @@ impl Playbooks {
                 }
             }
             let analyzer = playbook.analyzer(&self.overrides);
-            Arc::new(Loaded { playbook, analyzer })
+            // A misspelt id would otherwise switch nothing off and look like it worked.
+            let flagged = (self.overrides.disable.iter().map(|id| ("--disable", id)))
+                .chain(self.overrides.enable.iter().map(|id| ("--enable", id)));
+            for (flag, id) in flagged {
+                if !analyzer.is_known_rule(id) {
+                    return Err(format!(
+                        "{flag} {id}: no rule has this id (`clauselint rules list` shows them; a group is written `group/*`)"
+                    ));
+                }
+            }
+            Ok(Arc::new(Loaded { playbook, analyzer }))
         })
-        .map_err(|e| {
-            self.had_errors.store(true, Ordering::Relaxed);
-            format!("{e} (configuration for {})", document.display())
-        });
+        .inspect_err(|_| self.had_errors.store(true, Ordering::Relaxed));
         cache.insert(config, loaded.clone());
         loaded
     }
