@@ -212,7 +212,7 @@ fn nothing_limits(norm: &str) -> Option<(usize, usize)> {
 /// Explicit exclusion, limitation, cap or release. Returns (start, end).
 fn excluded(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"(?-u:\b)(?:disclaim\w*(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:liability|liabilities|responsibility)|(?:exclude[sd]?|limit[sd]?|restrict[s]?) (?:our|its|their|all|any|the)? ?(?:total |entire |aggregate )?(?:liability|liabilities|responsibility)|(?:liability|responsibility|liabilities)(?-u:\b)(?:[^.;]|\.\d)*?(?-u:\b)(?:is|are|shall be|will be|be|remains?) (?:\w+ )?(?:excluded|limited|capped)|(?:liability|liabilities|damages|compensation|responsibility)(?-u:\b)(?:[^.;]|\.\d)*?(?-u:\b)(?:shall|will|does|do|to|may|in no (?:event|case|circumstances)) not exceed|in no (?:event|case|circumstances) exceed|exemptions? from (?:our |its )?liability|excluded damages|(?:this|these|the above|the foregoing|such|above|aforesaid) (?:exclusions? (?:or |and )?)?(?:limitations?|exclusions?)(?: (?:of|on) liability)?(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|limitations? (?:of|on) liability (?:in|set (?:out|forth) in|under) (?:this|these)(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|releas\w*(?-u:\b)[^.;]*?(?-u:\b)from (?:all |any )?(?:and all )?(?:liability|claims|responsibility|damages)|without (?:any )?(?:notice or )?liability|with no liability|no (?:other|additional|further) liability|not (?:be )?entitled to (?:claim )?(?:damages|compensation)|excused from (?:performance|any)|not be in breach|(?:only|solely) (?:be )?liable|liable only|responsible to you only|(?:liability|responsibility) is limited|limited to (?:the )?(?:amount|greater|lesser|typical|reimbursing)|capped at|hold (?:us|\w+)(?: \w+)? (?:harmless|responsible|liable)|liable up to)(?-u:\b)"
+        r"(?-u:\b)(?:disclaim[a-z]*(?-u:\b)[^.;]*?(?-u:\b)(?:liability|liabilities|responsibility)|(?:exclude[sd]?|limit[sd]?|restrict[s]?) (?:our|its|their|all|any|the)? ?(?:total |entire |aggregate )?(?:liability|liabilities|responsibility)|(?:liability|responsibility|liabilities)(?-u:\b)(?:[^.;]|\.\d)*?(?-u:\b)(?:is|are|shall be|will be|be|remains?) (?:[a-z]+ )?(?:excluded|limited|capped)|(?:liability|liabilities|damages|compensation|responsibility)(?-u:\b)(?:[^.;]|\.\d)*?(?-u:\b)(?:shall|will|does|do|to|may|in no (?:event|case|circumstances)) not exceed|in no (?:event|case|circumstances) exceed|exemptions? from (?:our |its )?liability|excluded damages|(?:this|these|the above|the foregoing|such|above|aforesaid) (?:exclusions? (?:or |and )?)?(?:limitations?|exclusions?)(?: (?:of|on) liability)?(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|limitations? (?:of|on) liability (?:in|set (?:out|forth) in|under) (?:this|these)(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|releas[a-z]*(?-u:\b)[^.;]*?(?-u:\b)from (?:all |any )?(?:and all )?(?:liability|claims|responsibility|damages)|without (?:any )?(?:notice or )?liability|with no liability|no (?:other|additional|further) liability|not (?:be )?entitled to (?:claim )?(?:damages|compensation)|excused from (?:performance|any)|not be in breach|(?:only|solely) (?:be )?liable|liable only|responsible to you only|(?:liability|responsibility) is limited|limited to (?:the )?(?:amount|greater|lesser|typical|reimbursing)|capped at|hold (?:us|[a-z]+)(?: [a-z]+)? (?:harmless|responsible|liable)|liable up to)(?-u:\b)"
     );
     for m in re.find_iter(norm) {
         let text = m.as_str();
@@ -296,8 +296,31 @@ impl Rule for LiabilityLimit {
     }
 }
 
+/// Every exclusion, cap, denial, carve-out or saving clause the rule reads contains one of these;
+/// sentences that only mention loss, harm, risk or warranties skip the regexes.
+const TRIGGERS: &[&str] = &[
+    "liab",
+    "responsib",
+    "accountab",
+    "disclaim",
+    "exclu",
+    "limit",
+    "exceed",
+    "releas",
+    "harmless",
+    "excused",
+    "breach",
+    "capped",
+    "damages",
+    "compensation",
+    "exempt",
+];
+
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
+    if !TRIGGERS.iter().any(|t| norm.contains(t)) {
+        return None;
+    }
     // Headings ("12. Limitation of Liability") name the topic; the clauses under them are flagged.
     if norm.split(' ').count() < 7 {
         return None;
