@@ -174,6 +174,9 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "personal information",
             "personally identifiable information",
             "pii",
+            "personal details",
+            "contact details",
+            "your details",
         ],
     ),
     (

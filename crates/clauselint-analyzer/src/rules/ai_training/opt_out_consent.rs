@@ -17,7 +17,7 @@ use regex::Regex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
-use crate::grammar::{consent_exception, negated};
+use crate::grammar::{actor_before, consent_exception, negated, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
 use crate::rules::ai_training::content_grant::ai_purpose;
@@ -75,6 +75,33 @@ fn other_subject() -> &'static Regex {
     })
 }
 
+/// What is deemed consented to is the use of data ("you agree to the collection, use and disclosure
+/// of your information"), not merely the terms ("you shall be deemed to have agreed to the entire
+/// content of these Terms").
+fn consents_to_data_use(s: &SentenceFacts, from: usize) -> bool {
+    let object = &s.norm[from..crate::grammar::scope_end(&s.norm, from)];
+    let data = [
+        Concept::Personal,
+        Concept::Data,
+        Concept::Content,
+        Concept::UsageData,
+    ]
+    .iter()
+    .any(|&c| {
+        s.hits_of(c).any(|h| {
+            h.start >= from
+                && h.start < from + object.len()
+                // "the content of these Terms" names the document, not the customer's content.
+                && !s.norm[h.end..].starts_with(" of th")
+        })
+    });
+    const PROCESSING: &[&str] = &[
+        "collect", "use", "process", "disclos", "shar", "stor", "transfer", "access", "train",
+        "analy",
+    ];
+    data && PROCESSING.iter().any(|w| object.contains(w))
+}
+
 /// "we have disabled model training in the account settings": the vendor switched training off.
 fn vendor_switched_off(s: &SentenceFacts) -> bool {
     [
@@ -129,6 +156,13 @@ impl Rule for OptOutConsent {
             if s.in_heading || !candidate {
                 continue;
             }
+            // "You may not use any content to train models unless you have written authorization":
+            // a restriction on the customer, not the vendor's training.
+            let customer_restricted = ai_purpose(s)
+                .is_some_and(|(p, _)| negated(s, p) && actor_before(s, p) == Actor::Customer);
+            if customer_restricted {
+                continue;
+            }
             let reason = if let Some((p_start, p_end)) =
                 ai_purpose(s).filter(|(p, _)| negated(s, *p))
             {
@@ -147,6 +181,11 @@ impl Rule for OptOutConsent {
             let reason = reason.or_else(|| {
                 let m = opt_out_regex().find(&s.norm)?;
                 if !training_context(cx, s) || s.norm.split(' ').count() < 5 || vendor_switched_off(s) {
+                    return None;
+                }
+                // "does not use inputs to train its models by default": a refusal, not an opt-out
+                // (a refusal with a consent loophole was judged above).
+                if ai_purpose(s).is_some_and(|(p, _)| negated(s, p)) {
                     return None;
                 }
                 // An opt-out from something else ("opt out of targeted advertising").
@@ -173,8 +212,7 @@ impl Rule for OptOutConsent {
             });
             let reason = reason.or_else(|| {
                 let m = deemed_regex().find(&s.norm)?;
-                let about_data = s.has(Concept::Personal) || s.has(Concept::Data) || s.has(Concept::Content);
-                (document_trains && about_data).then(|| {
+                (document_trains && consents_to_data_use(s, m.end())).then(|| {
                     format!(
                         "Consent is taken from use or acceptance of the terms (“{}”), and this document trains AI \
                          models on your data: that is not a real opt-in.",
@@ -216,6 +254,21 @@ mod tests {
     #[test]
     fn flags_deemed_consent_in_a_training_document() {
         assert_flags(ID, "We use your recordings to train our AI models.\n\nBy using any of the Services, you agree to the collection, use and disclosure of your information as described in this Privacy Policy.");
+    }
+
+    #[test]
+    fn deemed_consent_to_the_terms_alone_is_not_consent_to_training() {
+        // pixiv Terms of Use, in a document that trains models.
+        assert_clean(ID, "We use your works to train our AI models.\n\nBy using the Individual Service, User shall be deemed to have agreed to the entire content of these Individual Terms of Use.");
+        assert_clean(ID, "We use your recordings to train our AI models.\n\nBy using Alexa, you agree to the terms of this Agreement on behalf of yourself and all other persons who use Alexa under your account.");
+    }
+
+    #[test]
+    fn refusals_and_customer_restrictions_are_clean() {
+        // Dune, quoting Anthropic: a refusal that happens to say "by default".
+        assert_clean(ID, "Anthropic also states that it does not use commercial/API inputs or outputs to train its models by default.");
+        // Dailymotion Terms of Use: a restriction on the user, with an exception.
+        assert_clean(ID, "More specifically, unless you have obtained express prior written authorization from Dailymotion, You may not access, extract, scrape, or use any Platform Content to train, develop, or improve any artificial intelligence model.");
     }
 
     #[test]

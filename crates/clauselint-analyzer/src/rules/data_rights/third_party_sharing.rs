@@ -62,6 +62,90 @@ fn legal_only() -> &'static Regex {
     })
 }
 
+/// "… to us", "… with us": the vendor is the one receiving.
+fn vendor_receives() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?-u:\b)(?:to|with) us(?-u:\b)").expect("valid regex"))
+}
+
+/// A processor acting for the vendor: "service providers", "sub-processors", or a third party
+/// named by what it provides ("our third-party AI providers", "third-party payment processors").
+fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
+    let word = &s.norm[h.start..h.end];
+    if PROCESSOR_RECIPIENTS.contains(&word) {
+        return true;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^ (?:[a-z-]+ ){0,2}(?:service providers|providers|processors|sub-?processors|vendors|contractors|hosting providers)(?-u:\b)")
+            .expect("valid regex")
+    });
+    word.starts_with("third") && re.is_match(&s.norm[h.end..])
+}
+
+/// "transfer your personal data to … outside the EEA", "to other countries": where the data is
+/// processed, a cross-border transfer clause rather than a disclosure to a new recipient.
+fn cross_border(s: &SentenceFacts) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:transfer|transfers|transferred)(?-u:\b)(?:[^.;]|\.\S)*(?-u:\b)(?:outside (?:of )?(?:the )?(?:eea|european|uk|united|your)|other countries|another country|countries other than|international(?:ly)?)(?-u:\b)")
+            .expect("valid regex")
+    })
+    .is_match(&s.norm)
+}
+
+/// "third parties with whom we may share personal data", "our affiliate, X (with whom we may share
+/// your details)": the recipient named before a relative clause whose verb is the vendor's share.
+fn recipient_before_relative(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[^.;]{0,40}?(?:with|to) whom (?:we|it|they|[a-z]+) (?:may |will |might |can |also |could )*(?:share|shares|disclose|discloses|sell|sells|transfer|transfers|provide|provides)(?-u:\b)")
+            .expect("valid regex")
+    });
+    s.hits_of(Concept::ThirdParty).find_map(|h| {
+        let word = &s.norm[h.start..h.end];
+        if PROCESSOR_RECIPIENTS.contains(&word) || matches!(word, "the public" | "other users") {
+            return None;
+        }
+        let m = re.find(&s.norm[h.end..])?;
+        let verb_end = h.end + m.end();
+        let verb_start = s.norm[..verb_end].rfind(' ').map_or(h.end, |i| i + 1);
+        Some((
+            Hit {
+                mask: Concept::Share.bit(),
+                start: verb_start,
+                end: verb_end,
+            },
+            (h.start, h.end),
+        ))
+    })
+}
+
+/// "make Your Content available to other companies": the verb split around its object.
+fn made_available_to(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:make|makes|made|making) (?:[^ .;]+ ){1,4}?available to(?-u:\b)")
+            .expect("valid regex")
+    });
+    let m = re.find(&s.norm)?;
+    let verb = Hit {
+        mask: Concept::Share.bit(),
+        start: m.start(),
+        end: m.end(),
+    };
+    let window_end = (m.end() + 80).min(s.norm.len());
+    s.hits_of(Concept::ThirdParty)
+        .find(|h| {
+            h.start >= m.end()
+                && h.end <= window_end
+                && !PROCESSOR_RECIPIENTS.contains(&&s.norm[h.start..h.end])
+                && !matches!(&s.norm[h.start..h.end], "the public" | "other users")
+                && !s.norm[m.end()..h.start].contains(';')
+        })
+        .map(|h| (verb, (h.start, h.end)))
+}
+
 /// The recipient a share verb sends data to: a third-party hit after the verb, introduced by "with"
 /// or "to", that is not a processor acting for the vendor, other users, or the public.
 fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)> {
@@ -76,6 +160,9 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
                 || between.starts_with("with ")
                 || between.starts_with("to "))
                 && !between.contains(';')
+                // "information you make available to us via third-party applications": the vendor
+                // receives it.
+                && !vendor_receives().is_match(between)
         })
         .filter(|h| {
             let word = &s.norm[h.start..h.end];
@@ -100,8 +187,7 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
         })
         .peekable();
     let first = *recipients.peek()?;
-    let only_processors =
-        recipients.all(|h| PROCESSOR_RECIPIENTS.contains(&&s.norm[h.start..h.end]));
+    let only_processors = recipients.all(|h| is_processor(s, h));
     if only_processors && (on_behalf().is_match(&s.norm) || !s.norm.contains("their own")) {
         return None;
     }
@@ -114,7 +200,7 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
 fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:\S+\s+){0,3}?(?:may|will|can|could|might)?\s*(?:also\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|process|processes|combine|combines|link|links)(?-u:\b)")
+        Regex::new(r"^(?:\S+\s+){0,3}?(?:may|will|can|could|might)?\s*(?:also\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|combine|combines|link|links)(?-u:\b)")
             .expect("valid third-party-acts regex")
     });
     for h in s.hits_of(Concept::ThirdParty) {
@@ -154,11 +240,28 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
             continue;
         }
         if let Some(m) = re.find(after) {
-            let verb_start = h.end + (s.norm[h.end..].len() - after.len()) + m.start();
+            // "third party apps that you use", "rely on third parties to process", "third parties
+            // and use of the Network": the verb is someone else's, a purpose, or a noun.
+            let lead = &after[..m.end()];
+            let tail = &after[m.end()..];
+            if lead
+                .split(' ')
+                .any(|w| matches!(w, "that" | "which" | "you" | "we" | "to" | "who"))
+                || tail.starts_with(" of ")
+                // "we and third parties collect": the vendor's own collection, with helpers.
+                || s.norm[..h.start].ends_with("we and ")
+                || s.norm[..h.start].ends_with("we and our ")
+            {
+                continue;
+            }
+            // The match runs from the party to its verb; the verb itself is its last word, so a
+            // negator in between ("will not use") governs it.
+            let offset = h.end + (s.norm[h.end..].len() - after.len());
+            let verb_start = offset + lead.rfind(' ').map_or(0, |i| i + 1);
             let verb = Hit {
                 mask: Concept::Use.bit(),
                 start: verb_start,
-                end: h.end + (s.norm[h.end..].len() - after.len()) + m.end(),
+                end: offset + m.end(),
             };
             return Some((verb, (h.start, h.end)));
         }
@@ -189,10 +292,20 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     None
 }
 
+/// A disclosure that goes beyond what the law compels: "or in the good faith belief that such
+/// disclosure is reasonably necessary to … protect the rights … of the company".
+fn open_ended_disclosure() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:good faith belief|reasonably (?:deemed )?necessary|deem(?:ed)? (?:it )?necessary|protect (?:our|its|the) (?:rights|interests)|protect our interests)(?-u:\b)")
+            .expect("valid regex")
+    })
+}
+
 fn excluded_context() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)")
+        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:\w+ ){0,6}?to request(?-u:\b)")
             .expect("valid exclusion regex")
     })
 }
@@ -204,9 +317,11 @@ impl Rule for ThirdPartySharing {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         // A licence to the vendor "and its affiliates" shares without a sharing verb.
+        // A third party acting on the data ("our analytics partners may use these technologies to
+        // collect information") needs no sharing verb either.
         for s in cx
             .sentences_with(Concept::ThirdParty.bit())
-            .filter(|s| s.has(Concept::Share) || s.has(Concept::License))
+            .filter(|s| s.has(Concept::Share) || s.has(Concept::License) || s.has(Concept::Use))
         {
             if s.in_heading || cx.in_prohibited_list(s) || excluded_context().is_match(&s.norm) {
                 continue;
@@ -232,11 +347,17 @@ impl Rule for ThirdPartySharing {
                 })
                 .filter(|h| actor_before(s, h.start) != Actor::Customer)
                 .find_map(|h| recipient_after(s, h.end).map(|r| (*h, r)));
+            let found = found
+                .or_else(|| recipient_before_relative(s))
+                .or_else(|| made_available_to(s));
             let Some((share, (r_start, r_end))) = found.or_else(|| third_party_acts(s)) else {
                 continue;
             };
             if negated(s, share.start)
-                || (legal_only().is_match(&s.norm) && !s.norm.contains("advertis"))
+                || (legal_only().is_match(&s.norm)
+                    && !s.norm.contains("advertis")
+                    && !open_ended_disclosure().is_match(&s.norm))
+                || (cross_border(s) && !s.norm.contains("advertis"))
             {
                 continue;
             }
@@ -275,6 +396,43 @@ mod tests {
         assert_flags(ID, "You also grant GitHub and its Affiliates a license to collect and use your Inputs and Outputs to develop, train and improve artificial intelligence models.");
         // Grammarly Commercial Terms: affiliates, but only to run the service — “provide, support, and protect”.
         assert_clean(ID, "Customer grants Superhuman and its Affiliates a worldwide, non-exclusive, limited right to use Customer Data to provide, support, and protect the Services in accordance with this Agreement.");
+    }
+
+    #[test]
+    fn recipients_named_before_the_verb_or_around_its_object() {
+        // Twitter Privacy Policy: the recipients come first, in a relative clause.
+        assert_flags(ID, "The table below describes the categories of third parties with whom we may share certain personal data from the listed data categories.");
+        // Overleaf Terms of Service.
+        assert_flags(ID, "You may also access related products and services provided by our affiliate, ThinqLab Ltd (with whom we may share your details for such purposes in accordance with our privacy policy).");
+        // Quora Terms of Service: “make … available to”.
+        assert_flags(ID, "This license includes the right for Quora to make Your Content available to other companies, organizations, business partners, or individuals who collaborate with Quora for the syndication of Your Content.");
+        // Limitless Privacy Policy: a third party collecting on its own account, no sharing verb.
+        assert_flags(ID, "Our third-party partners, such as analytics partners, may use these technologies to collect information about your online activities over time and across different services.");
+    }
+
+    #[test]
+    fn disclosures_beyond_what_the_law_compels() {
+        // WeTransfer Terms of Service § 12.
+        assert_flags(ID, "We may disclose your Content, your registration information, or both to governmental or public authorities, law enforcement agencies, or third parties, where legally required or reasonably deemed necessary to comply with our legal obligations, protect our interests, or safeguard third parties.");
+        assert_clean(ID, "We may disclose your personal information to law enforcement agencies where required by law.");
+    }
+
+    #[test]
+    fn processors_transfers_and_user_choices_are_clean() {
+        // Limitless Privacy Policy: AI providers that assist the vendor.
+        assert_clean(ID, "For example, if you use the Pendant or App, we send audio recordings or transcripts to our third-party AI providers who assist us in providing the Services, including for transcription and summarization purposes.");
+        // Limitless: the vendor receives what the customer makes available.
+        assert_clean(ID, "If you apply through third-party services, we will collect the information you make available to us via such third-party applications or services.");
+        // Starlink: a cross-border transfer clause.
+        assert_clean(ID, "We may transfer your personal data to service providers and business partners outside of the EEA and/or UK.");
+        // Proton Mail: third parties engaged to process payments.
+        assert_clean(ID, "We rely on third parties to process credit card, PayPal, and Bitcoin transactions and must therefore share payment information with them.");
+        // Overleaf: the customer's own sharing.
+        assert_clean(ID, "The Services provide features that allow you to share your stuff with others (including third party apps that you use to access your Overleaf account) or to make it public.");
+        // Limitless: a description of the customer's right to ask.
+        assert_clean(ID, "California law permits consumers in California to request certain details about how their personal information is disclosed to third parties for direct marketing purposes.");
+        // Grammarly Commercial Terms: a refusal.
+        assert_clean(ID, "Superhuman (and its Affiliates) will not use Customer Data to train any generative artificial intelligence models without Customer’s prior written consent.");
     }
 
     #[test]

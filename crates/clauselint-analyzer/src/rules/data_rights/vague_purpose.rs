@@ -33,6 +33,26 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
+/// A cheap test that `open_purpose` can match at all: one of its concepts or literal words.
+fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
+    const WORDS: &[&str] = &[
+        "business",
+        "optimi",
+        "as we ",
+        "as it ",
+        "as they ",
+        "in any ",
+        "promotion",
+        "freely",
+        "restriction",
+        "discretion",
+    ];
+    s.has(Concept::Improve)
+        || s.has(Concept::Purpose)
+        || s.has(Concept::Discretion)
+        || WORDS.iter().any(|w| s.norm.contains(w))
+}
+
 impl Rule for VaguePurpose {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -55,12 +75,31 @@ impl Rule for VaguePurpose {
                 || s.has(Concept::License)
                 || s.has(Concept::Share)
                 || data_in_lead;
-            if !(data_here || data_in_lead) || !uses {
+            if !(data_here || data_in_lead) || !uses || !may_state_open_purpose(s) {
+                continue;
+            }
+            // Usage data alone ("System Data … for its business purposes") and aggregated or
+            // de-identified data are judged by `usage-data-any-purpose` and
+            // `aggregated-data-carveout`.
+            let usage_only =
+                s.has(Concept::UsageData) && !s.has(Concept::Content) && !s.has(Concept::Personal);
+            if usage_only {
                 continue;
             }
             let Some((p_start, p_end)) = open_purpose(s) else {
                 continue;
             };
+            // The data is aggregated ("de-identified data", "aggregate data"), as opposed to the
+            // vendor's act of aggregating it ("we may aggregate or learn from data … to improve").
+            let aggregated_data = s.hits_of(Concept::Aggregated).any(|h| {
+                h.start < p_start
+                    && (s.norm[..h.end].ends_with("ed")
+                        || s.norm[h.end..].starts_with(" data")
+                        || s.norm[h.end..].starts_with(" information"))
+            });
+            if aggregated_data {
+                continue;
+            }
             let by_customer = !data_in_lead
                 && actor_before(s, p_start) == Actor::Customer
                 && !vendor_permission(s, p_start);
@@ -86,6 +125,18 @@ mod tests {
     use crate::testing::{assert_clean, assert_flags};
 
     const ID: &str = "data-rights/vague-purpose";
+
+    #[test]
+    fn usage_and_aggregated_data_belong_to_their_own_rules() {
+        // Grammarly Commercial Terms § 6.3: System Data is usage data.
+        assert_clean(ID, "Superhuman will collect, use, analyze, and process System Data internally for its business purposes, including providing, maintaining, developing, and improving the Services.");
+        // Limitless Privacy Policy, a list item under "We may use your information:".
+        assert_clean(ID, "We may generate de-identified, anonymized or aggregate data that we may use for any legal purpose.");
+        // Hugging Face Terms of Service: aggregating is the vendor's act, the purpose is open.
+        assert_flags(ID, "In addition and subject to our Privacy Policy, we may aggregate, anonymize, or otherwise learn from data relating to your use of the Services to improve our products and services.");
+        // Starlink Privacy Policy.
+        assert_clean(ID, "When information collected from or about you does not identify you as a specific person (e.g., when it has been de-identified), we may use that information for any purpose, including improving our services.");
+    }
 
     #[test]
     fn flags_open_purposes() {

@@ -4,7 +4,9 @@
 //! Exclusions and limitations of the provider's liability: "in no event shall we be liable for …",
 //! "we are not responsible for …", "we disclaim all liability", caps ("our total liability shall not
 //! exceed $100"), releases, powers exercised "without liability", and clauses that point back at
-//! them ("these limitations apply to all claims"). The severity is raised to error when the
+//! them ("these limitations apply to all claims"), including saving clauses ("some jurisdictions do
+//! not allow the exclusion …, so it may not apply to you"), which keep the exclusion wherever the
+//! consumer's law allows it. The severity is raised to error when the
 //! exclusion reaches death or personal injury, gross negligence, wilful misconduct or fraud.
 //!
 //! ## Why it matters
@@ -16,9 +18,7 @@
 //! ## Not flagged
 //! Pure warranty disclaimers ("provided as is", "no warranties of any kind"): they narrow what is
 //! promised rather than excluding liability, and CLAUDETTE does not rate them as `ltd`; sentences
-//! that combine them with an exclusion of liability are flagged for the exclusion. Saving clauses
-//! ("some jurisdictions do not allow the exclusion …, so it may not apply to you"), which narrow a
-//! limitation stated elsewhere. Bare risk statements ("use is at your own risk"), which CLAUDETTE
+//! that combine them with an exclusion of liability are flagged for the exclusion. Bare risk statements ("use is at your own risk"), which CLAUDETTE
 //! rates only when they come with an exclusion. Role statements ("as an agent, we are not responsible for the supply
 //! of …"). Carve-outs that keep liability in place ("nothing in these Terms excludes our liability for
 //! death or personal injury caused by our negligence", "we do not exclude or limit our liability
@@ -88,7 +88,15 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         // Another proposition between negator and liability ("is not required …; it is your
         // responsibility"), a negation of someone else ("the Merchant, and not Groupon, is
         // responsible"), or a different verb ("neither party may incur any liability").
-        if regex!(r"(?-u:\b)(?:and (?:we|you|they|it|is|are)|which|who|where|if|when|because|incur|create|bind)(?-u:\b)|;|\)|, (?:is|are)(?-u:\b)").is_match(between) {
+        // A new subject (", you represent") or "without" ("would not be able to provide the
+        // Services without these limitations of liability") also moves the negation elsewhere.
+        if regex!(r"(?-u:\b)(?:and (?:we|you|they|it|is|are)|which|who|where|if|when|because|incur|create|bind|without)(?-u:\b)|;|\)|, (?:is|are|you|we)(?-u:\b)").is_match(between) {
+            continue;
+        }
+        // "reserves the right, but disclaims any responsibility, to remove content", "no burden or
+        // responsibility to provide you with markings": no duty to act, not an exclusion of
+        // liability for loss.
+        if duty_to_act(&norm[l.end()..]) {
             continue;
         }
         if subject_before(norm, n_start) == Party::Other {
@@ -131,6 +139,56 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
     None
 }
 
+/// "responsibility, to refuse to post", "obligation to monitor": the liability word names a duty
+/// to do something (an infinitive follows), not liability towards someone ("responsibility to you").
+fn duty_to_act(after: &str) -> bool {
+    let rest = after
+        .strip_prefix(", to ")
+        .or_else(|| after.strip_prefix(" to "));
+    rest.is_some_and(|r| {
+        let word = r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        !matches!(
+            word,
+            "you"
+                | "your"
+                | "us"
+                | "any"
+                | "anyone"
+                | "the"
+                | "users"
+                | "user"
+                | "customers"
+                | "customer"
+                | "third"
+                | "other"
+                | "others"
+                | "them"
+                | "him"
+                | "her"
+                | "members"
+                | "a"
+                | "an"
+                | "such"
+                | "that"
+                | "those"
+                | "persons"
+                | "person"
+                | "yourself"
+                | "passengers"
+                | "consumers"
+                | "clients"
+                | "buyers"
+                | "subscribers"
+                | "players"
+                | "holders"
+                | "anybody"
+                | "everyone"
+                | "parties"
+                | "licensees"
+        ) && !word.is_empty()
+    })
+}
+
 /// The object of a denial is someone else's acts, sites, content or products ("for the content of
 /// linked third-party sites"), not a third party named as a co-claimant ("liable to you or any third
 /// party for …").
@@ -154,7 +212,7 @@ fn nothing_limits(norm: &str) -> Option<(usize, usize)> {
 /// Explicit exclusion, limitation, cap or release. Returns (start, end).
 fn excluded(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"(?-u:\b)(?:disclaim\w*(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:liability|liabilities|responsibility)|(?:exclude[sd]?|limit[sd]?|restrict[s]?) (?:our|its|their|all|any|the)? ?(?:total |entire |aggregate )?(?:liability|liabilities|responsibility)|(?:liability|responsibility|liabilities)(?-u:\b)(?:[^.;]|\.\d){0,90}?(?-u:\b)(?:is|are|shall be|will be|be|remains?) (?:\w+ )?(?:excluded|limited|capped)|(?:liability|liabilities|damages|compensation|responsibility)(?-u:\b)(?:[^.;]|\.\d){0,200}?(?-u:\b)(?:shall|will|does|do|to|may|in no (?:event|case|circumstances)) not exceed|in no (?:event|case|circumstances) exceed|exemptions? from (?:our |its )?liability|excluded damages|(?:this|these|the above|the foregoing|such|above|aforesaid) (?:exclusions? (?:or |and )?)?(?:limitations?|exclusions?)(?: (?:of|on) liability)?(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|limitations? (?:of|on) liability (?:in|set (?:out|forth) in|under) (?:this|these)(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|releas\w*(?-u:\b)[^.;]*?(?-u:\b)from (?:all |any )?(?:and all )?(?:liability|claims|responsibility|damages)|without (?:any )?(?:notice or )?liability|with no liability|no (?:other|additional|further) liability|not (?:be )?entitled to (?:claim )?(?:damages|compensation)|excused from (?:performance|any)|not be in breach|(?:only|solely) (?:be )?liable|liable only|responsible to you only|(?:liability|responsibility) is limited|limited to (?:the )?(?:amount|greater|lesser|typical|reimbursing)|capped at|hold (?:us|\w+)(?: \w+)? (?:harmless|responsible|liable)|liable up to)(?-u:\b)"
+        r"(?-u:\b)(?:disclaim[a-z]*(?-u:\b)[^.;]*?(?-u:\b)(?:liability|liabilities|responsibility)|(?:exclude[sd]?|limit[sd]?|restrict[s]?) (?:our|its|their|all|any|the)? ?(?:total |entire |aggregate )?(?:liability|liabilities|responsibility)|(?:liability|responsibility|liabilities)(?-u:\b)(?:[^.;]|\.\d)*?(?-u:\b)(?:is|are|shall be|will be|be|remains?) (?:[a-z]+ )?(?:excluded|limited|capped)|(?:liability|liabilities|damages|compensation|responsibility)(?-u:\b)(?:[^.;]|\.\d)*?(?-u:\b)(?:shall|will|does|do|to|may|in no (?:event|case|circumstances)) not exceed|in no (?:event|case|circumstances) exceed|exemptions? from (?:our |its )?liability|excluded damages|(?:this|these|the above|the foregoing|such|above|aforesaid) (?:exclusions? (?:or |and )?)?(?:limitations?|exclusions?)(?: (?:of|on) liability)?(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|limitations? (?:of|on) liability (?:in|set (?:out|forth) in|under) (?:this|these)(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|releas[a-z]*(?-u:\b)[^.;]*?(?-u:\b)from (?:all |any )?(?:and all )?(?:liability|claims|responsibility|damages)|without (?:any )?(?:notice or )?liability|with no liability|no (?:other|additional|further) liability|not (?:be )?entitled to (?:claim )?(?:damages|compensation)|excused from (?:performance|any)|not be in breach|(?:only|solely) (?:be )?liable|liable only|responsible to you only|(?:liability|responsibility) is limited|limited to (?:the )?(?:amount|greater|lesser|typical|reimbursing)|capped at|hold (?:us|[a-z]+)(?: [a-z]+)? (?:harmless|responsible|liable)|liable up to)(?-u:\b)"
     );
     for m in re.find_iter(norm) {
         let text = m.as_str();
@@ -179,6 +237,13 @@ fn excluded(norm: &str) -> Option<(usize, usize)> {
             continue;
         }
         if text.starts_with("hold you") {
+            continue;
+        }
+        if text.starts_with("disclaim") && duty_to_act(&norm[m.end()..]) {
+            continue;
+        }
+        // "defend, indemnify and hold us harmless": the consumer's indemnity, outside this rule.
+        if text.starts_with("hold") && norm.contains("indemnif") {
             continue;
         }
         return Some((m.start(), m.end()));
@@ -231,15 +296,61 @@ impl Rule for LiabilityLimit {
     }
 }
 
+/// Every exclusion, cap, denial, carve-out or saving clause the rule reads contains one of these;
+/// sentences that only mention loss, harm, risk or warranties skip the regexes.
+const TRIGGERS: &[&str] = &[
+    "liab",
+    "responsib",
+    "accountab",
+    "disclaim",
+    "exclu",
+    "limit",
+    "exceed",
+    "releas",
+    "harmless",
+    "excused",
+    "breach",
+    "capped",
+    "damages",
+    "compensation",
+    "exempt",
+];
+
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
+    if !TRIGGERS.iter().any(|t| norm.contains(t)) {
+        return None;
+    }
     // Headings ("12. Limitation of Liability") name the topic; the clauses under them are flagged.
     if norm.split(' ').count() < 7 {
         return None;
     }
-    // "Some jurisdictions do not allow the exclusion …, so the above may not apply to you": a saving
-    // clause that narrows the limitation; the limitation itself is flagged where it is stated.
-    if regex!(r"(?-u:\b)(?:do not|does not|don't|doesn't) (?:allow|permit)(?-u:\b)[^.]*(?-u:\b)(?:exclusion|limitation|disclaimer)|(?-u:\b)may not apply to you(?-u:\b)").is_match(norm) {
+    // "Some jurisdictions do not allow the exclusion …, so the above may not apply to you": the
+    // saving clause restates the exclusion and leaves the consumer to find out whether their own
+    // law overrides it (CLAUDETTE rates it `ltd` level 2).
+    // Only a saving clause that itself names the excluded damages restates the exclusion; one that
+    // points back at "the limitations above" or at warranty disclaimers adds nothing to flag.
+    let saving = regex!(
+        r"(?-u:\b)(?:do not|does not|don't|doesn't|may not) (?:allow|permit)(?-u:\b)[^.]*(?-u:\b)(?:exclusion|limitation|disclaimer)"
+    );
+    if let Some(m) = saving
+        .find(norm)
+        .filter(|m| regex!(r"(?-u:\b)damages(?-u:\b)").is_match(&norm[m.start()..]))
+    {
+        return Some(finding_at(
+            cx,
+            &META,
+            s,
+            Severity::Warning,
+            format!(
+                "Saving clause for a limitation of liability: “{}”. It keeps the exclusion wherever the \
+                 consumer's law allows it and leaves the consumer to work out where that is; ask for the \
+                 limitation to be stated with its carve-outs instead.",
+                quote_from(cx, s, m.start(), m.end(), 8)
+            ),
+        ));
+    }
+    if saving.is_match(norm) || regex!(r"(?-u:\b)may not apply to you(?-u:\b)").is_match(norm) {
         return None;
     }
     // Pointers to the limitation ("subject to these Terms (including the limitations of
@@ -369,13 +480,31 @@ mod tests {
     }
 
     #[test]
-    fn saving_clauses_and_warranty_disclaimers_are_left_alone() {
-        // Mozilla: a saving clause narrows the limitation stated elsewhere.
-        assert_clean(ID, "SOME JURISDICTIONS DO NOT ALLOW THE EXCLUSION OR LIMITATION OF INCIDENTAL, CONSEQUENTIAL, OR SPECIAL DAMAGES, SO THIS EXCLUSION AND LIMITATION MAY NOT APPLY TO YOU.");
+    fn saving_clauses_are_flagged_and_warranty_disclaimers_left_alone() {
+        // Mozilla: a saving clause restates the limitation (CLAUDETTE `ltd2`), at warning level.
+        let text = "SOME JURISDICTIONS DO NOT ALLOW THE EXCLUSION OR LIMITATION OF INCIDENTAL, CONSEQUENTIAL, OR SPECIAL DAMAGES, SO THIS EXCLUSION AND LIMITATION MAY NOT APPLY TO YOU.";
+        assert_flags(ID, text);
+        assert_eq!(findings(ID, text)[0].severity, Severity::Warning);
         // Snap: a pure warranty disclaimer (CLAUDETTE does not rate these as `ltd`).
         assert_clean(ID, "The Services are provided “as is” and “as available” and to the extent permitted by law without warranties of any kind, either express or implied.");
+        // Mozilla: a saving clause for warranty disclaimers only.
+        assert_clean(ID, "SOME JURISDICTIONS DO NOT ALLOW THE EXCLUSION OR LIMITATION OF IMPLIED WARRANTIES, SO THIS DISCLAIMER MAY NOT APPLY TO YOU.");
         // Groupon: a role statement, not an exclusion.
         assert_clean(ID, "As an agent, we are not legally responsible for the provision of your Accommodation, which will be supplied by the Supplier to you.");
+    }
+
+    #[test]
+    fn duties_to_act_and_indemnities_are_not_limitations() {
+        // Garmin: no duty to moderate, not an exclusion of liability for loss.
+        assert_clean(ID, "We reserve the right, but disclaim any obligation or responsibility, to refuse to post or communicate or remove any User Submission from any Garmin Site that violates these Terms of Use.");
+        // Terravision: no duty to refund.
+        assert_clean(ID, "Terravision is not liable to refund due to mistake bookings, changes in travel plans or flight delays or cancellations.");
+        // Liability towards someone is still liability (Skype).
+        assert_flags(ID, "Skype has no responsibility to you or any third party for any User Submissions that you create, submit, post or publish on the Skype Websites.");
+        // PayPal: the consumer's indemnity.
+        assert_clean(ID, "You agree to defend, indemnify and hold PayPal harmless from any claim or demand (including reasonable legal fees) made or incurred by any third party due to or arising out of your breach of this user agreement.");
+        // Endomondo: the negation governs "be able to provide", not liability.
+        assert_clean(ID, "We would not be able to provide the Services to you on an economically reasonable basis without these warranty disclaimers, releases, and limitations of liability.");
     }
 
     #[test]
