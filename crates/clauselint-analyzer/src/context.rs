@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use clauselint_parser::{BlockKind, Document, NumberStyle, Span};
+use clauselint_parser::{BlockKind, Deadline, Document, LimitExceeded, NumberStyle, Span};
 use regex::Regex;
 
 use crate::lexicon::{lexicon, Concept};
@@ -87,6 +87,8 @@ struct SourceMap {
     base: usize,
     /// `(offset in norm, source offset - base)`, ordered; the first is always at offset 0.
     anchors: Vec<(u32, u32)>,
+    /// `source offset - norm offset` along the last anchor's run.
+    run_shift: i64,
 }
 
 impl SourceMap {
@@ -94,20 +96,21 @@ impl SourceMap {
         SourceMap {
             base,
             anchors: Vec::new(),
+            run_shift: i64::MIN,
         }
     }
 
     /// Record that the byte at `norm_offset` (not a collapsed space) came from `base + source_offset`.
+    #[inline]
     fn record(&mut self, norm_offset: usize, source_offset: usize) {
-        // Sentences are far below 4 GiB; saturating keeps a pathological one from panicking.
-        let n = u32::try_from(norm_offset).unwrap_or(u32::MAX);
-        let s = u32::try_from(source_offset).unwrap_or(u32::MAX);
-        let predicted = self
-            .anchors
-            .last()
-            .map(|&(an, asrc)| u64::from(asrc) + u64::from(n - an));
-        if predicted != Some(u64::from(s)) {
-            self.anchors.push((n, s));
+        let shift = source_offset as i64 - norm_offset as i64;
+        if shift != self.run_shift {
+            self.run_shift = shift;
+            // Sentences are far below 4 GiB; saturating keeps a pathological one from panicking.
+            self.anchors.push((
+                u32::try_from(norm_offset).unwrap_or(u32::MAX),
+                u32::try_from(source_offset).unwrap_or(u32::MAX),
+            ));
         }
     }
 
@@ -134,38 +137,30 @@ fn is_ascii_white(b: u8) -> bool {
 
 fn normalise(text: &str, base: usize) -> (String, SourceMap) {
     let bytes = text.as_bytes();
-    let mut norm = String::with_capacity(text.len());
+    // Built as bytes: every byte pushed is ASCII or a whole UTF-8 character.
+    let mut norm: Vec<u8> = Vec::with_capacity(bytes.len());
     let mut map = SourceMap::new(base);
     let mut pending_space = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // Most of a contract is ASCII words: copied a word at a time, lower-cased in place, and
-        // in step with the source, so the map needs at most one anchor per word.
+        // Most of a contract is ASCII: one byte in, at most one byte out, no decoding.
         if b.is_ascii() {
             if is_ascii_white(b) {
                 pending_space = !norm.is_empty();
-                i += 1;
-                continue;
+            } else {
+                if pending_space {
+                    norm.push(b' ');
+                    pending_space = false;
+                }
+                map.record(norm.len(), i);
+                norm.push(if b == b'`' {
+                    b'\''
+                } else {
+                    b.to_ascii_lowercase()
+                });
             }
-            if pending_space {
-                norm.push(' ');
-                pending_space = false;
-            }
-            map.record(norm.len(), i);
-            if b == b'`' {
-                norm.push('\'');
-                i += 1;
-                continue;
-            }
-            let run = bytes[i..]
-                .iter()
-                .position(|&c| !c.is_ascii() || is_ascii_white(c) || c == b'`')
-                .map_or(bytes.len(), |len| i + len);
-            let before = norm.len();
-            norm.push_str(&text[i..run]);
-            norm[before..].make_ascii_lowercase();
-            i = run;
+            i += 1;
             continue;
         }
         let Some(ch) = text[i..].chars().next() else {
@@ -178,19 +173,24 @@ fn normalise(text: &str, base: usize) -> (String, SourceMap) {
             continue;
         }
         if pending_space {
-            norm.push(' ');
+            norm.push(b' ');
             pending_space = false;
         }
         let mapped = match ch {
-            '’' | '‘' | '´' => Some('\''),
-            '“' | '”' | '„' | '«' | '»' => Some('"'),
-            '–' | '—' | '‐' | '‑' => Some('-'),
+            '’' | '‘' | '´' => Some(b'\''),
+            '“' | '”' | '„' | '«' | '»' => Some(b'"'),
+            '–' | '—' | '‐' | '‑' => Some(b'-'),
             _ => None,
         };
         let before = norm.len();
         match mapped {
             Some(m) => norm.push(m),
-            None => norm.extend(ch.to_lowercase()),
+            None => {
+                let mut utf8 = [0u8; 4];
+                for lower in ch.to_lowercase() {
+                    norm.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                }
+            }
         }
         for at in before..norm.len() {
             map.record(at, i);
@@ -198,6 +198,8 @@ fn normalise(text: &str, base: usize) -> (String, SourceMap) {
         i += width;
     }
     map.record(norm.len(), text.len());
+    let norm = String::from_utf8(norm)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (norm, map)
 }
 
@@ -280,7 +282,20 @@ impl<'d> Context<'d> {
 
     /// As [`Context::new`], with a configuration's extra phrases tagged as their concepts.
     pub fn with_vocabulary(doc: &'d Document, vocabulary: &Vocabulary) -> Self {
+        match Context::within(doc, vocabulary, &Deadline::never()) {
+            Ok(cx) => cx,
+            Err(e) => unreachable!("a context without a deadline ran out of time: {e}"),
+        }
+    }
+
+    /// As [`Context::with_vocabulary`], an error once `deadline` passes (checked per sentence).
+    pub fn within(
+        doc: &'d Document,
+        vocabulary: &Vocabulary,
+        deadline: &Deadline,
+    ) -> Result<Self, LimitExceeded> {
         let facts = doc_facts(doc);
+        deadline.check_now()?;
         let lex = lexicon();
         // Document-specific names and content terms join the shared vocabulary for this document.
         let mut extra_patterns: Vec<String> = Vec::new();
@@ -328,6 +343,7 @@ impl<'d> Context<'d> {
             .iter()
             .enumerate()
             .map(|(index, s)| {
+                deadline.check()?;
                 let (norm, map) = normalise(doc.plain(s.span), s.span.start);
                 let mut hits = Vec::new();
                 tag(&norm, &lex.automaton, &lex.masks, &mut hits);
@@ -347,7 +363,7 @@ impl<'d> Context<'d> {
                         .is_some_and(|t| s.span.start <= t.start + 16 && s.span.end <= t.end + 3);
                     clause.head_block == s.block && (clause.is_heading || in_title)
                 });
-                SentenceFacts {
+                Ok(SentenceFacts {
                     index,
                     span: s.span,
                     norm,
@@ -363,18 +379,19 @@ impl<'d> Context<'d> {
                             lead
                         }
                     },
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, LimitExceeded>>()?;
         let mut facts = facts;
         facts.ai_terms = ai_terms(doc, &sentences);
         mark_ai_terms(&facts.ai_terms, &mut sentences);
-        Context {
+        deadline.check_now()?;
+        Ok(Context {
             doc,
             sentences,
             facts,
             drafting: OnceLock::new(),
-        }
+        })
     }
 
     /// Sentences holding every concept in `mask`: the cheap prefilter rules start from.

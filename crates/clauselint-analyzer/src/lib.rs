@@ -24,7 +24,7 @@ pub mod vocabulary;
 
 use std::sync::Arc;
 
-pub use clauselint_parser::Document;
+pub use clauselint_parser::{Deadline, Document, LimitExceeded, Limits};
 pub use context::Context;
 pub use custom::{CustomRule, CustomRuleSpec};
 pub use finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
@@ -148,9 +148,23 @@ impl Analyzer {
 
     /// All findings for a document, sorted by position.
     pub fn analyze(&self, doc: &Document) -> Vec<Finding> {
-        let cx = Context::with_vocabulary(doc, &self.vocabulary);
+        match self.analyze_within(doc, &Deadline::never()) {
+            Ok(findings) => findings,
+            Err(e) => unreachable!("an analysis without a deadline ran out of time: {e}"),
+        }
+    }
+
+    /// As [`Analyzer::analyze`], an error once `deadline` passes: checked per sentence while the
+    /// shared facts are computed and between rules.
+    pub fn analyze_within(
+        &self,
+        doc: &Document,
+        deadline: &Deadline,
+    ) -> Result<Vec<Finding>, LimitExceeded> {
+        let cx = Context::within(doc, &self.vocabulary, deadline)?;
         let mut findings = Vec::new();
         for rule in &self.rules {
+            deadline.check_now()?;
             let before = findings.len();
             rule.check(&cx, &mut findings);
             let meta = rule.meta();
@@ -167,6 +181,7 @@ impl Analyzer {
             if !self.settings.is_enabled(rule.id) {
                 continue;
             }
+            deadline.check_now()?;
             let before = findings.len();
             rule.check(&cx, &mut findings);
             let severity = self.settings.severity_for(rule.id, rule.severity);
@@ -199,6 +214,6 @@ impl Analyzer {
             }
         }
         findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
-        findings
+        Ok(findings)
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 use crate::model::{BlockKind, Definition, DefinitionStyle, Document, Span, TermUse};
 
@@ -14,7 +14,9 @@ const OPEN_QUOTES: &[char] = &['"', '“', '‘'];
 fn means_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        // The bounded term repetition makes many automaton states: with the default cache the lazy
+        // DFA keeps discarding and rebuilding them, which costs more than the search itself.
+        RegexBuilder::new(
             r#"(?x)
             [“"‘]\s*(?P<term>[^“”"‘’\n]{1,80}?)\s*[,.]?\s*[”"’]
             \s*(?:\)\s*)?,?\s*
@@ -22,6 +24,8 @@ fn means_regex() -> &'static Regex {
             (?P<verb>means?|refers?\ to|has\ the\ meaning|have\ the\ meaning|is\ defined|are\ defined|includes?|shall\ include|is\ used\ to\ refer|collectively\ means)(?-u:\b)
             "#,
         )
+        .dfa_size_limit(16 << 20)
+        .build()
         .expect("valid definition regex")
     })
 }

@@ -29,6 +29,9 @@ fn token_before(text: &str, dot: usize) -> &str {
 }
 
 fn is_abbreviation(token: &str, next_word: &str) -> bool {
+    if token.is_ascii() {
+        return is_ascii_abbreviation(token, next_word);
+    }
     let lower = token.to_lowercase();
     let lower = lower.trim_start_matches(['(', '“', '"']);
     if NUMBER_ABBREVIATIONS.contains(&lower) {
@@ -44,6 +47,25 @@ fn is_abbreviation(token: &str, next_word: &str) -> bool {
     lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2)
 }
 
+/// [`is_abbreviation`] for an ASCII token (nearly all of them), without lower-casing a copy: the
+/// lists are lower-case ASCII, and ASCII case changes no length and no `.`.
+fn is_ascii_abbreviation(token: &str, next_word: &str) -> bool {
+    let lower = token.trim_start_matches(['(', '"']);
+    if NUMBER_ABBREVIATIONS
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(lower))
+    {
+        return next_word.starts_with(|c: char| c.is_ascii_digit());
+    }
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(lower)) {
+        return true;
+    }
+    if token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()) {
+        return true;
+    }
+    lower.contains('.') && lower.split('.').all(|p| p.len() <= 2)
+}
+
 /// Split `text[span]` into sentences. `number_len` is the length of a leading clause number that
 /// must not end a sentence on its own.
 pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
@@ -56,10 +78,7 @@ pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
     while i < span.end {
         // Only a stop can end a sentence: skip straight to the next one (they are ASCII, so the
         // byte search never lands inside a character).
-        match bytes[i..span.end]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?'))
-        {
+        match memchr::memchr3(b'.', b'!', b'?', &bytes[i..span.end]) {
             Some(offset) => i += offset,
             None => break,
         }
