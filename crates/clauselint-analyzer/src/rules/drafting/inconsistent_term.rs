@@ -465,7 +465,7 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             let defined_form = pluralise(&d.term, &found);
             let opens = at_unit_start(doc, start);
             if !significant_difference(&found, &defined_form, opens)
-                || !super::sentence_reads_as_english(cx, si)
+                || !super::sentence_reads_as_english_cheaply(cx, si)
             {
                 continue;
             }
@@ -479,12 +479,15 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             let first_word = found.split_whitespace().next().unwrap_or("").to_lowercase();
             let rest_lower = !found.chars().skip(1).any(char::is_uppercase);
             let first_raw = found.split_whitespace().next().unwrap_or("");
-            let brand_led = rest_lower && super::brand_words(cx).contains(&first_word)
-                || super::is_acronym(first_raw)
-                    && found
-                        .split_whitespace()
-                        .skip(1)
-                        .all(|w| !w.chars().any(char::is_uppercase));
+            // A closure: the brand names need a walk over every word, worth it only here.
+            let brand_led = || {
+                rest_lower && super::brand_words(cx).contains(&first_word)
+                    || super::is_acronym(first_raw)
+                        && found
+                            .split_whitespace()
+                            .skip(1)
+                            .all(|w| !w.chars().any(char::is_uppercase))
+            };
             // "Personal Data subject to …": the variant starts inside a longer capitalised
             // phrase.
             let prev_word: String = doc.text[..start]
@@ -499,8 +502,8 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             if super::is_title_word(&prev_word) && super::is_title_word(first_raw) && !opens {
                 continue;
             }
-            if (all_lower || brand_led)
-                && (opens || !after_determiner(doc, start) || generic_after(doc, end))
+            if (opens || !after_determiner(doc, start) || generic_after(doc, end))
+                && (all_lower || brand_led())
             {
                 continue;
             }
@@ -591,6 +594,32 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// The sentences holding a word of the [`FAMILY`] with a capital first letter, in order: a run
+/// ends in a capitalised word, so only these can hold a near duplicate.
+fn sentences_with_capitalised_family_word(doc: &Document) -> Vec<usize> {
+    static FAMILY_WORDS: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
+    let automaton = FAMILY_WORDS.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(FAMILY)
+            .expect("valid literals")
+    });
+    let mut out: Vec<usize> = Vec::new();
+    for m in automaton.find_overlapping_iter(&doc.text) {
+        if !doc.text.as_bytes()[m.start()].is_ascii_uppercase() {
+            continue;
+        }
+        if let Some(si) = doc.sentence_at(m.start()) {
+            if out.last() != Some(&si) {
+                out.push(si);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     // Without a definition of the Data / Content / Information family no run can be a near
@@ -601,11 +630,11 @@ fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
     let mut order: Vec<String> = Vec::new();
     let mut uses: HashMap<String, (usize, Vec<Span>)> = HashMap::new();
     let mut vetoed: HashSet<String> = HashSet::new();
-    for si in 0..doc.sentences.len() {
-        let Some(sentence_runs) = super::prose_runs(cx, si) else {
+    for si in sentences_with_capitalised_family_word(doc) {
+        let Some(sentence_runs) = super::prose_runs_of_sentence(cx, si) else {
             continue;
         };
-        for run in sentence_runs {
+        for run in sentence_runs.iter() {
             if run.words < 2 {
                 continue;
             }

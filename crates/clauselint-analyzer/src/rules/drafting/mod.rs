@@ -555,12 +555,9 @@ pub(crate) fn is_real_definition(cx: &Context, d: &Definition) -> bool {
         return false;
     }
     // Capitalisation conventions differ by language; only English definitions are read.
-    // Read from the word walk when a rule already made it, else from the one sentence.
-    let english = |s: usize| match shared(cx).words.get() {
-        Some(facts) => facts.english[s],
-        None => reads_as_english(doc.sentence_text(s)),
-    };
-    if d.sentence.is_some_and(|s| !english(s)) {
+    if d.sentence
+        .is_some_and(|s| !sentence_reads_as_english_cheaply(cx, s))
+    {
         return false;
     }
     // A bold run-in clause title the parser read as a Definitions entry.
@@ -792,6 +789,9 @@ pub(crate) fn title_keys(doc: &Document) -> HashSet<String> {
 /// asks for it.
 pub(crate) struct SharedFacts {
     words: OnceLock<WordFacts>,
+    /// Lower-case names of the parties and brands (see [`BrandScan`]): made by the word walk of
+    /// [`WordFacts`], or by a walk of its own when only they are needed.
+    brands: OnceLock<HashSet<String>>,
     /// Byte offset of each line of the analysis text.
     line_starts: Vec<usize>,
     /// The clause titles, for overlap queries.
@@ -808,8 +808,6 @@ pub(crate) struct SharedFacts {
 
 /// What the drafting rules learn from walking every word of the document once.
 struct WordFacts {
-    /// Lower-case names of the parties and brands (see [`BrandScan`]).
-    brands: HashSet<String>,
     /// The capitalised runs of each prose sentence not written in capitals; `None` for the rest.
     runs: Vec<Option<Vec<Run>>>,
     /// Whether each sentence reads as English (see [`reads_as_english`]).
@@ -875,6 +873,7 @@ pub(crate) fn shared<'c>(cx: &'c Context) -> &'c SharedFacts {
         cross_ref_ends.sort_unstable();
         SharedFacts {
             words: OnceLock::new(),
+            brands: OnceLock::new(),
             line_starts,
             clause_titles: SpanIndex::new(
                 doc.clauses.iter().filter_map(|c| c.title_span).collect(),
@@ -894,20 +893,27 @@ fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
         let mut runs = Vec::with_capacity(n);
         let mut english = Vec::with_capacity(n);
         let mut title_cased = Vec::with_capacity(n);
-        let mut brands = BrandScan::default();
+        let facts = shared(cx);
+        // The brands come from the same walk unless a rule already asked for them alone.
+        let mut brands = facts.brands.get().is_none().then(BrandScan::default);
         // One buffer for the words of every sentence in turn.
         let mut ws: Vec<Word> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             ws.clear();
             push_words(&doc.text, s.span, &mut ws);
             english.push(english_words(&ws));
-            brands.scan(&ws);
+            if let Some(brands) = &mut brands {
+                brands.scan(&ws);
+            }
             let prose = is_prose_block(doc, si) && !is_shouting(doc.plain(s.span));
             runs.push(prose.then(|| runs_of(&doc.text, &ws)));
             title_cased.push(prose && title_cased_words(&ws));
         }
+        if let Some(brands) = brands {
+            let brands = brands.finish(cx, &mut ws);
+            facts.brands.get_or_init(|| brands);
+        }
         WordFacts {
-            brands: brands.finish(cx, &mut ws),
             runs,
             english,
             title_cased,
@@ -920,9 +926,33 @@ pub(crate) fn prose_runs<'c>(cx: &'c Context, si: usize) -> Option<&'c [Run]> {
     word_facts(cx).runs[si].as_deref()
 }
 
+/// [`prose_runs`] of one sentence without forcing the walk over every word: borrowed from the
+/// walk when a rule already made it, else read from the sentence alone.
+pub(crate) fn prose_runs_of_sentence<'c>(
+    cx: &'c Context,
+    si: usize,
+) -> Option<std::borrow::Cow<'c, [Run]>> {
+    if let Some(facts) = shared(cx).words.get() {
+        return facts.runs[si].as_deref().map(std::borrow::Cow::Borrowed);
+    }
+    let doc = cx.doc;
+    let span = doc.sentences[si].span;
+    (is_prose_block(doc, si) && !is_shouting(doc.plain(span)))
+        .then(|| std::borrow::Cow::Owned(runs_of(&doc.text, &words(&doc.text, span))))
+}
+
 /// [`reads_as_english`] for sentence `si`, computed once per document.
 pub(crate) fn sentence_reads_as_english(cx: &Context, si: usize) -> bool {
     word_facts(cx).english[si]
+}
+
+/// [`sentence_reads_as_english`] without forcing the walk over every word: from the walk when a
+/// rule already made it, else from the one sentence.
+pub(crate) fn sentence_reads_as_english_cheaply(cx: &Context, si: usize) -> bool {
+    match shared(cx).words.get() {
+        Some(facts) => facts.english[si],
+        None => reads_as_english(cx.doc.sentence_text(si)),
+    }
 }
 
 /// A heading run into the text ("Categories, Sources and the Purposes It is Used for"): most of
@@ -950,7 +980,17 @@ fn title_cased_words(ws: &[Word]) -> bool {
 
 /// The document's brand and company names, lower case, first word.
 pub(crate) fn brand_words<'c>(cx: &'c Context) -> &'c HashSet<String> {
-    &word_facts(cx).brands
+    shared(cx).brands.get_or_init(|| {
+        let doc = cx.doc;
+        let mut scan = BrandScan::default();
+        let mut ws: Vec<Word> = Vec::new();
+        for s in &doc.sentences {
+            ws.clear();
+            push_words(&doc.text, s.span, &mut ws);
+            scan.scan(&ws);
+        }
+        scan.finish(cx, &mut ws)
+    })
 }
 
 /// Is the span inside a clause title (`**10.1 Customer Content**.`)?

@@ -746,7 +746,6 @@ impl Rule for UndefinedTerm {
         }
         let defined = &super::definition_index(cx).keys;
         let titles = title_keys(doc);
-        let brands = brand_words(cx);
         // Every use of each phrase first, judged on cheap evidence; the costlier vetoes (regexes
         // around each use) run only for the few phrases that would be reported.
         let mut order: Vec<String> = Vec::new();
@@ -810,6 +809,8 @@ impl Rule for UndefinedTerm {
                 }
             }
         }
+        // After the runs: the walk that made them made the brand names too.
+        let brands = brand_words(cx);
         for key in order {
             let occs = &seen[&key];
             // The spelling of the first use, for names and messages.
