@@ -52,6 +52,7 @@ seed() {
         done
         ;;
     esac
+    return 0
 }
 
 # Build every target once (sanitizer flags, release with debug assertions), then run the
