@@ -20,7 +20,7 @@ use super::common::{finding_at, quote_from, regex, sentences_with_any};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use regex::Regex;
 
 pub struct AcceptanceByUse;
@@ -168,6 +168,10 @@ fn merely_instruction(norm: &str) -> bool {
 impl Rule for AcceptanceByUse {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Local
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
