@@ -346,7 +346,7 @@ impl Incremental {
             return Err(("the structure changed", doc));
         }
         let mut facts = doc_facts(&doc);
-        facts.ai_terms = std::mem::take(&mut self.facts.ai_terms);
+        facts.ai_terms.clone_from(&self.facts.ai_terms);
         if facts != self.facts {
             return Err(("the document-wide facts changed", doc));
         }
