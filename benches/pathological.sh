@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Time and peak memory of `clauselint check` (release) on inputs built to hurt a parser: a 5 MB
-# single line, list nesting, deep quotes, unbalanced markup, deep numbering, thousands of
-# definitions, invalid UTF-8 and NUL bytes. Each case must finish or fail cleanly; the table says
+# single line, a 50 MB file, list nesting, deep quotes, unbalanced markup, deep numbering,
+# thousands of definitions, invalid UTF-8 and NUL bytes, PDFs with a cyclic page tree, a
+# self-referencing stream length and a decompression bomb; then the limit-stopped ones again with
+# the limit raised, and a scan of them all. Each case must finish or fail cleanly; the table says
 # how long it took, how much memory it used and the exit status (0 clean, 1 findings, 2 unreadable).
 #   benches/pathological.sh [TIMEOUT_SECONDS]    (default 120 per case)
 set -euo pipefail
@@ -30,14 +32,66 @@ open(f"{d}/numbering-3000-deep.txt", "w").write("".join(".".join(["1"] * i) + " 
 open(f"{d}/5000-definitions.txt", "w").write("".join(f"“Term {i}” means the thing numbered {i}. " for i in range(5000)))
 open(f"{d}/nul-bytes.txt", "wb").write(b"hello\x00world")
 open(f"{d}/invalid-utf8.txt", "wb").write(b"line one\nhello \xff\xfe world\n")
+line = "Customer grants Vendor a licence to use Customer Data \u2014 \u201cServices\u201d \u2014 \u00a7 4.\n"
+open(f"{d}/50mb.txt", "w").write(line * ((50 << 20) // len(line.encode()) + 1))
+open(f"{d}/quotes-5000-deep.md", "w").write("> " * 5000 + "\u201cData\u201d \u2014 \u00a7 1\n")
+
+import zlib
+def pdf(objects):
+    out = bytearray(b"%PDF-1.5\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+text = b"BT /F1 11 Tf 72 720 Td (1. Fees. Customer pays monthly.) Tj ET"
+font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"
+page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+def stream(data, extra=b""):
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+# The page tree lists itself among its kids.
+open(f"{d}/pdf-kids-cycle.pdf", "wb").write(pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>", page, stream(text), font]))
+# A content stream whose /Length is a reference to itself.
+open(f"{d}/pdf-length-self.pdf", "wb").write(pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+    b"<< /Length 4 0 R >>\nstream\n" + text + b"\nendstream", font]))
+# A 256 MiB FlateDecode stream (four times the default limit) of a few hundred KB.
+bomb = zlib.compress(b" " * (256 << 20), 9)
+open(f"{d}/pdf-flate-bomb.pdf", "wb").write(pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page, stream(bomb, b"/Filter /FlateDecode "), font]))
 PY
-printf '%-26s %10s %10s %8s  %s\n' case seconds "peak MB" status "first line of stderr"
-for f in "$dir"/*; do
+# `check --format json` prints a file's error in the JSON report: show the error, else stderr.
+measure() {
+  local name=$1
+  shift
   set +e
-  /usr/bin/time -f '%e %M' -o "$dir/.time" timeout "$limit" "$bin" check --format json "$f" >/dev/null 2>"$dir/.err"
+  /usr/bin/time -f '%e %M' -o "$dir/.time" timeout "$limit" "$bin" "$@" >"$dir/.out" 2>"$dir/.err"
   status=$?
   set -e
   read -r secs kb < <(tail -1 "$dir/.time")
   [ "$status" = 124 ] && secs="> $limit"
-  printf '%-26s %10s %10.1f %8s  %s\n' "$(basename "$f")" "$secs" "$(echo "$kb / 1024" | bc -l)" "$status" "$(head -c 80 "$dir/.err" | head -1)"
+  note=$(python3 -c 'import json,sys
+try:
+    r = json.load(open(sys.argv[1])); e = r["files"][0]["errors"]
+    print(e[0]["message"].split(": ", 1)[-1] if e else "%d finding(s)" % len(r["files"][0]["findings"]))
+except Exception:
+    print(open(sys.argv[2]).readline().strip())' "$dir/.out" "$dir/.err")
+  printf '%-34s %10s %10.1f %8s  %s\n' "$name" "$secs" "$(echo "$kb / 1024" | bc -l)" "$status" "${note:0:110}"
+}
+printf '%-34s %10s %10s %8s  %s\n' case seconds "peak MB" status "result (error or finding count)"
+for f in "$dir"/*; do
+  measure "$(basename "$f")" check --format json "$f"
 done
+# The same inputs with the limit that stopped them raised: the cost of reading them through.
+measure "50mb.txt (--max-file-size-mb 64)" check --format json --max-file-size-mb 64 "$dir/50mb.txt"
+measure "100k-list-markers.md (nesting 200k)" check --format json --max-nesting 200000 "$dir/100k-list-markers.md"
+measure "100k-quote-markers.md (nesting 200k)" check --format json --max-nesting 200000 "$dir/100k-quote-markers.md"
+measure "pdf-flate-bomb.pdf (stream 512 MB)" check --format json --max-pdf-stream-mb 512 "$dir/pdf-flate-bomb.pdf"
+# A scan over all of them: every file reported, the scan completes.
+measure "scan of all the above" scan --no-progress --format jsonl -o "$dir/.scan.jsonl" "$dir"

@@ -22,7 +22,9 @@ run() { # label, args...
   t1=$(date +%s.%N)
   local secs mem
   secs=$(echo "$t1 - $t0" | bc -l)
-  mem=$(cat /tmp/clauselint-bench-mem)
+  # A command that exits non-zero (scan does when it finds something) makes time write
+  # "Command exited with non-zero status N" before the figure: the figure is the last line.
+  mem=$(tail -n 1 /tmp/clauselint-bench-mem)
   printf '%-34s %7.2f s  %7.1f MB/s  %7.0f files/s  peak %6.1f MB\n' "$label" "$secs" \
     "$(echo "$bytes / 1000000 / $secs" | bc -l)" "$(echo "$files / $secs" | bc -l)" "$(echo "$mem / 1024" | bc -l)"
 }

@@ -584,3 +584,29 @@ fn scan_skips_the_playbooks_ignored_paths_and_reports_unused_suppressions() {
     ]);
     assert!(rules_in(&report).contains(&("meta/unused-suppression".into(), 1)));
 }
+
+#[test]
+fn a_misspelt_rule_id_on_the_command_line_is_an_error_not_a_silent_no_op() {
+    let out = clauselint(&[
+        "check",
+        "--disable",
+        "terms/arbitraton",
+        "tests/fixtures/short-terms.md",
+    ]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{report}");
+    assert!(
+        report.contains("--disable terms/arbitraton: no rule has this id"),
+        "{report}"
+    );
+    // A real group and a real id are accepted.
+    let out = clauselint(&[
+        "check",
+        "--disable",
+        "terms/*",
+        "--enable",
+        "drafting/undefined-term",
+        "tests/fixtures/short-terms.md",
+    ]);
+    assert_ne!(out.status.code(), Some(2));
+}

@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use clauselint_parser::{BlockKind, Document, NumberStyle, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use clauselint_parser::{BlockKind, Deadline, Document, LimitExceeded, NumberStyle, Span};
 use regex::Regex;
 
 use crate::lexicon::{lexicon, Concept};
@@ -29,8 +29,8 @@ pub struct SentenceFacts {
     pub index: usize,
     pub span: Span,
     pub norm: String,
-    /// Source byte offset of each byte of `norm` (plus one past the end).
-    map: Vec<usize>,
+    /// Source byte offset of each byte of `norm` (and of its end).
+    map: SourceMap,
     pub hits: Vec<Hit>,
     pub mask: u64,
     /// The sentence is a heading or a title-only line, not a provision.
@@ -59,12 +59,13 @@ impl SentenceFacts {
 
     /// The source span of a range of the normalised text.
     pub fn source_span(&self, start: usize, end: usize) -> Span {
-        let s = self.map[start.min(self.map.len() - 1)];
+        let len = self.norm.len();
+        let s = self.map.get(&self.norm, start.min(len));
         let e = if end == 0 {
             s
         } else {
             // End of the last byte of the range, i.e. the start offset of the byte after it.
-            self.map[end.min(self.map.len() - 1)]
+            self.map.get(&self.norm, end.min(len))
         };
         Span::new(s, e.max(s))
     }
@@ -75,35 +76,130 @@ impl SentenceFacts {
     }
 }
 
-fn normalise(text: &str, base: usize) -> (String, Vec<usize>) {
-    let mut norm = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
+/// Where each byte of a sentence's normalised text came from in the source, without a source
+/// offset per byte. Normalised text mostly advances in step with the source (one byte of `norm`
+/// per source byte), so only the bytes where that stops holding are stored as anchors — after a
+/// collapsed run of whitespace, a curly quote, a lower-cased non-ASCII letter. A collapsed space
+/// needs no anchor at all: it always maps to the byte after it (the next word's first byte).
+/// Lookups reproduce exactly what a per-byte table would hold, for every offset.
+#[derive(Clone, Debug)]
+struct SourceMap {
+    base: usize,
+    /// `(offset in norm, source offset - base)`, ordered; the first is always at offset 0.
+    anchors: Vec<(u32, u32)>,
+    /// `source offset - norm offset` along the last anchor's run.
+    run_shift: i64,
+}
+
+impl SourceMap {
+    fn new(base: usize) -> Self {
+        SourceMap {
+            base,
+            anchors: Vec::new(),
+            run_shift: i64::MIN,
+        }
+    }
+
+    /// Record that the byte at `norm_offset` (not a collapsed space) came from `base + source_offset`.
+    #[inline]
+    fn record(&mut self, norm_offset: usize, source_offset: usize) {
+        let shift = source_offset as i64 - norm_offset as i64;
+        if shift != self.run_shift {
+            self.run_shift = shift;
+            // Sentences are far below 4 GiB; saturating keeps a pathological one from panicking.
+            self.anchors.push((
+                u32::try_from(norm_offset).unwrap_or(u32::MAX),
+                u32::try_from(source_offset).unwrap_or(u32::MAX),
+            ));
+        }
+    }
+
+    /// Source offset of byte `at` of `norm` (`at == norm.len()` is the end of the sentence).
+    fn get(&self, norm: &str, at: usize) -> usize {
+        let at = if norm.as_bytes().get(at) == Some(&b' ') {
+            at + 1
+        } else {
+            at
+        };
+        let n = u32::try_from(at).unwrap_or(u32::MAX);
+        let i = self.anchors.partition_point(|&(an, _)| an <= n);
+        match i.checked_sub(1).map(|i| self.anchors[i]) {
+            Some((an, asrc)) => self.base + asrc as usize + (at - an as usize),
+            None => self.base,
+        }
+    }
+}
+
+/// White space as `char::is_whitespace` sees it, for ASCII bytes.
+fn is_ascii_white(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+fn normalise(text: &str, base: usize) -> (String, SourceMap) {
+    let bytes = text.as_bytes();
+    // Built as bytes: every byte pushed is ASCII or a whole UTF-8 character.
+    let mut norm: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut map = SourceMap::new(base);
     let mut pending_space = false;
-    for (i, ch) in text.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Most of a contract is ASCII: one byte in, at most one byte out, no decoding.
+        if b.is_ascii() {
+            if is_ascii_white(b) {
+                pending_space = !norm.is_empty();
+            } else {
+                if pending_space {
+                    norm.push(b' ');
+                    pending_space = false;
+                }
+                map.record(norm.len(), i);
+                norm.push(if b == b'`' {
+                    b'\''
+                } else {
+                    b.to_ascii_lowercase()
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let Some(ch) = text[i..].chars().next() else {
+            break;
+        };
+        let width = ch.len_utf8();
         if ch.is_whitespace() {
             pending_space = !norm.is_empty();
+            i += width;
             continue;
         }
         if pending_space {
-            norm.push(' ');
-            map.push(base + i);
+            norm.push(b' ');
             pending_space = false;
         }
         let mapped = match ch {
-            '’' | '‘' | '`' | '´' => Some('\''),
-            '“' | '”' | '„' | '«' | '»' => Some('"'),
-            '–' | '—' | '‐' | '‑' => Some('-'),
+            '’' | '‘' | '´' => Some(b'\''),
+            '“' | '”' | '„' | '«' | '»' => Some(b'"'),
+            '–' | '—' | '‐' | '‑' => Some(b'-'),
             _ => None,
         };
         let before = norm.len();
         match mapped {
             Some(m) => norm.push(m),
-            None if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
-            None => norm.extend(ch.to_lowercase()),
+            None => {
+                let mut utf8 = [0u8; 4];
+                for lower in ch.to_lowercase() {
+                    norm.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                }
+            }
         }
-        map.extend(std::iter::repeat_n(base + i, norm.len() - before));
+        for at in before..norm.len() {
+            map.record(at, i);
+        }
+        i += width;
     }
-    map.push(base + text.len());
+    map.record(norm.len(), text.len());
+    let norm = String::from_utf8(norm)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (norm, map)
 }
 
@@ -177,8 +273,10 @@ impl ExtraNames {
         }
         let automaton = (!extra_patterns.is_empty())
             .then(|| {
+                // Built per document: a contiguous NFA builds several times faster than a DFA.
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&extra_patterns)
                     .ok()
             })
@@ -190,8 +288,14 @@ impl ExtraNames {
     }
 }
 
-/// One sentence's facts before the AI-backed tool names are marked (see [`mark_ai_terms`]).
-pub(crate) fn sentence_facts(doc: &Document, index: usize, extra: &ExtraNames) -> SentenceFacts {
+/// One sentence's facts before the AI-backed tool names are marked (see [`mark_ai_terms`]), given
+/// its block's lead-in.
+pub(crate) fn sentence_facts(
+    doc: &Document,
+    index: usize,
+    extra: &ExtraNames,
+    lead_in: Option<usize>,
+) -> SentenceFacts {
     let lex = lexicon();
     let s = &doc.sentences[index];
     let (norm, map) = normalise(doc.plain(s.span), s.span.start);
@@ -213,7 +317,7 @@ pub(crate) fn sentence_facts(doc: &Document, index: usize, extra: &ExtraNames) -
         hits,
         mask,
         in_heading: in_heading(doc, index),
-        lead_in: lead_in(doc, s.block),
+        lead_in,
     }
 }
 
@@ -239,9 +343,7 @@ impl SentenceFacts {
         }
         let by = |x: usize| x.wrapping_add_signed(delta);
         self.span = Span::new(by(self.span.start), by(self.span.end));
-        for m in &mut self.map {
-            *m = by(*m);
-        }
+        self.map.base = by(self.map.base);
     }
 }
 
@@ -296,14 +398,42 @@ impl<'d> Context<'d> {
 
     /// As [`Context::new`], with a configuration's extra phrases tagged as their concepts.
     pub fn with_vocabulary(doc: &'d Document, vocabulary: &Vocabulary) -> Self {
+        match Context::within(doc, vocabulary, &Deadline::never()) {
+            Ok(cx) => cx,
+            Err(e) => unreachable!("a context without a deadline ran out of time: {e}"),
+        }
+    }
+
+    /// As [`Context::with_vocabulary`], an error once `deadline` passes (checked per sentence).
+    pub fn within(
+        doc: &'d Document,
+        vocabulary: &Vocabulary,
+        deadline: &Deadline,
+    ) -> Result<Self, LimitExceeded> {
         let mut facts = doc_facts(doc);
+        deadline.check_now()?;
         let extra = ExtraNames::new(&facts, vocabulary);
+        // A block's sentences are consecutive and share its lead-in: look it up once per block.
+        let mut block_lead_in: Option<(usize, Option<usize>)> = None;
         let mut sentences: Vec<SentenceFacts> = (0..doc.sentences.len())
-            .map(|index| sentence_facts(doc, index, &extra))
-            .collect();
+            .map(|index| {
+                deadline.check()?;
+                let block = doc.sentences[index].block;
+                let lead = match block_lead_in {
+                    Some((b, lead)) if b == block => lead,
+                    _ => {
+                        let lead = lead_in(doc, block);
+                        block_lead_in = Some((block, lead));
+                        lead
+                    }
+                };
+                Ok(sentence_facts(doc, index, &extra, lead))
+            })
+            .collect::<Result<_, LimitExceeded>>()?;
         facts.ai_terms = ai_terms(doc, &sentences);
         mark_ai_terms(&facts.ai_terms, &mut sentences);
-        Context::from_parts(doc, sentences, facts)
+        deadline.check_now()?;
+        Ok(Context::from_parts(doc, sentences, facts))
     }
 
     /// A context from facts computed elsewhere (the incremental analysis reuses those of the
@@ -399,8 +529,13 @@ pub(crate) fn lead_in(doc: &Document, block: usize) -> Option<usize> {
         b = b.checked_sub(1)?;
         let blk = &doc.blocks[b];
         let text = doc.plain(blk.text_span).trim_end();
-        let introduces =
-            text.ends_with([':', '—', '-']) || text.to_lowercase().ends_with("following");
+        // Only ASCII letters lower-case to "following", so comparing the last nine bytes
+        // ignoring ASCII case is the same as lower-casing the whole block first.
+        let introduces = text.ends_with([':', '—', '-'])
+            || text
+                .len()
+                .checked_sub(9)
+                .is_some_and(|at| text.as_bytes()[at..].eq_ignore_ascii_case(b"following"));
         // A paragraph nested in an outer list item ("3. How we use it — We may use your data:")
         // introduces the inner list although it is itself part of an item; an ordinary sibling
         // item does not end with a colon.
@@ -436,7 +571,7 @@ fn ai_definition_regex() -> &'static Regex {
 /// Names the document ties to AI: defined terms whose definition mentions machine learning, and
 /// tools a sentence says run on it. Negated statements ("we do not use AI in our review tools")
 /// teach nothing.
-pub(crate) fn ai_terms(doc: &Document, sentences: &[SentenceFacts]) -> Vec<String> {
+fn ai_terms(doc: &Document, sentences: &[SentenceFacts]) -> Vec<String> {
     ai_terms_from(
         doc,
         sentences
@@ -585,6 +720,74 @@ mod tests {
         let (norm, map) = normalise(text, 10);
         assert_eq!(norm, "we may use \"customer content\" - to train");
         let i = norm.find("customer").unwrap();
-        assert_eq!(&text[map[i] - 10..map[i] - 10 + 8], "Customer");
+        let at = map.get(&norm, i);
+        assert_eq!(&text[at - 10..at - 10 + 8], "Customer");
+    }
+
+    /// The per-byte table the source map replaces: what every lookup must still return.
+    fn per_byte_map(text: &str, base: usize) -> (String, Vec<usize>) {
+        let mut norm = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len() + 1);
+        let mut pending_space = false;
+        for (i, ch) in text.char_indices() {
+            if ch.is_whitespace() {
+                pending_space = !norm.is_empty();
+                continue;
+            }
+            if pending_space {
+                norm.push(' ');
+                map.push(base + i);
+                pending_space = false;
+            }
+            let mapped = match ch {
+                '’' | '‘' | '`' | '´' => Some('\''),
+                '“' | '”' | '„' | '«' | '»' => Some('"'),
+                '–' | '—' | '‐' | '‑' => Some('-'),
+                _ => None,
+            };
+            let before = norm.len();
+            match mapped {
+                Some(m) => norm.push(m),
+                None if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
+                None => norm.extend(ch.to_lowercase()),
+            }
+            map.extend(std::iter::repeat_n(base + i, norm.len() - before));
+        }
+        map.push(base + text.len());
+        (norm, map)
+    }
+
+    fn assert_same_as_per_byte(text: &str, base: usize) {
+        let (expected_norm, expected_map) = per_byte_map(text, base);
+        let (norm, map) = normalise(text, base);
+        assert_eq!(norm, expected_norm, "{text:?}");
+        for (at, &expected) in expected_map.iter().enumerate() {
+            assert_eq!(map.get(&norm, at), expected, "byte {at} of {text:?}");
+        }
+    }
+
+    #[test]
+    fn source_map_matches_a_per_byte_table() {
+        for text in [
+            "",
+            "   ",
+            "We  may use “Customer Content” — to train",
+            "\u{feff}Straße İstanbul ΣΑΣ «Kunden» ‘x’ `y´ a\u{a0}b\u{2003}\u{2003}c\u{b}\u{c}d",
+            "1.\tDefinitions.\r\n   (a) “Affiliate” means…  ",
+            "ǅ ﬁ ẞ Kelvin K Å",
+        ] {
+            assert_same_as_per_byte(text, 0);
+            assert_same_as_per_byte(text, 1234);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn source_map_matches_a_per_byte_table_on_any_text(
+            text in "[ \t\n\r\u{b}\u{c}\u{a0}\u{2003}a-zA-Z0-9.,;`´’‘“”„«»–—‐‑İẞßΣﬁǅ]{0,40}",
+            base in 0usize..100_000,
+        ) {
+            assert_same_as_per_byte(&text, base);
+        }
     }
 }

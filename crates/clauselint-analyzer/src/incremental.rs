@@ -21,7 +21,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use clauselint_parser::{Document, Format, Span};
+use clauselint_parser::{Deadline, Document, Format, Span};
 
 use crate::context::{
     ai_terms_from, doc_facts, in_heading, lead_in, mark_ai_terms_in, sentence_facts, Context,
@@ -279,7 +279,7 @@ impl Incremental {
         let mut facts = doc_facts(&doc);
         let extra = ExtraNames::new(&facts, analyzer.vocabulary());
         let mut sentences: Vec<SentenceFacts> = (0..doc.sentences.len())
-            .map(|i| sentence_facts(&doc, i, &extra))
+            .map(|i| sentence_facts(&doc, i, &extra, lead_in(&doc, doc.sentences[i].block)))
             .collect();
         facts.ai_terms = ai_terms_from(
             &doc,
@@ -361,7 +361,7 @@ impl Incremental {
                 }
                 facts.in_heading = in_heading(&doc, i);
             } else {
-                *facts = sentence_facts(&doc, i, &self.extra);
+                *facts = sentence_facts(&doc, i, &self.extra, facts.lead_in);
                 self.unmarked[i] = None;
                 changed[i] = true;
             }
@@ -467,7 +467,9 @@ impl Incremental {
                 }
             }
         }
-        analyzer.check_custom(&cx, &mut findings);
+        if let Err(e) = analyzer.check_custom(&cx, &mut findings, &Deadline::never()) {
+            unreachable!("custom rules without a deadline ran out of time: {e}");
+        }
         let Context {
             sentences, facts, ..
         } = cx;

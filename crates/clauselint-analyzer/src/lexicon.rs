@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u8)]
@@ -950,8 +950,11 @@ pub fn lexicon() -> &'static Lexicon {
                 }
             }
         }
+        // A full DFA: built once per process (a few hundred KB), it tags every sentence of every
+        // document about twice as fast as the default contiguous NFA for this many phrases.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon compiles");
         Lexicon { automaton, masks }

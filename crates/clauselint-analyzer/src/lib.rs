@@ -25,7 +25,7 @@ pub mod vocabulary;
 
 use std::sync::Arc;
 
-pub use clauselint_parser::Document;
+pub use clauselint_parser::{Deadline, Document, LimitExceeded, Limits};
 pub use context::Context;
 pub use custom::{CustomRule, CustomRuleSpec};
 pub use finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
@@ -150,15 +150,29 @@ impl Analyzer {
 
     /// All findings for a document, sorted by position.
     pub fn analyze(&self, doc: &Document) -> Vec<Finding> {
-        let cx = Context::with_vocabulary(doc, &self.vocabulary);
+        match self.analyze_within(doc, &Deadline::never()) {
+            Ok(findings) => findings,
+            Err(e) => unreachable!("an analysis without a deadline ran out of time: {e}"),
+        }
+    }
+
+    /// As [`Analyzer::analyze`], an error once `deadline` passes: checked per sentence while the
+    /// shared facts are computed and between rules.
+    pub fn analyze_within(
+        &self,
+        doc: &Document,
+        deadline: &Deadline,
+    ) -> Result<Vec<Finding>, LimitExceeded> {
+        let cx = Context::within(doc, &self.vocabulary, deadline)?;
         let mut findings = Vec::new();
         for rule in &self.rules {
+            deadline.check_now()?;
             let before = findings.len();
             rule.check(&cx, &mut findings);
             self.settle(rule.meta(), doc, &mut findings[before..]);
         }
-        self.check_custom(&cx, &mut findings);
-        self.finish(doc, findings)
+        self.check_custom(&cx, &mut findings, deadline)?;
+        Ok(self.finish(doc, findings))
     }
 
     /// Severity from the settings and the clause of a built-in rule's fresh findings.
@@ -174,11 +188,17 @@ impl Analyzer {
     }
 
     /// The enabled custom rules' findings.
-    pub(crate) fn check_custom(&self, cx: &Context, findings: &mut Vec<Finding>) {
+    pub(crate) fn check_custom(
+        &self,
+        cx: &Context,
+        findings: &mut Vec<Finding>,
+        deadline: &Deadline,
+    ) -> Result<(), LimitExceeded> {
         for rule in &self.custom {
             if !self.settings.is_enabled(rule.id) {
                 continue;
             }
+            deadline.check_now()?;
             let before = findings.len();
             rule.check(cx, findings);
             let severity = self.settings.severity_for(rule.id, rule.severity);
@@ -186,6 +206,7 @@ impl Analyzer {
                 f.severity = severity;
             }
         }
+        Ok(())
     }
 
     /// Suppression comments applied to every rule's findings, then position order.

@@ -3,7 +3,7 @@
 //! model's invariants. (Time and peak memory per case are measured by `benches/pathological.sh`
 //! on the release build; here only completion and correctness are asserted.)
 
-use clauselint_analyzer::Analyzer;
+use clauselint_analyzer::{Analyzer, Deadline};
 use clauselint_parser::{parse, Format};
 
 fn survives(name: &str, text: &str, format: Format, analyse: bool) {
@@ -103,6 +103,28 @@ fn control_characters_nul_bytes_and_lone_surrogate_escapes() {
         &text.repeat(1000),
         Format::Markdown,
         true,
+    );
+}
+
+#[test]
+fn the_analysis_stops_at_its_deadline() {
+    let text =
+        "1. Licence. Customer grants Vendor a perpetual licence to use Customer Content to train \
+                its models — see § 2.\n\n"
+            .repeat(300);
+    let doc = parse(&text, Format::Text);
+    let analyzer = Analyzer::default();
+    let spent = Deadline::after(std::time::Duration::ZERO);
+    std::thread::sleep(std::time::Duration::from_millis(2));
+    let e = analyzer
+        .analyze_within(&doc, &spent)
+        .expect_err("no time left");
+    assert_eq!(e.limit, clauselint_parser::Limit::Time);
+    assert!(e.to_string().contains("max_analysis_seconds"), "{e}");
+    let generous = Deadline::after(std::time::Duration::from_secs(3600));
+    assert_eq!(
+        analyzer.analyze_within(&doc, &generous).unwrap().len(),
+        analyzer.analyze(&doc).len()
     );
 }
 

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clauselint_analyzer::checklist::{build, Checklist, Status};
-use clauselint_analyzer::{Analyzer, FindingKind};
+use clauselint_analyzer::FindingKind;
 use serde::Serialize;
 
-use crate::input;
+use crate::playbook::Loaded;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ChecklistFormat {
@@ -45,19 +45,18 @@ fn today() -> String {
 }
 
 pub fn run(
-    analyzer: &Analyzer,
+    loaded: &Loaded,
     file: &Path,
     format: ChecklistFormat,
     output: Option<&PathBuf>,
 ) -> ExitCode {
-    let doc = match input::load(file) {
-        Ok(d) => d,
+    let (doc, findings) = match loaded.check(file) {
+        Ok(checked) => checked,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let findings = analyzer.analyze(&doc);
     let checklist = build(&doc, &findings);
     let name = file.display().to_string();
     let date = today();

@@ -22,7 +22,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clauselint_analyzer::{Analyzer, Severity};
-use clauselint_config::Overrides;
+use clauselint_config::{LimitSettings, Overrides};
 
 #[derive(Parser)]
 #[command(
@@ -192,6 +192,28 @@ struct PlaybookArgs {
     /// Report suppression comments that no longer suppress anything (`meta/unused-suppression`).
     #[arg(long)]
     report_unused_suppressions: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Per-document limits (see README "Limits"); each beats `[limits]` in `clauselint.toml`.
+#[derive(Args)]
+struct LimitArgs {
+    /// Largest file read, in megabytes (default 32).
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..))]
+    max_file_size_mb: Option<u64>,
+    /// Deepest nesting of block quotes, lists and clauses (default 100).
+    #[arg(long, value_name = "LEVELS", value_parser = clap::value_parser!(u64).range(1..))]
+    max_nesting: Option<u64>,
+    /// Longest time to read and analyse one document, in seconds (default 60).
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    max_analysis_seconds: Option<u64>,
+    /// Most objects in a PDF (default 2000000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    max_pdf_objects: Option<u64>,
+    /// Largest decompressed PDF stream, in megabytes (default 64).
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..))]
+    max_pdf_stream_mb: Option<u64>,
 }
 
 impl PlaybookArgs {
@@ -203,6 +225,13 @@ impl PlaybookArgs {
                 enable: self.enabled,
                 severities: Vec::new(),
                 report_unused_suppressions: self.report_unused_suppressions,
+            },
+            LimitSettings {
+                max_file_size_mb: self.limits.max_file_size_mb,
+                max_nesting: self.limits.max_nesting,
+                max_analysis_seconds: self.limits.max_analysis_seconds,
+                max_pdf_objects: self.limits.max_pdf_objects,
+                max_pdf_stream_mb: self.limits.max_pdf_stream_mb,
             },
         )
     }
@@ -260,7 +289,7 @@ fn main() -> ExitCode {
             let playbooks = playbook.playbooks();
             match playbooks.for_document(&file) {
                 Ok(loaded) => {
-                    let code = checklist::run(&loaded.analyzer, &file, format, output.as_ref());
+                    let code = checklist::run(&loaded, &file, format, output.as_ref());
                     if playbooks.had_errors() {
                         ExitCode::from(2)
                     } else {

@@ -10,7 +10,6 @@ use clauselint_analyzer::{Finding, Severity};
 use clauselint_parser::{Comment, Document, Format, HeaderFooter, Revision, RevisionKind};
 use serde::Serialize;
 
-use crate::input;
 use crate::playbook::Playbooks;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -167,11 +166,9 @@ pub fn analyze_file(playbooks: &Playbooks, path: &std::path::Path, min: Severity
         Ok(loaded) => loaded,
         Err(message) => return JsonFile::failed(path.display().to_string(), message),
     };
-    match input::load(path) {
-        Ok(doc) => {
-            let findings = loaded
-                .analyzer
-                .analyze(&doc)
+    match loaded.check(path) {
+        Ok((doc, findings)) => {
+            let findings = findings
                 .iter()
                 .filter(|f| f.severity >= min)
                 .map(|f| json_finding(&doc, f))
@@ -194,18 +191,14 @@ pub fn check(playbooks: &Playbooks, files: &[PathBuf], json: bool, min: Severity
     for path in files {
         let name = path.display().to_string();
         let loaded = playbooks.for_document(path);
-        match loaded.as_ref().map_err(Clone::clone).and_then(|l| {
-            input::load(path)
-                .map(|doc| (l, doc))
-                .map_err(|e| e.to_string())
-        }) {
-            Ok((loaded, doc)) => {
-                let findings: Vec<Finding> = loaded
-                    .analyzer
-                    .analyze(&doc)
-                    .into_iter()
-                    .filter(|f| f.severity >= min)
-                    .collect();
+        match loaded
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|l| l.check(path).map_err(|e| e.to_string()))
+        {
+            Ok((doc, findings)) => {
+                let findings: Vec<Finding> =
+                    findings.into_iter().filter(|f| f.severity >= min).collect();
                 any_finding |= !findings.is_empty();
                 for f in &findings {
                     totals[f.severity as usize] += 1;

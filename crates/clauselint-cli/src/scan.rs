@@ -10,6 +10,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -17,7 +18,6 @@ use clauselint_analyzer::Severity;
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::playbook::Playbooks;
 use crate::report::{analyze_file, JsonFile};
@@ -263,6 +263,8 @@ pub fn load_baseline(path: &Path) -> Result<HashSet<String>, String> {
 struct Sink {
     writer: Box<dyn Write>,
     partial: Option<(PathBuf, PathBuf)>,
+    /// The partial file, to flush to disk before it is renamed.
+    file: Option<File>,
 }
 
 impl Sink {
@@ -274,13 +276,15 @@ impl Sink {
                 let partial = PathBuf::from(partial);
                 let file = File::create(&partial)?;
                 Ok(Sink {
-                    writer: Box::new(BufWriter::new(file)),
+                    writer: Box::new(BufWriter::new(file.try_clone()?)),
                     partial: Some((partial, path.to_path_buf())),
+                    file: Some(file),
                 })
             }
             None => Ok(Sink {
                 writer: Box::new(io::stdout().lock()),
                 partial: None,
+                file: None,
             }),
         }
     }
@@ -288,6 +292,10 @@ impl Sink {
     fn finish(mut self) -> io::Result<()> {
         self.writer.flush()?;
         drop(self.writer);
+        // On disk before the rename makes it the report: a crash never leaves a short report.
+        if let Some(file) = self.file {
+            file.sync_all()?;
+        }
         if let Some((partial, target)) = self.partial {
             std::fs::rename(partial, target)?;
         }
@@ -318,6 +326,7 @@ pub fn run(playbooks: &Playbooks, opts: &ScanOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    after_discovery_test_hook(&files);
     let baseline = match opts.baseline.as_deref().map(load_baseline).transpose() {
         Ok(b) => b,
         Err(e) => {
@@ -393,15 +402,27 @@ pub fn run(playbooks: &Playbooks, opts: &ScanOptions) -> ExitCode {
     let mut summary = Summary::default();
     let mut total_findings = 0usize;
     let mut write_error: Option<io::Error> = None;
+    // Largest files first, each worker taking the next file as soon as it is free: the long
+    // contracts start early and the short ones fill in at the end, so no core sits idle while
+    // another finishes a big file (halving the list between workers left the tail to one core).
+    let mut queue: Vec<(u64, &PathBuf)> = files
+        .iter()
+        .map(|path| (std::fs::metadata(path).map_or(0, |m| m.len()), path))
+        .collect();
+    queue.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            pool.install(|| {
-                files.par_iter().for_each_with(tx, |tx, path| {
-                    let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            pool.broadcast(|_| {
+                let tx = tx.clone();
+                while let Some(&(bytes, path)) = queue.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let file = analyze_file(playbooks, path, min);
-                    let _ = tx.send((file, bytes));
-                });
+                    if tx.send((file, bytes)).is_err() {
+                        break;
+                    }
+                }
             });
+            drop(tx);
         });
         let mut bytes_done = 0u64;
         for (mut file, bytes) in rx {
@@ -459,6 +480,25 @@ pub fn run(playbooks: &Playbooks, opts: &ScanOptions) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// For tests of files that vanish or change during a scan: when `CLAUSELINT_TEST_DISCOVERY_HOOK`
+/// names a path, the scan writes the files it found there and waits (up to a minute) until the
+/// test removes it, so the test can delete or replace documents between discovery and reading
+/// deterministically. Never set in normal use.
+fn after_discovery_test_hook(files: &[PathBuf]) {
+    let Some(hook) = std::env::var_os("CLAUSELINT_TEST_DISCOVERY_HOOK") else {
+        return;
+    };
+    let hook = PathBuf::from(hook);
+    let list: String = files.iter().map(|f| format!("{}\n", f.display())).collect();
+    if std::fs::write(&hook, list).is_err() {
+        return;
+    }
+    let started = Instant::now();
+    while hook.exists() && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
 

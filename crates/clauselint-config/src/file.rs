@@ -32,6 +32,33 @@ pub struct ConfigFile {
     pub report_unused_suppressions: Option<bool>,
     /// Settings for `clauselint scan`.
     pub scan: Option<ScanSection>,
+    /// Bounds on the work one document may cause. A document over a limit is reported as an
+    /// error naming the limit; the other documents are still checked.
+    pub limits: Option<LimitsSection>,
+}
+
+/// `[limits]`: each key raises or lowers one limit; a missing key keeps the default. The command
+/// line's `--max-…` options beat these.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsSection {
+    /// Largest file read, in megabytes (default 32), in any format.
+    #[schemars(with = "Option<u64>", range(min = 1))]
+    pub max_file_size_mb: Option<Spanned<u64>>,
+    /// Deepest nesting of block quotes and lists (Markdown) and of clauses inside clauses
+    /// (default 100).
+    #[schemars(with = "Option<u64>", range(min = 1))]
+    pub max_nesting: Option<Spanned<u64>>,
+    /// Longest time to read, parse and analyse one document, in seconds (default 60).
+    #[schemars(with = "Option<u64>", range(min = 1))]
+    pub max_analysis_seconds: Option<Spanned<u64>>,
+    /// Most objects in a PDF (default 2000000).
+    #[schemars(with = "Option<u64>", range(min = 1))]
+    pub max_pdf_objects: Option<Spanned<u64>>,
+    /// Largest decompressed size of one PDF stream, in megabytes (default 64): a decompression
+    /// bomb stops here.
+    #[schemars(with = "Option<u64>", range(min = 1))]
+    pub max_pdf_stream_mb: Option<Spanned<u64>>,
 }
 
 /// `[scan]`

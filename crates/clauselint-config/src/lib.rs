@@ -21,11 +21,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clauselint_analyzer::vocabulary::{concept_by_name, concept_name_list};
-use clauselint_analyzer::{all_rules, Analyzer, CustomRule, Settings, Severity, Vocabulary};
+use clauselint_analyzer::{
+    all_rules, Analyzer, CustomRule, Limits, Settings, Severity, Vocabulary,
+};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 pub use file::{ConfigFile, Level};
-pub use rules::{load_rule_dir, load_rule_file, RuleDirectory};
+pub use rules::{compile_rule_text, load_rule_dir, load_rule_file, RuleDirectory};
 
 /// The file name looked for in a document's folder and its ancestors.
 pub const CONFIG_FILE_NAME: &str = "clauselint.toml";
@@ -116,6 +118,44 @@ pub struct Playbook {
     pub report_unused_suppressions: bool,
     /// Broken custom rule files: reported, skipped, the other rules still load.
     pub rule_errors: Vec<ConfigError>,
+    /// `[limits]`: the limits the file sets (the others keep their defaults).
+    pub limits: LimitSettings,
+}
+
+/// Limits set by a configuration's `[limits]` or by the command line, each `None` when not set.
+/// Units are the ones users write: megabytes and seconds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LimitSettings {
+    pub max_file_size_mb: Option<u64>,
+    pub max_nesting: Option<u64>,
+    pub max_analysis_seconds: Option<u64>,
+    pub max_pdf_objects: Option<u64>,
+    pub max_pdf_stream_mb: Option<u64>,
+}
+
+impl LimitSettings {
+    /// `limits` with every value set here.
+    pub fn apply(&self, mut limits: Limits) -> Limits {
+        const MB: u64 = 1 << 20;
+        let size = |v: u64| usize::try_from(v.saturating_mul(MB)).unwrap_or(usize::MAX);
+        let count = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
+        if let Some(v) = self.max_file_size_mb {
+            limits.max_file_bytes = v.saturating_mul(MB);
+        }
+        if let Some(v) = self.max_nesting {
+            limits.max_nesting = count(v);
+        }
+        if let Some(v) = self.max_analysis_seconds {
+            limits.max_time = std::time::Duration::from_secs(v);
+        }
+        if let Some(v) = self.max_pdf_objects {
+            limits.max_pdf_objects = count(v);
+        }
+        if let Some(v) = self.max_pdf_stream_mb {
+            limits.max_pdf_stream_bytes = size(v);
+        }
+        limits
+    }
 }
 
 fn pattern_matches(pattern: &str, id: &str) -> bool {
@@ -227,6 +267,26 @@ impl Playbook {
             playbook.levels.push((id.clone(), *level.get_ref()));
         }
 
+        if let Some(section) = &file.limits {
+            let read = |value: &Option<toml::Spanned<u64>>, key: &str| match value {
+                Some(v) if *v.get_ref() == 0 => Err(error_at(
+                    path,
+                    text,
+                    v.span(),
+                    format!("limits.{key}: must be at least 1"),
+                )),
+                Some(v) => Ok(Some(*v.get_ref())),
+                None => Ok(None),
+            };
+            playbook.limits = LimitSettings {
+                max_file_size_mb: read(&section.max_file_size_mb, "max_file_size_mb")?,
+                max_nesting: read(&section.max_nesting, "max_nesting")?,
+                max_analysis_seconds: read(&section.max_analysis_seconds, "max_analysis_seconds")?,
+                max_pdf_objects: read(&section.max_pdf_objects, "max_pdf_objects")?,
+                max_pdf_stream_mb: read(&section.max_pdf_stream_mb, "max_pdf_stream_mb")?,
+            };
+        }
+
         if let Some(scan) = &file.scan {
             let mut builder = GlobSetBuilder::new();
             for glob in &scan.ignore {
@@ -248,6 +308,12 @@ impl Playbook {
             playbook.ignore_set = builder.build().ok();
         }
         Ok(playbook)
+    }
+
+    /// The limits for documents under this playbook: the defaults, then `[limits]`, then the
+    /// command line's.
+    pub fn limits(&self, command_line: &LimitSettings) -> Limits {
+        command_line.apply(self.limits.apply(Limits::default()))
     }
 
     /// The playbook for a document: `explicit` if given, else the nearest `clauselint.toml`

@@ -81,7 +81,8 @@ pub fn load_rule_file(path: &Path) -> Result<CustomRule, (ConfigError, Option<St
     compile_rule_text(path, &text)
 }
 
-pub(crate) fn compile_rule_text(
+/// As [`load_rule_file`], with the file's text already read (`path` names it in errors).
+pub fn compile_rule_text(
     path: &Path,
     text: &str,
 ) -> Result<CustomRule, (ConfigError, Option<String>)> {

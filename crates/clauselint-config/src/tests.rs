@@ -285,3 +285,44 @@ fn the_example_playbook_loads_and_its_tests_pass() {
         assert!(failing.is_empty(), "{}: {failing:?}", rule.id);
     }
 }
+
+#[test]
+fn limits_come_from_the_file_then_the_command_line() {
+    let p = Playbook::from_str(
+        Path::new("/tmp/clauselint.toml"),
+        "[limits]\nmax_file_size_mb = 2\nmax_nesting = 12\nmax_analysis_seconds = 5\n",
+    )
+    .unwrap();
+    let defaults = Limits::default();
+    let limits = p.limits(&LimitSettings::default());
+    assert_eq!(limits.max_file_bytes, 2 << 20);
+    assert_eq!(limits.max_nesting, 12);
+    assert_eq!(limits.max_time, std::time::Duration::from_secs(5));
+    assert_eq!(limits.max_pdf_objects, defaults.max_pdf_objects);
+    assert_eq!(limits.max_pdf_stream_bytes, defaults.max_pdf_stream_bytes);
+    let command_line = LimitSettings {
+        max_nesting: Some(400),
+        max_pdf_stream_mb: Some(1),
+        ..LimitSettings::default()
+    };
+    let limits = p.limits(&command_line);
+    assert_eq!(limits.max_nesting, 400);
+    assert_eq!(limits.max_file_bytes, 2 << 20);
+    assert_eq!(limits.max_pdf_stream_bytes, 1 << 20);
+    assert_eq!(
+        Playbook::default().limits(&LimitSettings::default()),
+        defaults
+    );
+}
+
+#[test]
+fn bad_limits_name_the_key_and_line() {
+    assert_eq!(
+        config_error("[rules]\n\n[limits]\nmax_nesting = 0\n"),
+        ":4: limits.max_nesting: must be at least 1"
+    );
+    let e = config_error("[limits]\nmax_pages = 3\n");
+    assert!(e.starts_with(":2:") && e.contains("max_pages"), "{e}");
+    let e = config_error("[limits]\nmax_file_size_mb = \"big\"\n");
+    assert!(e.starts_with(":2:"), "{e}");
+}

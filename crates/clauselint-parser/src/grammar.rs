@@ -10,7 +10,7 @@ use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
 
 use crate::model::{Block, BlockKind, Clause, Document, NumberStyle, Span};
 use crate::numbering::{self, Label};
-use crate::{clause_keys, collapse_ws, style_for, OpenClause};
+use crate::{clause_keys, collapse_ws, style_for, Deadline, LimitExceeded, OpenClause};
 
 fn new_parser() -> Option<Parser> {
     let mut parser = Parser::new();
@@ -124,7 +124,11 @@ fn trim_end(text: &str, span: Span) -> Span {
 
 /// Builds `doc.blocks` and `doc.clauses` from the tree. Returns, per block, the length of its
 /// leading clause number (for sentence splitting), as `build_structure` does for the other formats.
-pub(crate) fn build_structure(doc: &mut Document, tree: &Tree) -> Vec<usize> {
+pub(crate) fn build_structure(
+    doc: &mut Document,
+    tree: &Tree,
+    deadline: &Deadline,
+) -> Result<Vec<usize>, LimitExceeded> {
     let mut number_lens = Vec::new();
     // The path to the most recently opened clause: what was open when the next clause's number was
     // read, which decides "(i)" after "(h)" exactly as the line-based reader does.
@@ -137,6 +141,7 @@ pub(crate) fn build_structure(doc: &mut Document, tree: &Tree) -> Vec<usize> {
     pending.extend(top.into_iter().rev().map(|n| (n, None)));
 
     while let Some((node, parent)) = pending.pop() {
+        deadline.check()?;
         match node.kind() {
             "clause" => {
                 let id = open_clause(doc, node, parent, &mut last_path, &mut number_lens);
@@ -171,7 +176,7 @@ pub(crate) fn build_structure(doc: &mut Document, tree: &Tree) -> Vec<usize> {
             parent.span.end = parent.span.end.max(end);
         }
     }
-    number_lens
+    Ok(number_lens)
 }
 
 fn new_block(kind: BlockKind, span: Span, clause: Option<usize>) -> Block {

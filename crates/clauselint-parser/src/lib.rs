@@ -11,6 +11,7 @@ mod definitions;
 pub mod docx;
 mod grammar;
 mod invariants;
+pub mod limits;
 pub mod line_index;
 mod markdown;
 pub mod model;
@@ -20,8 +21,9 @@ mod sentences;
 mod text;
 mod xrefs;
 
-pub use docx::{parse_docx, DocxError, DocxOptions, RevisionView};
+pub use docx::{parse_docx, DocxError, DocxLimits, DocxOptions, RevisionView};
 pub use grammar::ContractTree;
+pub use limits::{Deadline, Limit, LimitExceeded, Limits};
 pub use line_index::{LineCol, LineIndex};
 pub use model::*;
 pub use pdf::{parse_pdf, PdfError};
@@ -57,17 +59,44 @@ pub fn format_for_path(path: &str) -> Format {
 
 /// Parse Markdown or plain text. (PDF text goes through [`parse_extracted`].)
 pub fn parse(source: &str, format: Format) -> Document {
+    unlimited(parse_limited(
+        source,
+        format,
+        &Limits::unlimited(),
+        &Deadline::never(),
+    ))
+}
+
+/// As [`parse`], but an error once the document nests more deeply than `limits.max_nesting` or
+/// parsing outlasts `deadline` (the caller checks the file size before reading it).
+pub fn parse_limited(
+    source: &str,
+    format: Format,
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Result<Document, LimitExceeded> {
     let (text, raw_blocks, strong_spans) = match format {
         Format::Markdown => {
             let parts = markdown::parse(source);
+            check_nesting(parts.max_nesting, limits)?;
             (parts.text, parts.blocks, parts.strong_spans)
         }
         Format::Text => {
             let text = blank_bom(source);
-            return match grammar::parse_tree(&text) {
-                Some(tree) => build_from_tree(source.to_string(), text, &tree),
-                None => parse_text_line_based(source),
+            let doc = match grammar::parse_tree(&text) {
+                Some(tree) => build_from_tree(source.to_string(), text, &tree, deadline)?,
+                None => build(
+                    source.to_string(),
+                    text.clone(),
+                    Format::Text,
+                    text::blocks(&text),
+                    Vec::new(),
+                    Vec::new(),
+                    deadline,
+                )?,
             };
+            check_clause_depth(&doc, limits)?;
+            return Ok(doc);
         }
         Format::Pdf | Format::Docx => {
             let text = blank_bom(source);
@@ -75,14 +104,45 @@ pub fn parse(source: &str, format: Format) -> Document {
             (text, blocks, Vec::new())
         }
     };
-    build(
+    deadline.check_now()?;
+    let doc = build(
         source.to_string(),
         text,
         format,
         raw_blocks,
         strong_spans,
         Vec::new(),
-    )
+        deadline,
+    )?;
+    check_clause_depth(&doc, limits)?;
+    Ok(doc)
+}
+
+/// The result of a parse that had no limits to exceed.
+pub(crate) fn unlimited(result: Result<Document, LimitExceeded>) -> Document {
+    match result {
+        Ok(doc) => doc,
+        Err(e) => unreachable!("a parse without limits exceeded one: {e}"),
+    }
+}
+
+fn check_nesting(depth: usize, limits: &Limits) -> Result<(), LimitExceeded> {
+    if depth <= limits.max_nesting {
+        return Ok(());
+    }
+    Err(LimitExceeded {
+        limit: Limit::Nesting,
+        found: format!("{depth} levels"),
+        allowed: format!("{} levels", limits.max_nesting),
+    })
+}
+
+/// An error when the document's clauses nest more deeply than `limits.max_nesting` (for readers
+/// whose own limits bound the rest, such as Word).
+pub fn check_clause_depth(doc: &Document, limits: &Limits) -> Result<(), LimitExceeded> {
+    // `depth` counts enclosing clauses; the clause itself is one more level.
+    let deepest = doc.clauses.iter().map(|c| c.depth + 1).max().unwrap_or(0);
+    check_nesting(deepest, limits)
 }
 
 /// Plain text through the line-based structure reader that preceded the grammar (and still reads
@@ -91,27 +151,38 @@ pub fn parse(source: &str, format: Format) -> Document {
 pub fn parse_text_line_based(source: &str) -> Document {
     let text = blank_bom(source);
     let blocks = text::blocks(&text);
-    build(
+    unlimited(build(
         source.to_string(),
         text,
         Format::Text,
         blocks,
         Vec::new(),
         Vec::new(),
-    )
+        &Deadline::never(),
+    ))
 }
 
 /// Plain text whose structure comes from an existing contract-grammar tree of `source` (see
 /// [`ContractTree`], which keeps that tree up to date as the text is edited).
 pub fn parse_text_with_tree(source: &str, tree: &tree_sitter::Tree) -> Document {
-    build_from_tree(source.to_string(), blank_bom(source), tree)
+    unlimited(build_from_tree(
+        source.to_string(),
+        blank_bom(source),
+        tree,
+        &Deadline::never(),
+    ))
 }
 
-fn build_from_tree(source: String, text: String, tree: &tree_sitter::Tree) -> Document {
+fn build_from_tree(
+    source: String,
+    text: String,
+    tree: &tree_sitter::Tree,
+    deadline: &Deadline,
+) -> Result<Document, LimitExceeded> {
     let mut doc = empty_document(source, text, Format::Text, Vec::new(), Vec::new());
-    let numbers = grammar::build_structure(&mut doc, tree);
-    finish(&mut doc, &numbers);
-    doc
+    let numbers = grammar::build_structure(&mut doc, tree, deadline)?;
+    finish(&mut doc, &numbers, deadline)?;
+    Ok(doc)
 }
 
 /// Parse text extracted from a PDF, with the byte offsets where its pages start.
@@ -120,11 +191,37 @@ pub fn parse_extracted(
     page_starts: Vec<usize>,
     diagnostics: Vec<ParseDiagnostic>,
 ) -> Document {
+    unlimited(parse_extracted_limited(
+        text,
+        page_starts,
+        diagnostics,
+        &Limits::unlimited(),
+        &Deadline::never(),
+    ))
+}
+
+/// As [`parse_extracted`], under the nesting limit and the document's deadline.
+pub fn parse_extracted_limited(
+    text: String,
+    page_starts: Vec<usize>,
+    diagnostics: Vec<ParseDiagnostic>,
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Result<Document, LimitExceeded> {
     let analysis = blank_bom(&text);
     let blocks = text::blocks(&analysis);
-    let mut doc = build(text, analysis, Format::Pdf, blocks, Vec::new(), diagnostics);
+    let mut doc = build(
+        text,
+        analysis,
+        Format::Pdf,
+        blocks,
+        Vec::new(),
+        diagnostics,
+        deadline,
+    )?;
+    check_clause_depth(&doc, limits)?;
     doc.page_starts = page_starts;
-    doc
+    Ok(doc)
 }
 
 fn blank_bom(source: &str) -> String {
@@ -141,12 +238,13 @@ fn build(
     raw_blocks: Vec<RawBlock>,
     strong_spans: Vec<Span>,
     diagnostics: Vec<ParseDiagnostic>,
-) -> Document {
+    deadline: &Deadline,
+) -> Result<Document, LimitExceeded> {
     let mut doc = empty_document(source, text, format, strong_spans, diagnostics);
     doc.blocks.reserve(raw_blocks.len());
-    let numbers = build_structure(&mut doc, raw_blocks);
-    finish(&mut doc, &numbers);
-    doc
+    let numbers = build_structure(&mut doc, raw_blocks, deadline)?;
+    finish(&mut doc, &numbers, deadline)?;
+    Ok(doc)
 }
 
 fn empty_document(
@@ -179,10 +277,17 @@ fn empty_document(
 }
 
 /// Sentences, definitions and cross-references, once blocks and clauses are known.
-fn finish(doc: &mut Document, number_lens: &[usize]) {
-    split_sentences(doc, number_lens);
+fn finish(
+    doc: &mut Document,
+    number_lens: &[usize],
+    deadline: &Deadline,
+) -> Result<(), LimitExceeded> {
+    split_sentences(doc, number_lens, deadline)?;
+    deadline.check_now()?;
     definitions::extract(doc);
+    deadline.check_now()?;
     xrefs::extract(doc);
+    deadline.check_now()
 }
 
 pub(crate) struct OpenClause {
@@ -195,13 +300,18 @@ pub(crate) struct OpenClause {
 
 /// Assigns every block to a clause and builds the clause tree. Returns, per block, the length of a
 /// leading clause number (so sentence splitting does not treat "1." as a sentence).
-fn build_structure(doc: &mut Document, raw_blocks: Vec<RawBlock>) -> Vec<usize> {
+fn build_structure(
+    doc: &mut Document,
+    raw_blocks: Vec<RawBlock>,
+    deadline: &Deadline,
+) -> Result<Vec<usize>, LimitExceeded> {
     let mut stack: Vec<OpenClause> = Vec::new();
     let mut number_lens = Vec::with_capacity(raw_blocks.len());
     let mut last_block_end = 0usize;
     let mut first_block = true;
 
     for raw in raw_blocks {
+        deadline.check()?;
         let bi = doc.blocks.len();
         let content_start = raw.text_span.start
             + (doc.text[raw.text_span.start..raw.text_span.end].len()
@@ -347,7 +457,7 @@ fn build_structure(doc: &mut Document, raw_blocks: Vec<RawBlock>) -> Vec<usize> 
     while let Some(open) = stack.pop() {
         close_clause(doc, open.id, last_block_end);
     }
-    number_lens
+    Ok(number_lens)
 }
 
 /// The bold span that opens text starting at `start` (within `slack` bytes) and ends by `end`.
@@ -498,9 +608,14 @@ pub(crate) fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn split_sentences(doc: &mut Document, number_lens: &[usize]) {
+fn split_sentences(
+    doc: &mut Document,
+    number_lens: &[usize],
+    deadline: &Deadline,
+) -> Result<(), LimitExceeded> {
     let mut sentences = Vec::new();
     for (bi, block) in doc.blocks.iter_mut().enumerate() {
+        deadline.check()?;
         block.first_sentence = sentences.len();
         let spans = sentences::split(
             &doc.text,
@@ -515,4 +630,5 @@ fn split_sentences(doc: &mut Document, number_lens: &[usize]) {
         }));
     }
     doc.sentences = sentences;
+    Ok(())
 }

@@ -9,6 +9,8 @@ pub(crate) struct MarkdownParts {
     pub text: String,
     pub blocks: Vec<RawBlock>,
     pub strong_spans: Vec<Span>,
+    /// The most block quotes and lists open inside each other.
+    pub max_nesting: usize,
 }
 
 struct OpenBlock {
@@ -88,6 +90,9 @@ pub(crate) fn parse(source: &str) -> MarkdownParts {
     // Ordered-list counters, one per open list (None for bullet lists).
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut in_image = 0usize;
+    // Block quotes and lists open at once, and the most seen (the document's nesting depth).
+    let mut containers = 0usize;
+    let mut max_nesting = 0usize;
 
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
@@ -111,7 +116,13 @@ pub(crate) fn parse(source: &str) -> MarkdownParts {
                 Tag::TableCell => {
                     stack.push(OpenBlock::new(BlockKind::TableCell, range.start, 0, None))
                 }
+                Tag::BlockQuote(_) => {
+                    containers += 1;
+                    max_nesting = max_nesting.max(containers);
+                }
                 Tag::List(first) => {
+                    containers += 1;
+                    max_nesting = max_nesting.max(containers);
                     // A nested list ends the text of the item that holds it.
                     if let Some(open) = stack.last_mut() {
                         if open.kind == BlockKind::ListItem && open.text_start.is_some() {
@@ -163,7 +174,9 @@ pub(crate) fn parse(source: &str) -> MarkdownParts {
                 },
                 TagEnd::List(_) => {
                     lists.pop();
+                    containers = containers.saturating_sub(1);
                 }
+                TagEnd::BlockQuote(_) => containers = containers.saturating_sub(1),
                 TagEnd::Image => in_image = in_image.saturating_sub(1),
                 _ => {}
             },
@@ -197,5 +210,6 @@ pub(crate) fn parse(source: &str) -> MarkdownParts {
         text,
         blocks,
         strong_spans,
+        max_nesting,
     }
 }

@@ -140,6 +140,22 @@ impl fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
+impl PdfError {
+    /// The document-wide [`crate::Limit`] this error is about, when it is one a user can raise.
+    pub fn limit(&self) -> Option<crate::Limit> {
+        match self {
+            PdfError::LimitExceeded { what, .. } => match *what {
+                "file size" => Some(crate::Limit::FileSize),
+                "decompressed stream size" => Some(crate::Limit::PdfStreamSize),
+                "object count" => Some(crate::Limit::PdfObjects),
+                "time" => Some(crate::Limit::Time),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
 /// Text extracted from a PDF, before parsing.
 #[derive(Clone, Debug)]
 pub struct Extraction {

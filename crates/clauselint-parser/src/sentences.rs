@@ -29,6 +29,9 @@ fn token_before(text: &str, dot: usize) -> &str {
 }
 
 fn is_abbreviation(token: &str, next_word: &str) -> bool {
+    if token.is_ascii() {
+        return is_ascii_abbreviation(token, next_word);
+    }
     let lower = token.to_lowercase();
     let lower = lower.trim_start_matches(['(', '“', '"']);
     if NUMBER_ABBREVIATIONS.contains(&lower) {
@@ -44,6 +47,25 @@ fn is_abbreviation(token: &str, next_word: &str) -> bool {
     lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2)
 }
 
+/// [`is_abbreviation`] for an ASCII token (nearly all of them), without lower-casing a copy: the
+/// lists are lower-case ASCII, and ASCII case changes no length and no `.`.
+fn is_ascii_abbreviation(token: &str, next_word: &str) -> bool {
+    let lower = token.trim_start_matches(['(', '"']);
+    if NUMBER_ABBREVIATIONS
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(lower))
+    {
+        return next_word.starts_with(|c: char| c.is_ascii_digit());
+    }
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(lower)) {
+        return true;
+    }
+    if token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()) {
+        return true;
+    }
+    lower.contains('.') && lower.split('.').all(|p| p.len() <= 2)
+}
+
 /// Split `text[span]` into sentences. `number_len` is the length of a leading clause number that
 /// must not end a sentence on its own.
 pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
@@ -54,46 +76,48 @@ pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
     let mut start = skip_space(text, (content_start + number_len).min(span.end), span.end);
     let mut i = start;
     while i < span.end {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            let dot = i;
-            // Take closing quotes and brackets with the stop.
-            let mut j = i + 1;
-            while j < span.end {
-                let rest = &text[j..span.end];
-                let c = rest.chars().next().unwrap_or(' ');
-                if "\"”’')]*_".contains(c) {
-                    j += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            let after_space = skip_space(text, j, span.end);
-            let at_end = after_space >= span.end;
-            if after_space > j || at_end {
-                let next = &text[after_space..span.end];
-                let next_word = next.split_whitespace().next().unwrap_or("");
-                let starts_sentence = at_end
-                    || next.starts_with(|c: char| {
-                        c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(§[*".contains(c)
-                    });
-                let boundary = b != b'.' || {
-                    let token = token_before(text, dot);
-                    let in_number = token.chars().all(|c| c.is_ascii_digit() || c == '.');
-                    !(is_abbreviation(token, next_word)
-                        || (in_number && dot < content_start + number_len + 2 && !token.is_empty()))
-                };
-                if starts_sentence && boundary {
-                    out.push(Span::new(start, j));
-                    start = after_space;
-                    i = after_space;
-                    continue;
-                }
-            }
-            i = j;
-            continue;
+        // Only a stop can end a sentence: skip straight to the next one (they are ASCII, so the
+        // byte search never lands inside a character).
+        match memchr::memchr3(b'.', b'!', b'?', &bytes[i..span.end]) {
+            Some(offset) => i += offset,
+            None => break,
         }
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
+        let b = bytes[i];
+        let dot = i;
+        // Take closing quotes and brackets with the stop.
+        let mut j = i + 1;
+        while j < span.end {
+            let rest = &text[j..span.end];
+            let c = rest.chars().next().unwrap_or(' ');
+            if "\"”’')]*_".contains(c) {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let after_space = skip_space(text, j, span.end);
+        let at_end = after_space >= span.end;
+        if after_space > j || at_end {
+            let next = &text[after_space..span.end];
+            let next_word = next.split_whitespace().next().unwrap_or("");
+            let starts_sentence = at_end
+                || next.starts_with(|c: char| {
+                    c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(§[*".contains(c)
+                });
+            let boundary = b != b'.' || {
+                let token = token_before(text, dot);
+                let in_number = token.chars().all(|c| c.is_ascii_digit() || c == '.');
+                !(is_abbreviation(token, next_word)
+                    || (in_number && dot < content_start + number_len + 2 && !token.is_empty()))
+            };
+            if starts_sentence && boundary {
+                out.push(Span::new(start, j));
+                start = after_space;
+                i = after_space;
+                continue;
+            }
+        }
+        i = j;
     }
     let end = trim_end(text, start, span.end);
     if end > start {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::line_index::floor_char_boundary;
@@ -11,14 +12,87 @@ use crate::model::{ClauseId, CrossRef, CrossRefKind, CrossRefTarget, Document, S
 
 const REF: &str = r"(?:\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-zA-Z0-9]{1,4}\))*|\([a-zA-Z0-9]{1,4}\)(?:\([a-zA-Z0-9]{1,4}\))*|[IVXLC]{1,6}(?-u:\b)|[A-Z](?-u:\b))";
 
+fn xref_pattern() -> String {
+    format!(
+        r"(?P<kw>(?-u:\b)(?i:sections?|sub-?sections?|clauses?|sub-?clauses?|articles?|paragraphs?|exhibits?|schedules?|annex(?:es)?|appendix|appendices|attachments?)|§§?)\s*(?P<list>{REF}(?:\s*(?:,|and|or|&|through|to|-|–)\s*(?:and\s+|or\s+)?{REF})*)"
+    )
+}
+
 fn xref_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&xref_pattern()).expect("valid cross-reference regex"))
+}
+
+/// The cross-reference regex anchored at the start of its haystack.
+fn anchored_xref_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?P<kw>(?-u:\b)(?i:sections?|sub-?sections?|clauses?|sub-?clauses?|articles?|paragraphs?|exhibits?|schedules?|annex(?:es)?|appendix|appendices|attachments?)|§§?)\s*(?P<list>{REF}(?:\s*(?:,|and|or|&|through|to|-|–)\s*(?:and\s+|or\s+)?{REF})*)"
-        ))
-        .expect("valid cross-reference regex")
+        Regex::new(&format!("^(?:{})", xref_pattern())).expect("valid cross-reference regex")
     })
+}
+
+/// Every place a cross-reference can start, in ASCII-lower-cased text: a keyword, or `§`. No stem
+/// occurs inside another one except after a letter, where a keyword cannot start, so the
+/// non-overlapping search misses no start. Case-sensitive and few, the stems let the automaton skip
+/// through the text with its vectorised prefilter.
+fn keyword_starts() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build([
+                "section",
+                "sub",
+                "clause",
+                "article",
+                "paragraph",
+                "exhibit",
+                "schedule",
+                "annex",
+                "appendi",
+                "attachment",
+                "§",
+            ])
+            .expect("valid keyword set")
+    })
+}
+
+/// The matches of [`xref_regex`] in `text`, as `find_iter` would return them. The regex has no
+/// literal prefix its engine can skip ahead with (its keywords are case-insensitive), so it would
+/// run its automaton over every byte; instead the keyword automaton finds where a match can start
+/// and the anchored regex is tried there, leftmost first. Unicode case folding also lets `ſ` (long
+/// s) spell an `s`: a text containing it takes the plain search.
+fn xref_matches(text: &str) -> Vec<(usize, usize)> {
+    if text.contains('ſ') {
+        return xref_regex()
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+    }
+    // ASCII lower-casing keeps every byte offset.
+    let lower = text.to_ascii_lowercase();
+    let starts = keyword_starts().find_iter(&lower).map(|m| m.start());
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut resume = 0;
+    for start in starts {
+        if start < resume {
+            continue;
+        }
+        // The keywords open with `(?-u:\b)`: an ASCII word byte before a letter rules them out.
+        let is_keyword = bytes[start].is_ascii_alphabetic();
+        if is_keyword
+            && start > 0
+            && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_')
+        {
+            continue;
+        }
+        if let Some(m) = anchored_xref_regex().find(&text[start..]) {
+            found.push((start, start + m.end()));
+            resume = start + m.end();
+        }
+    }
+    found
 }
 
 fn ref_regex() -> &'static Regex {
@@ -69,11 +143,11 @@ pub(crate) fn extract(doc: &mut Document) {
     let mut refs = Vec::new();
     // Find matches with the fast DFA search, then take capture groups on the match alone: capture
     // search over a whole document would fall back to the slow PikeVM.
-    for found in xref_regex().find_iter(text) {
-        let Some(caps) = xref_regex().captures(found.as_str()) else {
+    for (found_start, found_end) in xref_matches(text) {
+        let Some(caps) = xref_regex().captures(&text[found_start..found_end]) else {
             continue;
         };
-        let base = found.start();
+        let base = found_start;
         let kw = caps.name("kw").expect("kw").as_str();
         let lower = kw.to_lowercase();
         let kind = if lower.starts_with('§') || lower.contains("section") {
@@ -88,9 +162,9 @@ pub(crate) fn extract(doc: &mut Document) {
             CrossRefKind::Attachment
         };
         // Headings such as "Section 5. Fees" define, not refer.
-        let line_start = text[..found.start()].rfind('\n').map_or(0, |i| i + 1);
-        if text[line_start..found.start()].trim().is_empty() && kind != CrossRefKind::Attachment {
-            let after = &text[found.end()..];
+        let line_start = text[..found_start].rfind('\n').map_or(0, |i| i + 1);
+        if text[line_start..found_start].trim().is_empty() && kind != CrossRefKind::Attachment {
+            let after = &text[found_end..];
             if after.starts_with(['.', ':'])
                 || after.trim_start().starts_with(|c: char| c.is_uppercase())
             {
@@ -100,9 +174,8 @@ pub(crate) fn extract(doc: &mut Document) {
         let list = caps.name("list").expect("list");
         // "Exhibit" refs are single letters or digits; bare capital letters after "Section" are
         // usually a sentence ("… see Section A of …") only in attachment kinds.
-        let after = &text[found.end()..floor_char_boundary(text, found.end() + 120)];
-        let before =
-            &text[floor_char_boundary(text, found.start().saturating_sub(12))..found.start()];
+        let after = &text[found_end..floor_char_boundary(text, found_end + 120)];
+        let before = &text[floor_char_boundary(text, found_start.saturating_sub(12))..found_start];
         let external = external_regex().captures(after).is_some_and(|c| {
             c.name("name").is_none_or(|n| {
                 let n = n.as_str();
@@ -140,10 +213,39 @@ pub(crate) fn extract(doc: &mut Document) {
         }
         refs.push(CrossRef {
             kind,
-            span: Span::new(found.start(), found.end()),
+            span: Span::new(found_start, found_end),
             targets,
             external,
         });
     }
     doc.cross_refs = refs;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain_search(text: &str) -> Vec<(usize, usize)> {
+        xref_regex()
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    #[test]
+    fn keyword_search_finds_what_the_plain_search_finds() {
+        for text in [
+            "See Section 10.4 and sections 3, 4 and 5(b). SECTION 2",
+            "subsection (a) and Sub-Clause 4 apply; Sub-section 2(c)(ii) does not.",
+            "under §§ 3-5 and § 7, Annexes A and B, Appendix C, appendices 1 to 3, Exhibit A.",
+            "intersection 5 crossections 4 subsection5 _section 6 éSection 7 “Section 8”",
+            "Articles I through IV, Article 6 GDPR, Paragraph 2, Schedule 1, Attachment B.",
+            "Section Section 5 clause clauses 2 and 3 exhibit",
+            "Sections 1. 2. See ſection 4 and Section 9.",
+            "xsub-section 5, subsub-clause 3, Sub-Sections 4 and 5, §§§ 2",
+            "",
+        ] {
+            assert_eq!(xref_matches(text), plain_search(text), "{text:?}");
+        }
+    }
 }

@@ -714,3 +714,117 @@ fn work_limits_are_errors() {
         .to_string()
         .starts_with("the PDF exceeds the character count limit"));
 }
+
+/// A page tree whose `Kids` point back at itself (directly and through a child), and a content
+/// stream whose `/Length` is an indirect reference to the stream itself: read or refused, never a
+/// loop.
+#[test]
+fn self_referencing_object_graphs_end() {
+    // Pages → [page, Pages]: the page tree contains itself.
+    let mut doc = build(&contract_pages());
+    let pages_id = doc
+        .catalog()
+        .unwrap()
+        .get(b"Pages")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let pages = doc.get_object_mut(pages_id).unwrap().as_dict_mut().unwrap();
+    let mut kids = pages.get(b"Kids").unwrap().as_array().unwrap().clone();
+    kids.push(Object::Reference(pages_id));
+    pages.set("Kids", kids);
+    match extract(&save(doc), &PdfOptions::default()) {
+        Ok(e) => assert!(e.text.contains("Customer"), "{}", e.text),
+        Err(e) => assert!(
+            matches!(e, PdfError::Corrupt(_) | PdfError::LimitExceeded { .. }),
+            "{e:?}"
+        ),
+    }
+
+    // A page whose `Kids` (it claims to be a Pages node) names only itself, as the only root.
+    let mut doc = build(&contract_pages());
+    let pages = doc.get_object_mut(pages_id).unwrap().as_dict_mut().unwrap();
+    pages.set("Kids", vec![Object::Reference(pages_id)]);
+    pages.set("Count", 1);
+    let e = err_of(&save(doc), &PdfOptions::default());
+    assert!(
+        matches!(
+            e,
+            PdfError::NoPages | PdfError::Corrupt(_) | PdfError::LimitExceeded { .. }
+        ),
+        "{e:?}"
+    );
+
+    // `/Length 4 0 R` inside object 4 itself, written by hand (lopdf would write a direct length).
+    let content = b"BT /F1 11 Tf 72 720 Td (1. Fees. Customer pays monthly.) Tj ET";
+    let mut bytes = b"%PDF-1.5\n".to_vec();
+    let mut offsets = Vec::new();
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+        [b"<< /Length 4 0 R >>\nstream\n".as_slice(), content, b"\nendstream"].concat(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>".to_vec(),
+    ];
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(bytes.len());
+        bytes.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        bytes.extend_from_slice(body);
+        bytes.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = bytes.len();
+    bytes.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        bytes.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    bytes.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    match extract(&bytes, &PdfOptions::default()) {
+        Ok(e) => assert!(e.text.contains("Customer pays"), "{}", e.text),
+        Err(e) => assert!(
+            matches!(e, PdfError::Corrupt(_) | PdfError::NoText { .. }),
+            "{e:?}"
+        ),
+    }
+}
+
+/// A FlateDecode stream of about 130 KB on disk that would expand to 128 MiB, twice the default
+/// per-stream limit: decompression stops at the limit and the message names it.
+#[test]
+fn a_stream_expanding_far_past_the_default_limit_is_refused() {
+    let mut doc = build(&[String::new()]);
+    let mut bomb = Stream::new(dictionary! {}, vec![b' '; 128 << 20]);
+    bomb.compress().unwrap();
+    let bomb_id = doc.add_object(bomb);
+    let page_id = doc.page_iter().next().unwrap();
+    doc.get_object_mut(page_id)
+        .unwrap()
+        .as_dict_mut()
+        .unwrap()
+        .set("Contents", bomb_id);
+    let bytes = save(doc);
+    assert!(
+        bytes.len() < 1 << 20,
+        "the bomb is small on disk: {}",
+        bytes.len()
+    );
+    let e = err_of(&bytes, &PdfOptions::default());
+    assert!(
+        matches!(
+            e,
+            PdfError::LimitExceeded {
+                what: "decompressed stream size",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert_eq!(e.limit(), Some(clauselint_parser::Limit::PdfStreamSize));
+}

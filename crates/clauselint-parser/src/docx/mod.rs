@@ -313,14 +313,16 @@ fn read(bytes: &[u8], options: &DocxOptions) -> Result<Document, DocxError> {
         revisions,
         ..
     } = out;
-    let mut doc = crate::build(
+    // Word's own limits bound the package; the caller checks nesting and time on the result.
+    let mut doc = crate::unlimited(crate::build(
         text.clone(),
         text,
         Format::Docx,
         blocks,
         strong,
         diagnostics,
-    );
+        &crate::Deadline::never(),
+    ));
     doc.paragraphs = paragraphs;
     doc.revisions = revisions;
     doc.comments = comments;

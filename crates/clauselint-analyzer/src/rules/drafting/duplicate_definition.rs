@@ -190,7 +190,7 @@ impl Rule for DuplicateDefinition {
             let lower = &lowered[i];
             if !later.is_capitalised()
                 || PRONOUNS.contains(&lower.as_str())
-                || !super::is_real_definition(doc, later)
+                || !super::is_real_definition(cx, later)
                 // "the Digital Millennium Copyright Act (“DMCA”)" glossed again: harmless.
                 || is_abbreviation(&later.term)
                 || scoped(doc, later)
@@ -202,7 +202,7 @@ impl Rule for DuplicateDefinition {
                 .take_while(|&&k| k < i)
                 .map(|&k| &doc.definitions[k])
                 .find(|d| {
-                    super::is_real_definition(doc, d)
+                    super::is_real_definition(cx, d)
                         && !d.term_span.overlaps(later.term_span)
                         && d.definition_span != later.definition_span
                 })

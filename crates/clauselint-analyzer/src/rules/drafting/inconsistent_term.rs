@@ -18,7 +18,7 @@
 //! ("Terms of Service")`), capitals forced by a sentence start, and near-duplicates the document
 //! itself puts in quotes or bold (a definition the parser did not recognise).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::AhoCorasick;
 use clauselint_parser::{Document, Span};
@@ -26,7 +26,7 @@ use regex::Regex;
 
 use super::{
     in_clause_title, is_link_text, is_prose_block, is_real_definition, is_shouting, marked_as_term,
-    on_title_line, term_key, DETERMINERS, FUNCTION_WORDS,
+    on_title_line_at, term_key, SpanIndex, DETERMINERS, FUNCTION_WORDS,
 };
 use crate::context::Context;
 use crate::finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
@@ -70,30 +70,32 @@ const FAMILY: &[&str] = &[
     "outputs",
 ];
 
-fn family(word: &str) -> bool {
+pub(crate) fn family(word: &str) -> bool {
     FAMILY.contains(&word.to_lowercase().as_str())
 }
 
 /// A capitalised, undefined `phrase` that differs from a defined term only in its last word, both
 /// last words from the same family ("Customer Content" / "Customer Data"). Returns the definition.
-pub(crate) fn near_defined(doc: &Document, phrase: &str) -> Option<usize> {
+pub(crate) fn near_defined(cx: &Context, phrase: &str) -> Option<usize> {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     if words.len() < 2 || !family(words[words.len() - 1]) {
         return None;
     }
-    let key = term_key(phrase);
-    if doc.definitions.iter().any(|d| term_key(&d.term) == key) {
+    let index = super::definition_index(cx);
+    if index.keys.contains(&term_key(phrase)) {
         return None;
     }
     let head = words[..words.len() - 1].join(" ").to_lowercase();
-    doc.definitions.iter().position(|d| {
-        let dw: Vec<&str> = d.term.split_whitespace().collect();
-        d.is_capitalised()
-            && dw.len() == words.len()
-            && dw[..dw.len() - 1].join(" ").to_lowercase() == head
-            && family(dw[dw.len() - 1])
-            && term_key(dw[dw.len() - 1]) != term_key(words[words.len() - 1])
-    })
+    let last = term_key(words[words.len() - 1]);
+    index
+        .by_head
+        .get(&(head, words.len()))?
+        .iter()
+        .copied()
+        .find(|&i| {
+            let term = &cx.doc.definitions[i].term;
+            term_key(term.split_whitespace().last().unwrap_or("")) != last
+        })
 }
 
 /// Every occurrence of each term in `text`, case-insensitively, with any run of whitespace between
@@ -120,23 +122,12 @@ fn term_occurrences(text: &str, terms: &[&str]) -> Vec<Vec<Span>> {
     if ascii.is_empty() {
         return found;
     }
-    // Whitespace runs collapsed to one space, with each collapsed byte's offset in `text`.
-    let mut collapsed = String::with_capacity(text.len());
-    let mut origin: Vec<usize> = Vec::with_capacity(text.len());
-    let mut in_space = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if !in_space {
-                collapsed.push(' ');
-                origin.push(i);
-            }
-            in_space = true;
-        } else {
-            collapsed.push(c);
-            origin.extend((0..c.len_utf8()).map(|k| i + k));
-            in_space = false;
-        }
-    }
+    let (collapsed, shifts) = collapse_whitespace(text);
+    // Offset in `text` of byte `p` of `collapsed`.
+    let origin = |p: usize| {
+        let k = shifts.partition_point(|&(at, _)| at < p);
+        p + k.checked_sub(1).map_or(0, |k| shifts[k].1)
+    };
     let patterns: Vec<String> = ascii
         .iter()
         .map(|&i| terms[i].split_whitespace().collect::<Vec<_>>().join(" "))
@@ -150,12 +141,12 @@ fn term_occurrences(text: &str, terms: &[&str]) -> Vec<Vec<Span>> {
     let mut last_end = vec![0usize; ascii.len()];
     for m in automaton.find_overlapping_iter(&collapsed) {
         let p = m.pattern().as_usize();
-        let start = origin[m.start()];
+        let start = origin(m.start());
         if start < last_end[p] {
             continue;
         }
         // The pattern ends on a non-space byte, so its end maps back exactly.
-        let mut end = origin[m.end() - 1] + 1;
+        let mut end = origin(m.end() - 1) + 1;
         let rest = &text.as_bytes()[end..];
         if rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b's')) {
             end += 1;
@@ -166,6 +157,34 @@ fn term_occurrences(text: &str, terms: &[&str]) -> Vec<Vec<Span>> {
         found[ascii[p]].push(Span::new(start, end));
     }
     found
+}
+
+/// `text` with each whitespace run written as one space, and where the offsets shift: after each
+/// run that is not a single byte, its position in the collapsed text and the number of bytes
+/// removed up to and including it.
+fn collapse_whitespace(text: &str) -> (String, Vec<(usize, usize)>) {
+    let mut collapsed = String::with_capacity(text.len());
+    let mut shifts = Vec::new();
+    let mut removed = 0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        collapsed.push_str(&rest[..word_end]);
+        rest = &rest[word_end..];
+        let space_end = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        if space_end > 0 {
+            let at = collapsed.len();
+            collapsed.push(' ');
+            if space_end != 1 {
+                removed += space_end - 1;
+                shifts.push((at, removed));
+            }
+            rest = &rest[space_end..];
+        }
+    }
+    (collapsed, shifts)
 }
 
 /// Capitals only where the sentence start forces them: compare without the first letter.
@@ -277,11 +296,10 @@ fn generic_after(doc: &Document, end: usize) -> bool {
 /// A short line without a sentence end ("Controlling your personal information"), or the run-in
 /// title of a numbered clause ("6.6 E-wallet Provider and integrated Payment System Provider.
 /// VINTED contracts …"): a heading, where capitals follow house style.
-fn in_run_in_title(doc: &Document, start: usize) -> bool {
-    let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = doc.text[start..]
-        .find('\n')
-        .map_or(doc.text.len(), |i| start + i);
+fn in_run_in_title(cx: &Context, start: usize) -> bool {
+    let doc = cx.doc;
+    let line_start = super::line_start(cx, start);
+    let line_end = super::line_end(cx, start);
     let line = doc.text[line_start..line_end].trim();
     if line.len() <= 60 && !line.ends_with(['.', ';', ':', ',', '?', '!', ')']) {
         return true;
@@ -291,17 +309,17 @@ fn in_run_in_title(doc: &Document, start: usize) -> bool {
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.contains('.'));
     let before = &doc.text[line_start..start];
-    numbered && !before.contains(". ") && before.len() < 100
+    numbered && before.len() < 100 && !before.contains(". ")
 }
 
 /// Inside a quoted title on the same line (`the “Other Instances When We May Disclose Your Data”
 /// section`).
-fn in_quoted_title(doc: &Document, start: usize) -> bool {
-    let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let before = &doc.text[line_start..start];
-    let opens = before.matches(['“']).count();
-    let closes = before.matches(['”']).count();
-    opens > closes
+fn in_quoted_title(cx: &Context, start: usize) -> bool {
+    let line_start = super::line_start(cx, start);
+    let (opens, closes) = super::curly_quotes(cx);
+    let count =
+        |at: &[usize]| at.partition_point(|&p| p < start) - at.partition_point(|&p| p < line_start);
+    count(opens) > count(closes)
 }
 
 fn word_before(doc: &Document, start: usize) -> String {
@@ -366,14 +384,13 @@ fn pluralise(term: &str, variant: &str) -> String {
 
 fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let brands = super::brand_words(cx);
     let mut done: Vec<&str> = Vec::new();
     let mut selected = Vec::new();
     for d in &doc.definitions {
         if !d.is_capitalised()
             || d.term.split_whitespace().count() < 2
             || done.contains(&d.term.as_str())
-            || !is_real_definition(doc, d)
+            || !is_real_definition(cx, d)
             || d.term.split_whitespace().skip(1).all(|w| !w.chars().any(char::is_uppercase))
             // Defined inside an ALL-CAPS disclaimer ("VISA PARTIES"): the capitals are the
             // paragraph's, not the term's.
@@ -384,8 +401,22 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
         done.push(&d.term);
         selected.push(d);
     }
+    if selected.is_empty() {
+        return;
+    }
     let terms: Vec<&str> = selected.iter().map(|d| d.term.as_str()).collect();
     let occurrences = term_occurrences(&doc.text, &terms);
+    // What each use is checked against, indexed once: a document with thousands of definitions
+    // and uses must not compare every use with all of them.
+    let defined_terms: HashSet<&str> = doc.definitions.iter().map(|o| o.term.as_str()).collect();
+    let term_spans = SpanIndex::new(doc.definitions.iter().map(|o| o.term_span).collect());
+    let use_spans = SpanIndex::new(doc.term_uses.iter().map(|u| u.span).collect());
+    let mut defines = vec![false; doc.sentences.len()];
+    for o in &doc.definitions {
+        if let Some(slot) = o.sentence.and_then(|si| defines.get_mut(si)) {
+            *slot = true;
+        }
+    }
     for (d, spans) in selected.into_iter().zip(occurrences) {
         let mut variants: Vec<(String, Variant)> = Vec::new();
         for span in spans {
@@ -408,10 +439,8 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
                     .is_some_and(|s| s == "s" || s == "es");
             if exact
                 || !found.chars().any(char::is_lowercase)
-                || doc
-                    .definitions
-                    .iter()
-                    .any(|o| o.term_span.overlaps(span) || o.term == found)
+                || term_spans.overlaps(span)
+                || defined_terms.contains(found.as_str())
             {
                 continue;
             }
@@ -421,13 +450,13 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             if !is_prose_block(doc, si)
                 // A definition's own sentence uses ordinary words ("those digital currencies
                 // that Coinbase supports (“Supported Digital Currencies”)").
-                || doc.definitions.iter().any(|o| o.sentence == Some(si))
+                || defines[si]
                 // "Personal Data subject to …" overlapping "Data Subject": a use of another term.
-                || doc.term_uses.iter().any(|u| u.span.overlaps(span))
-                || in_quoted_title(doc, start)
-                || in_run_in_title(doc, start)
-                || in_clause_title(doc, span)
-                || on_title_line(&doc.text, start)
+                || use_spans.overlaps(span)
+                || in_quoted_title(cx, start)
+                || in_run_in_title(cx, start)
+                || in_clause_title(cx, span)
+                || on_title_line_at(cx, start)
                 || is_shouting(doc.sentence_text(si))
                 || is_link_text(doc, span)
             {
@@ -450,7 +479,7 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             let first_word = found.split_whitespace().next().unwrap_or("").to_lowercase();
             let rest_lower = !found.chars().skip(1).any(char::is_uppercase);
             let first_raw = found.split_whitespace().next().unwrap_or("");
-            let brand_led = rest_lower && brands.contains(&first_word)
+            let brand_led = rest_lower && super::brand_words(cx).contains(&first_word)
                 || super::is_acronym(first_raw)
                     && found
                         .split_whitespace()
@@ -564,33 +593,38 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
 
 fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
+    // Without a definition of the Data / Content / Information family no run can be a near
+    // duplicate of one.
+    if super::definition_index(cx).by_head.is_empty() {
+        return;
+    }
     let mut order: Vec<String> = Vec::new();
     let mut uses: HashMap<String, (usize, Vec<Span>)> = HashMap::new();
-    let mut vetoed: Vec<String> = Vec::new();
+    let mut vetoed: HashSet<String> = HashSet::new();
     for si in 0..doc.sentences.len() {
         let Some(sentence_runs) = super::prose_runs(cx, si) else {
             continue;
         };
         for run in sentence_runs {
-            if run.words < 2
-                || in_clause_title(doc, run.span)
-                || on_title_line(&doc.text, run.span.start)
-            {
+            if run.words < 2 {
                 continue;
             }
-            let Some(def) = near_defined(doc, &run.text) else {
+            let Some(def) = near_defined(cx, &run.text) else {
                 continue;
             };
+            if in_clause_title(cx, run.span) || on_title_line_at(cx, run.span.start) {
+                continue;
+            }
             let end = clauselint_parser::line_index::floor_char_boundary(
                 &doc.text,
                 (run.span.end + 100).min(doc.text.len()),
             );
             if run.quoted
                 || is_link_text(doc, run.span)
-                || in_quoted_title(doc, run.span.start)
+                || in_quoted_title(cx, run.span.start)
                 || super::undefined_term::defined_here(&doc.text[run.span.end..end])
             {
-                vetoed.push(run.text.clone());
+                vetoed.insert(run.text.clone());
                 continue;
             }
             if !uses.contains_key(&run.text) {
@@ -603,7 +637,7 @@ fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
         }
     }
     for phrase in order {
-        if vetoed.contains(&phrase) || marked_as_term(doc, &phrase) {
+        if vetoed.contains(&phrase) || marked_as_term(cx, &phrase) {
             continue;
         }
         let (def, spans) = &uses[&phrase];

@@ -11,7 +11,8 @@ mod inconsistent_term;
 mod undefined_term;
 mod unused_definition;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use clauselint_parser::{BlockKind, Definition, DefinitionStyle, Document, Span};
 
@@ -36,40 +37,73 @@ pub(crate) struct Word<'a> {
     pub gap: &'a str,
 }
 
-fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\'' | '’' | '‑')
+/// The character starting at byte `i` of `s`, if any.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|rest| rest.chars().next())
+}
+
+/// Is the character at byte `i` a word character (letter or digit)?
+fn word_char_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(s, i).is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// The words of `text[span]`: letters and digits, joined by inner hyphens and apostrophes.
 pub(crate) fn words(text: &str, span: Span) -> Vec<Word<'_>> {
     // English prose averages about six bytes a word.
     let mut out = Vec::with_capacity(span.len() / 6 + 1);
+    push_words(text, span, &mut out);
+    out
+}
+
+/// [`words`], appended to `out`. Reads bytes, decoding only non-ASCII characters: this runs over
+/// every sentence of every document.
+fn push_words<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
     let slice = &text[span.start..span.end];
-    let mut iter = slice.char_indices().peekable();
+    let bytes = slice.as_bytes();
+    let mut i = 0;
     let mut prev_end = 0;
-    while let Some((i, c)) = iter.next() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
+    while i < bytes.len() {
         let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                iter.next();
-            } else if is_joiner(d) {
-                // A joiner counts only between two word characters.
-                let after = slice[j + d.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    iter.next();
-                    end = j + d.len_utf8();
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if !b.is_ascii_alphanumeric() {
+                continue;
+            }
+        } else {
+            let c = char_at(slice, i).unwrap_or(' ');
+            i += c.len_utf8();
+            if !c.is_alphanumeric() {
+                continue;
+            }
+        }
+        // Extend over word characters and joiners (`-`, `'`, `’`, `‑`) that stand between two
+        // word characters.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                let joins = (b == b'-' || b == b'\'') && word_char_at(slice, i + 1);
+                if b.is_ascii_alphanumeric() || joins {
+                    i += 1;
                 } else {
                     break;
                 }
             } else {
-                break;
+                let c = char_at(slice, i).unwrap_or(' ');
+                let len = c.len_utf8();
+                if c.is_alphanumeric() || (matches!(c, '’' | '‑') && word_char_at(slice, i + len))
+                {
+                    i += len;
+                } else {
+                    break;
+                }
             }
         }
+        let end = i;
         let raw = &slice[start..end];
         let (word, possessive) = match raw
             .strip_suffix("'s")
@@ -87,7 +121,6 @@ pub(crate) fn words(text: &str, span: Span) -> Vec<Word<'_>> {
         });
         prev_end = end;
     }
-    out
 }
 
 /// `Customer`, `Third-Party`: an upper-case letter followed by at least one lower-case letter.
@@ -102,6 +135,87 @@ pub(crate) fn is_acronym(w: &str) -> bool {
     let w = w.strip_suffix('s').filter(|r| r.len() >= 2).unwrap_or(w);
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
+
+/// Starts with a lower-case letter: neither a title word nor an acronym.
+fn starts_lower(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.chars().next().is_some_and(char::is_lowercase),
+    }
+}
+
+/// [`is_title_word`] or [`is_acronym`]: a word written with a capital.
+fn is_capitalised(w: &str) -> bool {
+    !starts_lower(w) && (is_title_word(w) || is_acronym(w))
+}
+
+/// A fixed list of lower-case ASCII words, bucketed by length and first letter so a lookup
+/// compares a handful of entries instead of scanning the list: the drafting rules look up most
+/// words of a document in one list or another.
+pub(crate) struct WordList {
+    buckets: Vec<Vec<&'static str>>,
+}
+
+const WORD_LIST_MAX: usize = 24;
+
+impl WordList {
+    fn new(words: &[&'static str]) -> Self {
+        let mut buckets = vec![Vec::new(); (WORD_LIST_MAX + 1) * 27];
+        for w in words {
+            debug_assert!(w.len() <= WORD_LIST_MAX && !w.chars().any(|c| c.is_ascii_uppercase()));
+            buckets[Self::bucket(w.as_bytes())].push(*w);
+        }
+        WordList { buckets }
+    }
+
+    fn bucket(w: &[u8]) -> usize {
+        let first = w.first().map_or(26, |b| {
+            let b = b.to_ascii_lowercase();
+            if b.is_ascii_lowercase() {
+                usize::from(b - b'a')
+            } else {
+                26
+            }
+        });
+        w.len() * 27 + first
+    }
+
+    fn candidates(&self, w: &str) -> &[&'static str] {
+        if w.len() > WORD_LIST_MAX {
+            return &[];
+        }
+        &self.buckets[Self::bucket(w.as_bytes())]
+    }
+
+    /// `w` is in the list exactly as written.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.candidates(w).contains(&w)
+    }
+
+    /// `w` matches an entry ignoring ASCII case (`str::eq_ignore_ascii_case`).
+    pub(crate) fn contains_ignore_ascii_case(&self, w: &str) -> bool {
+        self.candidates(w).iter().any(|e| e.eq_ignore_ascii_case(w))
+    }
+
+    /// `w.to_lowercase()` is in the list, without allocating for ASCII words.
+    pub(crate) fn contains_lower(&self, w: &str) -> bool {
+        if w.is_ascii() {
+            self.contains_ignore_ascii_case(w)
+        } else {
+            self.contains(&w.to_lowercase())
+        }
+    }
+}
+
+/// A [`WordList`] built on first use.
+macro_rules! word_list {
+    ($list:expr) => {{
+        static LIST: std::sync::OnceLock<$crate::rules::drafting::WordList> =
+            std::sync::OnceLock::new();
+        LIST.get_or_init(|| $crate::rules::drafting::WordList::new($list))
+    }};
+}
+pub(crate) use word_list;
 
 /// Words that open a sentence or clause and so carry a capital for grammatical reasons; stripped
 /// from the front of a run that opens a sentence.
@@ -175,7 +289,7 @@ pub(crate) const OPENERS: &[&str] = &[
 
 /// One of [`OPENERS`], in any capitalisation.
 fn is_opener(word: &str) -> bool {
-    word.len() <= 15 && OPENERS.iter().any(|o| o.eq_ignore_ascii_case(word))
+    word_list!(OPENERS).contains_ignore_ascii_case(word)
 }
 
 /// Determiners that mark a following Title-Case phrase as a defined-term-like noun.
@@ -210,10 +324,10 @@ pub(crate) struct Run {
     pub text: String,
     pub span: Span,
     pub words: usize,
-    /// The lower-cased word before the run in the same line, if any.
-    pub before: Option<String>,
+    /// The word before the run in the same line, if any.
+    pub before: Option<Span>,
     /// The word after the run in the same line and the gap before it.
-    pub after: Option<(String, String)>,
+    pub after: Option<(Span, Span)>,
     /// Opens a sentence, line, list item or follows a colon: its capitals prove nothing.
     pub opens: bool,
     /// Directly inside quotation marks.
@@ -223,14 +337,33 @@ pub(crate) struct Run {
     pub continues: bool,
 }
 
+impl Run {
+    /// The word before the run, as written.
+    pub fn before_word<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.before.map(|s| &text[s.start..s.end])
+    }
+}
+
 fn plain_gap(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+    gap == " " || (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}'))
+}
+
+/// `text` with each run of whitespace written as one space, trimmed.
+pub(crate) fn fold_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, piece) in text.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 /// A single line break inside a hard-wrapped paragraph: the line before it is long and does not
 /// end a sentence, so the break is layout, not structure.
 fn soft_break(text: &str, gap_start: usize, gap: &str) -> bool {
-    if gap.matches('\n').count() != 1 || !gap.chars().all(char::is_whitespace) {
+    if memchr_count(b'\n', gap) != 1 || !gap.chars().all(char::is_whitespace) {
         return false;
     }
     let line_start = text[..gap_start].rfind('\n').map_or(0, |i| i + 1);
@@ -276,6 +409,10 @@ fn opens_unit(text: &str, ws: &[Word], i: usize) -> bool {
     trimmed.ends_with(['.', '?', '!'])
 }
 
+fn memchr_count(needle: u8, hay: &str) -> usize {
+    hay.bytes().filter(|&b| b == needle).count()
+}
+
 fn quoted_before(gap: &str) -> bool {
     gap.trim_end().ends_with(['“', '"', '‘', '«', '\''])
 }
@@ -283,7 +420,7 @@ fn quoted_before(gap: &str) -> bool {
 /// The capitalised runs among `ws`, the words of a range of `text`.
 fn runs_of(text: &str, ws: &[Word]) -> Vec<Run> {
     let mut out = Vec::new();
-    let cap = |w: &Word| is_title_word(w.text) || is_acronym(w.text);
+    let cap = |w: &Word| is_capitalised(w.text);
     // A capitalised function word ("You", "The", "If") starts a new phrase rather than extending
     // one: "the Transaction You will be notified".
     let joins = |w: &Word| cap(w) && !is_opener(w.text);
@@ -322,25 +459,26 @@ fn runs_of(text: &str, ws: &[Word]) -> Vec<Run> {
         }
         let mut first = i;
         let mut opens = opens_unit(text, ws, i);
-        let mut before = (i > 0 && same_line(text, ws, i)).then(|| ws[i - 1].text.to_lowercase());
+        let mut before = (i > 0 && same_line(text, ws, i)).then(|| ws[i - 1].span);
         // "The Customer Materials …" at a sentence start: the article is grammar, the rest a term.
         while opens && first < j && is_opener(ws[first].text) {
-            before = Some(ws[first].text.to_lowercase());
+            before = Some(ws[first].span);
             first += 1;
             opens = false;
         }
         let quoted = quoted_before(ws[first].gap);
         let span = Span::new(ws[first].span.start, ws[j].span.end);
-        let text_folded = text[span.start..span.end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let after = (j + 1 < ws.len() && same_line(text, ws, j + 1))
-            .then(|| (ws[j + 1].text.to_string(), ws[j + 1].gap.to_string()));
+        let text_folded = fold_whitespace(&text[span.start..span.end]);
+        let next_same_line = j + 1 < ws.len() && same_line(text, ws, j + 1);
+        let after = next_same_line.then(|| {
+            let next = &ws[j + 1];
+            let gap = Span::new(next.span.start - next.gap.len(), next.span.start);
+            (next.span, gap)
+        });
         let continues = j + 1 < ws.len()
-            && !same_line(text, ws, j + 1)
+            && !next_same_line
             && !ws[j].possessive
-            && (is_title_word(ws[j + 1].text) || is_acronym(ws[j + 1].text));
+            && is_capitalised(ws[j + 1].text);
         out.push(Run {
             text: text_folded,
             span,
@@ -359,13 +497,16 @@ fn runs_of(text: &str, ws: &[Word]) -> Vec<Run> {
 /// Lower-case singular form of a term without a leading article, for comparing `Services`,
 /// `Service`, `services` and `the Parties` / `Party`.
 pub(crate) fn term_key(term: &str) -> String {
-    let lower = term
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace('’', "'");
+    let mut lower = fold_whitespace(term);
+    if lower.is_ascii() {
+        lower.make_ascii_lowercase();
+    } else {
+        lower = lower.to_lowercase().replace('’', "'");
+    }
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    if !lower.contains(['(', ')']) {
+        return singular(lower.trim());
+    }
     // "Order(s)", "Control(led)": the bracketed ending is an inflection.
     let mut bare = String::with_capacity(lower.len());
     let mut depth = 0usize;
@@ -398,7 +539,8 @@ fn singular(s: &str) -> String {
 /// Is the parser's definition a real one? Not a heading it took for a Definitions entry (no text
 /// after the term), nor a quoted title after a cross-reference (`Section 1 ("Information We
 /// Collect") of our Privacy Policy`).
-pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
+pub(crate) fn is_real_definition(cx: &Context, d: &Definition) -> bool {
+    let doc = cx.doc;
     // Markup inside the term ("T**rials and Betas**") leaves gaps in the parsed term; a closing
     // quote inside it ("Personal Data”" from `“Personal Data” : means`) a misread boundary.
     if d.term.contains("  ") || d.term.ends_with(['”', '"', '’']) {
@@ -409,21 +551,20 @@ pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
         return false;
     }
     // Another name given in passing, or an example: not a term defined for later use.
-    if is_alias(doc, d.term_span) {
+    if is_alias(cx, d.term_span) {
         return false;
     }
     // Capitalisation conventions differ by language; only English definitions are read.
-    if d.sentence
-        .is_some_and(|s| !reads_as_english(doc.sentence_text(s)))
-    {
+    // Read from the word walk when a rule already made it, else from the one sentence.
+    let english = |s: usize| match shared(cx).words.get() {
+        Some(facts) => facts.english[s],
+        None => reads_as_english(doc.sentence_text(s)),
+    };
+    if d.sentence.is_some_and(|s| !english(s)) {
         return false;
     }
     // A bold run-in clause title the parser read as a Definitions entry.
-    if doc
-        .clauses
-        .iter()
-        .any(|c| c.title_span.is_some_and(|t| t.overlaps(d.term_span)))
-    {
+    if in_clause_title(cx, d.term_span) {
         return false;
     }
     match d.style {
@@ -434,12 +575,14 @@ pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
             if !naming_parenthesis(doc, open) {
                 return false;
             }
-            // "Section 19.B.3 (…)": the parser may stop the reference before ".B.3".
-            !doc.cross_refs.iter().any(|r| {
-                r.span.end <= open && {
-                    let between = doc.text[r.span.end..open].trim();
-                    between.len() <= 10 && !between.contains(char::is_whitespace)
-                }
+            // "Section 19.B.3 (…)": the parser may stop the reference before ".B.3". The text
+            // between only grows as a reference ends earlier, so the last one to end before the
+            // parenthesis decides.
+            let ends = &shared(cx).cross_ref_ends;
+            let last = ends.partition_point(|&e| e <= open);
+            !(last > 0 && {
+                let between = doc.text[ends[last - 1]..open].trim();
+                between.len() <= 10 && !between.contains(char::is_whitespace)
             })
         }
         _ => doc
@@ -447,37 +590,6 @@ pub(crate) fn is_real_definition(doc: &Document, d: &Definition) -> bool {
             .chars()
             .any(char::is_alphanumeric),
     }
-}
-
-/// Does the source show `term` in quotes or bold anywhere, i.e. does the author treat it as defined
-/// (a definition the parser did not recognise, such as `is referred to as **Customer Content**`)?
-pub(crate) fn marked_as_term(doc: &Document, term: &str) -> bool {
-    let key = term_key(term);
-    let quoted = ["“", "\"", "‘"].iter().any(|open| {
-        let mut from = 0;
-        while let Some(pos) = doc.text[from..].find(open) {
-            let start = from + pos + open.len();
-            from = start;
-            let rest = &doc.text[start..];
-            let end = rest
-                .find(['”', '"', '’', '\n'])
-                .unwrap_or(rest.len())
-                .min(120);
-            let end = (0..=end)
-                .rev()
-                .find(|&e| rest.is_char_boundary(e))
-                .unwrap_or(0);
-            if term_key(rest[..end].trim().trim_end_matches([',', '.', ';'])) == key {
-                return true;
-            }
-        }
-        false
-    });
-    quoted
-        || doc.strong_spans.iter().any(|s| {
-            let inner = doc.plain(*s).trim().trim_matches(['“', '”', '"']).trim();
-            term_key(inner.trim_end_matches([',', '.', ';', ':'])) == key
-        })
 }
 
 /// Is the range Markdown link text (`[Privacy Statement](…)`)?
@@ -508,6 +620,11 @@ pub(crate) fn is_shouting(text: &str) -> bool {
 pub(crate) fn on_title_line(text: &str, offset: usize) -> bool {
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    title_line(text, start, end)
+}
+
+/// [`on_title_line`] for the line `text[start..end]`.
+fn title_line(text: &str, start: usize, end: usize) -> bool {
     let line = text[start..end].trim();
     // "10. #### Your Rating of Others": a Markdown heading inside a list item.
     let unnumbered = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
@@ -605,8 +722,9 @@ fn naming_parenthesis(doc: &Document, open: usize) -> bool {
 
 /// `(also known as “Local Shared Objects” or “LSOs”)`: another name for something, given in
 /// passing rather than defined for later use.
-pub(crate) fn is_alias(doc: &Document, term: Span) -> bool {
-    let line_start = doc.text[..term.start].rfind('\n').map_or(0, |i| i + 1);
+pub(crate) fn is_alias(cx: &Context, term: Span) -> bool {
+    let doc = cx.doc;
+    let line_start = line_start(cx, term.start);
     let from = clauselint_parser::line_index::floor_char_boundary(
         &doc.text,
         term.start.saturating_sub(60).max(line_start),
@@ -669,305 +787,577 @@ pub(crate) fn title_keys(doc: &Document) -> HashSet<String> {
     keys
 }
 
-/// Is the offset inside a clause title (`**10.1 Customer Content**.`)?
-pub(crate) fn in_clause_title(doc: &Document, span: Span) -> bool {
-    doc.clauses
-        .iter()
-        .any(|c| c.title_span.is_some_and(|t| t.overlaps(span)))
+/// Per-document facts several drafting rules need; see [`shared`]. Cheap indexes are built at
+/// once; what needs a walk over every word ([`WordFacts`]) or a scan of the text only when a rule
+/// asks for it.
+pub(crate) struct SharedFacts {
+    words: OnceLock<WordFacts>,
+    /// Byte offset of each line of the analysis text.
+    line_starts: Vec<usize>,
+    /// The clause titles, for overlap queries.
+    clause_titles: SpanIndex,
+    /// Where cross-references end, sorted.
+    cross_ref_ends: Vec<usize>,
+    /// Term keys of the phrases the document puts in quotes or bold (see [`marked_as_term`]).
+    marked: OnceLock<HashSet<String>>,
+    /// The definitions, indexed for [`near_defined`](inconsistent_term::near_defined).
+    definitions: OnceLock<DefinitionIndex>,
+    /// Where `“` and `”` stand in the analysis text.
+    curly_quotes: OnceLock<(Vec<usize>, Vec<usize>)>,
 }
 
-/// Lower-case names of the parties and brands: terms defined alongside we/you, names followed by
-/// `Inc.`/`LLC`/`Ltd`, and the brand in the document's title.
-/// Per-document facts several drafting rules need; see [`shared`].
-pub(crate) struct SharedFacts {
+/// What the drafting rules learn from walking every word of the document once.
+struct WordFacts {
+    /// Lower-case names of the parties and brands (see [`BrandScan`]).
     brands: HashSet<String>,
     /// The capitalised runs of each prose sentence not written in capitals; `None` for the rest.
     runs: Vec<Option<Vec<Run>>>,
     /// Whether each sentence reads as English (see [`reads_as_english`]).
     english: Vec<bool>,
+    /// Whether each sentence with runs is a heading run into the text (most long words capitalised).
+    title_cased: Vec<bool>,
 }
 
-fn shared<'c>(cx: &'c Context) -> &'c SharedFacts {
-    cx.drafting.get_or_init(|| {
-        let doc = cx.doc;
-        let words_of: Vec<Vec<Word>> = doc
-            .sentences
+/// Intervals answering "does any of them overlap this span?" in logarithmic time.
+pub(crate) struct SpanIndex {
+    /// Interval starts, ascending.
+    starts: Vec<usize>,
+    /// The largest end among the intervals up to and including each position.
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    pub(crate) fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort_by_key(|s| s.start);
+        let mut furthest = 0;
+        let max_end = spans
             .iter()
-            .map(|s| words(&doc.text, s.span))
-            .collect();
-        let runs = words_of
-            .iter()
-            .enumerate()
-            .map(|(si, ws)| {
-                let span = doc.sentences[si].span;
-                (is_prose_block(doc, si) && !is_shouting(doc.plain(span)))
-                    .then(|| runs_of(&doc.text, ws))
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
             })
             .collect();
+        SpanIndex {
+            starts: spans.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// Does any interval overlap `q` ([`Span::overlaps`])?
+    pub(crate) fn overlaps(&self, q: Span) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < q.end);
+        before_end > 0 && self.max_end[before_end - 1] > q.start
+    }
+}
+
+/// Definitions by term key and by all-but-last words, built once per document.
+pub(crate) struct DefinitionIndex {
+    /// [`term_key`] of every definition's term.
+    pub keys: HashSet<String>,
+    /// Capitalised definitions whose last word is of a [`inconsistent_term`] family, by their
+    /// lower-case leading words and word count, in document order.
+    pub by_head: HashMap<(String, usize), Vec<usize>>,
+}
+
+pub(crate) fn shared<'c>(cx: &'c Context) -> &'c SharedFacts {
+    cx.drafting.get_or_init(|| {
+        let doc = cx.doc;
+        let line_starts = std::iter::once(0)
+            .chain(
+                doc.text
+                    .bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        let mut cross_ref_ends: Vec<usize> = doc.cross_refs.iter().map(|r| r.span.end).collect();
+        cross_ref_ends.sort_unstable();
         SharedFacts {
-            brands: find_brand_words(cx, &words_of),
+            words: OnceLock::new(),
+            line_starts,
+            clause_titles: SpanIndex::new(
+                doc.clauses.iter().filter_map(|c| c.title_span).collect(),
+            ),
+            cross_ref_ends,
+            marked: OnceLock::new(),
+            definitions: OnceLock::new(),
+            curly_quotes: OnceLock::new(),
+        }
+    })
+}
+
+fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
+    shared(cx).words.get_or_init(|| {
+        let doc = cx.doc;
+        let n = doc.sentences.len();
+        let mut runs = Vec::with_capacity(n);
+        let mut english = Vec::with_capacity(n);
+        let mut title_cased = Vec::with_capacity(n);
+        let mut brands = BrandScan::default();
+        // One buffer for the words of every sentence in turn.
+        let mut ws: Vec<Word> = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            ws.clear();
+            push_words(&doc.text, s.span, &mut ws);
+            english.push(english_words(&ws));
+            brands.scan(&ws);
+            let prose = is_prose_block(doc, si) && !is_shouting(doc.plain(s.span));
+            runs.push(prose.then(|| runs_of(&doc.text, &ws)));
+            title_cased.push(prose && title_cased_words(&ws));
+        }
+        WordFacts {
+            brands: brands.finish(cx, &mut ws),
             runs,
-            english: words_of.iter().map(|ws| english_words(ws)).collect(),
+            english,
+            title_cased,
         }
     })
 }
 
 /// The capitalised runs of sentence `si`, if it is prose not written in capitals.
 pub(crate) fn prose_runs<'c>(cx: &'c Context, si: usize) -> Option<&'c [Run]> {
-    shared(cx).runs[si].as_deref()
+    word_facts(cx).runs[si].as_deref()
 }
 
 /// [`reads_as_english`] for sentence `si`, computed once per document.
 pub(crate) fn sentence_reads_as_english(cx: &Context, si: usize) -> bool {
-    shared(cx).english[si]
+    word_facts(cx).english[si]
+}
+
+/// A heading run into the text ("Categories, Sources and the Purposes It is Used for"): most of
+/// the long words of sentence `si` are capitalised, so capitals carry no meaning. Known only for
+/// sentences with [`prose_runs`].
+pub(crate) fn sentence_title_cased(cx: &Context, si: usize) -> bool {
+    word_facts(cx).title_cased[si]
+}
+
+fn title_cased_words(ws: &[Word]) -> bool {
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    for w in ws {
+        let long_word = if w.text.is_ascii() {
+            w.text.len() > 3
+        } else {
+            w.text.chars().count() > 3
+        };
+        if long_word {
+            long += 1;
+            capitalised += usize::from(w.text.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    long >= 8 && capitalised * 10 >= long * 7
 }
 
 /// The document's brand and company names, lower case, first word.
 pub(crate) fn brand_words<'c>(cx: &'c Context) -> &'c HashSet<String> {
-    &shared(cx).brands
+    &word_facts(cx).brands
 }
 
-fn find_brand_words(cx: &Context, words_of: &[Vec<Word>]) -> HashSet<String> {
-    let doc = cx.doc;
-    let mut out: HashSet<String> = HashSet::new();
-    for a in cx
-        .facts
-        .vendor_aliases
-        .iter()
-        .chain(&cx.facts.customer_aliases)
-    {
-        if let Some(first) = a.split_whitespace().next() {
-            out.insert(first.to_string());
-        }
-    }
-    // Company forms, case-sensitive: "Zoom Communications, Inc.", "Gumb AG".
-    const COMPANY: &[&str] = &[
-        "Inc",
-        "LLC",
-        "Ltd",
-        "Limited",
-        "GmbH",
-        "Corp",
-        "Corporation",
-        "plc",
-        "PLC",
-        "AG",
-        "Pty",
-        "LLP",
-        "LP",
-        "SARL",
-        "SAS",
-        "Oy",
-        "AB",
-        "Incorporated",
-        "KK",
-        "SpA",
-        "BV",
-        "NV",
-        "SA",
-    ];
-    for ws in words_of {
-        for (i, w) in ws.iter().enumerate() {
-            if i == 0 || !COMPANY.contains(&w.text) || ws[i].gap.contains('\n') {
+/// Is the span inside a clause title (`**10.1 Customer Content**.`)?
+pub(crate) fn in_clause_title(cx: &Context, span: Span) -> bool {
+    shared(cx).clause_titles.overlaps(span)
+}
+
+/// The start of the line holding `offset` in the analysis text.
+pub(crate) fn line_start(cx: &Context, offset: usize) -> usize {
+    let starts = &shared(cx).line_starts;
+    // A line starts after a newline strictly before `offset`.
+    starts[starts.partition_point(|&s| s <= offset).saturating_sub(1)]
+}
+
+/// The end of the line holding `offset` (its newline, or the end of the text).
+pub(crate) fn line_end(cx: &Context, offset: usize) -> usize {
+    let starts = &shared(cx).line_starts;
+    let next = starts.partition_point(|&s| s <= offset);
+    starts.get(next).map_or(cx.doc.text.len(), |s| s - 1)
+}
+
+/// [`on_title_line`] with the line found through the line index.
+pub(crate) fn on_title_line_at(cx: &Context, offset: usize) -> bool {
+    title_line(&cx.doc.text, line_start(cx, offset), line_end(cx, offset))
+}
+
+/// The offsets of every `“` and of every `”` in the analysis text.
+pub(crate) fn curly_quotes<'c>(cx: &'c Context) -> (&'c [usize], &'c [usize]) {
+    let (opens, closes) = shared(cx).curly_quotes.get_or_init(|| {
+        let text = &cx.doc.text;
+        let at = |mark: &str| text.match_indices(mark).map(|(i, _)| i).collect();
+        (at("“"), at("”"))
+    });
+    (opens, closes)
+}
+
+/// The definitions indexed by term key and leading words.
+pub(crate) fn definition_index<'c>(cx: &'c Context) -> &'c DefinitionIndex {
+    shared(cx).definitions.get_or_init(|| {
+        let doc = cx.doc;
+        let keys = doc.definitions.iter().map(|d| term_key(&d.term)).collect();
+        let mut by_head: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+        for (i, d) in doc.definitions.iter().enumerate() {
+            let dw: Vec<&str> = d.term.split_whitespace().collect();
+            if dw.len() < 2 || !d.is_capitalised() || !inconsistent_term::family(dw[dw.len() - 1]) {
                 continue;
             }
-            // Walk back over the capitalised name: "Zoom Communications, Inc."
-            let mut k = i;
-            while k > 0
-                && (is_title_word(ws[k - 1].text) || is_acronym(ws[k - 1].text))
-                && !OPENERS.contains(&ws[k - 1].text.to_lowercase().as_str())
-                && !ws[k].gap.contains(['\n', '.', ';', ':', '('])
+            let head = dw[..dw.len() - 1].join(" ").to_lowercase();
+            by_head.entry((head, dw.len())).or_default().push(i);
+        }
+        DefinitionIndex { keys, by_head }
+    })
+}
+
+/// Does the source show `term` in quotes or bold anywhere, i.e. does the author treat it as defined
+/// (a definition the parser did not recognise, such as `is referred to as **Customer Content**`)?
+pub(crate) fn marked_as_term(cx: &Context, term: &str) -> bool {
+    shared(cx)
+        .marked
+        .get_or_init(|| marked_keys(cx.doc))
+        .contains(&term_key(term))
+}
+
+/// The [`term_key`] of every phrase in quotes (up to the closing quote, the end of the line or 120
+/// bytes) and of every bold span.
+fn marked_keys(doc: &Document) -> HashSet<String> {
+    let mut keys = HashSet::new();
+    for open in ["“", "\"", "‘"] {
+        for (pos, _) in doc.text.match_indices(open) {
+            let start = pos + open.len();
+            let rest = &doc.text[start..];
+            // The closing mark must start within 120 bytes; a three-byte mark at 120 ends by 123.
+            let window = &rest
+                [..clauselint_parser::line_index::floor_char_boundary(rest, rest.len().min(124))];
+            let end = window
+                .find(['”', '"', '’', '\n'])
+                .unwrap_or(rest.len())
+                .min(120);
+            let end = (0..=end)
+                .rev()
+                .find(|&e| rest.is_char_boundary(e))
+                .unwrap_or(0);
+            keys.insert(term_key(
+                rest[..end].trim().trim_end_matches([',', '.', ';']),
+            ));
+        }
+    }
+    for s in &doc.strong_spans {
+        let inner = doc.plain(*s).trim().trim_matches(['“', '”', '"']).trim();
+        keys.insert(term_key(inner.trim_end_matches([',', '.', ';', ':'])));
+    }
+    keys
+}
+
+/// Company forms, case-sensitive: "Zoom Communications, Inc.", "Gumb AG".
+const COMPANY: &[&str] = &[
+    "Inc",
+    "LLC",
+    "Ltd",
+    "Limited",
+    "GmbH",
+    "Corp",
+    "Corporation",
+    "plc",
+    "PLC",
+    "AG",
+    "Pty",
+    "LLP",
+    "LP",
+    "SARL",
+    "SAS",
+    "Oy",
+    "AB",
+    "Incorporated",
+    "KK",
+    "SpA",
+    "BV",
+    "NV",
+    "SA",
+];
+
+/// Party roles ("Customer") head defined-term candidates such as "Customer Materials": never
+/// brands.
+const ROLES: &[&str] = &[
+    "customer",
+    "user",
+    "users",
+    "licensee",
+    "licensor",
+    "subscriber",
+    "client",
+    "member",
+    "provider",
+    "vendor",
+    "supplier",
+    "seller",
+    "buyer",
+    "party",
+    "company",
+    "contractor",
+    "partner",
+    "developer",
+    "publisher",
+    "merchant",
+    "participant",
+    "host",
+    "owner",
+];
+
+/// How a capitalised word is used: (capitalised uses, after a determiner, modifying a lower-case
+/// noun, standing alone).
+type BrandStats = (usize, usize, usize, usize);
+
+/// The word-by-word part of [`find_brand_words`], fed one sentence at a time.
+#[derive(Default)]
+struct BrandScan {
+    /// Names followed by a company form.
+    companies: HashSet<String>,
+    stats: HashMap<String, BrandStats>,
+    /// Reused for lower-casing words without allocating.
+    lower: String,
+}
+
+impl BrandScan {
+    fn scan(&mut self, ws: &[Word]) {
+        for (i, w) in ws.iter().enumerate() {
+            if starts_lower(w.text) {
+                continue;
+            }
+            // Company forms start with an ASCII capital (a cheap test before the list).
+            if i > 0
+                && w.text.as_bytes()[0].is_ascii_uppercase()
+                && COMPANY.contains(&w.text)
+                && !ws[i].gap.contains('\n')
             {
-                k -= 1;
-            }
-            if k < i {
-                out.insert(ws[k].text.to_lowercase());
-            }
-        }
-    }
-    // Names used bare, again and again, never in lower case and almost never after "the": "Skype
-    // may …", "you give Dropbox …". Party roles ("Customer") are left out: they head defined-term
-    // candidates such as "Customer Materials".
-    const ROLES: &[&str] = &[
-        "customer",
-        "user",
-        "users",
-        "licensee",
-        "licensor",
-        "subscriber",
-        "client",
-        "member",
-        "provider",
-        "vendor",
-        "supplier",
-        "seller",
-        "buyer",
-        "party",
-        "company",
-        "contractor",
-        "partner",
-        "developer",
-        "publisher",
-        "merchant",
-        "participant",
-        "host",
-        "owner",
-    ];
-    // (capitalised uses, after a determiner, modifying a lower-case noun, standing alone)
-    let mut stats: std::collections::HashMap<String, (usize, usize, usize, usize)> =
-        Default::default();
-    // Borrowed where the word is already lower case, which is most words.
-    let mut lower_seen: HashSet<std::borrow::Cow<str>> = HashSet::new();
-    for ws in words_of {
-        for (i, w) in ws.iter().enumerate() {
-            if w.text.chars().next().is_some_and(char::is_lowercase) {
-                let lower = if w.text.chars().any(char::is_uppercase) {
-                    std::borrow::Cow::Owned(w.text.to_lowercase())
-                } else {
-                    std::borrow::Cow::Borrowed(w.text)
-                };
-                // Addresses and URLs ("foundation.wikimedia.org") are not prose.
-                let url = ['.', '/', '@', '%', '_', ':', '=', '-'];
-                let domain = doc.text[w.span.end..].starts_with(url)
-                    || doc.text[..w.span.start].ends_with(url);
-                if !domain {
-                    lower_seen.insert(lower);
+                // Walk back over the capitalised name: "Zoom Communications, Inc."
+                let mut k = i;
+                while k > 0
+                    && (is_title_word(ws[k - 1].text) || is_acronym(ws[k - 1].text))
+                    && !word_list!(OPENERS).contains_lower(ws[k - 1].text)
+                    && !ws[k].gap.contains(['\n', '.', ';', ':', '('])
+                {
+                    k -= 1;
                 }
-                continue;
+                if k < i {
+                    self.companies.insert(ws[k].text.to_lowercase());
+                }
             }
             if i == 0 || !(is_title_word(w.text) || w.text.chars().skip(1).any(char::is_uppercase))
             {
                 continue;
             }
-            let e = stats.entry(w.text.to_lowercase()).or_default();
+            self.lower.clear();
+            if w.text.is_ascii() {
+                self.lower.push_str(w.text);
+                self.lower.make_ascii_lowercase();
+            } else {
+                self.lower.push_str(&w.text.to_lowercase());
+            }
+            if !self.stats.contains_key(self.lower.as_str()) {
+                self.stats.insert(self.lower.clone(), Default::default());
+            }
+            let e = self
+                .stats
+                .get_mut(self.lower.as_str())
+                .expect("inserted above");
             e.0 += 1;
             // "the Skype Software": the article belongs to the product, not to the brand.
             let heads_phrase = ws
                 .get(i + 1)
-                .is_some_and(|n| plain_gap(n.gap) && (is_title_word(n.text) || is_acronym(n.text)));
+                .is_some_and(|n| plain_gap(n.gap) && is_capitalised(n.text));
             // "the Wikimedia projects": a name used as an adjective.
             let modifies = ws.get(i + 1).is_some_and(|n| {
                 plain_gap(n.gap)
-                    && n.text.chars().next().is_some_and(char::is_lowercase)
-                    && !FUNCTION_WORDS.contains(&n.text)
+                    && starts_lower(n.text)
+                    && !word_list!(FUNCTION_WORDS).contains(n.text)
             });
+            let prev = ws[i - 1].text;
+            let after_determiner = word_list!(DETERMINERS).contains_lower(prev);
             // "the Platform": the word itself is the noun the article introduces.
-            if !heads_phrase
-                && !modifies
-                && DETERMINERS.contains(&ws[i - 1].text.to_lowercase().as_str())
-            {
+            if !heads_phrase && !modifies && after_determiner {
                 e.1 += 1;
             }
             if modifies {
                 e.2 += 1;
             }
             // "Apple may …", "to Skype": the word alone, without an article.
-            let prev = ws[i - 1].text.to_lowercase();
             let alone = !heads_phrase
-                && !ws[i - 1]
-                    .text
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                && !DETERMINERS.contains(&prev.as_str())
-                && !POSSESSIVES.contains(&prev.as_str());
+                && !prev.chars().next().is_some_and(char::is_uppercase)
+                && !after_determiner
+                && !word_list!(POSSESSIVES).contains_lower(prev);
             if alone {
                 e.3 += 1;
             }
         }
     }
-    for (word, (n, det, modifies, alone)) in stats {
-        if n >= 5
-            && (det * 10 <= n || modifies * 2 >= n)
-            // Used alone ("Evernote may …"), as an adjective ("Wikimedia projects") or heading
-            // product names ("Evernote Service", "Evernote Enterprise"), never after "the".
-            && (alone * 10 >= n * 3 || modifies * 2 >= n || (n - modifies - det) * 10 >= n * 7)
-            && !lower_seen.contains(word.as_str())
-            && !ROLES.contains(&word.as_str())
-            && !OPENERS.contains(&word.as_str())
+
+    /// The brand words, given every sentence has been scanned. `ws` is a scratch buffer.
+    fn finish<'d>(self, cx: &Context<'d>, ws: &mut Vec<Word<'d>>) -> HashSet<String> {
+        let doc = cx.doc;
+        let mut out = self.companies;
+        for a in cx
+            .facts
+            .vendor_aliases
+            .iter()
+            .chain(&cx.facts.customer_aliases)
         {
+            if let Some(first) = a.split_whitespace().next() {
+                out.insert(first.to_string());
+            }
+        }
+        // Names used bare, again and again, never in lower case and almost never after "the":
+        // "Skype may …", "you give Dropbox …".
+        let mut candidates: HashSet<String> = self
+            .stats
+            .into_iter()
+            .filter(|(word, (n, det, modifies, alone))| {
+                let (n, det, modifies, alone) = (*n, *det, *modifies, *alone);
+                n >= 5
+                    && (det * 10 <= n || modifies * 2 >= n)
+                    // Used alone ("Evernote may …"), as an adjective ("Wikimedia projects") or
+                    // heading product names ("Evernote Service", "Evernote Enterprise"), never
+                    // after "the".
+                    && (alone * 10 >= n * 3 || modifies * 2 >= n || (n - modifies - det) * 10 >= n * 7)
+                    && !ROLES.contains(&word.as_str())
+                    && !OPENERS.contains(&word.as_str())
+            })
+            .map(|(word, _)| word)
+            .collect();
+        // A candidate written in lower case in running text is an ordinary word.
+        if !candidates.is_empty() {
+            drop_lower_case_words(doc, &mut candidates, ws);
+        }
+        out.extend(candidates);
+        if let Some(word) = title_brand(doc) {
             out.insert(word);
         }
+        out
     }
-    // The title: the first heading, or the first line of a plain-text document.
+}
+
+/// Removes from `candidates` every word the document also writes in lower case (first letter
+/// lower case; addresses and URLs such as "foundation.wikimedia.org" do not count).
+fn drop_lower_case_words<'d>(
+    doc: &'d Document,
+    candidates: &mut HashSet<String>,
+    ws: &mut Vec<Word<'d>>,
+) {
+    // Most words are neither the length nor the first letter of any candidate.
+    let mut lengths = 0u64;
+    for c in candidates.iter() {
+        lengths |= 1 << c.len().min(63);
+    }
+    let mut lower = String::new();
+    for s in &doc.sentences {
+        ws.clear();
+        push_words(&doc.text, s.span, ws);
+        for w in ws.iter() {
+            if !starts_lower(w.text) {
+                continue;
+            }
+            lower.clear();
+            if w.text.is_ascii() {
+                if lengths & (1 << w.text.len().min(63)) == 0 {
+                    continue;
+                }
+                lower.push_str(w.text);
+                lower.make_ascii_lowercase();
+            } else if w.text.chars().any(char::is_uppercase) {
+                lower.push_str(&w.text.to_lowercase());
+            } else {
+                lower.push_str(w.text);
+            }
+            if !candidates.contains(lower.as_str()) {
+                continue;
+            }
+            let url = ['.', '/', '@', '%', '_', ':', '=', '-'];
+            let domain =
+                doc.text[w.span.end..].starts_with(url) || doc.text[..w.span.start].ends_with(url);
+            if !domain {
+                candidates.remove(lower.as_str());
+                if candidates.is_empty() {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The brand in the title: the first distinctive capitalised word of the first heading, or of the
+/// first line of a plain-text document.
+fn title_brand(doc: &Document) -> Option<String> {
     let title = match doc.blocks.first() {
         Some(b) if b.kind == BlockKind::Heading => Some(doc.plain(b.text_span)),
         _ if doc.format != clauselint_parser::Format::Markdown => {
             doc.text.lines().find(|l| !l.trim().is_empty())
         }
         _ => None,
-    };
-    if let Some(title) = title {
-        const GENERIC: &[&str] = &[
-            "terms",
-            "term",
-            "of",
-            "service",
-            "services",
-            "use",
-            "privacy",
-            "policy",
-            "notice",
-            "statement",
-            "agreement",
-            "user",
-            "conditions",
-            "and",
-            "the",
-            "customer",
-            "end",
-            "license",
-            "licence",
-            "data",
-            "processing",
-            "addendum",
-            "general",
-            "global",
-            "platform",
-            "website",
-            "site",
-            "cookie",
-            "cookies",
-            "legal",
-            "master",
-            "subscription",
-            "online",
-            "community",
-            "guidelines",
-            "acceptable",
-            "a",
-            "for",
-            "our",
-            "your",
-            "developer",
-            "api",
-            "business",
-            "commercial",
-            "consumer",
-            "standard",
-            "app",
-            "apps",
-            "application",
-            "software",
-            "product",
-            "products",
-            "supplemental",
-            "additional",
-            "dpa",
-            "eula",
-        ];
-        for w in words(title, Span::new(0, title.len())) {
-            let lower = w.text.to_lowercase();
-            if !GENERIC.contains(&lower.as_str())
-                && !OPENERS.contains(&lower.as_str())
-                && w.text.chars().next().is_some_and(char::is_uppercase)
-            {
-                out.insert(lower);
-                break;
-            }
+    }?;
+    const GENERIC: &[&str] = &[
+        "terms",
+        "term",
+        "of",
+        "service",
+        "services",
+        "use",
+        "privacy",
+        "policy",
+        "notice",
+        "statement",
+        "agreement",
+        "user",
+        "conditions",
+        "and",
+        "the",
+        "customer",
+        "end",
+        "license",
+        "licence",
+        "data",
+        "processing",
+        "addendum",
+        "general",
+        "global",
+        "platform",
+        "website",
+        "site",
+        "cookie",
+        "cookies",
+        "legal",
+        "master",
+        "subscription",
+        "online",
+        "community",
+        "guidelines",
+        "acceptable",
+        "a",
+        "for",
+        "our",
+        "your",
+        "developer",
+        "api",
+        "business",
+        "commercial",
+        "consumer",
+        "standard",
+        "app",
+        "apps",
+        "application",
+        "software",
+        "product",
+        "products",
+        "supplemental",
+        "additional",
+        "dpa",
+        "eula",
+    ];
+    for w in words(title, Span::new(0, title.len())) {
+        let lower = w.text.to_lowercase();
+        if !GENERIC.contains(&lower.as_str())
+            && !OPENERS.contains(&lower.as_str())
+            && w.text.chars().next().is_some_and(char::is_uppercase)
+        {
+            return Some(lower);
         }
     }
-    out
+    None
 }
 
 /// Words that end a capitalised phrase naming a document outside this one.
@@ -1216,9 +1606,10 @@ fn english_words(ws: &[Word]) -> bool {
         "the", "and", "of", "to", "or", "you", "we", "is", "are", "any", "in", "for", "your",
         "our", "will", "may", "with", "this", "that", "by",
     ];
+    let common_words = word_list!(COMMON);
     let common = ws
         .iter()
-        .filter(|w| w.text.len() <= 4 && COMMON.iter().any(|c| c.eq_ignore_ascii_case(w.text)))
+        .filter(|w| w.text.len() <= 4 && common_words.contains_ignore_ascii_case(w.text))
         .count();
     ws.len() < 6 || common * 12 >= ws.len()
 }

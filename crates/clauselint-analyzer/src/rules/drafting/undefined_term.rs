@@ -28,8 +28,9 @@ use clauselint_parser::Span;
 use regex::Regex;
 
 use super::{
-    brand_words, in_clause_title, is_link_text, is_prose_block, marked_as_term, on_title_line,
-    term_key, title_keys, Run, DETERMINERS, EXTERNAL_DOCUMENT_HEADS, FUNCTION_WORDS, POSSESSIVES,
+    brand_words, in_clause_title, is_link_text, is_prose_block, marked_as_term, on_title_line_at,
+    term_key, title_keys, word_list, Run, DETERMINERS, EXTERNAL_DOCUMENT_HEADS, FUNCTION_WORDS,
+    POSSESSIVES,
 };
 use crate::context::Context;
 use crate::finding::{Edit, Finding, FindingKind, Fix, Severity};
@@ -70,6 +71,9 @@ struct Occurrence {
     /// Followed directly by a lower-case noun: the capitals belong to a name used as a modifier
     /// ("the Zoom platform", "the English version").
     modifier: bool,
+    /// The sentence and the index of the run among [`runs_in_text`].
+    sentence: usize,
+    run: usize,
 }
 
 /// Statutes, regulations and legal instruments.
@@ -532,18 +536,6 @@ fn names_a_part(after: &str) -> bool {
     re.is_match(after)
 }
 
-/// A heading run into the text ("Categories, Sources and the Purposes It is Used for"): most of
-/// its words are capitalised, so capitals carry no meaning.
-fn title_cased(text: &str) -> bool {
-    let ws = super::words(text, Span::new(0, text.len()));
-    let long: Vec<_> = ws.iter().filter(|w| w.text.chars().count() > 3).collect();
-    let capitalised = long
-        .iter()
-        .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    long.len() >= 8 && capitalised * 10 >= long.len() * 7
-}
-
 /// `We call those Feature Tools`, `known as Partner Badges`: a name given without quotes.
 fn named_before(text: &str, start: usize) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -557,6 +549,15 @@ fn named_before(text: &str, start: usize) -> bool {
 
 /// `the Trustees of the Air Travel Trust`: the phrase is the head of a longer proper name.
 fn of_a_name(after: &str) -> bool {
+    // The regex needs whitespace, then one of these words.
+    let rest = after.trim_start();
+    if rest.len() == after.len()
+        || !["of", "to", "for", "on"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    {
+        return false;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"^\s+(?:of|to|for|on)\s+(?:the\s+)?[A-Z][a-z]").expect("valid regex")
@@ -638,19 +639,28 @@ fn glossary_entry(after: &str) -> bool {
     re.is_match(after)
 }
 
-fn is_modifier(run: &Run) -> bool {
-    let Some((next, gap)) = &run.after else {
+fn is_modifier(text: &str, run: &Run) -> bool {
+    let Some((next, gap)) = run.after else {
         return false;
     };
-    if !plain(gap) {
+    let (next, gap) = (&text[next.start..next.end], &text[gap.start..gap.end]);
+    if !plain(gap) || !next.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
-    let lower = next.to_lowercase();
-    next.chars().next().is_some_and(char::is_lowercase)
-        && next.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !FUNCTION_WORDS.contains(&lower.as_str())
-        && !lower.ends_with("ed")
-        && !lower.ends_with("ly")
+    let lower = if next.is_ascii() {
+        std::borrow::Cow::Borrowed(next)
+    } else {
+        std::borrow::Cow::Owned(next.to_lowercase())
+    };
+    let ends_with = |suffix: &str| {
+        lower.len() >= suffix.len()
+            && lower.as_bytes()[lower.len() - suffix.len()..]
+                .eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    next.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !word_list!(FUNCTION_WORDS).contains_lower(&lower)
+        && !ends_with("ed")
+        && !ends_with("ly")
 }
 
 fn plain(gap: &str) -> bool {
@@ -734,102 +744,78 @@ impl Rule for UndefinedTerm {
         if capitalised_definitions < 2 {
             return;
         }
-        let defined: std::collections::HashSet<String> =
-            doc.definitions.iter().map(|d| term_key(&d.term)).collect();
+        let defined = &super::definition_index(cx).keys;
         let titles = title_keys(doc);
         let brands = brand_words(cx);
+        // Every use of each phrase first, judged on cheap evidence; the costlier vetoes (regexes
+        // around each use) run only for the few phrases that would be reported.
         let mut order: Vec<String> = Vec::new();
         let mut seen: HashMap<String, Vec<Occurrence>> = HashMap::new();
-        let mut vetoed: std::collections::HashSet<String> = std::collections::HashSet::new();
-        let mut shown: HashMap<String, String> = HashMap::new();
-        for (si, s) in doc.sentences.iter().enumerate() {
+        for si in 0..doc.sentences.len() {
             if !is_prose_block(doc, si) {
                 continue;
             }
-            let text = doc.plain(s.span);
-            let Some(sentence_runs) = super::prose_runs(cx, si) else {
-                continue;
-            };
-            if !super::sentence_reads_as_english(cx, si) || title_cased(text) {
+            if super::prose_runs(cx, si).is_none()
+                || !super::sentence_reads_as_english(cx, si)
+                || super::sentence_title_cased(cx, si)
+            {
                 continue;
             }
-            let rs: Vec<&Run> = sentence_runs
-                .iter()
-                .filter(|r| {
-                    !in_clause_title(doc, r.span) && !on_title_line(&doc.text, r.span.start)
-                })
-                .collect();
+            let rs = runs_in_text(cx, si);
             // "the Creator Subscriptions or Ads Revenue Share programs", "the Acceptable Use and
             // Content Moderation Policy": a run coordinated with the next shares its role.
             let mut inherits_modifier = vec![false; rs.len()];
-            let mut inherits_name = vec![false; rs.len()];
             let mut partner: Vec<Option<String>> = vec![None; rs.len()];
             for k in (0..rs.len().saturating_sub(1)).rev() {
                 let gap = &doc.text[rs[k].span.end..rs[k + 1].span.start];
-                let g = gap.trim();
-                let g = g
-                    .strip_suffix(" the")
-                    .or_else(|| g.strip_suffix(" our"))
-                    .or_else(|| g.strip_suffix(" any"))
-                    .unwrap_or(g);
                 if !gap.contains('\n') && matches!(gap.trim(), "and" | "&") {
                     partner[k] = Some(rs[k + 1].text.clone());
                 }
-                if !gap.contains('\n')
-                    && matches!(g, "and" | "or" | "&" | "," | "and/or" | ", and" | ", or")
-                {
-                    inherits_modifier[k] = is_modifier(rs[k + 1]) || inherits_modifier[k + 1];
-                    inherits_name[k] = is_name(&rs[k + 1].text, brands) || inherits_name[k + 1];
+                if coordinated(gap) {
+                    inherits_modifier[k] =
+                        is_modifier(&doc.text, rs[k + 1]) || inherits_modifier[k + 1];
                 }
             }
             for (k, run) in rs.iter().enumerate() {
                 // "Publisher Site" and "Publisher Sites" are one term.
                 let key = term_key(&run.text);
-                let end = floor_char_boundary(&doc.text, (run.span.end + 100).min(doc.text.len()));
-                let after = &doc.text[run.span.end..end];
-                if run.quoted
-                    || inherits_name[k]
-                    || is_link_text(doc, run.span)
-                    || defined_here(after)
-                    || names_a_part(after)
-                    || (run.opens && glossary_entry(after))
-                    || in_naming_parenthesis(&doc.text, run.span)
-                    || named_before(&doc.text, run.span.start)
-                    || titles_a_reference(&doc.text, run.span)
-                    || statute_after(after)
-                {
-                    vetoed.insert(key);
+                if defined.contains(&key) || titles.contains(&key) {
                     continue;
                 }
-                let before = run.before.as_deref().unwrap_or("");
+                let end = floor_char_boundary(&doc.text, (run.span.end + 100).min(doc.text.len()));
+                let after = &doc.text[run.span.end..end];
+                let before = run.before_word(&doc.text).unwrap_or("");
                 let occ = Occurrence {
                     span: run.span,
                     opens: run.opens,
-                    determiner: DETERMINERS.contains(&before),
+                    determiner: word_list!(DETERMINERS).contains_lower(before),
                     // "our Bolus Calculator", "our Key Payment …": "our" + capitals is
                     // usually the vendor's product or document, so only "your …" counts.
-                    possessive_det: POSSESSIVES.contains(&before) && before != "our",
-                    modifier: is_modifier(run)
+                    possessive_det: word_list!(POSSESSIVES).contains_lower(before)
+                        && !is_lower(before, "our"),
+                    modifier: is_modifier(&doc.text, run)
                         || inherits_modifier[k]
                         || of_a_name(after)
                         || run.continues,
-                    partner: partner[k].clone(),
+                    partner: partner[k].take(),
+                    sentence: si,
+                    run: k,
                 };
-                if !seen.contains_key(&key) {
-                    order.push(key.clone());
-                    shown.insert(key.clone(), run.text.clone());
+                match seen.get_mut(&key) {
+                    Some(occs) => occs.push(occ),
+                    None => {
+                        order.push(key.clone());
+                        seen.insert(key, vec![occ]);
+                    }
                 }
-                seen.entry(key).or_default().push(occ);
             }
         }
         for key in order {
-            if vetoed.contains(&key) {
-                continue;
-            }
             let occs = &seen[&key];
             // The spelling of the first use, for names and messages.
-            let phrase = shown[&key].clone();
-            if defined.contains(&key) || titles.contains(&key) || is_name(&phrase, brands) {
+            let first_use = &runs_in_text(cx, occs[0].sentence)[occs[0].run];
+            let phrase = first_use.text.clone();
+            if is_name(&phrase, brands) {
                 continue;
             }
             // "Your SPI", "Our Services": a possessive written with a capital before a name or a
@@ -851,12 +837,10 @@ impl Rule for UndefinedTerm {
                 continue;
             }
             let det = mid.iter().filter(|o| o.determiner).count();
-            let poss = mid.iter().filter(|o| o.possessive_det).count();
             let modifiers = mid.iter().filter(|o| o.modifier).count();
             let single = !phrase.contains(' ');
             // Product and feature names come with "your" ("your Fire TV Recast"); defined-term
             // usage shows in "the", "such", "any".
-            let _ = poss;
             let enough = if single {
                 det >= 2 && mid.len() >= 3 && !super::OPENERS.contains(&key.as_str())
             } else {
@@ -865,8 +849,9 @@ impl Rule for UndefinedTerm {
             if !enough || modifiers * 2 > mid.len() {
                 continue;
             }
-            if super::inconsistent_term::near_defined(doc, &phrase).is_some()
-                || marked_as_term(doc, &phrase)
+            if occs.iter().any(|o| vetoed(cx, o, brands))
+                || super::inconsistent_term::near_defined(cx, &phrase).is_some()
+                || marked_as_term(cx, &phrase)
             {
                 continue;
             }
@@ -915,6 +900,68 @@ impl Rule for UndefinedTerm {
             });
         }
     }
+}
+
+/// `w.to_lowercase() == lower` for an ASCII `lower`, without allocating for ASCII words.
+fn is_lower(w: &str, lower: &str) -> bool {
+    if w.is_ascii() {
+        w.eq_ignore_ascii_case(lower)
+    } else {
+        w.to_lowercase() == lower
+    }
+}
+
+/// The runs of sentence `si` outside clause titles and title lines, where capitals can mean a
+/// term.
+fn runs_in_text<'c>(cx: &'c Context, si: usize) -> Vec<&'c Run> {
+    super::prose_runs(cx, si)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|r| !in_clause_title(cx, r.span) && !on_title_line_at(cx, r.span.start))
+        .collect()
+}
+
+/// The text between two runs joins them as one list: "and", "or", "&", a comma, possibly with
+/// "the"/"our"/"any".
+fn coordinated(gap: &str) -> bool {
+    let g = gap.trim();
+    let g = g
+        .strip_suffix(" the")
+        .or_else(|| g.strip_suffix(" our"))
+        .or_else(|| g.strip_suffix(" any"))
+        .unwrap_or(g);
+    !gap.contains('\n') && matches!(g, "and" | "or" | "&" | "," | "and/or" | ", and" | ", or")
+}
+
+/// Evidence at one use that the phrase is defined, named or a title rather than an undefined
+/// term; one such use clears the phrase everywhere.
+fn vetoed(cx: &Context, o: &Occurrence, brands: &std::collections::HashSet<String>) -> bool {
+    let doc = cx.doc;
+    let rs = runs_in_text(cx, o.sentence);
+    let run = rs[o.run];
+    // Coordinated with a name ("Facebook and Instagram Products"): part of that name.
+    let mut inherits_name = false;
+    for j in o.run..rs.len().saturating_sub(1) {
+        if !coordinated(&doc.text[rs[j].span.end..rs[j + 1].span.start]) {
+            break;
+        }
+        if is_name(&rs[j + 1].text, brands) {
+            inherits_name = true;
+            break;
+        }
+    }
+    let end = floor_char_boundary(&doc.text, (run.span.end + 100).min(doc.text.len()));
+    let after = &doc.text[run.span.end..end];
+    run.quoted
+        || inherits_name
+        || is_link_text(doc, run.span)
+        || defined_here(after)
+        || names_a_part(after)
+        || (run.opens && glossary_entry(after))
+        || in_naming_parenthesis(&doc.text, run.span)
+        || named_before(&doc.text, run.span.start)
+        || titles_a_reference(&doc.text, run.span)
+        || statute_after(after)
 }
 
 #[cfg(test)]

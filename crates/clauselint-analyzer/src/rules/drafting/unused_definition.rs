@@ -199,7 +199,7 @@ impl Rule for UnusedDefinition {
             {
                 continue;
             }
-            if !super::is_real_definition(doc, d)
+            if !super::is_real_definition(cx, d)
                 || term.contains('/')
                 || term.contains(" (")
                 || term.contains("’s")

@@ -16,12 +16,11 @@
 //! agreeing ("if you do not agree, do not use the Service"), and clauses where the consumer is told
 //! the changes bind only once they accept them.
 
-use super::common::{finding_at, quote_from, regex, sentences_with_any};
+use super::common::{dual_regex, finding_at, quote_from, regex, sentences_with_any, DualRegex};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
-use regex::Regex;
 
 pub struct AcceptanceByUse;
 
@@ -50,9 +49,104 @@ const CONDUCT: &str = r"(?:continu\w* (?:to )?(?:use|using|access\w*)|(?:use|usi
 /// Assent to the terms themselves (not to some other thing: "you agree that we may send emails").
 const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally binding contract|(?:agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|consent(?:s|ed|ing)?|acknowledge\w* and agree\w*|signify|signifies)(?: (?:to|of|with))?(?: be bound(?: by)?)? (?:(?:all|each|any)(?: of)? )?(?:these|this|the|our|such|those|its|all|any|revised|updated|new|amended|modified|following|relevant|applicable)?[^.;]{0,25}?(?-u:\b)(?:terms|conditions|agreement|tos|t&cs|contract|polic(?:y|ies)|eula|changes|modifications|amendments|updates|revisions|version|fees))";
 
+/// Literals the patterns below need, found in one Aho-Corasick pass over the sentence: the gates
+/// keep the large patterns (whose lazy DFAs keep growing new states on new text) off sentences
+/// that cannot match.
+const GATE_WORDS: &[&str] = &[
+    "agree",
+    "accept",
+    "consent",
+    "bound",
+    "binding",
+    "signif",
+    "subject to",
+    "by",
+    "constitut",
+    "mean",
+    "indicat",
+    "construed",
+    "deemed",
+    "acceptance",
+    "agreement",
+    "if you",
+    "when you",
+    "once you",
+    "where you",
+    "whenever you",
+    "accepted by you",
+    "fail",
+    "by ",
+    "you",
+    "user",
+    "subscriber",
+    "binding contract",
+    "deemed to have",
+    // What assent is given to (the end of `ASSENT_TO`).
+    "terms",
+    "conditions",
+    "tos",
+    "t&cs",
+    "contract",
+    "polic",
+    "eula",
+    "changes",
+    "modifications",
+    "amendments",
+    "updates",
+    "revisions",
+    "version",
+    "fees",
+];
+
+/// Which of [`GATE_WORDS`] occur in `norm`, as bits.
+fn gate_words(norm: &str) -> u64 {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| aho_corasick::AhoCorasick::new(GATE_WORDS).expect("valid literals"));
+    ac.find_overlapping_iter(norm)
+        .fold(0, |bits, m| bits | 1 << m.pattern().as_usize())
+}
+
+/// The bit of `word` in [`gate_words`]'s result.
+const fn gate(word: &str) -> u64 {
+    let mut i = 0;
+    while i < GATE_WORDS.len() {
+        if const_eq(GATE_WORDS[i], word) {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    panic!("not a gate word")
+}
+
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Any of the words.
+const fn any(words: &[&str]) -> u64 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < words.len() {
+        bits |= gate(words[i]);
+        i += 1;
+    }
+    bits
+}
+
 fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     // Every pattern below needs one of these words; most sentences that mention use have none.
-    const ASSENT_WORDS: [&str; 7] = [
+    const ASSENT_WORDS: u64 = any(&[
         "agree",
         "accept",
         "consent",
@@ -60,101 +154,135 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
         "binding",
         "signif",
         "subject to",
-    ];
-    if !ASSENT_WORDS.iter().any(|w| norm.contains(w)) {
+    ]);
+    let present = gate_words(norm);
+    if present & ASSENT_WORDS == 0 {
         return None;
     }
+    let has = |bits: u64| present & bits != 0;
+    // `ASSENT_TO` needs "bound", "binding contract", or an assent verb and what it is given to.
+    let assent_to = has(any(&["bound", "binding contract"]))
+        || (has(any(&["agree", "accept", "consent", "signif"]))
+            && has(any(&[
+                "terms",
+                "conditions",
+                "agreement",
+                "tos",
+                "t&cs",
+                "contract",
+                "polic",
+                "eula",
+                "changes",
+                "modifications",
+                "amendments",
+                "updates",
+                "revisions",
+                "version",
+                "fees",
+            ])));
     // "By using the Service, you agree …", "by clicking accept or accessing the service, you agree".
-    let by = regex!(format!(
+    let by = dual_regex!(format!(
         r"(?-u:\b)by (?:[a-z\x22',/ ]{{0,60}}? )?{CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:you|user|users|subscriber)(?-u:\b)[^.;]*?(?-u:\b){ASSENT_TO}"
     ));
     // "Your continued use … constitutes / means / indicates acceptance", "use … will be construed
     // to be your acceptance".
-    let constitutes = regex!(format!(
+    let constitutes = dual_regex!(format!(
         r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:constitutes?|constituting|shall constitute|will constitute|means|indicates?|signifies|signify|will be construed|shall be deemed|will be deemed|is deemed)(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:(?:your )?(?:acceptance|agreement|consent|accept|agree)(?:s|d|ed|ing|ment)?(?-u:\b)|{ASSENT_TO})"
     ));
     // "the ongoing use of our Products is subject to the relevant new T&Cs".
-    let subject_new = regex!(format!(
+    let subject_new = dual_regex!(format!(
         r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)is subject to (?:the )?(?:relevant )?(?:new|revised|updated|amended|modified) (?:terms|t&cs|agreement|version|conditions)"
     ));
     // "treat Your use of the services as acceptance of the Agreement".
-    let as_acceptance = regex!(format!(
+    let as_acceptance = dual_regex!(format!(
         r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)as (?:your )?(?:acceptance|agreement|consent)(?-u:\b)"
     ));
     // "If you continue to use the Service after …, you agree / you will be bound",
     // "When you use our Services you agree to all of these terms".
-    let conditional = regex!(format!(
+    let conditional = dual_regex!(format!(
         r"(?-u:\b)(?:if|when|once|where|whenever) you(?-u:\b)[^.;]{{0,30}}?(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)you(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:{ASSENT_TO}|(?:will be|shall be|are) deemed to have (?:accepted|agreed|consented))"
     ));
     // "you will be bound by them if you continue to use", "become part of your agreement with us
     // if you use those Services".
-    let bound_if = regex!(format!(
+    let bound_if = dual_regex!(format!(
         r"(?-u:\b)(?:you will be bound|will be bound by them|you are bound|become part of your agreement|you agree to (?:these|the) terms)(?-u:\b)[^.;]*?(?-u:\b)if you(?-u:\b)[^.;]{{0,20}}?(?-u:\b){CONDUCT}"
     ));
     // "You can accept the Agreement by … actually using the services".
-    let accept_by = regex!(format!(
+    let accept_by = dual_regex!(format!(
         r"(?-u:\b)(?:accept|agree to)\w* (?:the |these |this )?(?:terms|agreement|conditions|tos)(?-u:\b)[^.]{{0,20}}(?-u:\b)by(?-u:\b)[^.]*?(?-u:\b)(?:actually )?{CONDUCT}"
     ));
     // "These Terms are accepted by you … when you download and/or use the Software".
-    let accepted_when = regex!(format!(
+    let accepted_when = dual_regex!(format!(
         r"(?-u:\b)accepted by you(?-u:\b)[^.]*?(?-u:\b)when you(?-u:\b)[^.;]{{0,30}}?(?-u:\b){CONDUCT}"
     ));
     // Silence as acceptance: "you will be deemed to have accepted the changes unless you notify us",
     // "your failure to cancel … will constitute your acceptance".
-    let deemed = regex!(
+    let deemed = dual_regex!(
         r"(?-u:\b)(?:you|user|users)(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:will be|shall be|are|is) deemed to have (?:accepted|agreed|consented)|(?-u:\b)(?:failure|fail) to (?:cancel|object|reject|terminate)(?-u:\b)[^.;]*?(?-u:\b)(?:constitutes?|will constitute|shall constitute|means)(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:acceptance|agreement|consent)|(?-u:\b)deemed (?:that you have|your) (?:accepted|consented|acceptance|consent)"
     );
-    let off_topic = regex!(
+    let off_topic = dual_regex!(
         r"(?-u:\b)(?:pay|on behalf of|described in|receive|provide|transfer\w*|collected|processed|must (?:agree|accept)|agree\w* that|acknowledge\w* that)(?-u:\b)"
     );
     // Each pattern needs at least one of its words; checking that first keeps the lazy DFAs of
     // these large patterns from being built for sentences that cannot match.
-    let patterns: [(&[&str], &Regex); 9] = [
-        (&["by"], by),
+    let patterns: [(bool, &DualRegex); 9] = [
         (
-            &[
+            has(gate("by ")) && has(any(&["you", "user", "subscriber"])) && assent_to,
+            by,
+        ),
+        (
+            has(any(&[
                 "constitut",
                 "mean",
                 "indicat",
                 "signif",
                 "construed",
                 "deemed",
-            ],
+            ])) && (has(any(&[
+                "acceptance",
+                "agreement",
+                "consent",
+                "accept",
+                "agree",
+            ])) || assent_to),
             constitutes,
         ),
-        (&["subject to"], subject_new),
-        (&["acceptance", "agreement", "consent"], as_acceptance),
+        (has(gate("subject to")), subject_new),
         (
-            &[
+            has(any(&["acceptance", "agreement", "consent"])),
+            as_acceptance,
+        ),
+        (
+            has(any(&[
                 "if you",
                 "when you",
                 "once you",
                 "where you",
                 "whenever you",
-            ],
+            ])) && (assent_to || has(gate("deemed to have"))),
             conditional,
         ),
-        (&["if you"], bound_if),
-        (&["by"], accept_by),
-        (&["accepted by you"], accepted_when),
-        (&["deemed", "fail"], deemed),
+        (has(gate("if you")), bound_if),
+        (has(gate("by")), accept_by),
+        (has(gate("accepted by you")), accepted_when),
+        (has(any(&["deemed", "fail"])), deemed),
     ];
-    for (needles, re) in patterns {
-        if !needles.iter().any(|n| norm.contains(n)) {
+    for (possible, re) in patterns {
+        if !possible {
             continue;
         }
-        for m in re.find_iter(norm) {
+        let found = re.find_map(norm, |start, end| {
             // The assent must be to the terms, not to something the terms go on to describe.
-            let tail_from = m.end().saturating_sub(45).max(m.start());
+            let tail_from = end.saturating_sub(45).max(start);
             let tail_from = clauselint_parser::line_index::floor_char_boundary(norm, tail_from);
             let tail_to = clauselint_parser::line_index::floor_char_boundary(
                 norm,
-                (m.end() + 25).min(norm.len()),
+                (end + 25).min(norm.len()),
             );
-            if off_topic.is_match(&norm[tail_from..tail_to]) {
-                continue;
-            }
-            return Some((m.start(), m.end()));
+            (!off_topic.is_match(&norm[tail_from..tail_to])).then_some((start, end))
+        });
+        if found.is_some() {
+            return found;
         }
     }
     None

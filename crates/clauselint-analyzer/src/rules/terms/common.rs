@@ -20,6 +20,88 @@ macro_rules! regex {
 }
 pub(super) use regex;
 
+/// A regex compiled once per call site, twice over: as written, and without Unicode for ASCII
+/// text (see [`DualRegex`]).
+macro_rules! dual_regex {
+    ($re:expr $(,)?) => {{
+        static RE: $crate::rules::terms::common::DualRegex =
+            $crate::rules::terms::common::DualRegex::new();
+        RE.with_pattern(|| $re)
+    }};
+}
+pub(super) use dual_regex;
+
+/// A pattern with `\w`, `[^.;]` and the like, which Unicode makes large: the lazy DFA of the
+/// Unicode form keeps building new states as it meets new text, the ASCII form stays small. On
+/// ASCII text both match exactly the same, so ASCII text (most sentences) takes the ASCII form.
+pub(super) struct DualRegex {
+    unicode: OnceLock<Regex>,
+    ascii: OnceLock<regex::bytes::Regex>,
+    pattern: OnceLock<String>,
+}
+
+impl DualRegex {
+    pub(super) const fn new() -> Self {
+        DualRegex {
+            unicode: OnceLock::new(),
+            ascii: OnceLock::new(),
+            pattern: OnceLock::new(),
+        }
+    }
+
+    pub(super) fn with_pattern<S: AsRef<str>>(
+        &'static self,
+        pattern: impl FnOnce() -> S,
+    ) -> &'static Self {
+        self.pattern.get_or_init(|| pattern().as_ref().to_string());
+        self
+    }
+
+    fn pattern(&self) -> &str {
+        self.pattern.get().map_or("", String::as_str)
+    }
+
+    /// The first `Some` that `f` gives for the leftmost-first, non-overlapping matches in `text`
+    /// (as byte ranges), in order.
+    pub(super) fn find_map<T>(
+        &self,
+        text: &str,
+        mut f: impl FnMut(usize, usize) -> Option<T>,
+    ) -> Option<T> {
+        if text.is_ascii() {
+            self.ascii_regex()
+                .find_iter(text.as_bytes())
+                .find_map(|m| f(m.start(), m.end()))
+        } else {
+            self.unicode_regex()
+                .find_iter(text)
+                .find_map(|m| f(m.start(), m.end()))
+        }
+    }
+
+    pub(super) fn is_match(&self, text: &str) -> bool {
+        if text.is_ascii() {
+            self.ascii_regex().is_match(text.as_bytes())
+        } else {
+            self.unicode_regex().is_match(text)
+        }
+    }
+
+    fn unicode_regex(&self) -> &Regex {
+        self.unicode
+            .get_or_init(|| Regex::new(self.pattern()).expect("valid regex"))
+    }
+
+    fn ascii_regex(&self) -> &regex::bytes::Regex {
+        self.ascii.get_or_init(|| {
+            regex::bytes::RegexBuilder::new(self.pattern())
+                .unicode(false)
+                .build()
+                .expect("valid ASCII regex")
+        })
+    }
+}
+
 /// The regex in `cell`, compiled from `pattern` on first use.
 pub(super) fn compiled<S: AsRef<str>>(
     cell: &'static OnceLock<Regex>,
