@@ -233,8 +233,122 @@ fn tag(norm: &str, automaton: &AhoCorasick, masks: &[u64], hits: &mut Vec<Hit>) 
     }
 }
 
+/// The document's own names (party aliases, content and usage terms) and a configuration's
+/// phrases, as one automaton tagged on every sentence besides the shared lexicon.
+pub(crate) struct ExtraNames {
+    automaton: Option<AhoCorasick>,
+    masks: Vec<u64>,
+}
+
+impl ExtraNames {
+    pub(crate) fn new(facts: &DocFacts, vocabulary: &Vocabulary) -> Self {
+        // Document-specific names and content terms join the shared vocabulary for this document.
+        let mut extra_patterns: Vec<String> = Vec::new();
+        let mut extra_masks: Vec<u64> = Vec::new();
+        for a in &facts.vendor_aliases {
+            extra_patterns.push(a.clone());
+            extra_masks.push(Concept::Vendor.bit());
+        }
+        for a in &facts.customer_aliases {
+            extra_patterns.push(a.clone());
+            extra_masks.push(Concept::Customer.bit());
+        }
+        for (t, _) in &facts.content_terms {
+            extra_patterns.push(t.clone());
+            extra_masks.push(Concept::Content.bit());
+        }
+        for (t, _) in &facts.usage_terms {
+            extra_patterns.push(t.clone());
+            extra_masks.push(Concept::UsageData.bit());
+        }
+        // A phrase may be both a document name and a configured synonym: one pattern, both masks.
+        for (phrase, concept) in vocabulary.entries() {
+            match extra_patterns.iter().position(|p| p == phrase) {
+                Some(i) => extra_masks[i] |= concept.bit(),
+                None => {
+                    extra_patterns.push(phrase.to_string());
+                    extra_masks.push(concept.bit());
+                }
+            }
+        }
+        let automaton = (!extra_patterns.is_empty())
+            .then(|| {
+                // Built per document: a contiguous NFA builds several times faster than a DFA.
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&extra_patterns)
+                    .ok()
+            })
+            .flatten();
+        ExtraNames {
+            automaton,
+            masks: extra_masks,
+        }
+    }
+}
+
+/// One sentence's facts before the AI-backed tool names are marked (see [`mark_ai_terms`]), given
+/// its block's lead-in.
+pub(crate) fn sentence_facts(
+    doc: &Document,
+    index: usize,
+    extra: &ExtraNames,
+    lead_in: Option<usize>,
+) -> SentenceFacts {
+    let lex = lexicon();
+    let s = &doc.sentences[index];
+    let (norm, map) = normalise(doc.plain(s.span), s.span.start);
+    let mut hits = Vec::new();
+    tag(&norm, &lex.automaton, &lex.masks, &mut hits);
+    if let Some(extra_automaton) = &extra.automaton {
+        let before = hits.len();
+        tag(&norm, extra_automaton, &extra.masks, &mut hits);
+        if hits.len() > before {
+            hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        }
+    }
+    let mask = hits.iter().fold(0, |m, h| m | h.mask);
+    SentenceFacts {
+        index,
+        span: s.span,
+        norm,
+        map,
+        hits,
+        mask,
+        in_heading: in_heading(doc, index),
+        lead_in,
+    }
+}
+
+/// The sentence is a heading or a clause's title line.
+pub(crate) fn in_heading(doc: &Document, index: usize) -> bool {
+    let s = &doc.sentences[index];
+    let block = &doc.blocks[s.block];
+    let title_only = block.clause.is_some_and(|c| {
+        let clause = &doc.clauses[c];
+        let in_title = clause
+            .title_span
+            .is_some_and(|t| s.span.start <= t.start + 16 && s.span.end <= t.end + 3);
+        clause.head_block == s.block && (clause.is_heading || in_title)
+    });
+    block.kind == BlockKind::Heading || title_only
+}
+
+impl SentenceFacts {
+    /// The same facts for the same text moved by `delta` bytes (an edit earlier in the document).
+    pub(crate) fn shift(&mut self, delta: isize) {
+        if delta == 0 {
+            return;
+        }
+        let by = |x: usize| x.wrapping_add_signed(delta);
+        self.span = Span::new(by(self.span.start), by(self.span.end));
+        self.map.base = by(self.map.base);
+    }
+}
+
 /// Who the parties are and which defined terms carry content, learnt from the definitions.
-#[derive(Default)]
+#[derive(Default, Clone, PartialEq, Eq, Debug)]
 pub struct DocFacts {
     /// Lower-case names standing for the vendor ("zoom", "github").
     pub vendor_aliases: Vec<String>,
@@ -257,6 +371,8 @@ pub struct Context<'d> {
     /// What the drafting rules share (capitalised runs, brand names), built by the first of them
     /// that needs it so a document is walked word by word once, not once per rule.
     pub(crate) drafting: OnceLock<crate::rules::drafting::SharedFacts>,
+    /// The range of `sentences` that [`Context::focused`] yields; `None` for all.
+    pub(crate) focus: Option<std::ops::Range<usize>>,
 }
 
 fn content_definition_regex() -> &'static Regex {
@@ -294,109 +410,61 @@ impl<'d> Context<'d> {
         vocabulary: &Vocabulary,
         deadline: &Deadline,
     ) -> Result<Self, LimitExceeded> {
-        let facts = doc_facts(doc);
+        let mut facts = doc_facts(doc);
         deadline.check_now()?;
-        let lex = lexicon();
-        // Document-specific names and content terms join the shared vocabulary for this document.
-        let mut extra_patterns: Vec<String> = Vec::new();
-        let mut extra_masks: Vec<u64> = Vec::new();
-        for a in &facts.vendor_aliases {
-            extra_patterns.push(a.clone());
-            extra_masks.push(Concept::Vendor.bit());
-        }
-        for a in &facts.customer_aliases {
-            extra_patterns.push(a.clone());
-            extra_masks.push(Concept::Customer.bit());
-        }
-        for (t, _) in &facts.content_terms {
-            extra_patterns.push(t.clone());
-            extra_masks.push(Concept::Content.bit());
-        }
-        for (t, _) in &facts.usage_terms {
-            extra_patterns.push(t.clone());
-            extra_masks.push(Concept::UsageData.bit());
-        }
-        // A phrase may be both a document name and a configured synonym: one pattern, both masks.
-        for (phrase, concept) in vocabulary.entries() {
-            match extra_patterns.iter().position(|p| p == phrase) {
-                Some(i) => extra_masks[i] |= concept.bit(),
-                None => {
-                    extra_patterns.push(phrase.to_string());
-                    extra_masks.push(concept.bit());
-                }
-            }
-        }
-        let extra = (!extra_patterns.is_empty())
-            .then(|| {
-                // Built per document: a contiguous NFA builds several times faster than a DFA.
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&extra_patterns)
-                    .ok()
-            })
-            .flatten();
+        let extra = ExtraNames::new(&facts, vocabulary);
         // A block's sentences are consecutive and share its lead-in: look it up once per block.
         let mut block_lead_in: Option<(usize, Option<usize>)> = None;
-        let mut sentences: Vec<SentenceFacts> = doc
-            .sentences
-            .iter()
-            .enumerate()
-            .map(|(index, s)| {
+        let mut sentences: Vec<SentenceFacts> = (0..doc.sentences.len())
+            .map(|index| {
                 deadline.check()?;
-                let (norm, map) = normalise(doc.plain(s.span), s.span.start);
-                let mut hits = Vec::new();
-                tag(&norm, &lex.automaton, &lex.masks, &mut hits);
-                if let Some(extra) = &extra {
-                    let before = hits.len();
-                    tag(&norm, extra, &extra_masks, &mut hits);
-                    if hits.len() > before {
-                        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+                let block = doc.sentences[index].block;
+                let lead = match block_lead_in {
+                    Some((b, lead)) if b == block => lead,
+                    _ => {
+                        let lead = lead_in(doc, block);
+                        block_lead_in = Some((block, lead));
+                        lead
                     }
-                }
-                let mask = hits.iter().fold(0, |m, h| m | h.mask);
-                let block = &doc.blocks[s.block];
-                let title_only = block.clause.is_some_and(|c| {
-                    let clause = &doc.clauses[c];
-                    let in_title = clause
-                        .title_span
-                        .is_some_and(|t| s.span.start <= t.start + 16 && s.span.end <= t.end + 3);
-                    clause.head_block == s.block && (clause.is_heading || in_title)
-                });
-                Ok(SentenceFacts {
-                    index,
-                    span: s.span,
-                    norm,
-                    map,
-                    hits,
-                    mask,
-                    in_heading: block.kind == BlockKind::Heading || title_only,
-                    lead_in: match block_lead_in {
-                        Some((block, lead)) if block == s.block => lead,
-                        _ => {
-                            let lead = lead_in(doc, s.block);
-                            block_lead_in = Some((s.block, lead));
-                            lead
-                        }
-                    },
-                })
+                };
+                Ok(sentence_facts(doc, index, &extra, lead))
             })
             .collect::<Result<_, LimitExceeded>>()?;
-        let mut facts = facts;
         facts.ai_terms = ai_terms(doc, &sentences);
         mark_ai_terms(&facts.ai_terms, &mut sentences);
         deadline.check_now()?;
-        Ok(Context {
+        Ok(Context::from_parts(doc, sentences, facts))
+    }
+
+    /// A context from facts computed elsewhere (the incremental analysis reuses those of the
+    /// sentences an edit did not touch).
+    pub(crate) fn from_parts(
+        doc: &'d Document,
+        sentences: Vec<SentenceFacts>,
+        facts: DocFacts,
+    ) -> Self {
+        Context {
             doc,
             sentences,
             facts,
             drafting: OnceLock::new(),
-        })
+            focus: None,
+        }
+    }
+
+    /// The sentences a rule looks at: all of them, or, when the incremental analysis re-runs a
+    /// [`Scope::Local`](crate::rule::Scope) rule on part of the document, that part. Rules iterate
+    /// this (or [`Context::sentences_with`]) and index `sentences` only for neighbours.
+    pub fn focused(&self) -> &[SentenceFacts] {
+        match &self.focus {
+            Some(range) => &self.sentences[range.clone()],
+            None => &self.sentences,
+        }
     }
 
     /// Sentences holding every concept in `mask`: the cheap prefilter rules start from.
     pub fn sentences_with(&self, mask: u64) -> impl Iterator<Item = &SentenceFacts> + '_ {
-        self.sentences.iter().filter(move |s| s.mask & mask == mask)
+        self.focused().iter().filter(move |s| s.mask & mask == mask)
     }
 
     /// The sentence introducing the list `s` is an item of.
@@ -435,7 +503,7 @@ impl<'d> Context<'d> {
 /// The sentence that introduces the list a block belongs to: the last sentence of the nearest
 /// earlier non-item block, when that block ends with a colon (or "following") and the block itself
 /// is a list item or an enumerated sub-clause.
-fn lead_in(doc: &Document, block: usize) -> Option<usize> {
+pub(crate) fn lead_in(doc: &Document, block: usize) -> Option<usize> {
     let is_item = |b: usize| {
         let blk = &doc.blocks[b];
         blk.kind == BlockKind::ListItem
@@ -504,6 +572,21 @@ fn ai_definition_regex() -> &'static Regex {
 /// tools a sentence says run on it. Negated statements ("we do not use AI in our review tools")
 /// teach nothing.
 fn ai_terms(doc: &Document, sentences: &[SentenceFacts]) -> Vec<String> {
+    ai_terms_from(
+        doc,
+        sentences
+            .iter()
+            .filter(|s| s.has(Concept::Ai) && !s.has(Concept::Negation))
+            .map(|s| s.norm.as_str()),
+    )
+}
+
+/// [`ai_terms`] from the normalised text of the sentences that mention AI without a negation
+/// (their facts before [`mark_ai_terms`]).
+pub(crate) fn ai_terms_from<'a>(
+    doc: &Document,
+    ai_sentences: impl Iterator<Item = &'a str>,
+) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     for d in &doc.definitions {
         let lower = d.term.to_lowercase();
@@ -515,11 +598,8 @@ fn ai_terms(doc: &Document, sentences: &[SentenceFacts]) -> Vec<String> {
             terms.push(lower);
         }
     }
-    for s in sentences.iter().filter(|s| s.has(Concept::Ai)) {
-        if s.has(Concept::Negation) {
-            continue;
-        }
-        for caps in ai_tool_regex().captures_iter(&s.norm) {
+    for norm in ai_sentences {
+        for caps in ai_tool_regex().captures_iter(norm) {
             let name = caps[1].trim();
             if name.split(' ').count() >= 2 {
                 terms.push(name.to_string());
@@ -535,33 +615,39 @@ fn ai_terms(doc: &Document, sentences: &[SentenceFacts]) -> Vec<String> {
 /// Discovery Tools" as improving a model.
 fn mark_ai_terms(terms: &[String], sentences: &mut [SentenceFacts]) {
     for s in sentences.iter_mut() {
-        let mut added = false;
-        for t in terms {
-            for (at, _) in s.norm.match_indices(t.as_str()) {
-                let end = at + t.len();
-                if word_bounded(&s.norm, at, end)
-                    && !s
-                        .hits
-                        .iter()
-                        .any(|h| h.start == at && h.end == end && h.is(Concept::Ai))
-                {
-                    s.hits.push(Hit {
-                        mask: Concept::Ai.bit(),
-                        start: at,
-                        end,
-                    });
-                    added = true;
-                }
-            }
-        }
-        if added {
-            s.hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-            s.mask |= Concept::Ai.bit();
-        }
+        mark_ai_terms_in(terms, s);
     }
 }
 
-fn doc_facts(doc: &Document) -> DocFacts {
+/// [`mark_ai_terms`] for one sentence; whether it added anything.
+pub(crate) fn mark_ai_terms_in(terms: &[String], s: &mut SentenceFacts) -> bool {
+    let mut added = false;
+    for t in terms {
+        for (at, _) in s.norm.match_indices(t.as_str()) {
+            let end = at + t.len();
+            if word_bounded(&s.norm, at, end)
+                && !s
+                    .hits
+                    .iter()
+                    .any(|h| h.start == at && h.end == end && h.is(Concept::Ai))
+            {
+                s.hits.push(Hit {
+                    mask: Concept::Ai.bit(),
+                    start: at,
+                    end,
+                });
+                added = true;
+            }
+        }
+    }
+    if added {
+        s.hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        s.mask |= Concept::Ai.bit();
+    }
+    added
+}
+
+pub(crate) fn doc_facts(doc: &Document) -> DocFacts {
     let mut facts = DocFacts::default();
     const VENDOR_PRONOUNS: &[&str] = &["we", "us", "our"];
     const CUSTOMER_PRONOUNS: &[&str] = &["you", "your"];

@@ -12,6 +12,7 @@ pub mod context;
 pub mod custom;
 pub mod finding;
 pub mod grammar;
+pub mod incremental;
 pub mod lexicon;
 pub mod registry;
 pub mod rule;
@@ -28,8 +29,9 @@ pub use clauselint_parser::{Deadline, Document, LimitExceeded, Limits};
 pub use context::Context;
 pub use custom::{CustomRule, CustomRuleSpec};
 pub use finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
+pub use incremental::{Incremental, Update};
 pub use registry::{all_rules, rule_by_id};
-pub use rule::{Rule, RuleDoc, RuleMeta};
+pub use rule::{Rule, RuleDoc, RuleMeta, Scope};
 pub use vocabulary::Vocabulary;
 
 /// Which rules run and at what severity.
@@ -167,28 +169,48 @@ impl Analyzer {
             deadline.check_now()?;
             let before = findings.len();
             rule.check(&cx, &mut findings);
-            let meta = rule.meta();
-            for f in &mut findings[before..] {
-                if f.kind == FindingKind::Risk && f.severity == meta.default_severity {
-                    f.severity = self.settings.severity_for(meta.id, meta.default_severity);
-                }
-                if f.clause.is_none() {
-                    f.clause = doc.clause_at(f.span.start);
-                }
+            self.settle(rule.meta(), doc, &mut findings[before..]);
+        }
+        self.check_custom(&cx, &mut findings, deadline)?;
+        Ok(self.finish(doc, findings))
+    }
+
+    /// Severity from the settings and the clause of a built-in rule's fresh findings.
+    pub(crate) fn settle(&self, meta: &RuleMeta, doc: &Document, findings: &mut [Finding]) {
+        for f in findings {
+            if f.kind == FindingKind::Risk && f.severity == meta.default_severity {
+                f.severity = self.settings.severity_for(meta.id, meta.default_severity);
+            }
+            if f.clause.is_none() {
+                f.clause = doc.clause_at(f.span.start);
             }
         }
+    }
+
+    /// The enabled custom rules' findings.
+    pub(crate) fn check_custom(
+        &self,
+        cx: &Context,
+        findings: &mut Vec<Finding>,
+        deadline: &Deadline,
+    ) -> Result<(), LimitExceeded> {
         for rule in &self.custom {
             if !self.settings.is_enabled(rule.id) {
                 continue;
             }
             deadline.check_now()?;
             let before = findings.len();
-            rule.check(&cx, &mut findings);
+            rule.check(cx, findings);
             let severity = self.settings.severity_for(rule.id, rule.severity);
             for f in &mut findings[before..] {
                 f.severity = severity;
             }
         }
+        Ok(())
+    }
+
+    /// Suppression comments applied to every rule's findings, then position order.
+    pub(crate) fn finish(&self, doc: &Document, mut findings: Vec<Finding>) -> Vec<Finding> {
         let known = |p: &str| self.is_known_rule(p);
         let enabled = |p: &str| {
             all_rules()
@@ -214,6 +236,6 @@ impl Analyzer {
             }
         }
         findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
-        Ok(findings)
+        findings
     }
 }

@@ -368,6 +368,47 @@ fn main() {
         "in-process, no LSP:    {:8.1} ms parse + {:.1} ms rules (median of 5)",
         parse[2], rules[2]
     );
+    // The same edits through the incremental analysis in this process: parse + update.
+    let doc = std::sync::Arc::new(clauselint_parser::parse(&text, format));
+    let mut state = clauselint_analyzer::Incremental::new(std::sync::Arc::new(analyzer), doc);
+    let (mut parse, mut update, mut kinds) = (Vec::new(), Vec::new(), (0, 0));
+    let mut current = text.clone();
+    for (i, &(line, col)) in lines.iter().step_by((lines.len() / 50).max(1)).enumerate() {
+        let start: usize = current
+            .split_inclusive('\n')
+            .take(line as usize)
+            .map(str::len)
+            .sum();
+        let line_text = &current[start..];
+        let at = start
+            + line_text
+                .char_indices()
+                .nth(col as usize)
+                .map_or(0, |(b, _)| b);
+        if i % 2 == 0 {
+            current.insert(at, 'x');
+        } else {
+            current.insert_str(at, "“§—");
+        }
+        let t = Instant::now();
+        let doc = std::sync::Arc::new(clauselint_parser::parse(&current, format));
+        parse.push(ms(t.elapsed()));
+        let t = Instant::now();
+        match state.update(doc) {
+            clauselint_analyzer::Update::Partial { .. } => kinds.0 += 1,
+            _ => kinds.1 += 1,
+        }
+        update.push(ms(t.elapsed()));
+    }
+    parse.sort_by(f64::total_cmp);
+    update.sort_by(f64::total_cmp);
+    println!(
+        "in-process, edits:     {:8.1} ms parse + {:.1} ms incremental update (median; {} partial, {} full)",
+        percentile(&parse, 50.0),
+        percentile(&update, 50.0),
+        kinds.0,
+        kinds.1
+    );
     let _ = c.request("shutdown", Value::Null);
     c.notify("exit", Value::Null);
     let deadline = Instant::now() + Duration::from_secs(5);

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use clauselint_config::{Overrides, Playbook};
 
-use clauselint_analyzer::{Analyzer, Finding, FindingKind, Severity};
+use clauselint_analyzer::{Analyzer, Finding, FindingKind, Incremental, Severity};
 use clauselint_parser::{format_for_path, parse, DiagnosticLevel, Document, Format, Span};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
@@ -29,6 +29,9 @@ pub struct Engine {
     /// Playbooks read so far, by configuration file, with the file's modification time: an
     /// edited `clauselint.toml` (or rule file) is read again on the next analysis.
     playbooks: Mutex<HashMap<PathBuf, CachedPlaybook>>,
+    /// The analyzer of the client's settings alone, built once so that a document's incremental
+    /// analysis can tell it is still the one in force.
+    plain: Arc<Analyzer>,
 }
 
 struct CachedPlaybook {
@@ -52,6 +55,7 @@ fn stamp_of(watched: &[PathBuf]) -> Vec<Option<SystemTime>> {
 impl Engine {
     pub fn new(config: Config) -> Self {
         Engine {
+            plain: Arc::new(Analyzer::new(config.settings.clone())),
             config,
             playbooks: Mutex::new(HashMap::new()),
         }
@@ -76,7 +80,7 @@ impl Engine {
     /// error that keeps the playbook from being used (the client's settings alone then apply).
     pub fn analyzer_for(&self, uri: &Uri) -> (Arc<Analyzer>, Option<String>) {
         let Some(config_file) = self.config_file_for(uri) else {
-            return (Arc::new(Analyzer::new(self.config.settings.clone())), None);
+            return (self.plain.clone(), None);
         };
         let mut cache = self
             .playbooks
@@ -122,10 +126,7 @@ impl Engine {
         }
         match &cache[&config_file].result {
             Ok((analyzer, rule_errors)) => (analyzer.clone(), rule_errors.clone()),
-            Err(e) => (
-                Arc::new(Analyzer::new(self.config.settings.clone())),
-                Some(e.clone()),
-            ),
+            Err(e) => (self.plain.clone(), Some(e.clone())),
         }
     }
 }
@@ -157,6 +158,8 @@ pub struct Job {
     pub version: i32,
     pub format: Format,
     pub engine: Arc<Engine>,
+    /// The document's previous analysis, which this one updates rather than redoes.
+    pub incremental: Arc<Mutex<Option<Incremental>>>,
 }
 
 pub struct Analysis {
@@ -168,7 +171,7 @@ pub struct Analysis {
     pub rope: Rope,
     pub format: Format,
     /// `None` when the document was too large to analyse.
-    pub doc: Option<Document>,
+    pub doc: Option<Arc<Document>>,
     /// Findings at or above the minimum severity, in position order.
     pub findings: Vec<Finding>,
     /// `diagnostics[i]` is `findings[i]` for `i < findings.len()`; after them come notices (parse
@@ -190,6 +193,7 @@ impl Analysis {
             version,
             format,
             engine,
+            incremental,
         } = job;
         let config = &engine.config;
         let mut analysis = Analysis {
@@ -218,7 +222,7 @@ impl Analysis {
             return Some(analysis);
         }
         let text = analysis.rope.to_string();
-        let doc = parse(&text, format);
+        let doc = Arc::new(parse(&text, format));
         drop(text);
         if !config.analysis_delay.is_zero() {
             std::thread::sleep(config.analysis_delay);
@@ -227,11 +231,28 @@ impl Analysis {
             return None;
         }
         let (analyzer, playbook_error) = engine.analyzer_for(&analysis.uri);
-        let findings: Vec<Finding> = analyzer
-            .analyze(&doc)
-            .into_iter()
-            .filter(|f| f.severity >= config.min_severity)
-            .collect();
+        let findings: Vec<Finding> = {
+            let mut slot = incremental
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            // A panic halfway through an update must not leave a half-updated state behind.
+            let previous = slot.take();
+            let state = match previous {
+                Some(mut state) if Arc::ptr_eq(state.analyzer(), &analyzer) => {
+                    state.update(doc.clone());
+                    state
+                }
+                _ => Incremental::new(analyzer, doc.clone()),
+            };
+            let findings = state
+                .findings()
+                .iter()
+                .filter(|f| f.severity >= config.min_severity)
+                .cloned()
+                .collect();
+            *slot = Some(state);
+            findings
+        };
         if is_stale() {
             return None;
         }
@@ -352,6 +373,7 @@ pub(crate) mod tests {
                 version: 1,
                 format,
                 engine: Arc::new(Engine::new(config)),
+                incremental: Arc::default(),
             },
             &|| false,
         )
@@ -367,6 +389,7 @@ pub(crate) mod tests {
                 version: 1,
                 format: Format::Markdown,
                 engine: engine.clone(),
+                incremental: Arc::default(),
             },
             &|| false,
         )
@@ -530,6 +553,7 @@ pub(crate) mod tests {
             version: 1,
             format: Format::Markdown,
             engine: Arc::new(Engine::default()),
+            incremental: Arc::default(),
         };
         assert!(Analysis::compute(job, &|| true).is_none());
     }

@@ -89,22 +89,6 @@ pub fn apply_change(rope: &mut Rope, change: &TextDocumentContentChangeEvent) {
     }
 }
 
-/// Applies one content change to a document's syntax tree, as a byte-range edit of the text `rope`
-/// holds before the change (so call it before [`apply_change`]).
-pub fn apply_change_to_tree(
-    rope: &Rope,
-    tree: &mut clauselint_parser::ContractTree,
-    change: &TextDocumentContentChangeEvent,
-) {
-    match change.range {
-        None => tree.replace(&change.text),
-        Some(range) => {
-            let span = span_of_range(rope, range);
-            tree.edit(span.start, span.end, &change.text);
-        }
-    }
-}
-
 /// The line break used by the line containing `offset` (`"\r\n"`, `"\r"` or `"\n"`); `"\n"` for a
 /// last line without one, following the line before it when there is one.
 pub fn line_break_at(rope: &Rope, offset: usize) -> &'static str {
@@ -263,41 +247,5 @@ mod tests {
         assert_eq!(rope.to_string(), "“Data” 😀 §! line two.");
         apply_change(&mut rope, &change(None, "fresh"));
         assert_eq!(rope.to_string(), "fresh");
-    }
-
-    #[test]
-    fn syntax_tree_follows_the_rope() {
-        let text = "1. Fees. “Customer” pays 😀.\r\n\r\n(a) monthly;\n(b) yearly.\n";
-        let mut rope = Rope::from_str(text);
-        let mut tree = clauselint_parser::ContractTree::new(text);
-        let changes = [
-            (Some(Range::new(pos(0, 0), pos(0, 2))), "§ 1"),
-            (Some(Range::new(pos(2, 12), pos(2, 12))), "\n(c) quarterly;"),
-            (Some(Range::new(pos(0, 29), pos(2, 0))), "\n\n"),
-            (
-                Some(Range::new(pos(9, 0), pos(9, 0))),
-                "\n2. Term. One year.\n",
-            ),
-        ];
-        for (range, text) in changes {
-            let change = TextDocumentContentChangeEvent {
-                range,
-                range_length: None,
-                text: text.to_string(),
-            };
-            apply_change_to_tree(&rope, &mut tree, &change);
-            apply_change(&mut rope, &change);
-            assert_eq!(tree.text(), rope.to_string());
-        }
-        let fresh = clauselint_parser::ContractTree::new(&rope.to_string());
-        let sexp = |t: &clauselint_parser::ContractTree| t.tree().map(|t| t.root_node().to_sexp());
-        assert_eq!(sexp(&tree), sexp(&fresh));
-        let labels: Vec<_> = tree
-            .document()
-            .clauses
-            .iter()
-            .filter_map(|c| c.label())
-            .collect();
-        assert_eq!(labels, ["§ 1 Fees", "(a)", "(c)", "(b)", "2 Term"]);
     }
 }

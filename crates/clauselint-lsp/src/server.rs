@@ -41,9 +41,8 @@ struct DocEntry {
     rope: Rope,
     version: i32,
     format: clauselint_parser::Format,
-    /// Plain-text documents: the contract-grammar syntax tree, edited and re-parsed incrementally
-    /// on every change (the clause structure as the user types).
-    syntax: Option<clauselint_parser::ContractTree>,
+    /// The last analysis's state, which the next one updates (see `clauselint_analyzer::incremental`).
+    incremental: Arc<Mutex<Option<clauselint_analyzer::Incremental>>>,
     /// The current revision, readable without the lock by an analysis in progress.
     revision: Arc<AtomicU64>,
     latest: Option<Arc<Analysis>>,
@@ -170,6 +169,7 @@ impl Shared {
                         version: e.version,
                         format: e.format,
                         engine: self.engine(),
+                        incremental: e.incremental.clone(),
                     };
                     break (job, e.revision.clone());
                 }
@@ -359,16 +359,17 @@ impl LanguageServer for Backend {
                 .write()
                 .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(Engine::new(config));
         }
-        // Build the rules' automata and the documentation pages now, not on the first keystroke.
+        // Build the rules' automata and the documentation pages before the first document, without
+        // holding up the reply: the analysis thread takes this first, so an analysis queued behind
+        // it waits for it instead of paying for it piecemeal.
         let engine = self.shared.engine();
-        let _ = analyst::run(move || {
+        tokio::spawn(analyst::run(move || {
             warm_up();
             let _ = rule_doc_uri(
                 &engine.config,
                 clauselint_analyzer::all_rules()[0].meta().id,
             );
-        })
-        .await;
+        }));
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(PositionEncodingKind::UTF16),
@@ -440,8 +441,7 @@ impl LanguageServer for Backend {
             rope: Rope::from_str(&doc.text),
             version: doc.version,
             format,
-            syntax: (format == clauselint_parser::Format::Text)
-                .then(|| clauselint_parser::ContractTree::new(&doc.text)),
+            incremental: Arc::new(Mutex::new(None)),
             revision: Arc::new(AtomicU64::new(rev)),
             latest: None,
             inflight: None,
@@ -473,9 +473,6 @@ impl LanguageServer for Backend {
             return;
         };
         for change in &params.content_changes {
-            if let Some(syntax) = e.syntax.as_mut() {
-                crate::position::apply_change_to_tree(&e.rope, syntax, change);
-            }
             crate::position::apply_change(&mut e.rope, change);
         }
         e.version = params.text_document.version;

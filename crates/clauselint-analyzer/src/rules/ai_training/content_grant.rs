@@ -19,7 +19,7 @@ use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::grammar::{consent_exception, negated, vendor_permission};
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::ai_training::{customer_data, not_a_provision};
 use crate::rules::{extend_words, protection_note, sentence_finding, snippet};
 
@@ -117,6 +117,10 @@ pub(crate) fn ai_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
 impl Rule for ContentGrant {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Local
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {

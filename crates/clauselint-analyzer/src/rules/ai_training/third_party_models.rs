@@ -17,7 +17,7 @@ use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::grammar::negated;
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::ai_training::not_a_provision;
 use crate::rules::{sentence_finding, snippet};
 
@@ -72,8 +72,12 @@ impl Rule for ThirdPartyModels {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Local
+    }
+
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for s in cx.sentences.iter() {
+        for s in cx.focused() {
             // A line of three words or fewer ("AI Providers Used") is a title, whatever its markup.
             if not_a_provision(cx, s)
                 || !(s.has(Concept::Ai) || s.has(Concept::ThirdParty))

@@ -16,7 +16,7 @@ use crate::context::Context;
 use crate::finding::{Finding, Severity};
 use crate::grammar::negated;
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::data_rights::{narrowed, open_purpose};
 use crate::rules::{sentence_finding, snippet};
 
@@ -47,6 +47,10 @@ fn carveout_regex() -> &'static Regex {
 impl Rule for AggregatedDataCarveout {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Local
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {

@@ -17,7 +17,7 @@ use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::sentence_finding;
 
 pub struct BroadLicense;
@@ -136,6 +136,10 @@ fn refers_back_to_content(cx: &Context, s: &SentenceFacts) -> bool {
 impl Rule for BroadLicense {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Local
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {

@@ -17,7 +17,7 @@ use crate::context::Context;
 use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, Actor};
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::{sentence_finding, snippet};
 
 pub struct RetentionDeletion;
@@ -101,8 +101,12 @@ impl Rule for RetentionDeletion {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Local
+    }
+
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for s in cx.sentences.iter() {
+        for s in cx.focused() {
             if s.in_heading
                 || cx.in_prohibited_list(s)
                 || !(s.has(Concept::Retain) || s.has(Concept::Delete))

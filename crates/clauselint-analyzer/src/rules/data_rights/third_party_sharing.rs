@@ -16,7 +16,7 @@ use crate::context::{Context, Hit, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::{sentence_finding, snippet};
 
 pub struct ThirdPartySharing;
@@ -313,6 +313,10 @@ fn excluded_context() -> &'static Regex {
 impl Rule for ThirdPartySharing {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Local
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {

@@ -13,7 +13,7 @@ use crate::context::Context;
 use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, vendor_permission, Actor};
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::data_rights::{narrowed, open_purpose};
 use crate::rules::{sentence_finding, snippet};
 
@@ -58,8 +58,12 @@ impl Rule for VaguePurpose {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Local
+    }
+
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for s in cx.sentences.iter() {
+        for s in cx.focused() {
             if s.in_heading || cx.in_prohibited_list(s) {
                 continue;
             }

@@ -20,7 +20,7 @@ use super::common::{dual_regex, finding_at, quote_from, regex, sentences_with_an
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 
 pub struct AcceptanceByUse;
 
@@ -296,6 +296,10 @@ fn merely_instruction(norm: &str) -> bool {
 impl Rule for AcceptanceByUse {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Local
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {

@@ -116,7 +116,7 @@ pub(super) fn sentences_with_any<'a>(
     cx: &'a Context,
     mask: u64,
 ) -> impl Iterator<Item = &'a SentenceFacts> + 'a {
-    cx.sentences
+    cx.focused()
         .iter()
         .filter(move |s| s.mask & mask != 0 && !s.in_heading)
 }

@@ -20,7 +20,7 @@ use super::common::{finding_at, quote_from, regex, sentences_with_any};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::protection_note;
 
 pub struct GoverningLaw;
@@ -120,6 +120,10 @@ fn own_law(norm: &str, place: (usize, usize)) -> bool {
 impl Rule for GoverningLaw {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Local
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {

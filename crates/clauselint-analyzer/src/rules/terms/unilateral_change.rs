@@ -23,7 +23,7 @@ use super::common::{
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta};
+use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::extend_words;
 
 pub struct UnilateralChange;
@@ -202,6 +202,10 @@ fn object_word(norm: &str, start: usize, end: usize) -> &str {
 impl Rule for UnilateralChange {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Local
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
