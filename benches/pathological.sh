@@ -37,23 +37,11 @@ open(f"{d}/50mb.txt", "w").write(line * ((50 << 20) // len(line.encode()) + 1))
 open(f"{d}/quotes-5000-deep.md", "w").write("> " * 5000 + "\u201cData\u201d \u2014 \u00a7 1\n")
 
 import zlib
-def pdf(objects):
-    out = bytearray(b"%PDF-1.5\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+sys.path.insert(0, "fuzz/seeds")
+from make_pdf import pdf, stream
 text = b"BT /F1 11 Tf 72 720 Td (1. Fees. Customer pays monthly.) Tj ET"
 font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"
 page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
-def stream(data, extra=b""):
-    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 # The page tree lists itself among its kids.
 open(f"{d}/pdf-kids-cycle.pdf", "wb").write(pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
     b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>", page, stream(text), font]))

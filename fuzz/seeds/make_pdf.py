@@ -1,5 +1,6 @@
 """Writes the small hand-built PDFs of the `pdf` seed corpus: one page of text, two pages sharing
-a font, and a page whose content stream is FlateDecode-compressed. Run by run.sh."""
+a font, and a page whose content stream is FlateDecode-compressed. Run by run.sh; `pdf` and
+`stream` are also imported by benches/pathological.sh."""
 import sys
 import zlib
 
@@ -53,10 +54,11 @@ def two_pages():
     ])
 
 
-out = sys.argv[1]
-with open(out + "/one-page.pdf", "wb") as f:
-    f.write(one_page(TEXT))
-with open(out + "/two-pages.pdf", "wb") as f:
-    f.write(two_pages())
-with open(out + "/flate.pdf", "wb") as f:
-    f.write(one_page(zlib.compress(TEXT), b"/Filter /FlateDecode "))
+if __name__ == "__main__":
+    out = sys.argv[1]
+    with open(out + "/one-page.pdf", "wb") as f:
+        f.write(one_page(TEXT))
+    with open(out + "/two-pages.pdf", "wb") as f:
+        f.write(two_pages())
+    with open(out + "/flate.pdf", "wb") as f:
+        f.write(one_page(zlib.compress(TEXT), b"/Filter /FlateDecode "))
