@@ -140,6 +140,22 @@ fn text_of(bytes: &[u8]) -> String {
         .text
 }
 
+/// A one-page PDF whose content stream is `expanded_len` spaces, FlateDecode-compressed: small on
+/// disk, large once decompressed.
+fn one_page_of_compressed_spaces(expanded_len: usize) -> Vec<u8> {
+    let mut doc = build(&[String::new()]);
+    let mut bomb = Stream::new(dictionary! {}, vec![b' '; expanded_len]);
+    bomb.compress().unwrap();
+    let bomb_id = doc.add_object(bomb);
+    let page_id = doc.page_iter().next().unwrap();
+    doc.get_object_mut(page_id)
+        .unwrap()
+        .as_dict_mut()
+        .unwrap()
+        .set("Contents", bomb_id);
+    save(doc)
+}
+
 fn err_of(bytes: &[u8], options: &PdfOptions) -> PdfError {
     match extract(bytes, options) {
         Ok(e) => panic!("expected an error, got text {:?}", e.text),
@@ -526,17 +542,7 @@ fn zero_pages() {
 
 #[test]
 fn decompression_bombs_hit_the_stream_limit() {
-    let mut doc = build(&[String::new()]);
-    let mut bomb = Stream::new(dictionary! {}, vec![b' '; 4 << 20]);
-    bomb.compress().unwrap();
-    let bomb_id = doc.add_object(bomb);
-    let page_id = doc.page_iter().next().unwrap();
-    doc.get_object_mut(page_id)
-        .unwrap()
-        .as_dict_mut()
-        .unwrap()
-        .set("Contents", bomb_id);
-    let bytes = save(doc);
+    let bytes = one_page_of_compressed_spaces(4 << 20);
     assert!(bytes.len() < 64 << 10, "the bomb is small on disk");
     let options = PdfOptions {
         limits: PdfLimits {
@@ -799,17 +805,7 @@ fn self_referencing_object_graphs_end() {
 /// per-stream limit: decompression stops at the limit and the message names it.
 #[test]
 fn a_stream_expanding_far_past_the_default_limit_is_refused() {
-    let mut doc = build(&[String::new()]);
-    let mut bomb = Stream::new(dictionary! {}, vec![b' '; 128 << 20]);
-    bomb.compress().unwrap();
-    let bomb_id = doc.add_object(bomb);
-    let page_id = doc.page_iter().next().unwrap();
-    doc.get_object_mut(page_id)
-        .unwrap()
-        .as_dict_mut()
-        .unwrap()
-        .set("Contents", bomb_id);
-    let bytes = save(doc);
+    let bytes = one_page_of_compressed_spaces(128 << 20);
     assert!(
         bytes.len() < 1 << 20,
         "the bomb is small on disk: {}",
