@@ -5,6 +5,7 @@
 //! The rules share one reader of capitalised phrases ([`runs`]) and a few word lists; they read the
 //! parser's definitions, term uses and cross-references rather than re-deriving them.
 
+mod brand_tally;
 mod broken_cross_reference;
 mod duplicate_definition;
 mod inconsistent_term;
@@ -18,6 +19,8 @@ use clauselint_parser::{BlockKind, Definition, DefinitionStyle, Document, Span};
 
 use crate::context::Context;
 use crate::rule::Rule;
+
+pub(crate) use brand_tally::BrandTally;
 
 pub static RULES: &[&dyn Rule] = &[
     &undefined_term::UndefinedTerm,
@@ -993,6 +996,11 @@ pub(crate) fn brand_words<'c>(cx: &'c Context) -> &'c HashSet<String> {
     })
 }
 
+/// Did a rule ask for [`brand_words`] while analysing `cx`?
+pub(crate) fn brands_asked_for(cx: &Context) -> bool {
+    cx.drafting.get().is_some_and(|f| f.brands.get().is_some())
+}
+
 /// Is the span inside a clause title (`**10.1 Customer Content**.`)?
 pub(crate) fn in_clause_title(cx: &Context, span: Span) -> bool {
     shared(cx).clause_titles.overlaps(span)
@@ -1147,8 +1155,8 @@ type BrandStats = (usize, usize, usize, usize);
 /// The word-by-word part of [`find_brand_words`], fed one sentence at a time.
 #[derive(Default)]
 struct BrandScan {
-    /// Names followed by a company form.
-    companies: HashSet<String>,
+    /// Names followed by a company form, with how often.
+    companies: HashMap<String, usize>,
     stats: HashMap<String, BrandStats>,
     /// Reused for lower-casing words without allocating.
     lower: String,
@@ -1176,7 +1184,7 @@ impl BrandScan {
                     k -= 1;
                 }
                 if k < i {
-                    self.companies.insert(ws[k].text.to_lowercase());
+                    *self.companies.entry(ws[k].text.to_lowercase()).or_default() += 1;
                 }
             }
             if i == 0 || !(is_title_word(w.text) || w.text.chars().skip(1).any(char::is_uppercase))
@@ -1231,7 +1239,18 @@ impl BrandScan {
     /// The brand words, given every sentence has been scanned. `ws` is a scratch buffer.
     fn finish<'d>(self, cx: &Context<'d>, ws: &mut Vec<Word<'d>>) -> HashSet<String> {
         let doc = cx.doc;
-        let mut out = self.companies;
+        self.brands(cx, |candidates| drop_lower_case_words(doc, candidates, ws))
+    }
+
+    /// The brand words from the scan's counts; `drop_lower_case` removes the candidates the
+    /// document also writes in lower case (see [`drop_lower_case_words`]).
+    fn brands(
+        &self,
+        cx: &Context,
+        drop_lower_case: impl FnOnce(&mut HashSet<String>),
+    ) -> HashSet<String> {
+        let doc = cx.doc;
+        let mut out: HashSet<String> = self.companies.keys().cloned().collect();
         for a in cx
             .facts
             .vendor_aliases
@@ -1246,7 +1265,7 @@ impl BrandScan {
         // "Skype may …", "you give Dropbox …".
         let mut candidates: HashSet<String> = self
             .stats
-            .into_iter()
+            .iter()
             .filter(|(word, (n, det, modifies, alone))| {
                 let (n, det, modifies, alone) = (*n, *det, *modifies, *alone);
                 n >= 5
@@ -1258,11 +1277,11 @@ impl BrandScan {
                     && !ROLES.contains(&word.as_str())
                     && !OPENERS.contains(&word.as_str())
             })
-            .map(|(word, _)| word)
+            .map(|(word, _)| word.clone())
             .collect();
         // A candidate written in lower case in running text is an ordinary word.
         if !candidates.is_empty() {
-            drop_lower_case_words(doc, &mut candidates, ws);
+            drop_lower_case(&mut candidates);
         }
         out.extend(candidates);
         if let Some(word) = title_brand(doc) {
@@ -1307,10 +1326,7 @@ fn drop_lower_case_words<'d>(
             if !candidates.contains(lower.as_str()) {
                 continue;
             }
-            let url = ['.', '/', '@', '%', '_', ':', '=', '-'];
-            let domain =
-                doc.text[w.span.end..].starts_with(url) || doc.text[..w.span.start].ends_with(url);
-            if !domain {
+            if !in_address(&doc.text, w.span) {
                 candidates.remove(lower.as_str());
                 if candidates.is_empty() {
                     return;
@@ -1318,6 +1334,12 @@ fn drop_lower_case_words<'d>(
             }
         }
     }
+}
+
+/// Is the word at `span` part of an address or URL ("foundation.wikimedia.org")?
+fn in_address(text: &str, span: Span) -> bool {
+    let url = ['.', '/', '@', '%', '_', ':', '=', '-'];
+    text[span.end..].starts_with(url) || text[..span.start].ends_with(url)
 }
 
 /// The brand in the title: the first distinctive capitalised word of the first heading, or of the
