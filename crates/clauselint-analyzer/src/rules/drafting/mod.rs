@@ -608,9 +608,23 @@ pub(crate) fn is_prose_block(doc: &Document, sentence: usize) -> bool {
 /// Mostly upper-case text (a disclaimer in capitals): capitalisation carries no signal there.
 pub(crate) fn is_shouting(text: &str) -> bool {
     let (mut letters, mut upper) = (0, 0);
-    for c in text.chars() {
-        letters += usize::from(c.is_alphabetic());
-        upper += usize::from(c.is_uppercase());
+    // Runs for every sentence: ASCII bytes are counted without decoding them.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for b in rest[..ascii].bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+        }
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            letters += usize::from(c.is_alphabetic());
+            upper += usize::from(c.is_uppercase());
+            rest = &rest[c.len_utf8()..];
+        }
     }
     letters >= 12 && upper * 10 >= letters * 6
 }
@@ -899,21 +913,28 @@ fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
         let facts = shared(cx);
         // The brands come from the same walk unless a rule already asked for them alone.
         let mut brands = facts.brands.get().is_none().then(BrandScan::default);
-        // One buffer for the words of every sentence in turn.
-        let mut ws: Vec<Word> = Vec::new();
+        // The words of every sentence, kept while the brands need a second look at them.
+        let mut all: Vec<Word> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
-            ws.clear();
-            push_words(&doc.text, s.span, &mut ws);
-            english.push(english_words(&ws));
+            if brands.is_none() {
+                all.clear();
+            }
+            let from = all.len();
+            push_words(&doc.text, s.span, &mut all);
+            let ws = &all[from..];
+            english.push(english_words(ws));
             if let Some(brands) = &mut brands {
-                brands.scan(&ws);
+                brands.scan(ws);
             }
             let prose = is_prose_block(doc, si) && !is_shouting(doc.plain(s.span));
-            runs.push(prose.then(|| runs_of(&doc.text, &ws)));
-            title_cased.push(prose && title_cased_words(&ws));
+            runs.push(prose.then(|| runs_of(&doc.text, ws)));
+            title_cased.push(prose && title_cased_words(ws));
         }
         if let Some(brands) = brands {
-            let brands = brands.finish(cx, &mut ws);
+            let brands = brands.brands(cx, |candidates| {
+                let lengths = candidate_lengths(candidates);
+                drop_lower_case_among(&doc.text, candidates, lengths, &all);
+            });
             facts.brands.get_or_init(|| brands);
         }
         WordFacts {
@@ -1298,39 +1319,50 @@ fn drop_lower_case_words<'d>(
     candidates: &mut HashSet<String>,
     ws: &mut Vec<Word<'d>>,
 ) {
-    // Most words are neither the length nor the first letter of any candidate.
-    let mut lengths = 0u64;
-    for c in candidates.iter() {
-        lengths |= 1 << c.len().min(63);
-    }
-    let mut lower = String::new();
+    let lengths = candidate_lengths(candidates);
     for s in &doc.sentences {
         ws.clear();
         push_words(&doc.text, s.span, ws);
-        for w in ws.iter() {
-            if !starts_lower(w.text) {
+        drop_lower_case_among(&doc.text, candidates, lengths, ws);
+        if candidates.is_empty() {
+            return;
+        }
+    }
+}
+
+/// A bit per length (up to 63) of the candidates: most words are none of their lengths.
+fn candidate_lengths(candidates: &HashSet<String>) -> u64 {
+    candidates
+        .iter()
+        .fold(0u64, |lengths, c| lengths | 1 << c.len().min(63))
+}
+
+/// [`drop_lower_case_words`] over the words `ws` of `text`; `lengths` from [`candidate_lengths`].
+fn drop_lower_case_among(text: &str, candidates: &mut HashSet<String>, lengths: u64, ws: &[Word]) {
+    let mut lower = String::new();
+    for w in ws {
+        if !starts_lower(w.text) {
+            continue;
+        }
+        lower.clear();
+        if w.text.is_ascii() {
+            if lengths & (1 << w.text.len().min(63)) == 0 {
                 continue;
             }
-            lower.clear();
-            if w.text.is_ascii() {
-                if lengths & (1 << w.text.len().min(63)) == 0 {
-                    continue;
-                }
-                lower.push_str(w.text);
-                lower.make_ascii_lowercase();
-            } else if w.text.chars().any(char::is_uppercase) {
-                lower.push_str(&w.text.to_lowercase());
-            } else {
-                lower.push_str(w.text);
-            }
-            if !candidates.contains(lower.as_str()) {
-                continue;
-            }
-            if !in_address(&doc.text, w.span) {
-                candidates.remove(lower.as_str());
-                if candidates.is_empty() {
-                    return;
-                }
+            lower.push_str(w.text);
+            lower.make_ascii_lowercase();
+        } else if w.text.chars().any(char::is_uppercase) {
+            lower.push_str(&w.text.to_lowercase());
+        } else {
+            lower.push_str(w.text);
+        }
+        if !candidates.contains(lower.as_str()) {
+            continue;
+        }
+        if !in_address(text, w.span) {
+            candidates.remove(lower.as_str());
+            if candidates.is_empty() {
+                return;
             }
         }
     }
