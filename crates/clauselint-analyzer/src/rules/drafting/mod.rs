@@ -1330,15 +1330,32 @@ fn drop_lower_case_words<'d>(
     }
 }
 
-/// A bit per length (up to 63) of the candidates: most words are none of their lengths.
-fn candidate_lengths(candidates: &HashSet<String>) -> u64 {
-    candidates
-        .iter()
-        .fold(0u64, |lengths, c| lengths | 1 << c.len().min(63))
+/// Which lengths (up to 63) and first letters the candidates have, so that most words can be
+/// passed over without a look-up: per first letter `a`–`z`, a bit per length; the last entry for
+/// any other first character.
+type CandidateShapes = [u64; 27];
+
+fn candidate_lengths(candidates: &HashSet<String>) -> CandidateShapes {
+    let mut shapes = [0u64; 27];
+    for c in candidates {
+        let first = c.as_bytes().first().copied().unwrap_or(0);
+        let slot = if first.is_ascii_lowercase() {
+            usize::from(first - b'a')
+        } else {
+            26
+        };
+        shapes[slot] |= 1 << c.len().min(63);
+    }
+    shapes
 }
 
-/// [`drop_lower_case_words`] over the words `ws` of `text`; `lengths` from [`candidate_lengths`].
-fn drop_lower_case_among(text: &str, candidates: &mut HashSet<String>, lengths: u64, ws: &[Word]) {
+/// [`drop_lower_case_words`] over the words `ws` of `text`; `shapes` from [`candidate_lengths`].
+fn drop_lower_case_among(
+    text: &str,
+    candidates: &mut HashSet<String>,
+    shapes: CandidateShapes,
+    ws: &[Word],
+) {
     let mut lower = String::new();
     for w in ws {
         if !starts_lower(w.text) {
@@ -1346,7 +1363,9 @@ fn drop_lower_case_among(text: &str, candidates: &mut HashSet<String>, lengths: 
         }
         lower.clear();
         if w.text.is_ascii() {
-            if lengths & (1 << w.text.len().min(63)) == 0 {
+            // An ASCII word starting lower case starts with `a`–`z` and keeps its length lowered.
+            let slot = usize::from(w.text.as_bytes()[0] - b'a');
+            if shapes[slot] & (1 << w.text.len().min(63)) == 0 {
                 continue;
             }
             lower.push_str(w.text);
