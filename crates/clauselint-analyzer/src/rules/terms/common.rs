@@ -3,13 +3,8 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use regex_automata::{meta, Anchored, Input};
-
-/// Lazy DFA cache per regex (the `regex` default is 2 MiB). The larger terms patterns fill the
-/// default on a corpus and then rebuild states they had already built; the cache only grows as
-/// far as a pattern needs.
-const LAZY_DFA_CACHE: usize = 16 << 20;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
@@ -132,12 +127,8 @@ impl DualRegex {
     }
 
     fn unicode_regex(&self) -> &Regex {
-        self.unicode.get_or_init(|| {
-            RegexBuilder::new(self.pattern())
-                .dfa_size_limit(LAZY_DFA_CACHE)
-                .build()
-                .expect("valid regex")
-        })
+        self.unicode
+            .get_or_init(|| Regex::new(self.pattern()).expect("valid regex"))
     }
 
     fn ascii_regex(&self) -> &AsciiRegex {
@@ -147,7 +138,6 @@ impl DualRegex {
                 .utf8(false);
             let regex = meta::Regex::builder()
                 .syntax(syntax)
-                .configure(meta::Regex::config().hybrid_cache_capacity(LAZY_DFA_CACHE))
                 .build(self.pattern())
                 .expect("valid ASCII regex");
             let hir = regex_automata::util::syntax::parse_with(self.pattern(), &syntax)
@@ -215,12 +205,7 @@ pub(super) fn compiled<S: AsRef<str>>(
     cell: &'static OnceLock<Regex>,
     pattern: impl FnOnce() -> S,
 ) -> &'static Regex {
-    cell.get_or_init(|| {
-        RegexBuilder::new(pattern().as_ref())
-            .dfa_size_limit(LAZY_DFA_CACHE)
-            .build()
-            .expect("valid regex")
-    })
+    cell.get_or_init(|| Regex::new(pattern().as_ref()).expect("valid regex"))
 }
 
 /// Sentences holding at least one of the concepts in `mask` (outside headings): the concept
