@@ -355,7 +355,7 @@ fn eval_scores_the_held_out_documents_apart() {
     assert!(held_out.status.success());
     let stdout = String::from_utf8_lossy(&held_out.stdout);
     assert!(stdout.contains("held-out set"), "{stdout}");
-    assert!(stdout.contains("— 5 documents"), "{stdout}");
+    assert!(stdout.contains("— 7 documents"), "{stdout}");
     let tuning = clauselint(&[
         "eval",
         "--split",
