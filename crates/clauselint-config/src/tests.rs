@@ -15,7 +15,11 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn config_error(text: &str) -> String {
-    let dir = temp_dir("error");
+    // Tests run in parallel and several call this: each call needs its own folder, or one test
+    // reads the file another has just overwritten.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = temp_dir(&format!("error-{call}"));
     let path = write(&dir, CONFIG_FILE_NAME, text);
     let e = Playbook::load(&path).unwrap_err();
     let shown = e.to_string();
