@@ -108,6 +108,12 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         if duty_to_act(&norm[l.end()..]) {
             continue;
         }
+        // "not responsible for examining or evaluating …", "not liable for replacing lost tickets",
+        // "not responsible for, and does not control, when the funds arrive": a task or a timing
+        // the provider does not take on, not liability for loss.
+        if regex!(r"^ for,?(?: and [^,]{0,40},)? (?:when|whether|how|(?:examin|evaluat|replac|address|retriev|verify|check|review|screen|investigat)ing)(?-u:\b)").is_match(&norm[l.end()..]) {
+            continue;
+        }
         if subject_before(norm, n_start) == Party::Other {
             continue;
         }
@@ -154,9 +160,15 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
 /// you". Responsibility for the consumer's own content or conduct ("you are solely responsible
 /// for your User Submissions") is not loss and stays outside.
 fn risk_shifted(norm: &str) -> Option<(usize, usize)> {
-    regex!(r"(?-u:\b)(?:you|users?|passengers?|customers?|members?|consumers?|subscribers?)(?:\s+\w+){0,3}?\s+(?:are|is|shall be|will be|remains?|alone (?:are|is))\s+(?:solely|fully|entirely|exclusively)\s+(?:liable|responsible)\s+for\s+(?:any|all|the)?\s*(?:\w+\s+){0,2}?(?:damages?|loss|losses|harm)(?-u:\b)|(?-u:\b)(?:assume|assumes|bear|bears)\s+(?:the\s+)?(?:sole|entire|all|full)\s+(?:responsibility\s+and\s+)?risks?\s+(?:for|of|arising (?:out of|from))\s+(?:your\s+)?(?:use|using|access)(?-u:\b)|(?-u:\b)entire risk(?-u:\b)[^.;]*(?-u:\b)(?:remains?|rests?|lies|is)(?:\s+solely)?\s+with you(?-u:\b)")
-        .find(norm)
-        .map(|m| (m.start(), m.end()))
+    let shifted = regex!(r"(?-u:\b)(?:you|users?|passengers?|customers?|members?|consumers?|subscribers?)(?:\s+\w+){0,3}?\s+(?:are|is|shall be|will be|remains?|alone (?:are|is))\s+(?:solely|fully|entirely|exclusively)\s+(?:liable|responsible)\s+for\s+(?:any|all|the)?\s*(?:\w+\s+){0,2}?(?:damages?|loss|losses|harm)(?-u:\b)|(?-u:\b)(?:assume|assumes|bear|bears)\s+(?:the\s+)?(?:sole|entire|all|full)\s+(?:responsibility\s+and\s+)?risks?\s+(?:for|of|arising (?:out of|from))\s+(?:your\s+)?(?:use|using|access)(?-u:\b)|(?-u:\b)entire risk(?-u:\b)[^.;]*(?-u:\b)(?:remains?|rests?|lies|is)(?:\s+solely)?\s+with you(?-u:\b)")
+        .find(norm)?;
+    // Damage from the consumer's own infringement or submissions, and risk of third-party sites,
+    // are the consumer's to bear in any fair contract.
+    let rest = &norm[shifted.end()..];
+    if regex!(r"(?-u:\b)(?:infring\w*|submissions?|your content|breach\w*|violat\w*|such (?:web)?sites|third[- ]part\w*|linked)(?-u:\b)").is_match(rest) {
+        return None;
+    }
+    Some((shifted.start(), shifted.end()))
 }
 
 /// The text with every balanced parenthetical removed; an unbalanced parenthesis is kept, so a
@@ -502,6 +514,28 @@ mod tests {
         // The consumer's own content and conduct are theirs to answer for.
         assert_clean(ID, "You are and will remain solely responsible for the User Submissions you distribute on or through any Garmin Site.");
         assert_clean(ID, "You assume all risks associated with Your Content, including anyone's reliance on its quality.");
+        // Garmin, Quora: the consumer's own infringement, and third-party sites.
+        assert_clean(ID, "You will be solely liable for any damage resulting from any infringement of copyrights, proprietary rights, or any other harm resulting from a User Submission.");
+        assert_clean(
+            ID,
+            "You assume all risk arising out of your use of such websites or resources.",
+        );
+    }
+
+    #[test]
+    fn tasks_and_timings_the_provider_does_not_take_on_are_not_limitations() {
+        // Amazon, Terravision, Google Payments.
+        assert_clean(ID, "We are not responsible for examining or evaluating, and we do not warrant the offerings of, any of these businesses or individuals.");
+        assert_clean(
+            ID,
+            "Lost Ticket Terravision is not liable for replacing lost or stolen tickets.",
+        );
+        assert_clean(ID, "GPL will not be responsible for, and does not control, when GPL receives the funds from Your Funding Instrument.");
+        // Liability for loss stays a finding.
+        assert_flags(
+            ID,
+            "Terravision is not liable for any loss caused by delays in replacing lost tickets.",
+        );
     }
 
     #[test]
