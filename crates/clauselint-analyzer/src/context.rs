@@ -531,7 +531,9 @@ pub(crate) fn lead_in(doc: &Document, block: usize) -> Option<usize> {
         let text = doc.plain(blk.text_span).trim_end();
         // Only ASCII letters lower-case to "following", so comparing the last nine bytes
         // ignoring ASCII case is the same as lower-casing the whole block first.
-        let introduces = text.ends_with([':', '—', '-'])
+        // "We may share with…" introduces its list as a colon would.
+        let introduces = text.ends_with([':', '—', '-', '…'])
+            || text.ends_with("...")
             || text
                 .len()
                 .checked_sub(9)

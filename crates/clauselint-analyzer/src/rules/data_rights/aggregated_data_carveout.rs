@@ -44,6 +44,16 @@ fn carveout_regex() -> &'static Regex {
     })
 }
 
+/// Nouns that make "aggregate" an adjective ("aggregate data") rather than the vendor's act.
+const DATA_NOUNS: &[&str] = &[
+    " data",
+    " information",
+    " statistics",
+    " form",
+    " basis",
+    " reports",
+];
+
 impl Rule for AggregatedDataCarveout {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -81,7 +91,26 @@ impl Rule for AggregatedDataCarveout {
                 (None, Some(m)) => (m.start(), m.end()),
                 _ => continue,
             };
-            if !data_like || negated(s, a) || (purpose.is_none() && narrowed(s)) {
+            // "we may aggregate, anonymize, or otherwise learn from data … to improve those
+            // Services", "these are anonymized to the extent possible": the vendor's act (or a
+            // safeguard) with a purpose is judged by vague-purpose; a carve-out needs aggregated
+            // data that something is done with.
+            let act_only = carve.is_none()
+                && s.hits_of(Concept::Aggregated).all(|h| {
+                    let word = &s.norm[h.start..h.end];
+                    let before = &s.norm[..h.start];
+                    let after = &s.norm[h.end..];
+                    let verb = matches!(
+                        word,
+                        "aggregate" | "anonymize" | "anonymise" | "de-identify"
+                    ) && !DATA_NOUNS.iter().any(|n| after.starts_with(n));
+                    let predicate = word.ends_with("ed")
+                        && ["are ", "is ", "be ", "been "]
+                            .iter()
+                            .any(|p| before.ends_with(p));
+                    verb || predicate
+                });
+            if !data_like || negated(s, a) || (purpose.is_none() && narrowed(s)) || act_only {
                 continue;
             }
             out.push(sentence_finding(
@@ -105,6 +134,20 @@ mod tests {
     use crate::testing::{assert_clean, assert_flags};
 
     const ID: &str = "data-rights/aggregated-data-carveout";
+
+    #[test]
+    fn the_vendors_act_or_a_safeguard_is_not_a_carve_out() {
+        // Hugging Face Terms of Service: judged by vague-purpose.
+        assert_clean(ID, "In addition and subject to our Privacy Policy, we may aggregate, anonymize, or otherwise learn from data relating to your use of the Services, and use the foregoing to improve those Services.");
+        // Gumb Privacy Policy: anonymisation as a safeguard.
+        assert_clean(ID, "Product development, UI/UX optimization, and preparation of presentations and documents; where user scenarios or customer cases are discussed, these are anonymized to the extent possible");
+        // Limitless Privacy Policy: aggregate data, used for any purpose.
+        assert_flags(ID, "To generate de-identified, anonymized or aggregate data that we may use for any legal purpose;");
+        assert_flags(
+            ID,
+            "We may aggregate your data and use aggregate data for any purpose.",
+        );
+    }
 
     #[test]
     fn flags_carveouts() {

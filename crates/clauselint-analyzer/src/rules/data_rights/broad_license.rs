@@ -133,6 +133,35 @@ fn refers_back_to_content(cx: &Context, s: &SentenceFacts) -> bool {
             .is_some_and(|p| p.has(Concept::Content))
 }
 
+/// A grant the licence lexicon does not name: "all right, title and interest in the Feedback"
+/// assigned by the customer (broader than any licence), "permission for Stack Overflow to publish",
+/// "the right for Quora to copy".
+fn unnamed_grant(s: &SentenceFacts) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:assign|assigns|assigned)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:all|any)(?: of (?:its|your|their))? (?:right|rights|title|interest)(?-u:\b)|(?-u:\b)(?:permission|the right|rights) for [a-z]+(?: [a-z]+)? to(?-u:\b)")
+            .expect("valid grant regex")
+    });
+    let m = re.find(&s.norm)?;
+    // "We assign to you all right, title and interest in the Output": the vendor gives, not takes.
+    let after = &s.norm[m.start()..];
+    if after.contains(" to you") || after.contains(" to customer") {
+        return None;
+    }
+    (actor_before(s, m.start()) != Actor::Vendor).then_some(m.start())
+}
+
+/// The customer's own material named by how it arrives: "any question you post", "anything users
+/// upload".
+fn supplied_by_customer(s: &SentenceFacts) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:you|users?|customers?) (?:post|posts|upload|uploads|submit|submits|contribute|contributes|publish|publishes)(?-u:\b)")
+            .expect("valid supplied regex")
+    })
+    .is_match(&s.norm)
+}
+
 impl Rule for BroadLicense {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -143,23 +172,36 @@ impl Rule for BroadLicense {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for s in cx.sentences_with(Concept::License.bit()) {
+        for s in cx.focused() {
             if s.in_heading {
+                continue;
+            }
+            let named = s.has(Concept::License);
+            let unnamed = if !named && (s.has(Concept::Ownership) || s.norm.contains(" for ")) {
+                unnamed_grant(s)
+            } else {
+                None
+            };
+            if !named && unnamed.is_none() {
                 continue;
             }
             let about_content = s.has(Concept::Content)
                 || s.norm.contains("license rights granted by you")
                 || s.norm.contains("licenses granted by you")
                 || s.norm.contains("rights granted by you")
+                || supplied_by_customer(s)
                 || refers_back_to_content(cx, s);
-            if !about_content || !granted_by_customer(s) {
+            if !about_content || (named && !granted_by_customer(s)) {
                 continue;
             }
             let found = facets(s);
             if found.is_empty() {
                 continue;
             }
-            let grant = s.first(Concept::License).map_or(0, |h| h.start);
+            let grant = match unnamed {
+                Some(at) => at,
+                None => s.first(Concept::License).map_or(0, |h| h.start),
+            };
             if negated(s, grant) && !found.contains(&"irrevocable") {
                 continue;
             }
@@ -225,6 +267,26 @@ mod tests {
         assert_flags(
             ID,
             "The license you grant us in Your Content survives termination of these Terms.",
+        );
+    }
+
+    #[test]
+    fn grants_without_the_word_licence() {
+        // Grammarly Commercial Terms (the vendor's name as "we": a snippet defines no party names).
+        assert_flags(ID, "If Customer or its End Users provide us with any suggestions, enhancement requests, recommendations, or other feedback regarding the Services, we may use that feedback without restriction or obligation to Customer, and Customer hereby assigns all rights, title, and interest in such feedback to us.");
+        // Stack Overflow Terms of Service: "cannot revoke" is irrevocable.
+        assert_flags(ID, "This means that you cannot revoke permission for Stack Overflow to publish, distribute, store and use such content and to allow others to have derivative rights to publish, distribute, store and use such content.");
+        // Quora Terms of Service: the content named by how it arrives.
+        assert_flags(ID, "The right for Quora to copy, display, transmit, publish, perform, distribute, store, modify, and otherwise use any question you post, and sublicense those rights to others, is perpetual and irrevocable, to the maximum extent permitted by law, except as otherwise specified in these Terms.");
+        // The vendor assigning outputs to the customer is the opposite.
+        assert_clean(
+            ID,
+            "We hereby irrevocably assign to you all right, title and interest in the Output.",
+        );
+        // A revocable permission.
+        assert_clean(
+            ID,
+            "You may revoke permission for us to display your content at any time.",
         );
     }
 

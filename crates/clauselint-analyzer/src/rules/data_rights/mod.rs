@@ -29,7 +29,8 @@ pub static RULES: &[&dyn Rule] = &[
 ];
 
 /// Open-ended purposes: "for any purpose", "to improve our services", "develop new products",
-/// "business purposes", "as we see fit", "in any manner", "without restriction".
+/// "business purposes", "as we see fit", "in any manner", "without restriction", "commercially
+/// exploit", "in connection with … Company's business".
 pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -39,7 +40,7 @@ pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
           | (?-u:\b)any\ purpose\ whatsoever(?-u:\b)
           | (?-u:\b)(?:for|in\ connection\ with)\ (?:our|its|the\ specific|specific)?\s?(?:own\ |internal\ |legitimate\ |general\ )?business\ (?:purposes|operations)(?-u:\b)
           | (?-u:\b)to\ (?:develop|grow|build)\ our\ business(?-u:\b)
-          | (?-u:\b)(?:improve|improving|improvement\ of|enhance|enhancing|develop|developing|development\ of|optimi[sz]e|optimi[sz]ing)(?-u:\b)(?:\s+(?:and|or|,)?\s*(?:improve|improving|enhance|develop|developing|test|provide|maintain|operate|promote|market|improvement|development|promotion|provision|distribution)\w*,?)*\s+(?:of\ )?(?:our|the|its|new|those|such|these|google|[a-z]+'s)?\s*(?:and\ [a-z]+'s\ )?(?:research,?\s+)?(?:products?|services?|offerings|platform|technolog(?:y|ies)|business|features|websites?|apps?|site|tools|software|service)(?-u:\b)
+          | (?-u:\b)(?:improve|improving|improvement\ of|enhance|enhancing|develop|developing|development\ of|optimi[sz]e|optimi[sz]ing)(?-u:\b)(?:\s+(?:and|or|,)?\s*(?:improve|improving|enhance|develop|developing|test|provide|maintain|operate|promote|market|improvement|development|promotion|provision|distribution)\w*,?)*\s+(?:of\ )?(?:our|the|its|new|those|such|these|google|[a-z]+'s)?\s*(?:and\ [a-z]+(?:'s)?\ )?(?:research,?\s+)?(?:products?|services?|offerings|platform|technolog(?:y|ies)|business|features|websites?|apps?|site|tools|software|service)(?-u:\b)
           | (?-u:\b)develop(?:ing)?\ new\ (?:products|services|features|offerings|technologies)(?-u:\b)
           | (?-u:\b)(?:product|service)\ (?:improvement|development)(?-u:\b)
           | (?-u:\b)(?:for|in)\ (?:research|advertising)(?:\ and\ [a-z]+)?\ purposes(?-u:\b)
@@ -50,6 +51,10 @@ pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
           | (?-u:\b)freely(?-u:\b)
           | (?-u:\b)without\ (?:any\ )?restrictions?(?-u:\b)
           | (?-u:\b)for\ (?:the\ )?purposes?\ of\ (?:our\ )?(?:advertising|research)(?-u:\b)
+          | (?-u:\b)commercially\ exploit(?-u:\b)
+          | (?-u:\b)commerciali[sz](?:e|ing)(?-u:\b)
+          | (?-u:\b)for\ (?:any\ )?commercial\ purposes(?-u:\b)
+          | (?-u:\b)in\ connection\ with\ (?:[^.;]{0,80}?\ )?(?:our|its|company's)(?:\ \([^)]{0,60}\))?\ business(?:es)?(?-u:\b)
           ",
         )
         .expect("valid open-purpose regex")

@@ -75,7 +75,7 @@ fn survival_regex() -> &'static Regex {
 fn bounded_period() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus)\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus)\s+(?:\w+\s+)?\(?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)")
             .expect("valid period regex")
     })
 }
@@ -188,6 +188,13 @@ mod tests {
     use crate::testing::{assert_clean, assert_flags};
 
     const ID: &str = "data-rights/retention-deletion";
+
+    #[test]
+    fn periods_spelled_in_words_are_bounded() {
+        // sourcehut Terms of Service.
+        assert_clean(ID, "We may retain your content in our system (e.g. for backups) for up to six weeks, but it will not display on our website during this period.");
+        assert_flags(ID, "We may retain your content in our system (e.g. for backups) for as long as we consider necessary.");
+    }
 
     #[test]
     fn plain_language_content_is_content() {

@@ -297,9 +297,189 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
 fn open_ended_disclosure() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:good faith belief|reasonably (?:deemed )?necessary|deem(?:ed)? (?:it )?necessary|protect (?:our|its|the) (?:rights|interests)|protect our interests)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:good[- ]faith belief|reasonably (?:deemed )?necessary|deem(?:ed)? (?:it )?necessary|protect (?:our|its|the) (?:rights|interests)|protect our interests|prevent harm|public interest)(?-u:\b)")
             .expect("valid regex")
     })
+}
+
+/// "there is joint controllership", "Google and we are joint controllers": a recipient that
+/// decides the purposes of the processing itself, which no processor does.
+fn joint_controller(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)joint(?:ly)? (?:data )?controll(?:ers?|ership)(?-u:\b)|(?-u:\b)(?:act|acts|acting) as (?:an )?independent (?:data )?controllers?(?-u:\b)")
+            .expect("valid joint-controller regex")
+    });
+    let m = re.find(&s.norm)?;
+    // The sentence says what passes between them, not only where the agreement is published.
+    static MOVES: OnceLock<Regex> = OnceLock::new();
+    let moves = MOVES.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:collect|transmi|shar|disclos|process|receiv|send|sent)\w*")
+            .expect("valid data-movement regex")
+    });
+    if !moves.is_match(&s.norm) {
+        return None;
+    }
+    let hit = Hit {
+        mask: Concept::Share.bit(),
+        start: m.start(),
+        end: m.end(),
+    };
+    Some((hit, (m.start(), m.end())))
+}
+
+/// Advertising and social platforms that use what they receive for their own advertising: data
+/// sent to them, or collected by them, from the vendor's site is shared beyond any processor.
+const AD_PLATFORMS: &[&str] = &[
+    "google",
+    "meta",
+    "meta platforms",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "tiktok",
+    "twitter",
+    "pinterest",
+    "snapchat",
+    "criteo",
+    "bing",
+];
+
+/// What marks a platform's part as advertising or tracking rather than hosting or payments.
+fn advertising_context() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:advertis\w*|ads|conversions?|audiences?|remarketing|retargeting|pixel|hashed|interaction with our (?:website|site|services?)|your (?:activity|interests|browsing)|browsing (?:activity|behaviou?r))(?-u:\b)")
+            .expect("valid advertising regex")
+    })
+}
+
+/// "is transmitted to Google … to better assign conversions", "LinkedIn receives information about
+/// your interaction with our website".
+fn ad_platform_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    if !advertising_context().is_match(&s.norm) {
+        return None;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let names = AD_PLATFORMS.join("|");
+        Regex::new(&format!(
+            r"(?-u:\b)(?P<verb>transmitted|transmits?|transmission|sent|sends?|shared?|shares|disclosed?|discloses|passed|passes|provided|forwarded)(?:\s+\S+){{0,8}}?\s+(?:to|with)\s+(?P<to>{names})(?-u:\b)|(?-u:\b)(?P<by>{names})\s+(?:(?:may|can|will|also)\s+)*(?P<acts>receives?|collects?|obtains?|uses?)(?-u:\b)"
+        ))
+        .expect("valid platform regex")
+    });
+    let c = re.captures(&s.norm)?;
+    let (verb, party) = match (c.name("verb"), c.name("to"), c.name("by"), c.name("acts")) {
+        (Some(v), Some(t), _, _) => (v, t),
+        (_, _, Some(b), Some(a)) => (a, b),
+        _ => return None,
+    };
+    // "sent to Google Cloud", "Google Analytics": a product name that continues the company's.
+    let after = s.norm[party.end()..].trim_start();
+    if [
+        "cloud",
+        "workspace",
+        "analytics",
+        "maps",
+        "fonts",
+        "pay",
+        "play",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
+    Some((
+        Hit {
+            mask: Concept::Share.bit(),
+            start: verb.start(),
+            end: verb.end(),
+        },
+        (party.start(), party.end()),
+    ))
+}
+
+/// "We may share with…", "We disclose your data to:": a lead-in whose share verb waits for the
+/// recipients named by its list items.
+fn sharing_lead_in(l: &SentenceFacts) -> bool {
+    l.hits_of(Concept::Share).any(|h| {
+        let tail = l.norm[h.end..].trim_end_matches(['.', ':', '…', ' ', '-', '—']);
+        !negated(l, h.start)
+            && actor_before(l, h.start) != Actor::Customer
+            && (tail.ends_with(" with") || tail.ends_with(" to") || tail.is_empty())
+    })
+}
+
+/// A list item naming a recipient of its lead-in's share verb: "Our corporate affiliates", "Our
+/// business partners … including advertisers", "Law enforcement and others as necessary to …
+/// prevent harm".
+fn recipient_item(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    let l = cx.lead_in(s)?;
+    if !sharing_lead_in(l) {
+        return None;
+    }
+    let verb = Hit {
+        mask: Concept::Share.bit(),
+        start: 0,
+        end: 0,
+    };
+    // The item's first words name the recipient; a longer sentence that merely mentions a third
+    // party is not one.
+    let head_end = s.norm.len().min(40);
+    if let Some(h) = s.hits_of(Concept::ThirdParty).find(|h| {
+        let word = &s.norm[h.start..h.end];
+        h.start < head_end
+            && !is_processor(s, h)
+            && !matches!(word, "the public" | "other users")
+            && (!word.starts_with("third") || !s.norm[h.end..].starts_with(" web"))
+    }) {
+        return Some((verb, (h.start, h.end)));
+    }
+    if legal_only().is_match(&s.norm) && open_ended_disclosure().is_match(&s.norm) {
+        let m = legal_only().find(&s.norm)?;
+        return Some((verb, (m.start(), m.end())));
+    }
+    None
+}
+
+/// "may also disclose Your Content … in the good faith belief that such disclosure is reasonably
+/// necessary", "may share your private information pursuant to our Privacy Policy", "as permitted
+/// by law": a disclosure of the customer's data to whoever the vendor chooses.
+fn open_disclosure_without_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static OPEN: OnceLock<Regex> = OnceLock::new();
+    let open = OPEN.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:permitted|allowed) by (?:applicable )?law(?-u:\b)|(?-u:\b)(?:pursuant to|in accordance with|as (?:set forth|described) in) (?:the terms (?:set forth |described )?(?:in|of) )?our privacy (?:policy|statement|notice)(?-u:\b)")
+            .expect("valid open-disclosure regex")
+    });
+    let broad = open_ended_disclosure().is_match(&s.norm);
+    let open_match = open.find(&s.norm);
+    if !broad && open_match.is_none() {
+        return None;
+    }
+    s.hits_of(Concept::Share)
+        .filter(|h| {
+            matches!(
+                &s.norm[h.start..h.end],
+                "share" | "shares" | "disclose" | "discloses" | "sell" | "sells"
+            )
+        })
+        .filter(|h| actor_before(s, h.start) != Actor::Customer && !negated(s, h.start))
+        .find_map(|h| {
+            // The object right after the verb is the customer's data: "disclose Your Content",
+            // "share your personal data".
+            let window = (h.end + 48).min(s.norm.len());
+            let object = s.hits.iter().find(|d| {
+                d.start >= h.end
+                    && d.end <= window
+                    && (d.is(Concept::Content) || d.is(Concept::Personal) || d.is(Concept::Data))
+                    && !s.norm[h.end..d.start].contains([',', ';'])
+            })?;
+            let (p_start, p_end) = open_match
+                .map(|m| (m.start(), m.end()))
+                .unwrap_or((object.start, object.end));
+            Some((*h, (p_start, p_end)))
+        })
 }
 
 fn excluded_context() -> &'static Regex {
@@ -320,65 +500,127 @@ impl Rule for ThirdPartySharing {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        // A licence to the vendor "and its affiliates" shares without a sharing verb.
-        // A third party acting on the data ("our analytics partners may use these technologies to
-        // collect information") needs no sharing verb either.
-        for s in cx
-            .sentences_with(Concept::ThirdParty.bit())
-            .filter(|s| s.has(Concept::Share) || s.has(Concept::License) || s.has(Concept::Use))
-        {
-            if s.in_heading || cx.in_prohibited_list(s) || excluded_context().is_match(&s.norm) {
+        for s in cx.focused() {
+            if s.in_heading {
                 continue;
             }
-            let data = s.has(Concept::Personal)
-                || s.has(Concept::Content)
-                || s.has(Concept::Data)
-                || s.has(Concept::UsageData)
-                || cx
-                    .lead_in(s)
-                    .is_some_and(|l| l.has(Concept::Data) || l.has(Concept::Personal));
-            if !data {
-                continue;
-            }
-            let found = s
-                .hits_of(Concept::Share)
-                .filter(|h| {
-                    let w = &s.norm[h.start..h.end];
-                    !matches!(
-                        w,
-                        "provide" | "provides" | "pass" | "passed" | "exchange" | "trade" | "sale"
-                    )
-                })
-                .filter(|h| actor_before(s, h.start) != Actor::Customer)
-                .find_map(|h| recipient_after(s, h.end).map(|r| (*h, r)));
+            let found = if s.has(Concept::ThirdParty)
+                && (s.has(Concept::Share) || s.has(Concept::License) || s.has(Concept::Use))
+            {
+                named_recipient(cx, s)
+            } else {
+                None
+            };
+            // Recipients the third-party concept does not name: joint controllers, advertising
+            // platforms, the lead-in's recipients, or none at all ("may disclose … as permitted by
+            // law").
             let found = found
-                .or_else(|| recipient_before_relative(s))
-                .or_else(|| made_available_to(s));
-            let Some((share, (r_start, r_end))) = found.or_else(|| third_party_acts(s)) else {
+                .map(|(share, recipient)| (Some(share), recipient))
+                .or_else(|| {
+                    if s.lead_in.is_some() && s.norm.len() < 200 {
+                        recipient_item(cx, s).map(|(_, r)| (None, r))
+                    } else {
+                        None
+                    }
+                })
+                .or_else(|| {
+                    let data = s.has(Concept::Personal)
+                        || s.has(Concept::Content)
+                        || s.has(Concept::Data)
+                        || s.has(Concept::UsageData);
+                    if !data {
+                        return None;
+                    }
+                    let found = if s.norm.contains("controll") {
+                        joint_controller(s)
+                    } else {
+                        None
+                    };
+                    let found = found.or_else(|| ad_platform_recipient(s));
+                    let found = found.or_else(|| {
+                        if s.has(Concept::Share) {
+                            open_disclosure_without_recipient(s)
+                        } else {
+                            None
+                        }
+                    });
+                    found
+                        .filter(|(h, _)| !negated(s, h.start))
+                        .map(|(h, r)| (Some(h), r))
+                });
+            let Some((share, (r_start, r_end))) = found else {
                 continue;
             };
-            if negated(s, share.start)
-                || (legal_only().is_match(&s.norm)
-                    && !s.norm.contains("advertis")
-                    && !open_ended_disclosure().is_match(&s.norm))
-                || (cross_border(s) && !s.norm.contains("advertis"))
-            {
+            if cx.in_prohibited_list(s) || excluded_context().is_match(&s.norm) {
                 continue;
             }
+            let how = match share {
+                Some(h) => format!(" (“{}”)", snippet(cx, s, h.start, h.end)),
+                None => String::new(),
+            };
             out.push(sentence_finding(
                 cx,
                 &META,
                 s,
                 format!(
-                    "Your data may be disclosed to “{}” (“{}”). Once shared, your contract with the vendor \
+                    "Your data may be disclosed to “{}”{how}. Once shared, your contract with the vendor \
                      no longer protects it; ask for disclosure only to listed sub-processors acting for the \
                      vendor.",
                     snippet(cx, s, r_start, r_end),
-                    snippet(cx, s, share.start, share.end)
                 ),
             ));
         }
     }
+}
+
+/// The sentence names a third party (the lexicon's concept) that receives or acts on the data.
+fn named_recipient(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    let data = s.has(Concept::Personal)
+        || s.has(Concept::Content)
+        || s.has(Concept::Data)
+        || s.has(Concept::UsageData)
+        || profile_words(s)
+        || cx
+            .lead_in(s)
+            .is_some_and(|l| l.has(Concept::Data) || l.has(Concept::Personal));
+    if !data {
+        return None;
+    }
+    let found = s
+        .hits_of(Concept::Share)
+        .filter(|h| {
+            let w = &s.norm[h.start..h.end];
+            !matches!(
+                w,
+                "provide" | "provides" | "pass" | "passed" | "exchange" | "trade" | "sale"
+            )
+        })
+        .filter(|h| actor_before(s, h.start) != Actor::Customer)
+        .find_map(|h| recipient_after(s, h.end).map(|r| (*h, r)));
+    let (share, recipient) = found
+        .or_else(|| recipient_before_relative(s))
+        .or_else(|| made_available_to(s))
+        .or_else(|| third_party_acts(s))?;
+    if negated(s, share.start)
+        || (legal_only().is_match(&s.norm)
+            && !s.norm.contains("advertis")
+            && !open_ended_disclosure().is_match(&s.norm))
+        || (cross_border(s) && !s.norm.contains("advertis"))
+    {
+        return None;
+    }
+    Some((share, recipient))
+}
+
+/// "build a profile of your interests", "information about your activity": personal data named by
+/// what it describes rather than by a data word.
+fn profile_words(s: &SentenceFacts) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:profiles? of your|your (?:interests|browsing|online activit(?:y|ies)))(?-u:\b)")
+            .expect("valid profile regex")
+    })
+    .is_match(&s.norm)
 }
 
 #[cfg(test)]
@@ -437,6 +679,56 @@ mod tests {
         assert_clean(ID, "California law permits consumers in California to request certain details about how their personal information is disclosed to third parties for direct marketing purposes.");
         // Grammarly Commercial Terms: a refusal.
         assert_clean(ID, "Superhuman (and its Affiliates) will not use Customer Data to train any generative artificial intelligence models without Customer’s prior written consent.");
+    }
+
+    #[test]
+    fn joint_controllers_and_advertising_platforms_are_recipients() {
+        // Gumb Privacy Policy: the platform decides its own purposes.
+        assert_flags(ID, "Regarding the collection and transmission of event data to Meta Platforms, there is joint controllership pursuant to Art. 26 GDPR.");
+        assert_flags(ID, "With your consent, we use Enhanced Conversions: Certain data (e.g., email addresses) is transmitted to Google in hashed form (SHA-256) to better assign conversions.");
+        assert_flags(ID, "LinkedIn receives information about your interaction with our website, which can be linked to your LinkedIn account if you are logged in there.");
+        // Starlink Privacy Policy: the profile is the personal data.
+        assert_flags(ID, "Our third-party advertising partners may use these cookies to build a profile of your interests in order to show you relevant ads on other third-party websites and platforms.");
+        // Gumb: where the joint-controller agreement is published says nothing about the data.
+        assert_clean(ID, "The agreement on joint controllership (“Controller Addendum”) is available in Meta’s data protection information.");
+        // A refusal, and a platform with no advertising part.
+        assert_clean(
+            ID,
+            "We will not share your email address with Facebook for advertising.",
+        );
+        assert_clean(
+            ID,
+            "Payment details are sent to Google Pay to complete your purchase.",
+        );
+    }
+
+    #[test]
+    fn recipients_listed_under_a_sharing_lead_in() {
+        // Twitter Data Processor Agreement: the table's recipients, one per item.
+        assert_flags(ID, "We may share with...\n\n*   Our corporate affiliates\n");
+        assert_flags(ID, "We may share with...\n\n*   Law enforcement and others as necessary to comply with law, prevent harm, and serve the public interest\n");
+        assert_clean(ID, "We may share with...\n\n*   Our service providers\n");
+        // A refusal introduces no recipients.
+        assert_clean(
+            ID,
+            "We do not share your personal data with:\n\n*   our affiliates\n",
+        );
+    }
+
+    #[test]
+    fn open_disclosures_need_no_named_recipient() {
+        // Quora Terms of Service § 3 (the vendor's name as "we": a snippet defines no party names).
+        assert_flags(ID, "You acknowledge and agree that we may preserve Your Content and may also disclose Your Content and related information if required to do so by law or in the good faith belief that such preservation or disclosure is reasonably necessary to: (a) comply with legal process, applicable laws or government requests; (b) enforce these Terms of Service; (c) respond to claims that any of Your Content violates the rights of third parties; (d) detect, prevent, or otherwise address fraud, security or technical issues; or (e) protect the rights, property, or personal safety of Quora, its users, or the public.");
+        // Hugging Face Terms of Service.
+        assert_flags(ID, "However, we may access or share your private information pursuant to the terms set forth in our Privacy Policy.");
+        assert_clean(
+            ID,
+            "We may disclose your personal information if required to do so by law.",
+        );
+        assert_clean(
+            ID,
+            "We will never share your content as permitted by law or otherwise.",
+        );
     }
 
     #[test]

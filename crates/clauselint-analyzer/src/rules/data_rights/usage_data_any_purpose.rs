@@ -42,7 +42,7 @@ static META: RuleMeta = RuleMeta {
 fn ownership_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?)\s+(?:and shall retain\s+)?(?:all\s+|exclusive\s+)?(?:right|rights|title|ownership)(?-u:\b)|(?-u:\b)(?:is|are|remains?|will be|shall be)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property of(?-u:\b)|(?-u:\b)owned by(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?)\s+(?:and shall retain\s+)?(?:all\s+|exclusive\s+)?(?:intellectual property\s+)?(?:right|rights|title|ownership)(?-u:\b)|(?-u:\b)(?:is|are|remains?|will be|shall be)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property of(?-u:\b)|(?-u:\b)owned by(?-u:\b)")
             .expect("valid ownership regex")
     })
 }
@@ -99,7 +99,9 @@ impl Rule for UsageDataAnyPurpose {
             if s.in_heading || flagged.contains(&s.index) {
                 continue;
             }
-            let owned = ownership_regex().find(&s.norm).filter(|m| {
+            // "(a) Customer owns all … in Customer Data; and (b) Superhuman owns all … in System
+            // Data": the first owner may be the customer, a later one the vendor.
+            let owned = ownership_regex().find_iter(&s.norm).find(|m| {
                 // The vendor owns it: "Zoom owns", "is the property of Quora"; not "you own".
                 let head = &s.norm[..m.start()];
                 !head.trim_end().ends_with("you")
@@ -149,6 +151,13 @@ mod tests {
         );
         // Quora Terms of Service.
         assert_flags(ID, "All data Quora collects (“Usage Data”) about use of the Quora Platform by you or others is the property of Quora, Inc., its subsidiaries, and affiliates.");
+    }
+
+    #[test]
+    fn the_vendor_as_the_second_owner() {
+        // Grammarly Commercial Terms § 6.1 (the vendor's name as "we").
+        assert_flags(ID, "As between the Parties, (a) Customer owns all Intellectual Property Rights in Customer Data; and (b) we own all Intellectual Property Rights in the Services, Documentation, and System Data.");
+        assert_clean(ID, "As between the Parties, Customer owns all Intellectual Property Rights in Customer Data and its System Data.");
     }
 
     #[test]

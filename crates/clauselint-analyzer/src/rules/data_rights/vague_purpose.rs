@@ -46,11 +46,70 @@ fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
         "freely",
         "restriction",
         "discretion",
+        "commerci",
     ];
     s.has(Concept::Improve)
         || s.has(Concept::Purpose)
         || s.has(Concept::Discretion)
         || WORDS.iter().any(|w| s.norm.contains(w))
+}
+
+/// Content hits that are the customer's: "Third-Party Materials" and "our content" are not.
+fn customer_content(s: &crate::context::SentenceFacts) -> bool {
+    s.hits_of(Concept::Content).any(|h| {
+        let before = &s.norm[..h.start];
+        let hit = &s.norm[h.start..h.end];
+        !(hit.starts_with("third")
+            || hit.starts_with("our ")
+            || before.ends_with("third-party ")
+            || before.ends_with("third party ")
+            || before.ends_with("our ")
+            || before.ends_with("its "))
+    })
+}
+
+/// "We may disclose any information … with vendors and service providers retained in connection
+/// with the provision, operation or improvement of our Services": the purpose describes what the
+/// processors do for the vendor, not a further use of the data.
+fn shared_with_processors(s: &crate::context::SentenceFacts, purpose: usize) -> bool {
+    let shared = s.hits_of(Concept::Share).any(|h| h.end <= purpose);
+    shared
+        && s.hits_of(Concept::ThirdParty).any(|h| {
+            h.end <= purpose
+                && matches!(
+                    &s.norm[h.start..h.end],
+                    "service providers"
+                        | "vendors"
+                        | "subprocessors"
+                        | "sub-processors"
+                        | "sub processors"
+                )
+        })
+        && !s.hits_of(Concept::ThirdParty).any(|h| {
+            matches!(
+                &s.norm[h.start..h.end],
+                "affiliates"
+                    | "partners"
+                    | "advertisers"
+                    | "business partners"
+                    | "advertising partners"
+            )
+        })
+}
+
+/// What a customer says about the service is its material too: "By providing such comments, you
+/// irrevocably grant all rights necessary for their use for product improvement purposes".
+fn feedback_words(s: &crate::context::SentenceFacts) -> bool {
+    ["comments", "suggestions", "ideas", "recommendations"]
+        .iter()
+        .any(|w| {
+            s.norm.match_indices(w).any(|(at, _)| {
+                let before = s.norm[..at].chars().next_back();
+                let after = s.norm[at + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
 }
 
 impl Rule for VaguePurpose {
@@ -68,10 +127,11 @@ impl Rule for VaguePurpose {
                 continue;
             }
             // Whose data: the sentence's own object, or the lead-in of a list of purposes.
-            let data_here = s.has(Concept::Content)
+            let data_here = customer_content(s)
                 || s.has(Concept::Personal)
                 || s.has(Concept::Data)
-                || s.has(Concept::UsageData);
+                || s.has(Concept::UsageData)
+                || feedback_words(s);
             let data_in_lead = cx.lead_in(s).is_some_and(|l| {
                 l.has(Concept::Content) || l.has(Concept::Personal) || l.has(Concept::Data)
             });
@@ -107,7 +167,12 @@ impl Rule for VaguePurpose {
             let by_customer = !data_in_lead
                 && actor_before(s, p_start) == Actor::Customer
                 && !vendor_permission(s, p_start);
-            if negated(s, p_start) || narrowed(s) || by_customer || s.norm.contains("by using") {
+            if negated(s, p_start)
+                || narrowed(s)
+                || by_customer
+                || s.norm.contains("by using")
+                || shared_with_processors(s, p_start)
+            {
                 continue;
             }
             out.push(sentence_finding(
@@ -156,6 +221,31 @@ mod tests {
         );
         // A list of purposes introduced by its lead-in (Limitless Privacy Policy).
         assert_flags(ID, "We use the information we collect:\n\n* To provide, maintain, improve, test and enhance our Services and to develop new products and services;\n");
+    }
+
+    #[test]
+    fn commercial_exploitation_and_the_vendors_business() {
+        // GitHub Terms of Service (feedback).
+        assert_flags(ID, "If you choose to give us any ideas, know-how, algorithms, code contributions, suggestions, enhancement requests, recommendations or any other feedback for our products or services (collectively, “Feedback”), you acknowledge and agree that GitHub will have a royalty-free, fully paid-up, worldwide, transferable, sub-licensable, irrevocable and perpetual license to implement, use, modify, commercially exploit and/or incorporate the Feedback into our products, services, and documentation.");
+        // Bandcamp Terms of Service: the company's business, not the service.
+        assert_flags(ID, "You hereby grant Company a worldwide, non-exclusive license to use, edit, modify, reproduce, distribute and otherwise fully exploit the User Submissions in connection with the Site, the Service and Company’s (and its successors’ and affiliates’) business.");
+        // Overleaf Terms of Service: comments are the customer's material.
+        assert_flags(ID, "By providing such comments, you irrevocably grant all rights necessary for their use for product improvement purposes and otherwise as we may choose.");
+        // The customer's own commercial use is not a purpose the vendor takes.
+        assert_clean(ID, "You may not use the Services or any content for commercial purposes without our consent.");
+        assert_clean(ID, "We will process Customer Data solely to provide the Services in connection with your business.");
+    }
+
+    #[test]
+    fn processors_and_third_party_material() {
+        // Google Antigravity Terms of Service: two companies' products.
+        assert_flags(ID, "We use your content to evaluate, develop, and improve Google and Alphabet research, products, services and machine learning technologies.");
+        // Limitless Privacy Policy: processors that help run and improve the service.
+        assert_clean(ID, "We may disclose any information we receive or collect with vendors and service providers retained in connection with the provision, operation or improvement of our Services.");
+        // ... but affiliates are not processors.
+        assert_flags(ID, "We may disclose any information we receive or collect with vendors, service providers and affiliates in connection with the improvement of our Services.");
+        // WeTransfer Terms of Service: third parties' materials, not the customer's.
+        assert_clean(ID, "We, and our providers and licensors, reserve the right to change, suspend, remove, limit, or disable access to any Third-Party Services or Third-Party Materials at any time to offer new or different features, technologies, or services, to repair, improve or further develop the Service.");
     }
 
     #[test]
