@@ -71,8 +71,11 @@ impl Rule for OutputOwnership {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.sentences_with(Concept::Output.bit()) {
             // "retains … rights to AI Outputs" takes rights with a verb of keeping.
+            // Keeping records ("we retain quiz results for 90 days") is retention, not rights.
+            let retains_rights =
+                s.has(Concept::Retain) && (s.norm.contains(" rights") || s.norm.contains(" title"));
             if s.in_heading
-                || !(s.has(Concept::Ownership) || s.has(Concept::License) || s.has(Concept::Retain))
+                || !(s.has(Concept::Ownership) || s.has(Concept::License) || retains_rights)
             {
                 continue;
             }
@@ -145,6 +148,11 @@ mod tests {
             f.iter()
                 .any(|f| !f.document_level && f.kind == crate::FindingKind::Risk),
             "{f:?}"
+        );
+        // Tricky: keeping results for a period is retention, not a right in outputs.
+        assert_clean(
+            ID,
+            "We retain survey and research results for one year, after which they are aggregated.",
         );
         // "makes no claim of ownership" in outputs answers who owns them: no document finding.
         assert!(f.iter().all(|f| !f.document_level), "{f:?}");

@@ -93,8 +93,11 @@ fn mandatory_in(cx: &Context, s: &SentenceFacts, norm: &str) -> Option<(usize, u
 fn stated(cx: &Context, s: &SentenceFacts, norm: &str, a: usize, b: usize) -> bool {
     let text = &norm[a..b];
     let head = &norm[super::common::clause_start(norm, a)..a];
-    // "claims that are not submitted to arbitration will be litigated in court": a forum clause.
+    // "claims that are not submitted to arbitration will be litigated in court": a forum clause;
+    // "you may have the right to invoke binding arbitration": the consumer's option.
     if regex!(r"(?-u:\b)(?:not|never)\s*$").is_match(head)
+        || regex!(r"(?-u:\b)(?:right to|may|can) (?:\w+ ){0,2}?(?:invoke|elect|choose|request|initiate)\s*$")
+            .is_match(head)
         || super::common::in_condition(norm, a)
         || regex!(r"(?-u:\b)(?:unless|except|if|whether)(?-u:\b)[^,]*$").is_match(head)
         || regex!(r"(?-u:\b)(?:one|a single|three|sole) (?:\(\d\) )?arbitrators?(?-u:\b)")
@@ -331,6 +334,12 @@ mod tests {
         assert_clean(ID, "All claims arising out of or relating to this Agreement that for whatever reason are not submitted to arbitration will be litigated exclusively in the federal or state courts of Dallas County, Texas.");
         // The waiver inside the arbitration clause is still flagged.
         assert_flags(ID, "You agree that any disputes will be resolved by binding, individual arbitration and you waive your right to participate in a class action.");
+    }
+
+    #[test]
+    fn arbitration_the_consumer_may_invoke_is_not_mandatory() {
+        // Glassdoor Privacy Policy (Data Privacy Framework).
+        assert_clean(ID, "If your DPF complaint cannot be resolved through the above channels, under certain conditions, you may also have the right to invoke binding arbitration for some residual claims.");
     }
 
     #[test]
