@@ -3,8 +3,10 @@
 //! ## What it flags
 //! Arbitration the consumer must accept before or instead of going to court, and the waivers that
 //! come with it: "all disputes will be resolved by binding arbitration", "you agree to arbitrate",
-//! "you waive your right to a jury trial or to participate in a class action", and the rules that
-//! fix where and how such an arbitration takes place.
+//! "… by binding, individual arbitration and you waive your right to participate in a class
+//! action", and the rules that fix where and how such an arbitration takes place. A class or jury
+//! waiver in a sentence that does not mention arbitration is not flagged here (CLAUDETTE rates it
+//! `a` only with the arbitration it belongs to).
 //!
 //! ## Why it matters
 //! Mandatory arbitration takes the consumer's dispute out of the public courts: the procedure is
@@ -61,11 +63,11 @@ fn without_titles(norm: &str) -> String {
 }
 
 /// Binding, exclusive or mandatory arbitration, or a waiver of class or jury proceedings.
-/// "Determined" and "decided" are left out of the verbs: "your rights will be determined by a
-/// neutral arbitrator, not a judge or jury" explains the clause rather than stating it.
+/// "Determined" is left out of the verbs: "your rights will be determined by a neutral arbitrator,
+/// not a judge or jury" explains the clause rather than stating it.
 fn mandatory_regex() -> &'static regex::Regex {
     regex!(
-        r"(?-u:\b)(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|submitted|referred|heard)(?-u:\b)[^.;]*(?-u:\b)(?:by|through|in|to|under|before)(?-u:\b)[^.;]{0,40}(?-u:\b)arbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)(?-u:\b)[^.;]*(?-u:\b)(?:class|jury|representative|collective|consolidated)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)(?-u:\b)"
+        r"(?-u:\b)(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|decided|submitted|referred|heard)(?-u:\b)[^.;]*(?-u:\b)(?:by|through|in|to|under|before)(?-u:\b)[^.;]{0,40}(?-u:\b)arbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)(?-u:\b)[^.;]*(?-u:\b)(?:class|jury|representative|collective|consolidated)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)(?-u:\b)"
     )
 }
 
@@ -96,7 +98,7 @@ fn stated(cx: &Context, s: &SentenceFacts, norm: &str, a: usize, b: usize) -> bo
     // "claims that are not submitted to arbitration will be litigated in court": a forum clause;
     // "you may have the right to invoke binding arbitration": the consumer's option.
     if regex!(r"(?-u:\b)(?:not|never)\s*$").is_match(head)
-        || regex!(r"(?-u:\b)(?:right to|may|can) (?:\w+ ){0,2}?(?:invoke|elect|choose|request|initiate)\s*$")
+        || regex!(r"(?-u:\b)(?:(?:you|consumers?)(?: \w+){0,3}? (?:may|can)(?: \w+){0,2}?|right to) (?:invoke|elect|choose|request)\s*$")
             .is_match(head)
         || super::common::in_condition(norm, a)
         || regex!(r"(?-u:\b)(?:unless|except|if|whether)(?-u:\b)[^,]*$").is_match(head)
@@ -340,6 +342,10 @@ mod tests {
     fn arbitration_the_consumer_may_invoke_is_not_mandatory() {
         // Glassdoor Privacy Policy (Data Privacy Framework).
         assert_clean(ID, "If your DPF complaint cannot be resolved through the above channels, under certain conditions, you may also have the right to invoke binding arbitration for some residual claims.");
+        // Crunchyroll: either party may force arbitration — the mandatory clause itself.
+        assert_flags(ID, "If Informal Dispute Resolution efforts fail, then either party may initiate binding arbitration using the procedures set forth below as the sole means to resolve claims.");
+        // eBay.
+        assert_flags(ID, "Such complaints shall be decided by an independent arbitrator in accordance with this User Agreement.");
     }
 
     #[test]
