@@ -30,6 +30,7 @@ use crate::context::{
 use crate::finding::Finding;
 use crate::lexicon::Concept;
 use crate::rule::Scope;
+use crate::rules::drafting::{brands_asked_for, BrandTally};
 use crate::Analyzer;
 
 /// Sentences per unit (at least; a unit ends at a block boundary). Small units re-run little
@@ -64,6 +65,11 @@ pub struct Incremental {
     units: Vec<Range<usize>>,
     /// `local[i][u]`: findings of the `i`-th local rule on unit `u` (settled, before suppression).
     local: Vec<Vec<Vec<Finding>>>,
+    /// The drafting rules' brand evidence, kept once they have asked for brand names (most
+    /// documents never need them).
+    brands: Option<BrandTally>,
+    /// Whether the last run's rules asked for brand names.
+    brands_asked: bool,
     findings: Vec<Finding>,
 }
 
@@ -229,6 +235,23 @@ fn same_structure(old: &Document, new: &Document, edit: &TextEdit) -> bool {
         })
 }
 
+/// The sentences of `doc` on a line the edit touched (or on the line after it): all that can read
+/// an edited byte, or a byte next to one, when they read their own lines.
+fn sentences_on_edited_lines(doc: &Document, edit: &TextEdit) -> Range<usize> {
+    let text = doc.text.as_bytes();
+    let from = text[..edit.start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .unwrap_or(0);
+    let to = text[edit.new_end..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(text.len(), |i| edit.new_end + i + 1);
+    let first = doc.sentences.partition_point(|s| s.span.end < from);
+    let end = doc.sentences.partition_point(|s| s.span.start <= to);
+    first..end.max(first)
+}
+
 /// Moves a kept finding's spans past the edit; `false` if one falls inside the edited range.
 fn shift_finding(f: &mut Finding, edit: &TextEdit) -> bool {
     let mut ok = true;
@@ -276,6 +299,12 @@ fn mark(terms: &[String], s: &mut SentenceFacts) -> Option<(Vec<Hit>, u64)> {
 impl Incremental {
     /// A full analysis of `doc`, kept for updates.
     pub fn new(analyzer: Arc<Analyzer>, doc: Arc<Document>) -> Self {
+        Incremental::analyse(analyzer, doc, false)
+    }
+
+    /// [`Incremental::new`]; `brands` when the rules are known to want brand names (they did for
+    /// the previous version), so their evidence is kept from the start.
+    fn analyse(analyzer: Arc<Analyzer>, doc: Arc<Document>, brands: bool) -> Self {
         let mut facts = doc_facts(&doc);
         let extra = ExtraNames::new(&facts, analyzer.vocabulary());
         let mut sentences: Vec<SentenceFacts> = (0..doc.sentences.len())
@@ -293,6 +322,7 @@ impl Incremental {
             .map(|s| mark(&facts.ai_terms, s))
             .collect();
         let units = units_of(&doc);
+        let brands = brands.then(|| BrandTally::new(&doc));
         let mut state = Incremental {
             analyzer,
             doc,
@@ -302,6 +332,8 @@ impl Incremental {
             extra,
             units,
             local: Vec::new(),
+            brands_asked: brands.is_some(),
+            brands,
             findings: Vec::new(),
         };
         state.run(None);
@@ -326,7 +358,7 @@ impl Incremental {
         match self.try_update(doc) {
             Ok(update) => update,
             Err((reason, doc)) => {
-                *self = Incremental::new(self.analyzer.clone(), doc);
+                *self = Incremental::analyse(self.analyzer.clone(), doc, self.brands_asked);
                 Update::Full(reason)
             }
         }
@@ -419,6 +451,17 @@ impl Incremental {
                 return Err(("a kept finding reaches into the edit", doc));
             }
         }
+        // Brand evidence comes from the words of each sentence and the bytes next to them.
+        if self.brands_asked {
+            match &mut self.brands {
+                Some(tally) => {
+                    for si in sentences_on_edited_lines(&doc, &edit) {
+                        tally.replace_sentence(&self.doc, &doc, si);
+                    }
+                }
+                None => self.brands = Some(BrandTally::new(&doc)),
+            }
+        }
         self.doc = doc;
         let update = Update::Partial {
             sentences: affected.iter().filter(|a| **a).count(),
@@ -435,6 +478,9 @@ impl Incremental {
         let doc = self.doc.clone();
         let facts = std::mem::take(&mut self.facts);
         let mut cx = Context::from_parts(&doc, std::mem::take(&mut self.sentences), facts);
+        if let Some(tally) = &self.brands {
+            tally.provide(&cx);
+        }
         let rules = analyzer.rules();
         let local_count = rules.iter().filter(|r| r.scope() == Scope::Local).count();
         if dirty.is_none() || self.local.len() != local_count {
@@ -470,6 +516,7 @@ impl Incremental {
         if let Err(e) = analyzer.check_custom(&cx, &mut findings, &Deadline::never()) {
             unreachable!("custom rules without a deadline ran out of time: {e}");
         }
+        self.brands_asked = brands_asked_for(&cx);
         let Context {
             sentences, facts, ..
         } = cx;

@@ -24,6 +24,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use clauselint_analyzer::{Analyzer, Severity};
 use clauselint_config::{LimitSettings, Overrides};
 
+/// Analysis makes many small, short-lived allocations (normalised sentences, hits, findings);
+/// mimalloc serves them faster than the system allocator, on one thread and across `scan`'s workers.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "clauselint",

@@ -339,16 +339,35 @@ const WARM_UP_CONTRACT: &str = include_str!("../../../corpus/examples/zoom-terms
 /// Runs every rule over the rules' own examples and a real contract, so that the first document a
 /// user opens does not pay for compiling the regular expressions and automata, nor for filling
 /// their lazily built search caches.
+///
+/// Compiling is most of that work and its results are shared by all threads, so it is spread over
+/// the cores: helper threads analyse shares of the rules' examples while the calling thread (the
+/// analysis thread) analyses the contract, which also fills that thread's own search caches. Where
+/// two threads need the same automaton, one builds it and the other waits for it.
 pub fn warm_up() {
-    let mut sample: String = clauselint_analyzer::all_rules()
+    let examples: Vec<&str> = clauselint_analyzer::all_rules()
         .iter()
         .map(|r| r.meta().doc.example)
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    sample.push_str("\n\n");
-    sample.push_str(WARM_UP_CONTRACT);
-    let doc = parse(&sample, Format::Markdown);
-    let _ = Analyzer::default().analyze(&doc);
+        .collect();
+    let helpers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get().saturating_sub(1))
+        .clamp(1, 3);
+    let share = examples.len().div_ceil(helpers).max(1);
+    std::thread::scope(|scope| {
+        for part in examples.chunks(share) {
+            let sample = part.join("\n\n");
+            let spawned = std::thread::Builder::new()
+                .name("clauselint-warm-up".into())
+                .spawn_scoped(scope, move || {
+                    let _ = Analyzer::default().analyze(&parse(&sample, Format::Markdown));
+                });
+            // Without a helper, the calling thread does it all: it is only a warm-up.
+            if spawned.is_err() {
+                let _ = Analyzer::default().analyze(&parse(&part.join("\n\n"), Format::Markdown));
+            }
+        }
+        let _ = Analyzer::default().analyze(&parse(WARM_UP_CONTRACT, Format::Markdown));
+    });
 }
 
 #[cfg(test)]

@@ -11,6 +11,9 @@ use crate::model::{BlockKind, Definition, DefinitionStyle, Document, Span, TermU
 
 const OPEN_QUOTES: &[char] = &['"', '“', '‘'];
 
+// In the term patterns `’` followed by a letter is an apostrophe ("Licensor’s Materials"), not the
+// closing quote of a ‘single-quoted’ term.
+
 fn means_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -18,9 +21,9 @@ fn means_regex() -> &'static Regex {
         // DFA keeps discarding and rebuilding them, which costs more than the search itself.
         RegexBuilder::new(
             r#"(?x)
-            [“"‘]\s*(?P<term>[^“”"‘’\n]{1,80}?)\s*[,.]?\s*[”"’]
-            \s*(?:\)\s*)?,?\s*
-            (?:(?:shall|will|should|also|hereinafter|herein|as\ used\ herein,?|as\ used\ in\ (?:this|these)\ [A-Za-z]+,?)\s+)*
+            [“"‘]\s*(?P<term>(?:[^“”"‘’\n]|’\p{L}){1,80}?)\s*[,.]?\s*[”"’]
+            \s*(?:\)\s*)?[,:]?\s*
+            (?:(?:shall|will|should|also|which|hereinafter|herein|as\ used\ herein,?|as\ used\ in\ (?:this|these)\ [A-Za-z]+,?)\s+)*
             (?P<verb>means?|refers?\ to|has\ the\ meaning|have\ the\ meaning|is\ defined|are\ defined|includes?|shall\ include|is\ used\ to\ refer|collectively\ means)(?-u:\b)
             "#,
         )
@@ -33,7 +36,7 @@ fn means_regex() -> &'static Regex {
 fn quoted_term_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r#"[“"‘]\s*(?P<term>[^“”"‘’\n()]{1,80}?)\s*[,.;]?\s*[”"’]"#)
+        Regex::new(r#"[“"‘]\s*(?P<term>(?:[^“”"‘’\n]|’\p{L}){1,80}?)\s*[,.;]?\s*[”"’]"#)
             .expect("valid quote regex")
     })
 }
@@ -44,7 +47,7 @@ fn parenthetical_lead_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?ix)^\s*(?:(?:the|a|an|each|any|such|this|these|our|your|its|collectively|together|jointly|individually|separately|hereinafter|herein|hereafter|after|referred|to|as|and|or|also|known|called|defined|below|above|further|each\ of\ which\ is|as\ amended)[\s,:]*)*$",
+            r"(?ix)^\s*(?:(?:the|a|an|each|any|such|this|these|our|your|its|collectively|together|jointly|individually|separately|hereinafter|herein|hereafter|after|referred|to|as|and|or|also|known|called|defined|below|above|further|each\ of\ which\ is|as\ amended|what\ we\ call|we\ call|we\ refer\ to)[\s,:]*)*$",
         )
         .expect("valid lead regex")
     })
@@ -60,6 +63,67 @@ fn plausible_term(term: &str) -> bool {
     (1..=8).contains(&words)
         && term.chars().next().is_some_and(char::is_alphabetic)
         && !term.ends_with(['?', '!'])
+        && !ends_with_function_word(term)
+        && !looks_like_code_or_file(term)
+}
+
+/// "Suspension or Termination of an", "Between Creators and": a heading fragment cut off mid-phrase,
+/// not a term — a defined term never ends on an article, preposition or conjunction.
+fn ends_with_function_word(term: &str) -> bool {
+    let words: Vec<&str> = term.split_whitespace().collect();
+    words.len() > 1
+        && words.last().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "by"
+                    | "at"
+                    | "from"
+                    | "as"
+            )
+        })
+}
+
+/// `image_path("Form.pdf")`, `"https://…"`, `"{{ name }}"`: quoted strings of markup or code.
+fn looks_like_code_or_file(term: &str) -> bool {
+    if term.contains(['/', '\\', '=', '<', '>', '{', '}', '_', '@']) {
+        return true;
+    }
+    term.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && !stem.ends_with(' ')
+            && matches!(
+                ext.to_ascii_lowercase().as_str(),
+                "pdf"
+                    | "html"
+                    | "htm"
+                    | "php"
+                    | "asp"
+                    | "aspx"
+                    | "doc"
+                    | "docx"
+                    | "txt"
+                    | "png"
+                    | "jpg"
+                    | "jpeg"
+                    | "gif"
+                    | "svg"
+                    | "js"
+                    | "css"
+                    | "json"
+                    | "xml"
+                    | "zip"
+            )
+    })
 }
 
 pub(crate) fn extract(doc: &mut Document) {
@@ -101,14 +165,17 @@ pub(crate) fn extract(doc: &mut Document) {
         while let Some(open) = slice[search_from..].find('(') {
             let open = search_from + open;
             search_from = open + 1;
-            let Some(close) = slice[open..].find(')').map(|c| open + c) else {
+            let Some(close) = matching_paren(slice, open) else {
                 break;
             };
             let inner = &slice[open + 1..close];
-            if inner.len() > 240 {
+            if inner.len() > 240 || follows_section_number(&slice[..open]) {
                 continue;
             }
             let Some(first_quote) = inner.find(OPEN_QUOTES) else {
+                if let Some(def) = bold_parenthetical(doc, s.start + open, s.start + close, si) {
+                    defs.push(def);
+                }
                 continue;
             };
             if !parenthetical_lead_regex().is_match(&inner[..first_quote]) {
@@ -173,6 +240,79 @@ pub(crate) fn extract(doc: &mut Document) {
     doc.term_uses = find_uses(doc);
 }
 
+/// "sections 9 (**Our Intellectual Property Rights**), 11 (“Advertising”)": a parenthesis right after
+/// a section number holds that section's title, not a new defined term.
+fn follows_section_number(before: &str) -> bool {
+    let before = before.trim_end();
+    let last_word = before
+        .rsplit(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
+    let numbered = last_word.ends_with(|c: char| c.is_ascii_digit())
+        && last_word.starts_with(|c: char| c.is_ascii_digit() || c == '§');
+    // An address ends in a number too ("CA 94501 (“Company”)"): a section word must be near.
+    let window =
+        &before[crate::line_index::floor_char_boundary(before, before.len().saturating_sub(160))..];
+    numbered && {
+        let lower = window.to_lowercase();
+        ["section", "clause", "paragraph", "article", "§"]
+            .iter()
+            .any(|w| lower.contains(w))
+    }
+}
+
+/// The `)` closing the `(` at `open`, counting nested pairs — `(“Acme” (as defined below), and its
+/// affiliates)`, `(“Client(s)”)`; without a balanced one, the first `)` as before.
+fn matching_paren(slice: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in slice.bytes().enumerate().skip(open) {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        if i - open > 400 {
+            break;
+        }
+    }
+    slice[open..].find(')').map(|c| open + c)
+}
+
+/// `(hereinafter referred to as **Customer**)`, `(the **Services**)`: a term set in bold rather
+/// than quotes, alone in a parenthesis after the usual lead words.
+fn bold_parenthetical(doc: &Document, open: usize, close: usize, si: usize) -> Option<Definition> {
+    let first = doc.strong_spans.partition_point(|b| b.start <= open);
+    let strong = doc.strong_spans.get(first)?;
+    if strong.end > close {
+        return None;
+    }
+    let text = doc.text.as_str();
+    let lead = &text[open + 1..strong.start];
+    let trailing = text[strong.end..close].trim();
+    if !trailing.is_empty() || !parenthetical_lead_regex().is_match(lead) {
+        return None;
+    }
+    let raw = text[strong.start..strong.end].trim();
+    let cleaned = clean_term(raw);
+    if !plausible_term(cleaned) || !cleaned.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let start = strong.start + text[strong.start..strong.end].find(cleaned)?;
+    let sentence_start = doc.sentences[si].span.start;
+    Some(Definition {
+        term: cleaned.to_string(),
+        term_span: Span::new(start, start + cleaned.len()),
+        definition_span: Span::new(sentence_start, open),
+        style: DefinitionStyle::Parenthetical,
+        sentence: Some(si),
+    })
+}
+
 /// Blocks under a heading or clause titled "Definitions" (or "Defined Terms").
 fn definitions_section_blocks(doc: &Document) -> Vec<usize> {
     let is_definitions = |title: &str| {
@@ -207,6 +347,31 @@ fn overlaps_any(sorted: &[Span], longest: usize, span: Span) -> bool {
         .any(|d| d.overlaps(span))
 }
 
+/// The plurals a use of a singular term may take: "Party" → "Parties", "Business" →
+/// "Businesses", "Fee" → "Fees" — and the plain "s" as well, which drafters also write
+/// ("SuperCrushs"). A term already ending in "s" is taken to be plural ("Services", "Terms").
+fn plurals_of(term: &str) -> Vec<String> {
+    let ends_with = |suffix: &str| {
+        term.len() >= suffix.len()
+            && term.is_char_boundary(term.len() - suffix.len())
+            && term[term.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    let mut plurals = Vec::new();
+    if ["ss", "x", "ch", "sh", "z"].iter().any(|s| ends_with(s)) {
+        plurals.push(format!("{term}es"));
+    }
+    let mut chars = term.chars().rev();
+    if let (Some('y'), Some(before)) = (chars.next(), chars.next()) {
+        if before.is_ascii_lowercase() && !matches!(before, 'a' | 'e' | 'i' | 'o' | 'u') {
+            plurals.push(format!("{}ies", &term[..term.len() - 1]));
+        }
+    }
+    if !term.ends_with(['s', 'S']) {
+        plurals.push(format!("{term}s"));
+    }
+    plurals
+}
+
 fn find_uses(doc: &Document) -> Vec<TermUse> {
     // Lower-case terms ("we", "you") are pronoun labels: every "we" is not worth recording.
     let mut patterns: Vec<String> = Vec::new();
@@ -219,8 +384,8 @@ fn find_uses(doc: &Document) -> Vec<TermUse> {
         seen.insert(&d.term, i);
         patterns.push(d.term.clone());
         owner.push(i);
-        if !d.term.ends_with('s') {
-            patterns.push(format!("{}s", d.term));
+        for plural in plurals_of(&d.term) {
+            patterns.push(plural);
             owner.push(i);
         }
     }

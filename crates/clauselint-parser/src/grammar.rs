@@ -270,6 +270,7 @@ fn open_clause(
             Label::Paren(l) | Label::Letter(l) => Some(l),
             _ => None,
         }),
+        from_list: false,
     });
     id
 }

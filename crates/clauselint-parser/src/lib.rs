@@ -38,6 +38,8 @@ pub(crate) struct RawBlock {
     pub text_span: Span,
     pub heading_level: u8,
     pub list_number: Option<String>,
+    /// For a Markdown ordered-list item, how many ordered lists enclose it; 0 otherwise.
+    pub list_depth: u8,
 }
 
 /// Guess the format from a file name; anything not Markdown, PDF or Word is read as plain text.
@@ -296,6 +298,8 @@ pub(crate) struct OpenClause {
     /// Heading level for headings (numbered or not); `None` for body clauses.
     pub heading_level: Option<u8>,
     pub last_letter: Option<String>,
+    /// Opened by a Markdown ordered-list marker rather than a number written in the text.
+    pub from_list: bool,
 }
 
 /// Assigns every block to a clause and builds the clause tree. Returns, per block, the length of a
@@ -348,12 +352,13 @@ fn build_structure(
                 (Some(n.clone()), Some(style), content_start + n.len)
             }
             (None, Some(list_number)) => {
-                let depth = stack
+                // Items of one list are siblings: their level is the list's own nesting, below
+                // any clause or heading numbered in the text ("## 3. Fees") that holds the list.
+                let written = stack
                     .iter()
-                    .filter(|c| {
-                        matches!(c.style, NumberStyle::Decimal(_)) && c.heading_level.is_none()
-                    })
+                    .filter(|c| matches!(c.style, NumberStyle::Decimal(_)) && !c.from_list)
                     .count();
+                let depth = written + usize::from(raw.list_depth.max(1)) - 1;
                 let label = Label::Decimal(vec![list_number.parse().unwrap_or(1)]);
                 let n = LeadingNumber {
                     written: format!("{list_number}."),
@@ -409,7 +414,15 @@ fn build_structure(
         };
 
         // Close what the new clause ends.
-        pop_for(&mut stack, style, heading_level, doc, last_block_end);
+        let from_list = leading.is_none() && raw.list_number.is_some();
+        pop_for(
+            &mut stack,
+            style,
+            heading_level,
+            from_list,
+            doc,
+            last_block_end,
+        );
         let parent = stack.last().map(|c| c.id);
         let id = doc.clauses.len();
         let title_span = title_len.map(|len| Span::new(rest_trim_start, rest_trim_start + len));
@@ -450,6 +463,7 @@ fn build_structure(
             style,
             heading_level,
             last_letter: letter,
+            from_list,
         });
         doc.blocks.push(block_from(raw, Some(id)));
         last_block_end = doc.blocks[bi].span.end;
@@ -531,6 +545,7 @@ fn pop_for(
     stack: &mut Vec<OpenClause>,
     style: NumberStyle,
     heading_level: Option<u8>,
+    from_list: bool,
     doc: &mut Document,
     end: usize,
 ) {
@@ -563,7 +578,15 @@ fn pop_for(
         }
         stack.len()
     };
-    let keep = keep(stack);
+    let mut keep = keep(stack);
+    if from_list {
+        // Markdown numbers every list from 1: an item's "1." is no sibling of a heading "1.".
+        let below_headings = stack
+            .iter()
+            .rposition(|c| c.heading_level.is_some())
+            .map_or(0, |i| i + 1);
+        keep = keep.max(below_headings);
+    }
     while stack.len() > keep {
         let open = stack.pop().expect("len checked");
         close_clause(doc, open.id, end);

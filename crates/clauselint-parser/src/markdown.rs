@@ -20,6 +20,8 @@ struct OpenBlock {
     text_end: usize,
     heading_level: u8,
     list_number: Option<String>,
+    /// How many ordered lists enclose this item (1 for a top-level numbered item).
+    list_depth: u8,
     /// The block's text has been emitted; the frame stays only to match its end tag.
     done: bool,
 }
@@ -33,6 +35,7 @@ impl OpenBlock {
             text_end: start,
             heading_level,
             list_number,
+            list_depth: 0,
             done: false,
         }
     }
@@ -49,9 +52,83 @@ impl OpenBlock {
                 text_span: Span::new(text_start, self.text_end),
                 heading_level: self.heading_level,
                 list_number: self.list_number.take(),
+                list_depth: self.list_depth,
             });
         }
     }
+}
+
+/// An open ordered list and how its items are numbered. Markdown renderers number items by count
+/// from the list's first number, but the source says what the drafter wrote, and documents
+/// converted to Markdown often flatten sub-items into the parent list: "12. Paid Services",
+/// "1. General", "2. Refunds", "13. Mobile". A restart at 1 after a higher number opens a level
+/// (items 1 and 2 belong to 12); the next number of an outer level closes it again. A list whose
+/// first two items are both "1." relies on automatic numbering, and is numbered by count.
+struct OrderedList {
+    next_by_count: u64,
+    items: usize,
+    first_written: Option<u64>,
+    by_count: bool,
+    /// The last written number at each level opened by a restart; the list's own level first.
+    levels: Vec<u64>,
+}
+
+impl OrderedList {
+    fn new(start: u64) -> Self {
+        OrderedList {
+            next_by_count: start,
+            items: 0,
+            first_written: None,
+            by_count: false,
+            levels: Vec::new(),
+        }
+    }
+
+    /// The levels this list adds to an item's nesting: 1, plus one per restart still open.
+    fn depth(&self) -> usize {
+        self.levels.len().max(1)
+    }
+
+    /// The number of the next item, given the number written before it (if any).
+    fn next_item(&mut self, written: Option<u64>) -> String {
+        let by_count = self.next_by_count;
+        self.next_by_count += 1;
+        self.items += 1;
+        let Some(written) = written else {
+            return by_count.to_string();
+        };
+        match self.first_written {
+            None => self.first_written = Some(written),
+            Some(first) if self.items == 2 && first == written => self.by_count = true,
+            Some(_) => {}
+        }
+        if self.by_count {
+            self.levels.truncate(1);
+            return by_count.to_string();
+        }
+        match self.levels.last().copied() {
+            None => self.levels.push(written),
+            Some(last) if written == last + 1 => {}
+            Some(last) => {
+                if let Some(outer) = self.levels.iter().rposition(|&n| written == n + 1) {
+                    self.levels.truncate(outer + 1);
+                } else if written == 1 && last > 1 {
+                    self.levels.push(0);
+                }
+            }
+        }
+        *self.levels.last_mut().expect("a level is open") = written;
+        written.to_string()
+    }
+}
+
+/// The number an ordered-list item's marker writes: "12." → 12.
+fn written_number(item_source: &str) -> Option<u64> {
+    let digits = item_source.trim_start_matches([' ', '\t', '>']);
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits[..end].parse().ok().filter(|_| end > 0 && end <= 9)
 }
 
 /// Pop frames up to and including the innermost one of `kind`, emitting what is still open.
@@ -87,8 +164,8 @@ pub(crate) fn parse(source: &str) -> MarkdownParts {
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut strong_spans = Vec::new();
     let mut stack: Vec<OpenBlock> = Vec::new();
-    // Ordered-list counters, one per open list (None for bullet lists).
-    let mut lists: Vec<Option<u64>> = Vec::new();
+    // One per open list; `None` for bullet lists.
+    let mut lists: Vec<Option<OrderedList>> = Vec::new();
     let mut in_image = 0usize;
     // Block quotes and lists open at once, and the most seen (the document's nesting depth).
     let mut containers = 0usize;
@@ -130,23 +207,17 @@ pub(crate) fn parse(source: &str) -> MarkdownParts {
                             open.emit(end, &mut blocks);
                         }
                     }
-                    lists.push(first);
+                    lists.push(first.map(OrderedList::new));
                 }
                 Tag::Item => {
-                    let list_number = match lists.last_mut() {
-                        Some(Some(n)) => {
-                            let number = n.to_string();
-                            *n += 1;
-                            Some(number)
-                        }
-                        _ => None,
-                    };
-                    stack.push(OpenBlock::new(
-                        BlockKind::ListItem,
-                        range.start,
-                        0,
-                        list_number,
-                    ));
+                    let list_number = lists
+                        .last_mut()
+                        .and_then(|l| l.as_mut())
+                        .map(|list| list.next_item(written_number(&source[range.start..])));
+                    let mut item = OpenBlock::new(BlockKind::ListItem, range.start, 0, list_number);
+                    let depth: usize = lists.iter().flatten().map(OrderedList::depth).sum();
+                    item.list_depth = depth.min(9) as u8;
+                    stack.push(item);
                 }
                 Tag::Strong => strong_spans.push(Span::new(range.start, range.end)),
                 Tag::Image { .. } => in_image += 1,

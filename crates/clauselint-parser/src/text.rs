@@ -52,6 +52,7 @@ pub(crate) fn blocks(text: &str) -> Vec<RawBlock> {
                 text_span: span,
                 heading_level: 0,
                 list_number: None,
+                list_depth: 0,
             });
         }
     };
@@ -70,6 +71,7 @@ pub(crate) fn blocks(text: &str) -> Vec<RawBlock> {
                 text_span: span,
                 heading_level: 0,
                 list_number: None,
+                list_depth: 0,
             });
             continue;
         }

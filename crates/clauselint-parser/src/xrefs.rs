@@ -10,11 +10,21 @@ use regex::Regex;
 use crate::line_index::floor_char_boundary;
 use crate::model::{ClauseId, CrossRef, CrossRefKind, CrossRefTarget, Document, Span};
 
-const REF: &str = r"(?:\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-zA-Z0-9]{1,4}\))*|\([a-zA-Z0-9]{1,4}\)(?:\([a-zA-Z0-9]{1,4}\))*|[IVXLC]{1,6}(?-u:\b)|[A-Z](?-u:\b))";
+/// An item label in parentheses: `(b)`, `(iv)`, `(2)`, `(aa)` — not an abbreviation such as the
+/// `(SCCs)` after "Standard Contractual Clauses".
+const PAREN: &str = r"\((?:\d{1,3}|[a-z]{1,2}|[A-Z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6})\)";
+
+fn ref_pattern() -> String {
+    format!(
+        r"(?:\d{{1,3}}(?:\.\d{{1,3}})*(?:\s?{PAREN})*|{PAREN}(?:{PAREN})*|[IVXLC]{{1,6}}(?-u:\b)|[A-Z](?-u:\b))"
+    )
+}
 
 fn xref_pattern() -> String {
+    // The keyword ends at a word boundary: "EXHIBITS" is a plural, not "Exhibit S".
+    let reference = ref_pattern();
     format!(
-        r"(?P<kw>(?-u:\b)(?i:sections?|sub-?sections?|clauses?|sub-?clauses?|articles?|paragraphs?|exhibits?|schedules?|annex(?:es)?|appendix|appendices|attachments?)|§§?)\s*(?P<list>{REF}(?:\s*(?:,|and|or|&|through|to|-|–)\s*(?:and\s+|or\s+)?{REF})*)"
+        r"(?P<kw>(?-u:\b)(?i:sections?|sub-?sections?|clauses?|sub-?clauses?|articles?|paragraphs?|exhibits?|schedules?|annex(?:es)?|appendix|appendices|attachments?)(?-u:\b)|§§?)\s*(?P<list>{reference}(?:\s*(?:,|and|or|&|through|to|-|–)\s*(?:and\s+|or\s+)?{reference})*)"
     )
 }
 
@@ -97,7 +107,7 @@ fn xref_matches(text: &str) -> Vec<(usize, usize)> {
 
 fn ref_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(REF).expect("valid ref regex"))
+    RE.get_or_init(|| Regex::new(&ref_pattern()).expect("valid ref regex"))
 }
 
 /// "Section 230 of the Communications Decency Act", "Article 6 GDPR", "17 U.S.C. § 512".

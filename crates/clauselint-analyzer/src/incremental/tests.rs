@@ -9,7 +9,8 @@ use std::sync::Arc;
 use clauselint_parser::{format_for_path, parse, Format};
 
 use super::{Incremental, Update};
-use crate::Analyzer;
+use crate::rules::drafting::{brand_words, BrandTally};
+use crate::{Analyzer, Context};
 
 /// xorshift64*: deterministic, so a failure can be replayed from its seed.
 struct Rng(u64);
@@ -147,7 +148,7 @@ fn incremental_equals_full() {
     let analyzer = Arc::new(Analyzer::default());
     let files = corpus_files();
     assert!(files.len() > 10, "the bundled corpus is there");
-    let (mut partial, mut full) = (0, 0);
+    let (mut partial, mut full, mut tallied) = (0, 0, 0);
     for (n, path) in files.iter().enumerate() {
         let Ok(mut text) = std::fs::read_to_string(path) else {
             continue;
@@ -190,9 +191,26 @@ fn incremental_equals_full() {
                     expected.get(first)
                 );
             }
+            // The brand evidence kept across edits is what the new document gives afresh.
+            if let Some(tally) = &state.brands {
+                let doc = state.document();
+                assert!(
+                    tally.same_sums(&BrandTally::new(doc)),
+                    "{} edit {step} (seed {seed}, {update:?}): brand sums differ from a fresh count",
+                    path.display()
+                );
+                assert_eq!(
+                    &tally.brands(&Context::new(doc)),
+                    brand_words(&Context::new(doc)),
+                    "{} edit {step} (seed {seed}): brand names",
+                    path.display()
+                );
+                tallied += 1;
+            }
         }
     }
-    eprintln!("{partial} partial updates, {full} full analyses");
+    eprintln!("{partial} partial updates, {full} full analyses, {tallied} brand tallies");
+    assert!(tallied > 0, "no document kept brand evidence");
     // The fast path must be what most edits take, or this test would prove little about it.
     assert!(
         partial > full,

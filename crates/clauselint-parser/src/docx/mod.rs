@@ -454,6 +454,7 @@ impl Assembler {
             text_span: span,
             heading_level: heading_level.unwrap_or(0),
             list_number: None,
+            list_depth: 0,
         });
         self.paragraphs.push(Paragraph {
             index: para.index,

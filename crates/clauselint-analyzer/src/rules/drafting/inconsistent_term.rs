@@ -103,9 +103,11 @@ pub(crate) fn near_defined(cx: &Context, phrase: &str) -> Option<usize> {
 /// the document serves all terms: a per-term regex rebuilt its automaton for every document.
 fn term_occurrences(text: &str, terms: &[&str]) -> Vec<Vec<Span>> {
     let mut found: Vec<Vec<Span>> = vec![Vec::new(); terms.len()];
-    // Terms with non-ASCII letters need Unicode case folding: rare enough for a regex each.
+    // Terms with non-ASCII letters need Unicode case folding: rare enough for a regex each. A
+    // non-ASCII space between ASCII words ("Amazon\u{a0}WorkSpaces") is whitespace like any other,
+    // which the collapsed text below already matches.
     let (ascii, unicode): (Vec<usize>, Vec<usize>) =
-        (0..terms.len()).partition(|&i| terms[i].is_ascii());
+        (0..terms.len()).partition(|&i| terms[i].split_whitespace().all(str::is_ascii));
     for i in unicode {
         let body = terms[i]
             .split_whitespace()

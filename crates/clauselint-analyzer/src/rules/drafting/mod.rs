@@ -5,6 +5,7 @@
 //! The rules share one reader of capitalised phrases ([`runs`]) and a few word lists; they read the
 //! parser's definitions, term uses and cross-references rather than re-deriving them.
 
+mod brand_tally;
 mod broken_cross_reference;
 mod duplicate_definition;
 mod inconsistent_term;
@@ -18,6 +19,8 @@ use clauselint_parser::{BlockKind, Definition, DefinitionStyle, Document, Span};
 
 use crate::context::Context;
 use crate::rule::Rule;
+
+pub(crate) use brand_tally::BrandTally;
 
 pub static RULES: &[&dyn Rule] = &[
     &undefined_term::UndefinedTerm,
@@ -605,9 +608,23 @@ pub(crate) fn is_prose_block(doc: &Document, sentence: usize) -> bool {
 /// Mostly upper-case text (a disclaimer in capitals): capitalisation carries no signal there.
 pub(crate) fn is_shouting(text: &str) -> bool {
     let (mut letters, mut upper) = (0, 0);
-    for c in text.chars() {
-        letters += usize::from(c.is_alphabetic());
-        upper += usize::from(c.is_uppercase());
+    // Runs for every sentence: ASCII bytes are counted without decoding them.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for b in rest[..ascii].bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+        }
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            letters += usize::from(c.is_alphabetic());
+            upper += usize::from(c.is_uppercase());
+            rest = &rest[c.len_utf8()..];
+        }
     }
     letters >= 12 && upper * 10 >= letters * 6
 }
@@ -896,21 +913,28 @@ fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
         let facts = shared(cx);
         // The brands come from the same walk unless a rule already asked for them alone.
         let mut brands = facts.brands.get().is_none().then(BrandScan::default);
-        // One buffer for the words of every sentence in turn.
-        let mut ws: Vec<Word> = Vec::new();
+        // The words of every sentence, kept while the brands need a second look at them.
+        let mut all: Vec<Word> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
-            ws.clear();
-            push_words(&doc.text, s.span, &mut ws);
-            english.push(english_words(&ws));
+            if brands.is_none() {
+                all.clear();
+            }
+            let from = all.len();
+            push_words(&doc.text, s.span, &mut all);
+            let ws = &all[from..];
+            english.push(english_words(ws));
             if let Some(brands) = &mut brands {
-                brands.scan(&ws);
+                brands.scan(ws);
             }
             let prose = is_prose_block(doc, si) && !is_shouting(doc.plain(s.span));
-            runs.push(prose.then(|| runs_of(&doc.text, &ws)));
-            title_cased.push(prose && title_cased_words(&ws));
+            runs.push(prose.then(|| runs_of(&doc.text, ws)));
+            title_cased.push(prose && title_cased_words(ws));
         }
         if let Some(brands) = brands {
-            let brands = brands.finish(cx, &mut ws);
+            let brands = brands.brands(cx, |candidates| {
+                let lengths = candidate_lengths(candidates);
+                drop_lower_case_among(&doc.text, candidates, lengths, &all);
+            });
             facts.brands.get_or_init(|| brands);
         }
         WordFacts {
@@ -991,6 +1015,11 @@ pub(crate) fn brand_words<'c>(cx: &'c Context) -> &'c HashSet<String> {
         }
         scan.finish(cx, &mut ws)
     })
+}
+
+/// Did a rule ask for [`brand_words`] while analysing `cx`?
+pub(crate) fn brands_asked_for(cx: &Context) -> bool {
+    cx.drafting.get().is_some_and(|f| f.brands.get().is_some())
 }
 
 /// Is the span inside a clause title (`**10.1 Customer Content**.`)?
@@ -1147,8 +1176,8 @@ type BrandStats = (usize, usize, usize, usize);
 /// The word-by-word part of [`find_brand_words`], fed one sentence at a time.
 #[derive(Default)]
 struct BrandScan {
-    /// Names followed by a company form.
-    companies: HashSet<String>,
+    /// Names followed by a company form, with how often.
+    companies: HashMap<String, usize>,
     stats: HashMap<String, BrandStats>,
     /// Reused for lower-casing words without allocating.
     lower: String,
@@ -1176,7 +1205,7 @@ impl BrandScan {
                     k -= 1;
                 }
                 if k < i {
-                    self.companies.insert(ws[k].text.to_lowercase());
+                    *self.companies.entry(ws[k].text.to_lowercase()).or_default() += 1;
                 }
             }
             if i == 0 || !(is_title_word(w.text) || w.text.chars().skip(1).any(char::is_uppercase))
@@ -1231,7 +1260,18 @@ impl BrandScan {
     /// The brand words, given every sentence has been scanned. `ws` is a scratch buffer.
     fn finish<'d>(self, cx: &Context<'d>, ws: &mut Vec<Word<'d>>) -> HashSet<String> {
         let doc = cx.doc;
-        let mut out = self.companies;
+        self.brands(cx, |candidates| drop_lower_case_words(doc, candidates, ws))
+    }
+
+    /// The brand words from the scan's counts; `drop_lower_case` removes the candidates the
+    /// document also writes in lower case (see [`drop_lower_case_words`]).
+    fn brands(
+        &self,
+        cx: &Context,
+        drop_lower_case: impl FnOnce(&mut HashSet<String>),
+    ) -> HashSet<String> {
+        let doc = cx.doc;
+        let mut out: HashSet<String> = self.companies.keys().cloned().collect();
         for a in cx
             .facts
             .vendor_aliases
@@ -1246,7 +1286,7 @@ impl BrandScan {
         // "Skype may …", "you give Dropbox …".
         let mut candidates: HashSet<String> = self
             .stats
-            .into_iter()
+            .iter()
             .filter(|(word, (n, det, modifies, alone))| {
                 let (n, det, modifies, alone) = (*n, *det, *modifies, *alone);
                 n >= 5
@@ -1258,11 +1298,11 @@ impl BrandScan {
                     && !ROLES.contains(&word.as_str())
                     && !OPENERS.contains(&word.as_str())
             })
-            .map(|(word, _)| word)
+            .map(|(word, _)| word.clone())
             .collect();
         // A candidate written in lower case in running text is an ordinary word.
         if !candidates.is_empty() {
-            drop_lower_case_words(doc, &mut candidates, ws);
+            drop_lower_case(&mut candidates);
         }
         out.extend(candidates);
         if let Some(word) = title_brand(doc) {
@@ -1279,45 +1319,78 @@ fn drop_lower_case_words<'d>(
     candidates: &mut HashSet<String>,
     ws: &mut Vec<Word<'d>>,
 ) {
-    // Most words are neither the length nor the first letter of any candidate.
-    let mut lengths = 0u64;
-    for c in candidates.iter() {
-        lengths |= 1 << c.len().min(63);
-    }
-    let mut lower = String::new();
+    let lengths = candidate_lengths(candidates);
     for s in &doc.sentences {
         ws.clear();
         push_words(&doc.text, s.span, ws);
-        for w in ws.iter() {
-            if !starts_lower(w.text) {
+        drop_lower_case_among(&doc.text, candidates, lengths, ws);
+        if candidates.is_empty() {
+            return;
+        }
+    }
+}
+
+/// Which lengths (up to 63) and first letters the candidates have, so that most words can be
+/// passed over without a look-up: per first letter `a`–`z`, a bit per length; the last entry for
+/// any other first character.
+type CandidateShapes = [u64; 27];
+
+fn candidate_lengths(candidates: &HashSet<String>) -> CandidateShapes {
+    let mut shapes = [0u64; 27];
+    for c in candidates {
+        let first = c.as_bytes().first().copied().unwrap_or(0);
+        let slot = if first.is_ascii_lowercase() {
+            usize::from(first - b'a')
+        } else {
+            26
+        };
+        shapes[slot] |= 1 << c.len().min(63);
+    }
+    shapes
+}
+
+/// [`drop_lower_case_words`] over the words `ws` of `text`; `shapes` from [`candidate_lengths`].
+fn drop_lower_case_among(
+    text: &str,
+    candidates: &mut HashSet<String>,
+    shapes: CandidateShapes,
+    ws: &[Word],
+) {
+    let mut lower = String::new();
+    for w in ws {
+        if !starts_lower(w.text) {
+            continue;
+        }
+        lower.clear();
+        if w.text.is_ascii() {
+            // An ASCII word starting lower case starts with `a`–`z` and keeps its length lowered.
+            let slot = usize::from(w.text.as_bytes()[0] - b'a');
+            if shapes[slot] & (1 << w.text.len().min(63)) == 0 {
                 continue;
             }
-            lower.clear();
-            if w.text.is_ascii() {
-                if lengths & (1 << w.text.len().min(63)) == 0 {
-                    continue;
-                }
-                lower.push_str(w.text);
-                lower.make_ascii_lowercase();
-            } else if w.text.chars().any(char::is_uppercase) {
-                lower.push_str(&w.text.to_lowercase());
-            } else {
-                lower.push_str(w.text);
-            }
-            if !candidates.contains(lower.as_str()) {
-                continue;
-            }
-            let url = ['.', '/', '@', '%', '_', ':', '=', '-'];
-            let domain =
-                doc.text[w.span.end..].starts_with(url) || doc.text[..w.span.start].ends_with(url);
-            if !domain {
-                candidates.remove(lower.as_str());
-                if candidates.is_empty() {
-                    return;
-                }
+            lower.push_str(w.text);
+            lower.make_ascii_lowercase();
+        } else if w.text.chars().any(char::is_uppercase) {
+            lower.push_str(&w.text.to_lowercase());
+        } else {
+            lower.push_str(w.text);
+        }
+        if !candidates.contains(lower.as_str()) {
+            continue;
+        }
+        if !in_address(text, w.span) {
+            candidates.remove(lower.as_str());
+            if candidates.is_empty() {
+                return;
             }
         }
     }
+}
+
+/// Is the word at `span` part of an address or URL ("foundation.wikimedia.org")?
+fn in_address(text: &str, span: Span) -> bool {
+    let url = ['.', '/', '@', '%', '_', ':', '=', '-'];
+    text[span.end..].starts_with(url) || text[..span.start].ends_with(url)
 }
 
 /// The brand in the title: the first distinctive capitalised word of the first heading, or of the

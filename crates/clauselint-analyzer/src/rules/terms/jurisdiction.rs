@@ -17,7 +17,7 @@
 //! you live", "your local courts"), including non-exclusive clauses that leave that option open;
 //! they are reported as protection notes.
 
-use super::common::{finding_at, quote_from, regex, sentences_with_any};
+use super::common::{dual_regex, finding_at, quote_from, regex, sentences_with_any};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
@@ -47,10 +47,10 @@ static META: RuleMeta = RuleMeta {
 
 /// A clause choosing a forum. Returns the normalised range of the forum phrase.
 fn forum(norm: &str) -> Option<(usize, usize)> {
-    let re = regex!(
+    let re = dual_regex!(
         r"(?-u:\b)(?:(?:exclusive|sole|personal)(?-u:\b)[^.;]{0,30}(?-u:\b)(?:jurisdiction|venue|forum)|(?:submit\w*|consent\w*|agree\w*)(?: and (?:submit|consent|agree)\w*)? to (?:the )?(?:[a-z-]+,? ){0,6}?(?:jurisdiction|venue|courts?|forum)|subject to the (?:exclusive |non-exclusive |personal )?jurisdiction of|(?:brought|litigated|resolved|commenced|heard|filed|decided|settled|determined|adjudicated|instituted|tried|litigate)(?-u:\b)[^.;]*(?-u:\b)(?:courts?|tribunals?|county|in (?:the )?(?:state|country) of)|(?:courts?|tribunals?)(?-u:\b)[^.;]*(?-u:\b)(?:shall|will) have (?:the )?(?:exclusive |sole |non-exclusive )?jurisdiction|(?:exclusive|proper) (?:forum|venue)|inconvenient forum|forum non conveniens|(?:injunctive|equitable) (?:relief|remedies)[^.;]*(?-u:\b)in any (?:court|jurisdiction)|(?:legal claim|proceedings?|claim|action|lawsuit)(?-u:\b)[^.;]{0,40}(?-u:\b)you must do so (?:with)?in)(?-u:\b)"
     );
-    re.find(norm).map(|m| (m.start(), m.end()))
+    re.find(norm)
 }
 
 /// The consumer's own forum: "the courts of your place of residence", "the EU country in which
