@@ -153,6 +153,8 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "your work",
             "creations",
             "artwork",
+            // Art platforms (ArtStation, DeviantArt) call uploads "your art".
+            "your art",
             "works",
             "music",
             "contributions",

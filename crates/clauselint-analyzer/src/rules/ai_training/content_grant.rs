@@ -15,11 +15,13 @@
 //! Protective clauses ("will not use Customer Content to train any AI model") are reported as an
 //! info note. A prohibition with a consent loophole is left to `ai-training/opt-out-consent`.
 
+use clauselint_parser::line_index::floor_char_boundary;
+
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::grammar::{consent_exception, negated, vendor_permission};
 use crate::lexicon::Concept;
-use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
+use crate::rule::{Rule, RuleDoc, RuleMeta};
 use crate::rules::ai_training::{customer_data, not_a_provision};
 use crate::rules::{extend_words, protection_note, sentence_finding, snippet};
 
@@ -48,9 +50,18 @@ static META: RuleMeta = RuleMeta {
 /// models, an improve/develop verb whose object is a model or AI, or machine learning named as a
 /// purpose of a licence. Returns the normalised byte range of the purpose phrase.
 pub(crate) fn ai_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
+    ai_purposes(s).into_iter().next()
+}
+
+/// Every place the sentence states an AI-training purpose, training verbs first, then
+/// improve/develop verbs whose object is AI, then machine learning named as a licence purpose.
+/// A sentence can hold a grant and a narrow prohibition ("may use your art to improve our tools,
+/// but won't use it to train generative AI"), so the caller judges each one.
+pub(crate) fn ai_purposes(s: &SentenceFacts) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
     let ai_hits: Vec<_> = s.hits_of(Concept::Ai).collect();
     if ai_hits.is_empty() {
-        return None;
+        return found;
     }
     for t in s.hits_of(Concept::Train) {
         // "the model's training data" names data, not a purpose.
@@ -70,7 +81,7 @@ pub(crate) fn ai_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
         }
         // "training" in "staff training" is not model training; a model must be near.
         if ai_hits.iter().any(|a| a.start.abs_diff(t.start) < 120) {
-            return Some((t.start, t.end));
+            found.push((t.start, t.end));
         }
     }
     for i in s.hits_of(Concept::Improve) {
@@ -90,8 +101,17 @@ pub(crate) fn ai_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
                 .any(|m| between.contains(m))
             }
         });
-        if object_is_ai {
-            return Some((i.start, i.end));
+        // "to improve (1) our safety tools and (2) our search tools (collectively, the “Discovery
+        // Tools”)": the objects are named by an inline definition of an AI-backed tool.
+        let defined_object = ai_hits.iter().any(|a| {
+            a.start > i.end && a.start - i.end < 400 && {
+                let before = &s.norm[i.end..a.start];
+                let tail = &before[floor_char_boundary(before, before.len().saturating_sub(24))..];
+                tail.contains("collectively") && !before.contains(". ")
+            }
+        });
+        if object_is_ai || defined_object {
+            found.push((i.start, i.end));
         }
     }
     if s.has(Concept::License) {
@@ -107,20 +127,16 @@ pub(crate) fn ai_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
         });
         if let Some(a) = named {
             if s.hits_of(Concept::License).any(|l| l.start < a.start) {
-                return Some((a.start, a.end));
+                found.push((a.start, a.end));
             }
         }
     }
-    None
+    found
 }
 
 impl Rule for ContentGrant {
     fn meta(&self) -> &'static RuleMeta {
         &META
-    }
-
-    fn scope(&self) -> Scope {
-        Scope::Local
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
@@ -160,6 +176,23 @@ impl Rule for ContentGrant {
             };
             out.push(finding);
         }
+        for s in cx.focused() {
+            if !(s.has(Concept::Content) || s.has(Concept::Personal)) {
+                continue;
+            }
+            if let Some((purpose, object)) = continued_grant(cx, s) {
+                out.push(sentence_finding(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "The vendor may use your content (“{object}”) under the AI-training grant of the \
+                         sentence before (“{purpose}”). A model trained on it keeps what it learnt after \
+                         termination and deletion; ask for a prohibition, or at least a separate opt-in."
+                    ),
+                ));
+            }
+        }
     }
 }
 
@@ -179,26 +212,41 @@ pub(crate) fn assess(cx: &Context, s: &SentenceFacts) -> Option<Assessment> {
     if not_a_provision(cx, s) {
         return None;
     }
-    let (p_start, p_end) = ai_purpose(s)?;
+    let purposes = ai_purposes(s);
+    let &(first_purpose, first_purpose_end) = purposes.first()?;
     let (c_start, c_end, from_lead_in) = customer_data(cx, s)?;
     let lead_uses = from_lead_in
         && cx
             .lead_in(s)
             .is_some_and(|l| l.has(Concept::Use) || l.has(Concept::Share));
+    // The proposition of a purpose starts at its object (or at the purpose for a list item); a
+    // negation before either denies it.
+    let denied = |p: usize| {
+        let object = if from_lead_in {
+            p
+        } else {
+            content_before(s, p).unwrap_or(c_start).min(p)
+        };
+        negated(s, p) || negated(s, object) || (!from_lead_in && negated(s, c_start.min(p)))
+    };
+    let Some((p_start, p_end)) = purposes.iter().copied().find(|&(p, _)| !denied(p)) else {
+        if !lead_uses && !uses_data(s, first_purpose) {
+            return None;
+        }
+        let purpose = snippet(
+            cx,
+            s,
+            first_purpose,
+            extend_words(&s.norm, first_purpose_end, 5),
+        );
+        return consent_exception(s, first_purpose_end)
+            .is_none()
+            .then_some(Assessment::Prohibited { purpose });
+    };
     if !lead_uses && !uses_data(s, p_start) {
         return None;
     }
     let purpose = snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5));
-    let first = if from_lead_in {
-        p_start
-    } else {
-        c_start.min(p_start)
-    };
-    if negated(s, p_start) || negated(s, first) {
-        return consent_exception(s, p_end)
-            .is_none()
-            .then_some(Assessment::Prohibited { purpose });
-    }
     if is_control_statement(s, p_start) || !vendor_permission(s, p_start) {
         return None;
     }
@@ -230,6 +278,81 @@ fn opt_in_regex() -> &'static regex::Regex {
     })
 }
 
+/// The nearest customer-content or personal-data word before `pos` in its clause: the object the
+/// purpose at `pos` applies to when a sentence names several.
+fn content_before(s: &SentenceFacts, pos: usize) -> Option<usize> {
+    let scope = crate::grammar::scope_start(&s.norm, pos);
+    s.hits
+        .iter()
+        .filter(|h| h.start >= scope && h.end <= pos)
+        .rfind(|h| h.is(Concept::Content) || h.is(Concept::Personal))
+        .map(|h| h.start)
+}
+
+/// "… under this license", "for these purposes", "in this way": a use whose purpose is the one the
+/// sentence before stated. "In the same way as" compares rather than refers back.
+fn refers_back(norm: &str) -> Option<(usize, usize)> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?-u:\b)(?:(?:under|pursuant to|within the scope of) (?:this|that|such|the foregoing) licen[cs]e|for (?:this|that|these|those|such) purposes?|in (?:this|that) (?:way|manner)|for such uses?)(?-u:\b)")
+            .expect("valid back-reference regex")
+    })
+    .find(norm)
+    .map(|m| (m.start(), m.end()))
+}
+
+/// A sentence that uses the customer's content "under this license" or "for these purposes" right
+/// after a sentence granting AI training on it: the same grant, extended (to affiliates, by
+/// default, to more data). Returns the earlier grant's purpose and the object.
+fn continued_grant(cx: &Context, s: &SentenceFacts) -> Option<(String, String)> {
+    if s.has(Concept::Ai) || not_a_provision(cx, s) {
+        return None;
+    }
+    let (r_start, _) = refers_back(&s.norm)?;
+    let object = s
+        .hits
+        .iter()
+        .find(|h| (h.is(Concept::Content) || h.is(Concept::Personal)) && h.start < r_start)?;
+    let uses = s
+        .hits
+        .iter()
+        .any(|h| (h.is(Concept::Use) || h.is(Concept::License)) && h.start < r_start);
+    // "Unless you opt out, GitHub's Affiliates may use …": the vendor's affiliates or partners
+    // acting under the vendor's licence are the vendor's side too.
+    let head = &s.norm[..object.start];
+    let vendor_side_actor = s.hits_of(Concept::ThirdParty).any(|h| {
+        h.end <= object.start
+            && matches!(
+                head[h.end..].split_whitespace().next(),
+                Some("may" | "will" | "can" | "shall" | "could")
+            )
+    });
+    if !uses
+        || negated(s, object.start)
+        || negated(s, r_start)
+        || !(vendor_permission(s, object.start) || vendor_side_actor)
+    {
+        return None;
+    }
+    // One of the few sentences before, in the same paragraph or the same numbered clause: "this
+    // license" is often granted in the paragraph before, followed by what an opt-out does. (This
+    // reach across blocks is why the rule runs on the whole document.)
+    let here = &cx.doc.sentences[s.index];
+    (s.index.saturating_sub(3)..s.index)
+        .rev()
+        .map(|i| &cx.sentences[i])
+        .take_while(|p| {
+            let there = &cx.doc.sentences[p.index];
+            here.block == there.block || (here.clause.is_some() && here.clause == there.clause)
+        })
+        .find_map(|p| match assess(cx, p)? {
+            Assessment::Grant { purpose, .. } => {
+                Some((purpose, snippet(cx, s, object.start, object.end)))
+            }
+            _ => None,
+        })
+}
+
 /// A verb of use: "use", "process", a licence, or "train" itself used as a verb ("we train our
 /// models on…", "to train"), as opposed to a noun phrase such as "the model's training data".
 fn uses_data(s: &SentenceFacts, purpose_start: usize) -> bool {
@@ -255,7 +378,24 @@ fn is_control_statement(s: &SentenceFacts, purpose_start: usize) -> bool {
                 &s.norm[h.start..h.end],
                 "by using" | "default" | "by default"
             )
+            // "unless you opt out, … for training": a grant that is on by default is still a grant.
+            && !default_on_condition(&s.norm[..h.start])
     }) || head.contains("whether")
+}
+
+/// The text before an opt-out word makes it the condition of a default-on grant: "unless you",
+/// "until you", "if you do not".
+fn default_on_condition(before: &str) -> bool {
+    let before = before.trim_end();
+    [
+        "unless you",
+        "until you",
+        "if you do not",
+        "if you don't",
+        "unless you choose to",
+    ]
+    .iter()
+    .any(|c| before.ends_with(c))
 }
 
 #[cfg(test)]
@@ -336,6 +476,56 @@ mod tests {
             "Inputs and Outputs may be used to develop and improve our AI models.",
         );
         assert_flags(ID, "We use the conversations you have with the assistant to fine-tune our large language models.");
+    }
+
+    #[test]
+    fn a_narrow_prohibition_beside_a_grant_is_still_a_grant() {
+        // ArtStation Terms of Service § 11(b), with the AI tool named in another section.
+        let text = "## 11. Your Content\n\nEpic may use your art to improve our Safety and Discovery Tools, but \
+                    we won't use or license your content for use in, or to train, Generative AI.\n\n## 46. How We \
+                    use AI\n\nEpic uses artificial intelligence and machine learning technologies in our Safety \
+                    and Discovery Tools.\n";
+        assert_flags(ID, text);
+        // Both purposes refused: a protection.
+        assert_clean(ID, "We won't use your art to improve our models, and we won't use your content to train generative AI.");
+    }
+
+    #[test]
+    fn objects_named_by_an_inline_definition_of_an_ai_tool() {
+        // ArtStation Terms of Service § 11(b): the improved tools are defined at the end of the sentence.
+        let text = "Epic uses Your Content to improve (1) our internal safety tools and (2) our search and \
+                    recommendation tools ((1) and (2), collectively, “Safety and Discovery Tools”).\n\nEpic uses \
+                    machine learning in our Safety and Discovery Tools.\n";
+        assert_flags(ID, text);
+    }
+
+    #[test]
+    fn an_opt_out_condition_does_not_make_a_grant_a_control_statement() {
+        // Starlink Privacy Policy § 4: training on by default, "unless you opt out".
+        assert_flags(ID, "We may share your personal information with our affiliates and third-party collaborators and, unless you opt out, for training artificial intelligence models.");
+        // The customer's control, judged by opt-out-consent instead.
+        assert_clean(ID, "To opt out of the use of your personal information for training artificial intelligence models, visit your settings.");
+    }
+
+    #[test]
+    fn a_use_under_the_licence_just_granted_continues_the_grant() {
+        // GitHub Terms of Service § J.3: the licence is granted in the paragraph before.
+        let text = "## 3. Development and Improvement\n\nYou also grant GitHub and its Affiliates a license to \
+                    collect and use your Inputs and Outputs to develop, train and improve artificial intelligence \
+                    and machine learning models, unless you opt out through your account settings. If you opt \
+                    out, GitHub will not collect or use your Inputs and Outputs for these purposes.\n\nUnless you \
+                    opt out, GitHub's Affiliates may use your Inputs and Outputs under this license in accordance \
+                    with their applicable privacy and contractual obligations.\n";
+        let hits = crate::testing::risks(ID, text);
+        assert!(
+            hits.iter()
+                .any(|h| h.starts_with("Unless you opt out, GitHub's Affiliates")),
+            "{hits:?}"
+        );
+        // Tricky: "in the same way" compares; it does not refer back to the training grant.
+        assert_clean(ID, "We use your content to provide the Services. We process sensitive data only for the permitted purposes, in the same way we process user content generally.");
+        // No training grant before: "this license" is the service licence.
+        assert_clean(ID, "We grant you a license to use the Services. You may use your files under this license.");
     }
 
     #[test]

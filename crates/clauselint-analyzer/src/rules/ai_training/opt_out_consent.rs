@@ -52,6 +52,17 @@ fn opt_out_regex() -> &'static Regex {
     })
 }
 
+/// What follows "unless you" makes it an opt-in: "unless you (actively) give your consent",
+/// "unless you opt in", "unless you agree".
+fn opt_in_condition(after: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^ (?:\w+ )?(?:give|gives|provide|grant)? ?(?:your |us your )?(?:express |explicit |prior |affirmative )?(?:consent|permission|authori[sz]ation)(?-u:\b)|^ (?:\w+ )?(?:opt(?:s|ed)?[- ]?in|agree|consent|authori[sz]e|enable|turn (?:it |this )?on|choose to (?:share|allow|enable|opt in))(?-u:\b)")
+            .expect("valid opt-in condition regex")
+    })
+    .is_match(after)
+}
+
 /// Consent taken from accepting the terms or using the service.
 fn deemed_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -95,11 +106,16 @@ fn consents_to_data_use(s: &SentenceFacts, from: usize) -> bool {
                 && !s.norm[h.end..].starts_with(" of th")
         })
     });
-    const PROCESSING: &[&str] = &[
-        "collect", "use", "process", "disclos", "shar", "stor", "transfer", "access", "train",
-        "analy",
-    ];
-    data && PROCESSING.iter().any(|w| object.contains(w))
+    // Word starts, so "users" is not "use"; storing or transferring data abroad is consent to
+    // something other than what the data may be used for.
+    static PROCESSING: OnceLock<Regex> = OnceLock::new();
+    let processing = PROCESSING.get_or_init(|| {
+        Regex::new(
+            r"(?-u:\b)(?:collect|use(?:s|d)?(?-u:\b)|usage|process|disclos|shar|train|analy)",
+        )
+        .expect("valid processing regex")
+    });
+    data && processing.is_match(object)
 }
 
 /// "we have disabled model training in the account settings": the vendor switched training off.
@@ -135,7 +151,44 @@ fn training_context(cx: &Context, s: &SentenceFacts) -> bool {
                     && clause.is_some_and(|c| cx.doc.clauses[c].number.is_some()))
         })
         .any(|p| ai_purpose(p).is_some());
-    same_clause_before || cx.lead_in(s).is_some_and(|l| ai_purpose(l).is_some())
+    // A neighbour's training purpose carries over only to a sentence about the use of data or one
+    // that points back at it ("in this way", "such use"); "you can change your notification
+    // settings" after a training clause is about something else.
+    (same_clause_before && about_data_use(s))
+        || cx.lead_in(s).is_some_and(|l| ai_purpose(l).is_some())
+}
+
+/// The sentence speaks of the customer's data or content, of training, or refers back to the use
+/// just described.
+fn about_data_use(s: &SentenceFacts) -> bool {
+    static BACK: OnceLock<Regex> = OnceLock::new();
+    let back = BACK.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:this|that|such|these|the same) (?:use|uses|processing|way|manner|purposes?|feature|features|setting|activity)(?-u:\b)|(?-u:\b)(?:in this way|to this|of this)(?-u:\b)")
+            .expect("valid back-reference regex")
+    });
+    [
+        Concept::Content,
+        Concept::Personal,
+        Concept::Data,
+        Concept::UsageData,
+        Concept::Share,
+        Concept::Train,
+        Concept::Ai,
+    ]
+    .iter()
+    .any(|&c| s.has(c))
+        || back.is_match(&s.norm)
+}
+
+/// "Training on your content is off by default", "we will not use your data for training unless
+/// you turn it on": the default is no training, which is opt-in.
+fn off_by_default(norm: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:off|disabled|turned off|switched off|not (?:enabled|active|activated|turned on|switched on|used))(?: \w+){0,2} by default(?-u:\b)|(?-u:\b)by default(?: \w+){0,3} (?:off|disabled|not (?:enabled|used|shared))(?-u:\b)")
+            .expect("valid off-by-default regex")
+    })
+    .is_match(norm)
 }
 
 impl Rule for OptOutConsent {
@@ -153,7 +206,7 @@ impl Rule for OptOutConsent {
                 || ["want", "whether", "unless you", "legitimate"]
                     .iter()
                     .any(|w| s.norm.contains(w));
-            if s.in_heading || !candidate {
+            if crate::rules::ai_training::not_a_provision(cx, s) || !candidate {
                 continue;
             }
             // "You may not use any content to train models unless you have written authorization":
@@ -179,8 +232,16 @@ impl Rule for OptOutConsent {
                 None
             };
             let reason = reason.or_else(|| {
-                let m = opt_out_regex().find(&s.norm)?;
-                if !training_context(cx, s) || s.norm.split(' ').count() < 5 || vendor_switched_off(s) {
+                // "Unless you give your consent, we will tag your work `noai`": consent as the
+                // condition of a use is opt-in, not an opt-out.
+                let m = opt_out_regex().find_iter(&s.norm).find(|m| {
+                    m.as_str() != "unless you" || !opt_in_condition(&s.norm[m.end()..])
+                })?;
+                if !training_context(cx, s)
+                    || s.norm.split(' ').count() < 5
+                    || vendor_switched_off(s)
+                    || off_by_default(&s.norm)
+                {
                     return None;
                 }
                 // "does not use inputs to train its models by default": a refusal, not an opt-out
@@ -269,6 +330,31 @@ mod tests {
         assert_clean(ID, "Anthropic also states that it does not use commercial/API inputs or outputs to train its models by default.");
         // Dailymotion Terms of Use: a restriction on the user, with an exception.
         assert_clean(ID, "More specifically, unless you have obtained express prior written authorization from Dailymotion, You may not access, extract, scrape, or use any Platform Content to train, develop, or improve any artificial intelligence model.");
+    }
+
+    #[test]
+    fn opt_in_defaults_are_not_opt_outs() {
+        // DeviantArt Terms of Service: the protective tag applies unless the user consents.
+        assert_clean(ID, "We use machine learning to recommend art.\n\nUnless you actively give your consent, for Artificial Intelligence Purposes, DeviantArt will include a robots meta tag with the \"noai\" directive in the page of that Content.");
+        assert_clean(ID, "We may use your content to train our AI models. Training on your content is off by default and starts only when you enable it.");
+        // The opt-out form stays a finding.
+        assert_flags(ID, "We use your conversations to train our AI models unless you turn this off in your settings.");
+    }
+
+    #[test]
+    fn deemed_consent_must_reach_the_use_of_data() {
+        // Sketchfab Terms of Service, in a document that trains models: consent to a transfer abroad,
+        // and to terms that bind "all users", is not consent to the use of the data.
+        assert_clean(ID, "We use your uploads to train our AI models.\n\nBy using the Services, you agree to the transfer of your data to locations that may be outside your country of residence.");
+        assert_clean(ID, "We use your uploads to train our AI models.\n\nBy using our Service, you agree to be bound by Section I of these Terms, which contains provisions applicable to all users of our Service.");
+    }
+
+    #[test]
+    fn a_neighbouring_training_clause_needs_a_link() {
+        // The settings sentence speaks of something else.
+        assert_clean(ID, "We use your recordings to train our AI models. You can change your notification preferences in your account settings.");
+        // Starlink Privacy Policy: "sharing preferences" after a sharing-for-training sentence.
+        assert_flags(ID, "We may share your personal information with collaborators for training artificial intelligence models. You may adjust your sharing preferences by navigating to your account's user settings.");
     }
 
     #[test]

@@ -15,9 +15,10 @@ use regex::Regex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
-use crate::grammar::negated;
+use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
+use crate::rules::ai_training::content_grant::ai_purpose;
 use crate::rules::ai_training::not_a_provision;
 use crate::rules::{sentence_finding, snippet};
 
@@ -46,12 +47,12 @@ fn provider_regex() -> &'static Regex {
         Regex::new(
             r"(?x)
             (?-u:\b)(?:openai|anthropic|chatgpt|gpt-\d\w*|claude|gemini|mistral|cohere|azure\ openai|bedrock|deepseek|perplexity)(?-u:\b)
-          | (?-u:\b)third[- ]part(?:y|ies)(?-u:\b)(?:\s+\S+){0,2}?\s+(?:ai|a\.i\.|llm|llms|models?|artificial\ intelligence|machine\ learning|generative)(?-u:\b)
+          | (?-u:\b)third[-\ ]part(?:y|ies)(?-u:\b)(?:\s+\S+){0,2}?\s+(?:ai|a\.i\.|llm|llms|models?|artificial\ intelligence|machine\ learning|generative)(?-u:\b)
           | (?-u:\b)(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ |model\ )?(?:providers?|vendors?|partners?|sub-?processors?)(?-u:\b)
           | (?-u:\b)(?:disclose|send|share|transmit|provide|enter)\w*(?-u:\b)[^.;]*(?-u:\b)(?:to|into|with)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:ai|artificial\ intelligence|llm)\ (?:services|tools|systems)(?-u:\b)
-          | (?-u:\b)third[- ]party\ or\ open[- ]source\ models?(?-u:\b)
-          | (?-u:\b)third[- ]part(?:y|ies)(?:\s+\S+){1,16}?\s+train\ their\ (?:own\ )?(?:\S+\ ){0,2}?(?:models?|ai|algorithms)(?-u:\b)
-          | (?-u:\b)(?:ai|llm)\ features?\ (?:use|uses|utili[sz]e|rely\ on|are\ powered\ by)\ third[- ]party(?-u:\b)
+          | (?-u:\b)third[-\ ]party\ or\ open[-\ ]source\ models?(?-u:\b)
+          | (?-u:\b)third[-\ ]part(?:y|ies)(?:\s+\S+){1,16}?\s+train\ their\ (?:own\ )?(?:\S+\ ){0,2}?(?:models?|ai|algorithms)(?-u:\b)
+          | (?-u:\b)(?:ai|llm)\ features?\ (?:use|uses|utili[sz]e|rely\ on|are\ powered\ by)\ third[-\ ]party(?-u:\b)
           ",
         )
         .expect("valid provider regex")
@@ -64,7 +65,52 @@ fn acts_on_data(s: &SentenceFacts) -> bool {
         || s.has(Concept::Train)
         || s.norm.contains("entered into")
         || s.norm.contains("utiliz")
-        || s.norm.contains("subject to the terms")
+        || provider_terms_apply(&s.norm)
+}
+
+/// "you will be subject to the terms of that model": the provider's own terms govern what is sent
+/// to it. The terms of the customer's administrator or of the vendor's other products do not say
+/// that anything reaches a third-party model.
+fn provider_terms_apply(norm: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)subject to (?:the )?(?:own )?(?:terms|policies)(?: and (?:conditions|policies))? of (?:that|the|such|this|those|each|any) (?:third[- ]party )?(?:model|provider|ai|llm|service provider|vendor)s?(?-u:\b)|(?-u:\b)subject to (?:their|its) (?:own )?(?:terms|policies)(?-u:\b)")
+            .expect("valid provider-terms regex")
+    })
+    .is_match(norm)
+}
+
+/// "we share your information with third-party collaborators … for training artificial
+/// intelligence models": a disclosure to third parties whose purpose is AI training.
+fn shared_for_training(s: &SentenceFacts) -> Option<(usize, usize)> {
+    if !s.has(Concept::ThirdParty) {
+        return None;
+    }
+    let (p_start, p_end) = ai_purpose(s)?;
+    let share = s.hits_of(Concept::Share).find(|h| {
+        h.end <= p_start && !negated(s, h.start) && actor_before(s, h.start) != Actor::Customer
+    })?;
+    let third_party_between = s
+        .hits_of(Concept::ThirdParty)
+        .any(|t| t.start > share.start && t.end <= p_start);
+    (third_party_between && !negated(s, p_start)).then_some((share.start, p_end))
+}
+
+/// "we have disabled model training in the respective account settings": what the sentence says
+/// about the provider is that the vendor switched its training off.
+fn vendor_switched_off_training(s: &SentenceFacts) -> bool {
+    s.has(Concept::Train)
+        && !s.has(Concept::Share)
+        && [
+            "we have disabled",
+            "we disabled",
+            "we have turned off",
+            "we turned off",
+            "we have opted out",
+            "we opted out",
+        ]
+        .iter()
+        .any(|p| s.norm.contains(p))
 }
 
 impl Rule for ThirdPartyModels {
@@ -85,10 +131,14 @@ impl Rule for ThirdPartyModels {
             {
                 continue;
             }
-            let Some(m) = provider_regex().find(&s.norm) else {
+            let Some((m_start, m_end)) = provider_regex()
+                .find(&s.norm)
+                .map(|m| (m.start(), m.end()))
+                .or_else(|| shared_for_training(s))
+            else {
                 continue;
             };
-            if !acts_on_data(s) {
+            if !acts_on_data(s) || vendor_switched_off_training(s) {
                 continue;
             }
             // "We do not send your content to third-party AI providers": the sending is negated. A
@@ -98,7 +148,7 @@ impl Rule for ThirdPartyModels {
             if !shares.is_empty() && shares.iter().all(|&v| negated(s, v)) {
                 continue;
             }
-            if shares.is_empty() && negated(s, m.start()) && !s.has(Concept::Train) {
+            if shares.is_empty() && negated(s, m_start) && !s.has(Concept::Train) {
                 continue;
             }
             out.push(sentence_finding(
@@ -108,7 +158,7 @@ impl Rule for ThirdPartyModels {
                 format!(
                     "Your data goes to a third-party AI provider (“{}”). Its own terms govern what happens \
                      to it there; require a listed sub-processor bound not to retain or train on it.",
-                    snippet(cx, s, m.start(), m.end())
+                    snippet(cx, s, m_start, m_end)
                 ),
             ));
         }
@@ -142,6 +192,37 @@ mod tests {
         assert_flags(ID, "AI Features utilize third-party provided services.");
         // A title, not a provision.
         assert_clean(ID, "AI Providers Used");
+    }
+
+    #[test]
+    fn third_parties_without_a_hyphen_and_their_own_terms() {
+        // Google Antigravity Terms of Service § 8: "third party" spelt without a hyphen.
+        assert_flags(ID, "If you select a third party or open source model as your main agent model, you will be subject to the terms of that model.");
+        assert_flags(
+            ID,
+            "We send your prompts to third party AI providers to generate answers.",
+        );
+        // Tricky (Google Antigravity § 1): the terms of the customer's own administrator are not a
+        // provider's terms, even beside a product name.
+        assert_clean(ID, "If you are accessing the Service through Gemini Enterprise, then you are subject to the terms of use accepted or signed by your administrator applicable to such service.");
+    }
+
+    #[test]
+    fn data_shared_with_third_parties_for_training() {
+        // Starlink Privacy Policy § 4.
+        assert_flags(ID, "We may share your personal information with our affiliates, service providers, and third-party collaborators for the purposes we outline above and, unless you opt out, for training artificial intelligence models, including for their own independent purposes.");
+        // Dailymotion Privacy Policy.
+        assert_flags(ID, "In addition, we may, from time to time, disclose some of Your Data to selected Data Partners for their use to train general purpose Artificial Intelligence.");
+        // Protective: the disclosure is negated.
+        assert_clean(ID, "We do not share your personal information with third parties for training artificial intelligence models.");
+        // A restriction on the customer, not a disclosure by the vendor.
+        assert_clean(ID, "You shall not share any data obtained through the API with a third party to train machine learning models.");
+    }
+
+    #[test]
+    fn a_provider_whose_training_the_vendor_switched_off_is_a_protection() {
+        // Gumb Privacy Policy.
+        assert_clean(ID, "For both ChatGPT (OpenAI) and Claude (Anthropic), we have disabled model training in the respective account settings.");
     }
 
     #[test]

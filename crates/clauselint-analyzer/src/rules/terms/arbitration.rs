@@ -3,8 +3,10 @@
 //! ## What it flags
 //! Arbitration the consumer must accept before or instead of going to court, and the waivers that
 //! come with it: "all disputes will be resolved by binding arbitration", "you agree to arbitrate",
-//! "you waive your right to a jury trial or to participate in a class action", and the rules that
-//! fix where and how such an arbitration takes place.
+//! "… by binding, individual arbitration and you waive your right to participate in a class
+//! action", and the rules that fix where and how such an arbitration takes place. A class or jury
+//! waiver in a sentence that does not mention arbitration is not flagged here (CLAUDETTE rates it
+//! `a` only with the arbitration it belongs to).
 //!
 //! ## Why it matters
 //! Mandatory arbitration takes the consumer's dispute out of the public courts: the procedure is
@@ -61,25 +63,44 @@ fn without_titles(norm: &str) -> String {
 }
 
 /// Binding, exclusive or mandatory arbitration, or a waiver of class or jury proceedings.
-fn mandatory(norm: &str) -> impl Iterator<Item = regex::Match<'_>> {
-    let re = regex!(
-        r"(?-u:\b)(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|determined|decided|submitted|referred|heard)(?-u:\b)[^.;]*(?-u:\b)(?:by|through|in|to|under|before)(?-u:\b)[^.;]{0,40}(?-u:\b)arbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)(?-u:\b)[^.;]*(?-u:\b)(?:class|jury|representative|collective|consolidated)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)(?-u:\b)"
-    );
-    re.find_iter(norm)
+/// "Determined" is left out of the verbs: "your rights will be determined by a neutral arbitrator,
+/// not a judge or jury" explains the clause rather than stating it.
+fn mandatory_regex() -> &'static regex::Regex {
+    regex!(
+        r"(?-u:\b)(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|decided|submitted|referred|heard)(?-u:\b)[^.;]*(?-u:\b)(?:by|through|in|to|under|before)(?-u:\b)[^.;]{0,40}(?-u:\b)arbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)(?-u:\b)[^.;]*(?-u:\b)(?:class|jury|representative|collective|consolidated)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)(?-u:\b)"
+    )
 }
 
 /// The first mandatory-arbitration phrase that is a statement of the clause, not a condition
 /// ("unless submitted to arbitration, …"), a count of arbitrators, or a title in capitals.
+/// A match that is not a statement ("if the dispute has not been settled within 60 days …, it shall
+/// be finally resolved by arbitration") may hide one that is, so the search resumes at the next word.
 fn mandatory_in(cx: &Context, s: &SentenceFacts, norm: &str) -> Option<(usize, usize)> {
-    mandatory(norm)
-        .map(|m| (m.start(), m.end()))
-        .find(|&(a, b)| stated(cx, s, norm, a, b))
+    // A class or jury waiver alone is not the arbitration clause; the clause it belongs to is.
+    if !norm.contains("arbitrat") {
+        return None;
+    }
+    let re = mandatory_regex();
+    let mut from = 0;
+    while let Some(m) = re.find_at(norm, from) {
+        let (a, b) = (m.start(), m.end());
+        if stated(cx, s, norm, a, b) {
+            return Some((a, b));
+        }
+        from = norm[a..].find(' ').map_or(norm.len(), |i| a + i + 1);
+    }
+    None
 }
 
 fn stated(cx: &Context, s: &SentenceFacts, norm: &str, a: usize, b: usize) -> bool {
     let text = &norm[a..b];
     let head = &norm[super::common::clause_start(norm, a)..a];
-    if super::common::in_condition(norm, a)
+    // "claims that are not submitted to arbitration will be litigated in court": a forum clause;
+    // "you may have the right to invoke binding arbitration": the consumer's option.
+    if regex!(r"(?-u:\b)(?:not|never)\s*$").is_match(head)
+        || regex!(r"(?-u:\b)(?:(?:you|consumers?)(?: \w+){0,3}? (?:may|can)(?: \w+){0,2}?|right to) (?:invoke|elect|choose|request)\s*$")
+            .is_match(head)
+        || super::common::in_condition(norm, a)
         || regex!(r"(?-u:\b)(?:unless|except|if|whether)(?-u:\b)[^,]*$").is_match(head)
         || regex!(r"(?-u:\b)(?:one|a single|three|sole) (?:\(\d\) )?arbitrators?(?-u:\b)")
             .is_match(text)
@@ -109,6 +130,13 @@ fn procedure(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
         r"(?-u:\b)(?:arbitration|arbitration hearing|hearing)(?-u:\b)[^.;]*?(?-u:\b)(?:will|shall|may) (?:be )?(?:conducted|held|take place|seated|located)(?-u:\b)[^.;]{0,40}?(?-u:\b)in (?:the )?(?P<place>[a-z]+)"
     );
+    // The rules the arbitration runs under: "governed by the AAA's commercial arbitration rules".
+    let rules = regex!(
+        r"(?-u:\b)arbitration(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:will|shall) be (?:governed by|administered by|conducted under|conducted in accordance with|subject to)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:rules|procedures)(?-u:\b)"
+    );
+    if let Some(m) = rules.find(norm) {
+        return Some((m.start(), m.end()));
+    }
     for c in re.captures_iter(norm) {
         let place = c.name("place").map_or("", |m| m.as_str());
         if matches!(
@@ -177,7 +205,7 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     }
     // Fallback and scope provisions: what happens if the waiver fails, what the clause does not
     // preclude, which disputes it covers.
-    if regex!(r"(?-u:\b)(?:found|held|deemed|determined) (?:to be |not to )?(?:illegal|invalid|unenforceable|void|apply)|(?-u:\b)not preclude(?-u:\b)|(?-u:\b)only applies to(?-u:\b)|(?-u:\b)please (?:review|see|refer to)(?-u:\b)|(?-u:\b)for (?:the |more )?details(?-u:\b)|(?-u:\b)describes the(?-u:\b)").is_match(&norm) {
+    if regex!(r"(?-u:\b)(?:found|held|deemed|determined) (?:to be |not to )?(?:illegal|invalid|unenforceable|void|apply)|(?-u:\b)not preclude(?-u:\b)|(?-u:\b)only applies to(?-u:\b)|(?-u:\b)please (?:review|see|refer to)(?-u:\b)|(?-u:\b)(?:agreement to arbitrate|arbitration (?:agreement|provision|clause))(?: \w+){0,2} (?:includes|covers|extends to)(?-u:\b)|(?-u:\b)for (?:the |more )?details(?-u:\b)|(?-u:\b)describes the(?-u:\b)").is_match(&norm) {
         return None;
     }
     let binding = regex!(
@@ -291,6 +319,45 @@ mod tests {
     fn flags_procedure_as_warning() {
         // Snap.
         let text = "There will be one arbitrator (to be appointed by the LCIA), the arbitration will take place in London, and the arbitration will be conducted in English.";
+        assert_flags(ID, text);
+        assert_eq!(findings(ID, text)[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn waivers_scope_and_explanations_without_the_clause_are_not_flagged() {
+        // Visa: a class waiver that does not mention arbitration (CLAUDETTE rates waivers `a` only
+        // together with the arbitration they belong to).
+        assert_clean(ID, "BY ENTERING INTO THESE TERMS, YOU AND VISA ARE EACH WAIVING THE RIGHT TO PARTICIPATE IN A CLASS ACTION.");
+        // Kardia: the scope of an agreement to arbitrate stated elsewhere.
+        assert_clean(ID, "This agreement to arbitrate disputes includes all claims arising out of or relating to any aspect of these Terms, whether based in contract, tort, statute, fraud, misrepresentation, or any other legal theory.");
+        // Tinder: an explanation of what arbitration means.
+        assert_clean(ID, "Your rights will be determined by a NEUTRAL ARBITRATOR and NOT a judge or jury, and your claims cannot be brought as a class action.");
+        // Tinder: claims not submitted to arbitration go to court — a forum clause.
+        assert_clean(ID, "All claims arising out of or relating to this Agreement that for whatever reason are not submitted to arbitration will be litigated exclusively in the federal or state courts of Dallas County, Texas.");
+        // The waiver inside the arbitration clause is still flagged.
+        assert_flags(ID, "You agree that any disputes will be resolved by binding, individual arbitration and you waive your right to participate in a class action.");
+    }
+
+    #[test]
+    fn arbitration_the_consumer_may_invoke_is_not_mandatory() {
+        // Glassdoor Privacy Policy (Data Privacy Framework).
+        assert_clean(ID, "If your DPF complaint cannot be resolved through the above channels, under certain conditions, you may also have the right to invoke binding arbitration for some residual claims.");
+        // Crunchyroll: either party may force arbitration — the mandatory clause itself.
+        assert_flags(ID, "If Informal Dispute Resolution efforts fail, then either party may initiate binding arbitration using the procedures set forth below as the sole means to resolve claims.");
+        // eBay.
+        assert_flags(ID, "Such complaints shall be decided by an independent arbitrator in accordance with this User Agreement.");
+    }
+
+    #[test]
+    fn a_condition_does_not_hide_the_clause_after_it() {
+        // Uber: the mediation condition comes first.
+        assert_flags(ID, "If such Dispute has not been settled within sixty (60) days after a request for mediation has been submitted under such ICC Mediation Rules, such Dispute can be referred to and shall be exclusively and finally resolved by arbitration under the Rules of Arbitration of the International Chamber of Commerce.");
+    }
+
+    #[test]
+    fn arbitration_rules_are_procedure() {
+        // Rovio.
+        let text = "The arbitration will be governed by the AAA’s commercial arbitration rules and, if the arbitrator deems them applicable, the supplementary procedures for consumer related disputes.";
         assert_flags(ID, text);
         assert_eq!(findings(ID, text)[0].severity, Severity::Warning);
     }

@@ -79,10 +79,14 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         let Some((n_start, n_end)) = negator_before(s, l.start()) else {
             continue;
         };
-        if l.start() - n_end > 170 {
+        // A parenthetical between negator and liability word ("under no circumstances (including
+        // negligence) shall X be liable", "the Visa Parties (collectively, …) be liable") neither
+        // breaks the link nor counts towards its length.
+        let between = without_parentheticals(&norm[n_end..l.start()]);
+        let between = between.as_str();
+        if between.len() > 170 {
             continue;
         }
-        let between = &norm[n_end..l.start()];
         // Another proposition between negator and liability ("we do not sell data and we are
         // responsible") breaks the link.
         // Another proposition between negator and liability ("is not required …; it is your
@@ -90,13 +94,24 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         // responsible"), or a different verb ("neither party may incur any liability").
         // A new subject (", you represent") or "without" ("would not be able to provide the
         // Services without these limitations of liability") also moves the negation elsewhere.
-        if regex!(r"(?-u:\b)(?:and (?:we|you|they|it|is|are)|which|who|where|if|when|because|incur|create|bind|without)(?-u:\b)|;|\)|, (?:is|are|you|we)(?-u:\b)").is_match(between) {
+        if regex!(r"(?-u:\b)(?:and (?:we|you|they|it|is|are)|which|who|where|if|when|because|incur|create|bind|without|prejudice)(?-u:\b)|;|\)|, (?:is|are|you|we)(?-u:\b)").is_match(between) {
+            continue;
+        }
+        // "You will not hold us responsible for, and you will indemnify us from, …": the consumer's
+        // indemnity, outside this rule (as for "hold us harmless" below).
+        if regex!(r"(?-u:\b)hold(?-u:\b)").is_match(between) && norm.contains("indemnif") {
             continue;
         }
         // "reserves the right, but disclaims any responsibility, to remove content", "no burden or
         // responsibility to provide you with markings": no duty to act, not an exclusion of
         // liability for loss.
         if duty_to_act(&norm[l.end()..]) {
+            continue;
+        }
+        // "not responsible for examining or evaluating …", "not liable for replacing lost tickets",
+        // "not responsible for, and does not control, when the funds arrive": a task or a timing
+        // the provider does not take on, not liability for loss.
+        if regex!(r"^ for,?(?: and [^,]{0,40},)? (?:when|whether|how|(?:examin|evaluat|replac|address|retriev|verify|check|review|screen|investigat)ing)(?-u:\b)").is_match(&norm[l.end()..]) {
             continue;
         }
         if subject_before(norm, n_start) == Party::Other {
@@ -137,6 +152,51 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         return Some((n_start, l.end(), carve));
     }
     None
+}
+
+/// Loss moved onto the consumer in so many words: "you are solely responsible for any damage to
+/// your device", "the passenger is solely liable for the loss of carry-on baggage", "you assume sole
+/// responsibility and risk for your use", "the entire risk arising out of your use remains with
+/// you". Responsibility for the consumer's own content or conduct ("you are solely responsible
+/// for your User Submissions") is not loss and stays outside.
+fn risk_shifted(norm: &str) -> Option<(usize, usize)> {
+    let shifted = regex!(r"(?-u:\b)(?:you|users?|passengers?|customers?|members?|consumers?|subscribers?)(?:\s+\w+){0,3}?\s+(?:are|is|shall be|will be|remains?|alone (?:are|is))\s+(?:solely|fully|entirely|exclusively)\s+(?:liable|responsible)\s+for\s+(?:any|all|the)?\s*(?:\w+\s+){0,2}?(?:damages?|loss|losses|harm)(?-u:\b)|(?-u:\b)(?:assume|assumes|bear|bears)\s+(?:the\s+)?(?:sole|entire|all|full)\s+(?:responsibility\s+and\s+)?risks?\s+(?:for|of|arising (?:out of|from))\s+(?:your\s+)?(?:use|using|access)(?-u:\b)|(?-u:\b)entire risk(?-u:\b)[^.;]*(?-u:\b)(?:remains?|rests?|lies|is)(?:\s+solely)?\s+with you(?-u:\b)")
+        .find(norm)?;
+    // Damage from the consumer's own infringement or submissions, and risk of third-party sites,
+    // are the consumer's to bear in any fair contract.
+    let rest = &norm[shifted.end()..];
+    if regex!(r"(?-u:\b)(?:infring\w*|submissions?|your content|breach\w*|violat\w*|such (?:web)?sites|third[- ]part\w*|linked)(?-u:\b)").is_match(rest) {
+        return None;
+    }
+    Some((shifted.start(), shifted.end()))
+}
+
+/// The text with every balanced parenthetical removed; an unbalanced parenthesis is kept, so a
+/// clause that closes one opened before the negator still breaks the link.
+fn without_parentheticals(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut pending = String::new();
+    for c in text.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                pending.push(c);
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    pending.clear();
+                } else {
+                    pending.push(c);
+                }
+            }
+            _ if depth > 0 => pending.push(c),
+            _ => out.push(c),
+        }
+    }
+    out.push_str(&pending);
+    out
 }
 
 /// "responsibility, to refuse to post", "obligation to monitor": the liability word names a duty
@@ -318,6 +378,10 @@ const TRIGGERS: &[&str] = &[
     "damages",
     "compensation",
     "exempt",
+    "entire risk",
+    "sole risk",
+    "all risk",
+    "solely risk",
 ];
 
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
@@ -371,9 +435,11 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let denial = denied(s);
     let exclusion = excluded(norm);
     let carve = nothing_limits(norm);
+    let shifted = risk_shifted(norm);
     let (start, end) = match (denial, exclusion) {
         (Some((a, b, false)), _) => (a, b),
         (_, Some((a, b))) if carve.is_none_or(|(c, _)| a < c) => (a, b),
+        (None, None) if carve.is_none() && shifted.is_some() => shifted?,
         _ => {
             let (a, b) = carve.or(denial.map(|(a, b, _)| (a, b)))?;
             // A carve-out keeps liability in place: a protection, not a risk.
@@ -424,6 +490,63 @@ mod tests {
     use crate::{FindingKind, Severity};
 
     const ID: &str = "terms/liability-limit";
+
+    #[test]
+    fn a_parenthetical_between_negator_and_liability_keeps_the_link() {
+        // Endomondo (Under Armour) Terms of Service.
+        assert_flags(ID, "To the maximum extent permitted by applicable law, under no circumstances (including, without limitation, negligence) shall Under Armour, its subsidiaries, partners or any wireless carriers be liable to you or any third party for any indirect, incidental, special or consequential damages.");
+        // Visa: a long defined-term parenthetical between "in no event" and "be liable".
+        assert_flags(ID, "IN NO EVENT SHALL VISA AND ITS AFFILIATES, AND EACH OF THEIR RESPECTIVE OFFICERS, DIRECTORS, EMPLOYEES OR AUTHORIZED AGENTS (COLLECTIVELY, THE \"VISA PARTIES\", AS DEFINED IN THE SECTION ON WARRANTIES ABOVE AND USED THROUGHOUT THESE TERMS) BE LIABLE FOR ANY DAMAGES OR LOSSES INCURRED.");
+        // Tricky: an unbalanced parenthesis still ends the negation ("(a) we do not sell …; (b) …").
+        assert_clean(ID, "We do not (a) sell your data) or (b) accept responsibility for your own device settings you chose.");
+    }
+
+    #[test]
+    fn loss_moved_onto_the_consumer_is_a_limitation() {
+        // Terravision, Mysugr, Visa, Uber.
+        assert_flags(
+            ID,
+            "For this reason, the passenger is solely liable for the loss of carry-on baggage.",
+        );
+        assert_flags(ID, "The User is solely liable for all damage that could be created in their IT system or devices or for the loss of data as a result of downloading materials associated with our Products.");
+        assert_flags(ID, "TO THE FULLEST EXTENT PERMITTED UNDER APPLICABLE LAW, YOU EXPRESSLY ACKNOWLEDGE AND AGREE THAT YOU ASSUME SOLE RESPONSIBILITY AND RISK FOR YOUR USE OF THE VISA SOLUTION, AND THE RESULTS AND PERFORMANCE THEREOF.");
+        assert_flags(ID, "YOU AGREE THAT THE ENTIRE RISK ARISING OUT OF YOUR USE OF THE SERVICES, AND ANY SERVICE OR GOOD REQUESTED IN CONNECTION THEREWITH, REMAINS SOLELY WITH YOU, TO THE MAXIMUM EXTENT PERMITTED UNDER APPLICABLE LAW.");
+        // The consumer's own content and conduct are theirs to answer for.
+        assert_clean(ID, "You are and will remain solely responsible for the User Submissions you distribute on or through any Garmin Site.");
+        assert_clean(ID, "You assume all risks associated with Your Content, including anyone's reliance on its quality.");
+        // Garmin, Quora: the consumer's own infringement, and third-party sites.
+        assert_clean(ID, "You will be solely liable for any damage resulting from any infringement of copyrights, proprietary rights, or any other harm resulting from a User Submission.");
+        assert_clean(
+            ID,
+            "You assume all risk arising out of your use of such websites or resources.",
+        );
+    }
+
+    #[test]
+    fn tasks_and_timings_the_provider_does_not_take_on_are_not_limitations() {
+        // Amazon, Terravision, Google Payments.
+        assert_clean(ID, "We are not responsible for examining or evaluating, and we do not warrant the offerings of, any of these businesses or individuals.");
+        assert_clean(
+            ID,
+            "Lost Ticket Terravision is not liable for replacing lost or stolen tickets.",
+        );
+        assert_clean(ID, "GPL will not be responsible for, and does not control, when GPL receives the funds from Your Funding Instrument.");
+        // Liability for loss stays a finding.
+        assert_flags(
+            ID,
+            "Terravision is not liable for any loss caused by delays in replacing lost tickets.",
+        );
+    }
+
+    #[test]
+    fn indemnities_and_preserved_liabilities_are_not_limitations() {
+        // PayPal User Agreement: the consumer's indemnity.
+        assert_clean(ID, "You will not hold us responsible for, and you will indemnify us from, any liability arising from the actions or inactions of such third parties in connection with the permissions you granted.");
+        // Groupon: termination does not prejudice accrued liabilities.
+        assert_clean(ID, "Our right to terminate this Agreement shall not prejudice any other right or remedy we may have in respect of any breach or any rights, obligations or liabilities accrued prior to termination.");
+        // Without the indemnity, the promise not to hold the provider responsible is its immunity.
+        assert_flags(ID, "In addition, PayPal is not liable, and you agree not to hold PayPal responsible, for any damages or losses resulting from your use of the services.");
+    }
 
     #[test]
     fn others_conduct_and_survival_lists_are_not_limitations() {
