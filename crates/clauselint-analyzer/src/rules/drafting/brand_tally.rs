@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use clauselint_parser::Document;
 
-use super::{in_address, push_words, shared, starts_lower, BrandScan, Word};
+use super::{in_address, lower_into, push_words, shared, starts_lower, BrandScan, Word};
 use crate::context::Context;
 
 /// Brand evidence summed over every sentence of one document.
@@ -129,15 +129,7 @@ fn for_each_lower_case(text: &str, ws: &[Word], mut f: impl FnMut(&str)) {
         if !starts_lower(w.text) || in_address(text, w.span) {
             continue;
         }
-        lower.clear();
-        if w.text.is_ascii() {
-            lower.push_str(w.text);
-            lower.make_ascii_lowercase();
-        } else if w.text.chars().any(char::is_uppercase) {
-            lower.push_str(&w.text.to_lowercase());
-        } else {
-            lower.push_str(w.text);
-        }
+        lower_into(w.text, &mut lower);
         f(&lower);
     }
 }

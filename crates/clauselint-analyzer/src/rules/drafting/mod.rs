@@ -139,6 +139,20 @@ pub(crate) fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
+/// `word` lower-cased into `out`, which is cleared first; an ASCII or already lower-case word is
+/// copied without the allocation `to_lowercase` makes.
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else if word.chars().any(char::is_uppercase) {
+        out.push_str(&word.to_lowercase());
+    } else {
+        out.push_str(word);
+    }
+}
+
 /// Starts with a lower-case letter: neither a title word nor an acronym.
 fn starts_lower(w: &str) -> bool {
     match w.as_bytes().first() {
@@ -1361,20 +1375,14 @@ fn drop_lower_case_among(
         if !starts_lower(w.text) {
             continue;
         }
-        lower.clear();
         if w.text.is_ascii() {
             // An ASCII word starting lower case starts with `a`–`z` and keeps its length lowered.
             let slot = usize::from(w.text.as_bytes()[0] - b'a');
             if shapes[slot] & (1 << w.text.len().min(63)) == 0 {
                 continue;
             }
-            lower.push_str(w.text);
-            lower.make_ascii_lowercase();
-        } else if w.text.chars().any(char::is_uppercase) {
-            lower.push_str(&w.text.to_lowercase());
-        } else {
-            lower.push_str(w.text);
         }
+        lower_into(w.text, &mut lower);
         if !candidates.contains(lower.as_str()) {
             continue;
         }
