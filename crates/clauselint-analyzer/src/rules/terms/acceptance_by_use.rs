@@ -49,10 +49,8 @@ const CONDUCT: &str = r"(?:continu\w* (?:to )?(?:use|using|access\w*)|(?:use|usi
 /// Assent to the terms themselves (not to some other thing: "you agree that we may send emails").
 const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally binding contract|(?:agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|consent(?:s|ed|ing)?|acknowledge\w* and agree\w*|signify|signifies)(?: (?:to|of|with))?(?: be bound(?: by)?)? (?:(?:all|each|any)(?: of)? )?(?:these|this|the|our|such|those|its|all|any|revised|updated|new|amended|modified|following|relevant|applicable)?[^.;]{0,25}?(?-u:\b)(?:terms|conditions|agreement|tos|t&cs|contract|polic(?:y|ies)|eula|changes|modifications|amendments|updates|revisions|version|fees))";
 
-/// Literals the patterns below need, found in one Aho-Corasick pass over the sentence: the gates
-/// keep the large patterns (whose lazy DFAs keep growing new states on new text) off sentences
-/// that cannot match.
-const GATE_WORDS: &[&str] = &[
+/// The gate words other than [`ASSENT_OBJECTS`].
+const LEAD_GATE_WORDS: &[&str] = &[
     "agree",
     "accept",
     "consent",
@@ -67,7 +65,6 @@ const GATE_WORDS: &[&str] = &[
     "construed",
     "deemed",
     "acceptance",
-    "agreement",
     "if you",
     "when you",
     "once you",
@@ -81,9 +78,13 @@ const GATE_WORDS: &[&str] = &[
     "subscriber",
     "binding contract",
     "deemed to have",
-    // What assent is given to (the end of `ASSENT_TO`).
+];
+
+/// What assent is given to: the literals that end `ASSENT_TO`, which needs one of them.
+const ASSENT_OBJECTS: &[&str] = &[
     "terms",
     "conditions",
+    "agreement",
     "tos",
     "t&cs",
     "contract",
@@ -97,6 +98,25 @@ const GATE_WORDS: &[&str] = &[
     "version",
     "fees",
 ];
+
+const GATE_WORD_COUNT: usize = LEAD_GATE_WORDS.len() + ASSENT_OBJECTS.len();
+
+/// Literals the patterns below need, found in one Aho-Corasick pass over the sentence: the gates
+/// keep the large patterns (whose lazy DFAs keep growing new states on new text) off sentences
+/// that cannot match.
+const GATE_WORDS: [&str; GATE_WORD_COUNT] = {
+    let mut words = [""; GATE_WORD_COUNT];
+    let mut i = 0;
+    while i < GATE_WORD_COUNT {
+        words[i] = if i < LEAD_GATE_WORDS.len() {
+            LEAD_GATE_WORDS[i]
+        } else {
+            ASSENT_OBJECTS[i - LEAD_GATE_WORDS.len()]
+        };
+        i += 1;
+    }
+    words
+};
 
 /// Which of [`GATE_WORDS`] occur in `norm`, as bits.
 fn gate_words(norm: &str) -> u64 {
@@ -162,24 +182,7 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     let has = |bits: u64| present & bits != 0;
     // `ASSENT_TO` needs "bound", "binding contract", or an assent verb and what it is given to.
     let assent_to = has(any(&["bound", "binding contract"]))
-        || (has(any(&["agree", "accept", "consent", "signif"]))
-            && has(any(&[
-                "terms",
-                "conditions",
-                "agreement",
-                "tos",
-                "t&cs",
-                "contract",
-                "polic",
-                "eula",
-                "changes",
-                "modifications",
-                "amendments",
-                "updates",
-                "revisions",
-                "version",
-                "fees",
-            ])));
+        || (has(any(&["agree", "accept", "consent", "signif"])) && has(any(ASSENT_OBJECTS)));
     // "By using the Service, you agree …", "by clicking accept or accessing the service, you agree".
     let by = dual_regex!(format!(
         r"(?-u:\b)by (?:[a-z\x22',/ ]{{0,60}}? )?{CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:you|user|users|subscriber)(?-u:\b)[^.;]*?(?-u:\b){ASSENT_TO}"
