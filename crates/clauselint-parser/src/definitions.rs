@@ -67,30 +67,23 @@ fn plausible_term(term: &str) -> bool {
         && !looks_like_code_or_file(term)
 }
 
-/// "Suspension or Termination of an", "Between Creators and": a heading fragment cut off mid-phrase,
-/// not a term — a defined term never ends on an article, preposition or conjunction.
+/// Words a defined term never ends on: "Suspension or Termination of an" and "Between Creators
+/// and" are heading fragments cut off mid-phrase, not terms.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "from", "as",
+];
+
+/// Extensions of a file name in quotes: `image_path("Form.pdf")` quotes a file, not a term.
+const FILE_EXTENSIONS: &[&str] = &[
+    "pdf", "html", "htm", "php", "asp", "aspx", "doc", "docx", "txt", "png", "jpg", "jpeg", "gif",
+    "svg", "js", "css", "json", "xml", "zip",
+];
+
 fn ends_with_function_word(term: &str) -> bool {
-    let words: Vec<&str> = term.split_whitespace().collect();
-    words.len() > 1
-        && words.last().is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "a" | "an"
-                    | "the"
-                    | "of"
-                    | "and"
-                    | "or"
-                    | "to"
-                    | "for"
-                    | "in"
-                    | "on"
-                    | "with"
-                    | "by"
-                    | "at"
-                    | "from"
-                    | "as"
-            )
-        })
+    let mut words = term.split_whitespace();
+    let last = words.next_back();
+    words.next().is_some()
+        && last.is_some_and(|w| FUNCTION_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f)))
 }
 
 /// `image_path("Form.pdf")`, `"https://…"`, `"{{ name }}"`: quoted strings of markup or code.
@@ -101,28 +94,7 @@ fn looks_like_code_or_file(term: &str) -> bool {
     term.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty()
             && !stem.ends_with(' ')
-            && matches!(
-                ext.to_ascii_lowercase().as_str(),
-                "pdf"
-                    | "html"
-                    | "htm"
-                    | "php"
-                    | "asp"
-                    | "aspx"
-                    | "doc"
-                    | "docx"
-                    | "txt"
-                    | "png"
-                    | "jpg"
-                    | "jpeg"
-                    | "gif"
-                    | "svg"
-                    | "js"
-                    | "css"
-                    | "json"
-                    | "xml"
-                    | "zip"
-            )
+            && FILE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
     })
 }
 

@@ -38,7 +38,8 @@ pub(crate) struct RawBlock {
     pub text_span: Span,
     pub heading_level: u8,
     pub list_number: Option<String>,
-    /// For a Markdown ordered-list item, how many ordered lists enclose it; 0 otherwise.
+    /// For a Markdown ordered-list item, its ordered-list nesting (see `markdown::OrderedList`);
+    /// 0 otherwise.
     pub list_depth: u8,
 }
 

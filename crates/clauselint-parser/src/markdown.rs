@@ -20,7 +20,8 @@ struct OpenBlock {
     text_end: usize,
     heading_level: u8,
     list_number: Option<String>,
-    /// How many ordered lists enclose this item (1 for a top-level numbered item).
+    /// The item's ordered-list nesting: the enclosing ordered lists plus the levels their restarts
+    /// opened (1 for a top-level numbered item).
     list_depth: u8,
     /// The block's text has been emitted; the frame stays only to match its end tag.
     done: bool,
@@ -67,7 +68,6 @@ impl OpenBlock {
 struct OrderedList {
     next_by_count: u64,
     items: usize,
-    first_written: Option<u64>,
     by_count: bool,
     /// The last written number at each level opened by a restart; the list's own level first.
     levels: Vec<u64>,
@@ -78,7 +78,6 @@ impl OrderedList {
         OrderedList {
             next_by_count: start,
             items: 0,
-            first_written: None,
             by_count: false,
             levels: Vec::new(),
         }
@@ -97,13 +96,11 @@ impl OrderedList {
         let Some(written) = written else {
             return by_count.to_string();
         };
-        match self.first_written {
-            None => self.first_written = Some(written),
-            Some(first) if self.items == 2 && first == written => self.by_count = true,
-            Some(_) => {}
+        // After one item the only level holds the first written number.
+        if self.items == 2 && self.levels == [written] {
+            self.by_count = true;
         }
         if self.by_count {
-            self.levels.truncate(1);
             return by_count.to_string();
         }
         match self.levels.last().copied() {
