@@ -572,8 +572,8 @@ fn judge(doc: &Document, r: &CrossRef, index: usize, enough_numbering: bool) -> 
     if t.resolved.is_some() {
         return None;
     }
-    // "EXHIBITS": the parser read the plural "S" as a reference to Exhibit S; "Section S-1.4":
-    // a prefixed numbering it does not know.
+    // "Annex(es)": a plural the parser read as item "(es)"; "Section S-1.4": a prefixed numbering
+    // it does not know.
     if doc.text[..t.span.start]
         .chars()
         .next_back()
