@@ -98,7 +98,8 @@ fn looks_like_code_or_file(term: &str) -> bool {
     })
 }
 
-pub(crate) fn extract(doc: &mut Document) {
+/// The document's definitions, in source order.
+pub(crate) fn extract(doc: &Document) -> Vec<Definition> {
     let mut defs: Vec<Definition> = Vec::new();
     let text = &doc.text;
     let in_definitions_section = definitions_section_blocks(doc);
@@ -208,8 +209,7 @@ pub(crate) fn extract(doc: &mut Document) {
     }
     defs.sort_by_key(|d| d.term_span.start);
     defs.dedup_by_key(|d| d.term_span.start);
-    doc.definitions = defs;
-    doc.term_uses = find_uses(doc);
+    defs
 }
 
 /// "sections 9 (**Our Intellectual Property Rights**), 11 (“Advertising”)": a parenthesis right after
@@ -344,7 +344,8 @@ fn plurals_of(term: &str) -> Vec<String> {
     plurals
 }
 
-fn find_uses(doc: &Document) -> Vec<TermUse> {
+/// Every use of a capitalised defined term outside the definitions themselves.
+pub(crate) fn find_uses(doc: &Document) -> Vec<TermUse> {
     // Lower-case terms ("we", "you") are pronoun labels: every "we" is not worth recording.
     let mut patterns: Vec<String> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
