@@ -405,13 +405,14 @@ fn build_structure(
         let leading = numbering::leading_number(content);
         let strong_at_start =
             strong_opening(&doc.strong_spans, content_start, raw.text_span.end, 2);
-        let single_line = !content.contains('\n');
         let bold_title = raw.kind == BlockKind::Paragraph
             && strong_at_start.is_some_and(|s| s.end + 2 >= raw.text_span.end)
-            && content.split_whitespace().count() <= 12
+            && content.split_whitespace().nth(12).is_none()
             && !content.trim_end().ends_with(['.', ',', ';']);
-        let caps_title =
-            raw.kind != BlockKind::Heading && single_line && numbering::is_title_line(content);
+        // The title test first: it rejects a long block by its length alone.
+        let caps_title = raw.kind != BlockKind::Heading
+            && numbering::is_title_line(content)
+            && !content.contains('\n');
         let heading_level = match raw.kind {
             BlockKind::Heading if raw.heading_level > 0 => Some(raw.heading_level),
             BlockKind::Heading | BlockKind::Paragraph
@@ -464,8 +465,9 @@ fn build_structure(
             Some(style) => {
                 let strong_end = strong_at_start.map(|s| s.end.saturating_sub(rest_trim_start));
                 let title = numbering::run_in_title(rest, strong_end).or_else(|| {
-                    // "1. Definitions" alone on its line is a title too.
-                    let words = rest.split_whitespace().count();
+                    // "1. Definitions" alone on its line is a title too. (Counting stops after nine
+                    // words: a clause's whole body may follow its number.)
+                    let words = rest.split_whitespace().take(9).count();
                     (words > 0
                         && words <= 8
                         && !rest.contains(['.', ';', ','])
