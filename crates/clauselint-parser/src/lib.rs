@@ -409,8 +409,9 @@ fn build_structure(
             && strong_at_start.is_some_and(|s| s.end + 2 >= raw.text_span.end)
             && content.split_whitespace().nth(12).is_none()
             && !content.trim_end().ends_with(['.', ',', ';']);
-        // The title test first: it rejects a long block by its length alone.
-        let caps_title = raw.kind != BlockKind::Heading
+        // Only a paragraph can be an ALL-CAPS title (a heading has its level, and list items and
+        // table cells stay what they are); the title test rejects a long block by its length.
+        let caps_title = raw.kind == BlockKind::Paragraph
             && numbering::is_title_line(content)
             && !content.contains('\n');
         let heading_level = match raw.kind {
@@ -680,11 +681,13 @@ pub(crate) fn clause_keys(number: Option<&LeadingNumber>, parent: Option<&Clause
     };
     match &number.label {
         Label::Decimal(parts) => {
-            let key = parts
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(".");
+            use std::fmt::Write as _;
+            let mut key = String::with_capacity(parts.len() * 3);
+            for (i, part) in parts.iter().enumerate() {
+                let separator = if i > 0 { "." } else { "" };
+                // Writing to a String cannot fail.
+                let _ = write!(key, "{separator}{part}");
+            }
             vec![key]
         }
         Label::Article(a) => {
@@ -708,8 +711,16 @@ pub(crate) fn clause_keys(number: Option<&LeadingNumber>, parent: Option<&Clause
     }
 }
 
+/// `s` with every run of whitespace made one space, and none at either end.
 pub(crate) fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut collapsed = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
 }
 
 fn split_sentences(
