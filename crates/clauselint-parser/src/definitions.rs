@@ -2,43 +2,137 @@
 //! bold or quoted entries in a Definitions section; then every use of each term.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 
 use crate::model::{BlockKind, Definition, DefinitionStyle, Document, Span, TermUse};
 
 const OPEN_QUOTES: &[char] = &['"', '“', '‘'];
 
-// In the term patterns `’` followed by a letter is an apostrophe ("Licensor’s Materials"), not the
-// closing quote of a ‘single-quoted’ term.
-
-fn means_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // The bounded term repetition makes many automaton states: with the default cache the lazy
-        // DFA keeps discarding and rebuilding them, which costs more than the search itself.
-        RegexBuilder::new(
-            r#"(?x)
-            [“"‘]\s*(?P<term>(?:[^“”"‘’\n]|’\p{L}){1,80}?)\s*[,.]?\s*[”"’]
-            \s*(?:\)\s*)?[,:]?\s*
-            (?:(?:shall|will|should|also|which|hereinafter|herein|as\ used\ herein,?|as\ used\ in\ (?:this|these)\ [A-Za-z]+,?)\s+)*
-            (?P<verb>means?|refers?\ to|has\ the\ meaning|have\ the\ meaning|is\ defined|are\ defined|includes?|shall\ include|is\ used\ to\ refer|collectively\ means)(?-u:\b)
-            "#,
-        )
-        .dfa_size_limit(16 << 20)
-        .build()
-        .expect("valid definition regex")
-    })
+/// Does `text` contain one of [`OPEN_QUOTES`]? A vectorised search for `"` and the last bytes of
+/// `“` (E2 80 9C) and `‘` (E2 80 98), each confirmed by the two bytes before it: most sentences
+/// have no quote, and checking the three characters one by one was a tenth of the parse.
+fn has_open_quote(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'"', 0x9C, 0x98, bytes)
+        .any(|i| bytes[i] == b'"' || (i >= 2 && bytes[i - 2..i] == [0xE2, 0x80]))
 }
 
-fn quoted_term_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r#"[“"‘]\s*(?P<term>(?:[^“”"‘’\n]|’\p{L}){1,80}?)\s*[,.;]?\s*[”"’]"#)
-            .expect("valid quote regex")
-    })
+/// The longest quoted term, in characters (an apostrophe with the letter after it counts as one).
+const MAX_TERM_UNITS: usize = 80;
+
+/// One character of a quoted term: anything but a quote or a line break. `’` followed by a letter
+/// is an apostrophe ("Licensor’s Materials"), not the closing quote of a ‘single-quoted’ term.
+const TERM_UNIT: &str = r#"(?:[^“”"‘’\n]|’\p{L})"#;
+
+/// Every term pattern opens with a quote and the spaces after it.
+const TERM_OPEN: &str = r#"[“"‘]\s*"#;
+
+/// What follows the term in `"X" means …`.
+const MEANS_REST: &str = r#"(?x:
+    \s*[,.]?\s*[”"’]
+    \s*(?:\)\s*)?[,:]?\s*
+    (?:(?:shall|will|should|also|which|hereinafter|herein|as\ used\ herein,?|as\ used\ in\ (?:this|these)\ [A-Za-z]+,?)\s+)*
+    (?P<verb>means?|refers?\ to|has\ the\ meaning|have\ the\ meaning|is\ defined|are\ defined|includes?|shall\ include|is\ used\ to\ refer|collectively\ means)(?-u:\b)
+)"#;
+
+/// What follows the term in a quoted string that may be a term: `“Services”`, `"Order Form,"`.
+const QUOTED_REST: &str = r#"\s*[,.;]?\s*[”"’]"#;
+
+fn means_regex() -> &'static BoundedTermRegex {
+    static RE: OnceLock<BoundedTermRegex> = OnceLock::new();
+    RE.get_or_init(|| BoundedTermRegex::new(MEANS_REST, MAX_TERM_UNITS))
+}
+
+fn quoted_term_regex() -> &'static BoundedTermRegex {
+    static RE: OnceLock<BoundedTermRegex> = OnceLock::new();
+    RE.get_or_init(|| BoundedTermRegex::new(QUOTED_REST, MAX_TERM_UNITS))
+}
+
+/// The pattern `TERM_OPEN (?P<term>TERM_UNIT{1,max_units}?) rest`, searched without compiling the
+/// bound: with `{1,80}?` the term's 80 copies of `\p{L}` cost 50–60 ms to compile (once per
+/// process: a CLI run on a small file or a language server's first document paid it) and make a
+/// lazy DFA that keeps determinising new states while it searches.
+///
+/// The same pattern with an unbounded `+?` term compiles in a millisecond, and its match at a
+/// start equals the bounded pattern's whenever its term is within the bound: both try the spaces
+/// after the quote greedily, then the fewest term units that let `rest` match, so a success within
+/// the bound is the bounded pattern's first success too. When the term found is longer, it starts
+/// after all the spaces (a shorter success would have come first), and any bounded success at
+/// that start must leave some of those spaces to the term: a longer term would be a success after
+/// all the spaces as well, with more units than the shortest. `rest` opens with `\s*`, so it
+/// matches after one of the spaces exactly when it matches after all of them, and the bounded
+/// pattern's first success takes the last space that is not a line break as its term, then `rest`.
+/// (`tests` compare this with the bounded pattern, also under a bound of three units.)
+struct BoundedTermRegex {
+    unbounded: Regex,
+    /// `rest` anchored at the start of its haystack.
+    rest_at_start: Regex,
+    max_units: usize,
+}
+
+/// Where a [`BoundedTermRegex`] matched: the whole match and its `term` group.
+struct TermMatch {
+    whole: Range<usize>,
+    term: Range<usize>,
+}
+
+impl BoundedTermRegex {
+    fn new(rest: &str, max_units: usize) -> Self {
+        BoundedTermRegex {
+            unbounded: Regex::new(&format!("{TERM_OPEN}(?P<term>{TERM_UNIT}+?){rest}"))
+                .expect("valid term pattern"),
+            rest_at_start: Regex::new(&format!("^(?:{rest})")).expect("valid term pattern"),
+            max_units,
+        }
+    }
+
+    /// The successive non-overlapping matches in `haystack`, as the bounded pattern's
+    /// `captures_iter` finds them.
+    fn captures_iter<'h>(&'h self, haystack: &'h str) -> impl Iterator<Item = TermMatch> + 'h {
+        let mut at = 0;
+        std::iter::from_fn(move || loop {
+            let caps = self.unbounded.captures_at(haystack, at)?;
+            let whole = caps.get(0).expect("whole match");
+            let term = caps.name("term").expect("term group");
+            if term_units(term.as_str()) <= self.max_units {
+                at = whole.end();
+                return Some(TermMatch {
+                    whole: whole.range(),
+                    term: term.range(),
+                });
+            }
+            // Too long: the bounded pattern's only chance at this start is a space for a term.
+            let start = whole.start();
+            let quote_len = haystack[start..].chars().next().map_or(1, char::len_utf8);
+            let spaces = start + quote_len..term.start();
+            let last_space = haystack[spaces.clone()]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c != '\n');
+            if let Some((offset, space)) = last_space {
+                let term_start = spaces.start + offset;
+                let term_end = term_start + space.len_utf8();
+                if let Some(rest) = self.rest_at_start.find(&haystack[term_end..]) {
+                    at = term_end + rest.end();
+                    return Some(TermMatch {
+                        whole: start..at,
+                        term: term_start..term_end,
+                    });
+                }
+            }
+            at = start + quote_len;
+        })
+    }
+}
+
+/// The units of a term matched by [`TERM_UNIT`]s: every `’` in it is an apostrophe that forms one
+/// unit with the letter after it.
+fn term_units(term: &str) -> usize {
+    term.chars().count() - term.matches('’').count()
 }
 
 /// Words allowed in a parenthesis before its first quoted term: `(the "Services")`,
@@ -98,7 +192,8 @@ fn looks_like_code_or_file(term: &str) -> bool {
     })
 }
 
-pub(crate) fn extract(doc: &mut Document) {
+/// The document's definitions, in source order.
+pub(crate) fn extract(doc: &Document) -> Vec<Definition> {
     let mut defs: Vec<Definition> = Vec::new();
     let text = &doc.text;
     let in_definitions_section = definitions_section_blocks(doc);
@@ -107,23 +202,23 @@ pub(crate) fn extract(doc: &mut Document) {
         let slice = &text[s.start..s.end];
         // "X" means …: a quote and one of the verbs must be there (their case is fixed), so most
         // sentences need no regex search at all.
-        let may_define = OPEN_QUOTES.iter().any(|&q| slice.contains(q))
+        let may_define = has_open_quote(slice)
             && ["mean", "refer", "defined", "include"]
                 .iter()
                 .any(|verb| slice.contains(verb));
-        for caps in may_define
+        for found in may_define
             .then(|| means_regex().captures_iter(slice))
             .into_iter()
             .flatten()
         {
-            let term = caps.name("term").expect("term group");
-            let cleaned = clean_term(term.as_str());
+            let term = &slice[found.term.clone()];
+            let cleaned = clean_term(term);
             if !plausible_term(cleaned) {
                 continue;
             }
-            let lead = term.as_str().len() - term.as_str().trim_start().len();
-            let start = s.start + term.start() + lead;
-            let def_start = s.start + caps.get(0).expect("match").end();
+            let lead = term.len() - term.trim_start().len();
+            let start = s.start + found.term.start + lead;
+            let def_start = s.start + found.whole.end;
             defs.push(Definition {
                 term: cleaned.to_string(),
                 term_span: Span::new(start, start + cleaned.len()),
@@ -134,7 +229,7 @@ pub(crate) fn extract(doc: &mut Document) {
         }
         // ( … "X" … )
         let mut search_from = 0;
-        while let Some(open) = slice[search_from..].find('(') {
+        while let Some(open) = memchr::memchr(b'(', &slice.as_bytes()[search_from..]) {
             let open = search_from + open;
             search_from = open + 1;
             let Some(close) = matching_paren(slice, open) else {
@@ -153,14 +248,14 @@ pub(crate) fn extract(doc: &mut Document) {
             if !parenthetical_lead_regex().is_match(&inner[..first_quote]) {
                 continue;
             }
-            for caps in quoted_term_regex().captures_iter(inner) {
-                let term = caps.name("term").expect("term group");
-                let cleaned = clean_term(term.as_str());
+            for found in quoted_term_regex().captures_iter(inner) {
+                let term = &inner[found.term.clone()];
+                let cleaned = clean_term(term);
                 if !plausible_term(cleaned) {
                     continue;
                 }
-                let lead = term.as_str().len() - term.as_str().trim_start().len();
-                let start = s.start + open + 1 + term.start() + lead;
+                let lead = term.len() - term.trim_start().len();
+                let start = s.start + open + 1 + found.term.start + lead;
                 defs.push(Definition {
                     term: cleaned.to_string(),
                     term_span: Span::new(start, start + cleaned.len()),
@@ -181,11 +276,17 @@ pub(crate) fn extract(doc: &mut Document) {
             let start = strong.start + text[strong.start..strong.end].find(inner).unwrap_or(0);
             Some((start, inner))
         } else {
+            let block_text = &text[content.start..content.end];
             quoted_term_regex()
-                .captures(&text[content.start..content.end])
-                .and_then(|c| c.name("term"))
-                .filter(|m| m.start() <= 4)
-                .map(|m| (content.start + m.start(), m.as_str()))
+                .captures_iter(block_text)
+                .next()
+                .filter(|found| found.term.start <= 4)
+                .map(|found| {
+                    (
+                        content.start + found.term.start,
+                        &block_text[found.term.clone()],
+                    )
+                })
         };
         if let Some((start, raw)) = candidate {
             let cleaned = clean_term(raw.trim_matches(OPEN_QUOTES).trim_matches(['”', '"', '’']));
@@ -208,8 +309,7 @@ pub(crate) fn extract(doc: &mut Document) {
     }
     defs.sort_by_key(|d| d.term_span.start);
     defs.dedup_by_key(|d| d.term_span.start);
-    doc.definitions = defs;
-    doc.term_uses = find_uses(doc);
+    defs
 }
 
 /// "sections 9 (**Our Intellectual Property Rights**), 11 (“Advertising”)": a parenthesis right after
@@ -344,7 +444,8 @@ fn plurals_of(term: &str) -> Vec<String> {
     plurals
 }
 
-fn find_uses(doc: &Document) -> Vec<TermUse> {
+/// Every use of a capitalised defined term outside the definitions themselves.
+pub(crate) fn find_uses(doc: &Document) -> Vec<TermUse> {
     // Lower-case terms ("we", "you") are pronoun labels: every "we" is not worth recording.
     let mut patterns: Vec<String> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
@@ -396,4 +497,139 @@ fn find_uses(doc: &Document) -> Vec<TermUse> {
         }
     }
     uses
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the bounded pattern's own `captures_iter` finds: (whole match, term).
+    fn plain(regex: &Regex, haystack: &str) -> Vec<(Range<usize>, Range<usize>)> {
+        regex
+            .captures_iter(haystack)
+            .map(|c| (c.get(0).unwrap().range(), c.name("term").unwrap().range()))
+            .collect()
+    }
+
+    fn bounded(regex: &BoundedTermRegex, haystack: &str) -> Vec<(Range<usize>, Range<usize>)> {
+        regex
+            .captures_iter(haystack)
+            .map(|m| (m.whole, m.term))
+            .collect()
+    }
+
+    const SAMPLES: &[&str] = &[
+        "“Services” means the services (the “Platform”) and (collectively, “Data”).",
+        "\"Licensor’s Materials\" shall mean it; ‘Fees’ includes taxes; “X’ y” means z.",
+        // Quoted passages longer than the bound, followed by a verb or a closing quote.
+        "“We may, at our sole discretion and without notice, change, suspend or discontinue any \
+         part of the Services at any time for any reason whatsoever” means that we can. “Short” means s.",
+        "(the “Agreement between the parties as amended from time to time and including every order \
+         form, statement of work and schedule”) and (the “Order”)",
+        // A long term after a run of spaces: the bounded pattern can only take one space as term.
+        "“  ’shall include all of the following documents, whether written or oral, whether signed or \
+         unsigned, and whether” means x",
+        "“ \n ’s mean", "“\t’shall mean the”", "“” means", "“ ” means“A” means",
+        "“ \u{a0}\n’shall include the documents listed in every schedule attached to this agreement \
+         from time to time” means",
+    ];
+
+    #[test]
+    fn open_quotes_are_found_by_their_bytes() {
+        for text in [
+            "",
+            "no quote ’ ” here",
+            "a \"b",
+            "“b",
+            "a ‘b’",
+            "ü œ ✘ 漢 ”",
+            "x”“",
+        ] {
+            assert_eq!(
+                has_open_quote(text),
+                OPEN_QUOTES.iter().any(|&q| text.contains(q)),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// The pattern a [`BoundedTermRegex`] stands for, compiled with its bound.
+    fn bounded_pattern(rest: &str, max_units: usize) -> Regex {
+        Regex::new(&format!(
+            "{TERM_OPEN}(?P<term>{TERM_UNIT}{{1,{max_units}}}?){rest}"
+        ))
+        .expect("valid pattern")
+    }
+
+    #[test]
+    fn the_unbounded_search_finds_what_the_bounded_pattern_finds() {
+        for (rest, regex) in [
+            (MEANS_REST, means_regex()),
+            (QUOTED_REST, quoted_term_regex()),
+        ] {
+            let bounded_regex = bounded_pattern(rest, MAX_TERM_UNITS);
+            for text in SAMPLES {
+                assert_eq!(
+                    bounded(regex, text),
+                    plain(&bounded_regex, text),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    /// With a bound of three units, random text over the characters that matter exercises the
+    /// long-term path at every turn.
+    #[test]
+    fn a_small_bound_behaves_as_the_bounded_pattern_on_random_text() {
+        const PIECES: &[&str] = &[
+            "“",
+            "”",
+            "\"",
+            "‘",
+            "’",
+            "’s",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u{a0}",
+            "\r",
+            ",",
+            ".",
+            ";",
+            ":",
+            ")",
+            "A",
+            "é",
+            "means",
+            " shall ",
+            "include",
+            "also ",
+            "refers to",
+            "x",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for rest in [MEANS_REST, QUOTED_REST] {
+            let small = BoundedTermRegex::new(rest, 3);
+            let bounded_regex = bounded_pattern(rest, 3);
+            for _ in 0..20_000 {
+                let len = 1 + next() % 24;
+                let text: String = (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect();
+                assert_eq!(
+                    bounded(&small, &text),
+                    plain(&bounded_regex, &text),
+                    "{text:?}"
+                );
+            }
+        }
+    }
 }

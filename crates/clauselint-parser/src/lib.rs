@@ -78,6 +78,64 @@ pub fn parse_limited(
     limits: &Limits,
     deadline: &Deadline,
 ) -> Result<Document, LimitExceeded> {
+    parse_with_hook(source, format, limits, deadline, &mut PhaseHook::none())
+}
+
+/// The stages of a parse in the order they run, as [`parse_profiled`] reports them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParsePhase {
+    /// Reading the format: Markdown events and blanking markup (or the plain-text grammar's tree),
+    /// and the copies of the source the document keeps.
+    Markup,
+    /// Line starts of the source (`LineIndex`).
+    LineIndex,
+    /// Blocks assigned to clauses, clause numbers, titles and nesting.
+    Structure,
+    Sentences,
+    Definitions,
+    /// Every use of a defined term.
+    TermUses,
+    CrossReferences,
+}
+
+/// As [`parse`], calling `phase_done` as each [`ParsePhase`] ends, so a profiler can read its clock
+/// there (`examples/parse_phases.rs`). Returns exactly what [`parse`] returns.
+pub fn parse_profiled(
+    source: &str,
+    format: Format,
+    phase_done: &mut dyn FnMut(ParsePhase),
+) -> Document {
+    unlimited(parse_with_hook(
+        source,
+        format,
+        &Limits::unlimited(),
+        &Deadline::never(),
+        &mut PhaseHook(Some(phase_done)),
+    ))
+}
+
+/// Where a parse reports the end of each phase: nowhere, except when profiled.
+pub(crate) struct PhaseHook<'a>(Option<&'a mut dyn FnMut(ParsePhase)>);
+
+impl PhaseHook<'_> {
+    pub(crate) fn none() -> Self {
+        PhaseHook(None)
+    }
+
+    fn done(&mut self, phase: ParsePhase) {
+        if let Some(phase_done) = &mut self.0 {
+            phase_done(phase);
+        }
+    }
+}
+
+fn parse_with_hook(
+    source: &str,
+    format: Format,
+    limits: &Limits,
+    deadline: &Deadline,
+    hook: &mut PhaseHook,
+) -> Result<Document, LimitExceeded> {
     let (text, raw_blocks, strong_spans) = match format {
         Format::Markdown => {
             let parts = markdown::parse(source);
@@ -87,7 +145,7 @@ pub fn parse_limited(
         Format::Text => {
             let text = blank_bom(source);
             let doc = match grammar::parse_tree(&text) {
-                Some(tree) => build_from_tree(source.to_string(), text, &tree, deadline)?,
+                Some(tree) => build_from_tree(source.to_string(), text, &tree, deadline, hook)?,
                 None => build(
                     source.to_string(),
                     text.clone(),
@@ -96,6 +154,7 @@ pub fn parse_limited(
                     Vec::new(),
                     Vec::new(),
                     deadline,
+                    hook,
                 )?,
             };
             check_clause_depth(&doc, limits)?;
@@ -116,6 +175,7 @@ pub fn parse_limited(
         strong_spans,
         Vec::new(),
         deadline,
+        hook,
     )?;
     check_clause_depth(&doc, limits)?;
     Ok(doc)
@@ -162,6 +222,7 @@ pub fn parse_text_line_based(source: &str) -> Document {
         Vec::new(),
         Vec::new(),
         &Deadline::never(),
+        &mut PhaseHook::none(),
     ))
 }
 
@@ -173,6 +234,7 @@ pub fn parse_text_with_tree(source: &str, tree: &tree_sitter::Tree) -> Document 
         blank_bom(source),
         tree,
         &Deadline::never(),
+        &mut PhaseHook::none(),
     ))
 }
 
@@ -181,10 +243,14 @@ fn build_from_tree(
     text: String,
     tree: &tree_sitter::Tree,
     deadline: &Deadline,
+    hook: &mut PhaseHook,
 ) -> Result<Document, LimitExceeded> {
+    hook.done(ParsePhase::Markup);
     let mut doc = empty_document(source, text, Format::Text, Vec::new(), Vec::new());
+    hook.done(ParsePhase::LineIndex);
     let numbers = grammar::build_structure(&mut doc, tree, deadline)?;
-    finish(&mut doc, &numbers, deadline)?;
+    hook.done(ParsePhase::Structure);
+    finish(&mut doc, &numbers, deadline, hook)?;
     Ok(doc)
 }
 
@@ -221,6 +287,7 @@ pub fn parse_extracted_limited(
         Vec::new(),
         diagnostics,
         deadline,
+        &mut PhaseHook::none(),
     )?;
     check_clause_depth(&doc, limits)?;
     doc.page_starts = page_starts;
@@ -234,6 +301,7 @@ fn blank_bom(source: &str) -> String {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build(
     source: String,
     text: String,
@@ -242,11 +310,15 @@ fn build(
     strong_spans: Vec<Span>,
     diagnostics: Vec<ParseDiagnostic>,
     deadline: &Deadline,
+    hook: &mut PhaseHook,
 ) -> Result<Document, LimitExceeded> {
+    hook.done(ParsePhase::Markup);
     let mut doc = empty_document(source, text, format, strong_spans, diagnostics);
+    hook.done(ParsePhase::LineIndex);
     doc.blocks.reserve(raw_blocks.len());
     let numbers = build_structure(&mut doc, raw_blocks, deadline)?;
-    finish(&mut doc, &numbers, deadline)?;
+    hook.done(ParsePhase::Structure);
+    finish(&mut doc, &numbers, deadline, hook)?;
     Ok(doc)
 }
 
@@ -284,12 +356,18 @@ fn finish(
     doc: &mut Document,
     number_lens: &[usize],
     deadline: &Deadline,
+    hook: &mut PhaseHook,
 ) -> Result<(), LimitExceeded> {
     split_sentences(doc, number_lens, deadline)?;
+    hook.done(ParsePhase::Sentences);
     deadline.check_now()?;
-    definitions::extract(doc);
+    doc.definitions = definitions::extract(doc);
+    hook.done(ParsePhase::Definitions);
+    doc.term_uses = definitions::find_uses(doc);
+    hook.done(ParsePhase::TermUses);
     deadline.check_now()?;
     xrefs::extract(doc);
+    hook.done(ParsePhase::CrossReferences);
     deadline.check_now()
 }
 
@@ -327,13 +405,15 @@ fn build_structure(
         let leading = numbering::leading_number(content);
         let strong_at_start =
             strong_opening(&doc.strong_spans, content_start, raw.text_span.end, 2);
-        let single_line = !content.contains('\n');
         let bold_title = raw.kind == BlockKind::Paragraph
             && strong_at_start.is_some_and(|s| s.end + 2 >= raw.text_span.end)
-            && content.split_whitespace().count() <= 12
+            && content.split_whitespace().nth(12).is_none()
             && !content.trim_end().ends_with(['.', ',', ';']);
-        let caps_title =
-            raw.kind != BlockKind::Heading && single_line && numbering::is_title_line(content);
+        // Only a paragraph can be an ALL-CAPS title (a heading has its level, and list items and
+        // table cells stay what they are); the title test rejects a long block by its length.
+        let caps_title = raw.kind == BlockKind::Paragraph
+            && numbering::is_title_line(content)
+            && !content.contains('\n');
         let heading_level = match raw.kind {
             BlockKind::Heading if raw.heading_level > 0 => Some(raw.heading_level),
             BlockKind::Heading | BlockKind::Paragraph
@@ -386,8 +466,9 @@ fn build_structure(
             Some(style) => {
                 let strong_end = strong_at_start.map(|s| s.end.saturating_sub(rest_trim_start));
                 let title = numbering::run_in_title(rest, strong_end).or_else(|| {
-                    // "1. Definitions" alone on its line is a title too.
-                    let words = rest.split_whitespace().count();
+                    // "1. Definitions" alone on its line is a title too. (Counting stops after nine
+                    // words: a clause's whole body may follow its number.)
+                    let words = rest.split_whitespace().take(9).count();
                     (words > 0
                         && words <= 8
                         && !rest.contains(['.', ';', ','])
@@ -600,11 +681,13 @@ pub(crate) fn clause_keys(number: Option<&LeadingNumber>, parent: Option<&Clause
     };
     match &number.label {
         Label::Decimal(parts) => {
-            let key = parts
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(".");
+            use std::fmt::Write as _;
+            let mut key = String::with_capacity(parts.len() * 3);
+            for (i, part) in parts.iter().enumerate() {
+                let separator = if i > 0 { "." } else { "" };
+                // Writing to a String cannot fail.
+                let _ = write!(key, "{separator}{part}");
+            }
             vec![key]
         }
         Label::Article(a) => {
@@ -628,8 +711,16 @@ pub(crate) fn clause_keys(number: Option<&LeadingNumber>, parent: Option<&Clause
     }
 }
 
+/// `s` with every run of whitespace made one space, and none at either end.
 pub(crate) fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut collapsed = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
 }
 
 fn split_sentences(

@@ -190,20 +190,24 @@ pub(crate) fn is_title_line(line: &str) -> bool {
     if words > 12 {
         return false;
     }
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 3 {
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in line.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    if letters < 3 {
         return false;
     }
-    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     // A disclaimer sentence in capitals ends with a full stop and runs long; a title does not.
-    upper * 10 >= letters.len() * 9 && !(line.ends_with('.') && words > 6)
+    upper * 10 >= letters * 9 && !(line.ends_with('.') && words > 6)
 }
 
 /// A run-in title at the start of a block's content (`Customer Content. You retain…`): up to eight
 /// words, each significant one capitalised, ending with a full stop (or a colon) before more text.
 /// Returns the title's length in bytes (without the stop).
 pub(crate) fn run_in_title(content: &str, strong_prefix: Option<usize>) -> Option<usize> {
-    let end = content.find(['.', ':', '\n'])?;
+    // The stops are ASCII: a byte search finds the same offset as a character search.
+    let end = memchr::memchr3(b'.', b':', b'\n', content.as_bytes())?;
     let stop = content.as_bytes()[end];
     if stop == b'\n' {
         return None;
@@ -224,42 +228,38 @@ pub(crate) fn run_in_title(content: &str, strong_prefix: Option<usize>) -> Optio
             return Some(title.len());
         }
     }
-    let words: Vec<&str> = title.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 {
+    // Up to eight words, walked without collecting them (this runs for most blocks).
+    let word_count = title.split_whitespace().take(9).count();
+    if word_count == 0 || word_count > 8 {
         return None;
     }
     const SMALL: &[&str] = &[
         "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
         "&", "-", "–", "—", "your", "our", "its", "from", "under",
     ];
-    let capitalised = words.iter().all(|w| {
+    // `w` is trimmed to alphanumerics, so no dash is left to compare, and no non-ASCII letter
+    // lower-cases to these ASCII words (only the Kelvin sign becomes ASCII: `k`): an ASCII
+    // case-insensitive comparison is the comparison of the lower-cased word.
+    let capitalised = title.split_whitespace().all(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.is_empty()
-            || SMALL.contains(&w.to_lowercase().as_str())
+            || SMALL.iter().any(|small| small.eq_ignore_ascii_case(w))
             || w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     });
-    let first_cap = words[0].chars().next().is_some_and(|c| c.is_uppercase());
+    let first_cap = title
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
     // Abbreviation stops ("Inc.", "U.S.") are not title ends.
-    let last = words.last().copied().unwrap_or("");
-    let abbreviation = matches!(
-        last.to_ascii_lowercase().as_str(),
-        "inc"
-            | "ltd"
-            | "co"
-            | "corp"
-            | "llc"
-            | "no"
-            | "u.s"
-            | "mr"
-            | "ms"
-            | "dr"
-            | "st"
-            | "e.g"
-            | "i.e"
-    ) || last.len() == 1;
-    (capitalised && first_cap && !abbreviation && (stop == b'.' || words.len() <= 6))
+    const ABBREVIATIONS: &[&str] = &[
+        "inc", "ltd", "co", "corp", "llc", "no", "u.s", "mr", "ms", "dr", "st", "e.g", "i.e",
+    ];
+    let last = title.split_whitespace().next_back().unwrap_or("");
+    let abbreviation =
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last)) || last.len() == 1;
+    (capitalised && first_cap && !abbreviation && (stop == b'.' || word_count <= 6))
         .then_some(title.len())
 }
 

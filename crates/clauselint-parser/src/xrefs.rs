@@ -41,10 +41,12 @@ fn anchored_xref_regex() -> &'static Regex {
     })
 }
 
-/// Every place a cross-reference can start, in ASCII-lower-cased text: a keyword, or `§`. No stem
-/// occurs inside another one except after a letter, where a keyword cannot start, so the
-/// non-overlapping search misses no start. Case-sensitive and few, the stems let the automaton skip
-/// through the text with its vectorised prefilter.
+/// Every place a cross-reference keyword can start, in ASCII-lower-cased text. No stem occurs
+/// inside another one except after a letter, where a keyword cannot start, so the non-overlapping
+/// search misses no start. Case-sensitive, few and at least three bytes long, the stems let the
+/// automaton skip through the text with its vectorised prefilter (`§`, two bytes, is searched on
+/// its own: with it the prefilter could only tell two-byte prefixes apart, and "an", "at", "ar"
+/// or "pa" are in almost every word).
 fn keyword_starts() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -61,17 +63,19 @@ fn keyword_starts() -> &'static AhoCorasick {
                 "annex",
                 "appendi",
                 "attachment",
-                "§",
             ])
             .expect("valid keyword set")
     })
 }
 
+/// The keywords `sub` starts: most of its hits ("subject", "submit") are none of them.
+const AFTER_SUB: [&str; 4] = ["section", "-section", "clause", "-clause"];
+
 /// The matches of [`xref_regex`] in `text`, as `find_iter` would return them. The regex has no
 /// literal prefix its engine can skip ahead with (its keywords are case-insensitive), so it would
-/// run its automaton over every byte; instead the keyword automaton finds where a match can start
-/// and the anchored regex is tried there, leftmost first. Unicode case folding also lets `ſ` (long
-/// s) spell an `s`: a text containing it takes the plain search.
+/// run its automaton over every byte; instead the keyword automaton and a search for `§` find
+/// where a match can start and the anchored regex is tried there, leftmost first. Unicode case
+/// folding also lets `ſ` (long s) spell an `s`: a text containing it takes the plain search.
 fn xref_matches(text: &str) -> Vec<(usize, usize)> {
     if text.contains('ſ') {
         return xref_regex()
@@ -81,7 +85,22 @@ fn xref_matches(text: &str) -> Vec<(usize, usize)> {
     }
     // ASCII lower-casing keeps every byte offset.
     let lower = text.to_ascii_lowercase();
-    let starts = keyword_starts().find_iter(&lower).map(|m| m.start());
+    let mut starts: Vec<usize> = keyword_starts()
+        .find_iter(&lower)
+        .map(|m| m.start())
+        .filter(|&start| {
+            !lower[start..].starts_with("sub")
+                || AFTER_SUB
+                    .iter()
+                    .any(|keyword| lower[start + 3..].starts_with(keyword))
+        })
+        .collect();
+    // `§` is not ASCII, so it never overlaps a keyword: both searches together find every start.
+    let keywords = starts.len();
+    starts.extend(memchr::memmem::find_iter(lower.as_bytes(), "§"));
+    if starts.len() > keywords {
+        starts.sort_unstable();
+    }
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut resume = 0;
@@ -253,6 +272,7 @@ mod tests {
             "Section Section 5 clause clauses 2 and 3 exhibit",
             "Sections 1. 2. See ſection 4 and Section 9.",
             "xsub-section 5, subsub-clause 3, Sub-Sections 4 and 5, §§§ 2",
+            "Subject to § 4, subscribers sub-clause 2 SUBSECTION (b) sub- section 3 §5 sub",
             "",
         ] {
             assert_eq!(xref_matches(text), plain_search(text), "{text:?}");

@@ -322,6 +322,7 @@ fn read(bytes: &[u8], options: &DocxOptions) -> Result<Document, DocxError> {
         strong,
         diagnostics,
         &crate::Deadline::never(),
+        &mut crate::PhaseHook::none(),
     ));
     doc.paragraphs = paragraphs;
     doc.revisions = revisions;
