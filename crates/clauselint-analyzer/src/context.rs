@@ -137,8 +137,7 @@ fn is_ascii_white(b: u8) -> bool {
 
 fn normalise(text: &str, base: usize) -> (String, SourceMap) {
     let bytes = text.as_bytes();
-    // Built as bytes: every byte pushed is ASCII or a whole UTF-8 character.
-    let mut norm: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut norm = String::with_capacity(bytes.len());
     let mut map = SourceMap::new(base);
     let mut pending_space = false;
     let mut i = 0;
@@ -148,19 +147,29 @@ fn normalise(text: &str, base: usize) -> (String, SourceMap) {
         if b.is_ascii() {
             if is_ascii_white(b) {
                 pending_space = !norm.is_empty();
-            } else {
-                if pending_space {
-                    norm.push(b' ');
-                    pending_space = false;
-                }
-                map.record(norm.len(), i);
-                norm.push(if b == b'`' {
-                    b'\''
-                } else {
-                    b.to_ascii_lowercase()
-                });
+                i += 1;
+                continue;
             }
-            i += 1;
+            if pending_space {
+                norm.push(' ');
+                pending_space = false;
+            }
+            // A run of ASCII non-space bytes advances norm and source in step: one anchor at its
+            // start covers all of it, and it is copied and lower-cased in one go.
+            let run_end = bytes[i..]
+                .iter()
+                .position(|&c| !c.is_ascii() || is_ascii_white(c))
+                .map_or(bytes.len(), |n| i + n);
+            map.record(norm.len(), i);
+            let at = norm.len();
+            norm.push_str(&text[i..run_end]);
+            norm[at..].make_ascii_lowercase();
+            if norm[at..].contains('`') {
+                let quoted = norm[at..].replace('`', "'");
+                norm.truncate(at);
+                norm.push_str(&quoted);
+            }
+            i = run_end;
             continue;
         }
         let Some(ch) = text[i..].chars().next() else {
@@ -173,24 +182,19 @@ fn normalise(text: &str, base: usize) -> (String, SourceMap) {
             continue;
         }
         if pending_space {
-            norm.push(b' ');
+            norm.push(' ');
             pending_space = false;
         }
         let mapped = match ch {
-            '’' | '‘' | '´' => Some(b'\''),
-            '“' | '”' | '„' | '«' | '»' => Some(b'"'),
-            '–' | '—' | '‐' | '‑' => Some(b'-'),
+            '’' | '‘' | '´' => Some('\''),
+            '“' | '”' | '„' | '«' | '»' => Some('"'),
+            '–' | '—' | '‐' | '‑' => Some('-'),
             _ => None,
         };
         let before = norm.len();
         match mapped {
             Some(m) => norm.push(m),
-            None => {
-                let mut utf8 = [0u8; 4];
-                for lower in ch.to_lowercase() {
-                    norm.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
-                }
-            }
+            None => norm.extend(ch.to_lowercase()),
         }
         for at in before..norm.len() {
             map.record(at, i);
@@ -198,8 +202,6 @@ fn normalise(text: &str, base: usize) -> (String, SourceMap) {
         i += width;
     }
     map.record(norm.len(), text.len());
-    let norm = String::from_utf8(norm)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (norm, map)
 }
 

@@ -14,6 +14,7 @@ pub mod finding;
 pub mod grammar;
 pub mod incremental;
 pub mod lexicon;
+mod pattern;
 pub mod registry;
 pub mod rule;
 mod rules;

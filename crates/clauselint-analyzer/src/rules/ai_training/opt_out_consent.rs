@@ -19,6 +19,7 @@ use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, consent_exception, negated, Actor};
 use crate::lexicon::Concept;
+use crate::pattern::AnyWord;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
 use crate::rules::ai_training::content_grant::ai_purpose;
 use crate::rules::ai_training::content_grant::training_grants;
@@ -200,12 +201,14 @@ impl Rule for OptOutConsent {
         // Deemed consent matters where the document trains on customer data at all.
         let document_trains = training_grants(cx).next().is_some();
         for s in cx.sentences.iter() {
+            // One search for the four words, not one per word, on the sentences the concepts
+            // leave (most of them).
+            static CANDIDATE_WORDS: AnyWord =
+                AnyWord::new(&["want", "whether", "unless you", "legitimate"]);
             let candidate = s.has(Concept::OptOut)
                 || s.has(Concept::Ai)
                 || s.has(Concept::Consent)
-                || ["want", "whether", "unless you", "legitimate"]
-                    .iter()
-                    .any(|w| s.norm.contains(w));
+                || CANDIDATE_WORDS.is_in(&s.norm);
             if crate::rules::ai_training::not_a_provision(cx, s) || !candidate {
                 continue;
             }

@@ -17,6 +17,7 @@ use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
+use crate::pattern::DualRegex;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::ai_training::content_grant::ai_purpose;
 use crate::rules::ai_training::not_a_provision;
@@ -40,12 +41,12 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// Named AI providers and phrases for third-party AI: "third-party AI providers", "LLM providers",
-/// "OpenAI", "artificial intelligence services".
-fn provider_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
+/// "OpenAI", "artificial intelligence services". A [`DualRegex`]: `[^.;]*`, `\S+` and `\w*` in
+/// Unicode form made the lazy DFA determinise new states on nearly every sentence it searched.
+fn provider_regex() -> &'static DualRegex {
+    static RE: DualRegex = DualRegex::new();
+    RE.with_pattern(|| {
+        r"(?x)
             (?-u:\b)(?:openai|anthropic|chatgpt|gpt-\d\w*|claude|gemini|mistral|cohere|azure\ openai|bedrock|deepseek|perplexity)(?-u:\b)
           | (?-u:\b)third[-\ ]part(?:y|ies)(?-u:\b)(?:\s+\S+){0,2}?\s+(?:ai|a\.i\.|llm|llms|models?|artificial\ intelligence|machine\ learning|generative)(?-u:\b)
           | (?-u:\b)(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ |model\ )?(?:providers?|vendors?|partners?|sub-?processors?)(?-u:\b)
@@ -53,9 +54,7 @@ fn provider_regex() -> &'static Regex {
           | (?-u:\b)third[-\ ]party\ or\ open[-\ ]source\ models?(?-u:\b)
           | (?-u:\b)third[-\ ]part(?:y|ies)(?:\s+\S+){1,16}?\s+train\ their\ (?:own\ )?(?:\S+\ ){0,2}?(?:models?|ai|algorithms)(?-u:\b)
           | (?-u:\b)(?:ai|llm)\ features?\ (?:use|uses|utili[sz]e|rely\ on|are\ powered\ by)\ third[-\ ]party(?-u:\b)
-          ",
-        )
-        .expect("valid provider regex")
+          "
     })
 }
 
@@ -131,16 +130,16 @@ impl Rule for ThirdPartyModels {
             {
                 continue;
             }
+            // The cheap conditions first: they decide as often as the provider search does.
+            if !acts_on_data(s) || vendor_switched_off_training(s) {
+                continue;
+            }
             let Some((m_start, m_end)) = provider_regex()
                 .find(&s.norm)
-                .map(|m| (m.start(), m.end()))
                 .or_else(|| shared_for_training(s))
             else {
                 continue;
             };
-            if !acts_on_data(s) || vendor_switched_off_training(s) {
-                continue;
-            }
             // "We do not send your content to third-party AI providers": the sending is negated. A
             // restriction on the provider's training ("we restrict our AI providers from training")
             // still discloses that the provider receives the data.

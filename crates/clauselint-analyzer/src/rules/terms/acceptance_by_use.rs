@@ -20,6 +20,7 @@ use super::common::{dual_regex, finding_at, quote_from, regex, sentences_with_an
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
+use crate::pattern::AnyWord;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 
 pub struct AcceptanceByUse;
@@ -164,17 +165,26 @@ const fn any(words: &[&str]) -> u64 {
     bits
 }
 
+/// Every pattern of [`by_conduct`] needs one of these words; most sentences that mention use
+/// have none.
+const ASSENT_GATE_WORDS: &[&str] = &[
+    "agree",
+    "accept",
+    "consent",
+    "bound",
+    "binding",
+    "signif",
+    "subject to",
+];
+
 fn by_conduct(norm: &str) -> Option<(usize, usize)> {
-    // Every pattern below needs one of these words; most sentences that mention use have none.
-    const ASSENT_WORDS: u64 = any(&[
-        "agree",
-        "accept",
-        "consent",
-        "bound",
-        "binding",
-        "signif",
-        "subject to",
-    ]);
+    const ASSENT_WORDS: u64 = any(ASSENT_GATE_WORDS);
+    // One search that stops at the first assent word, where `gate_words` reports every
+    // occurrence of every gate word ("by", "you" are everywhere).
+    static ASSENT: AnyWord = AnyWord::new(ASSENT_GATE_WORDS);
+    if !ASSENT.is_in(norm) {
+        return None;
+    }
     let present = gate_words(norm);
     if present & ASSENT_WORDS == 0 {
         return None;

@@ -4,7 +4,8 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use regex_automata::{meta, Anchored, Input};
+
+pub(super) use crate::pattern::DualRegex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
@@ -21,184 +22,14 @@ macro_rules! regex {
 }
 pub(super) use regex;
 
-/// A regex compiled once per call site, twice over: as written, and without Unicode for ASCII
-/// text (see [`DualRegex`]).
+/// A regex compiled once per call site, searched at word boundaries (see [`DualRegex::new`]).
 macro_rules! dual_regex {
     ($re:expr $(,)?) => {{
-        static RE: $crate::rules::terms::common::DualRegex =
-            $crate::rules::terms::common::DualRegex::new();
+        static RE: $crate::pattern::DualRegex = $crate::pattern::DualRegex::new();
         RE.with_pattern(|| $re)
     }};
 }
 pub(super) use dual_regex;
-
-/// A pattern with `\w`, `[^.;]` and the like, which Unicode makes large: the lazy DFA of the
-/// Unicode form keeps building new states as it meets new text, the ASCII form stays small. On
-/// ASCII text both match exactly the same, so ASCII text (most sentences) takes the ASCII form.
-///
-/// Even the ASCII form's DFA grows without end when searched unanchored: every word the search
-/// passes may start another partial match (`by … using … you … agree`), and each combination of
-/// them is a new state. A pattern every match of which starts at an ASCII word boundary
-/// (`(?-u:\b)…`) is therefore searched anchored, at each such boundary where its first byte can
-/// occur, in order: the first boundary with a match gives the leftmost match and the anchored
-/// search gives the same end the unanchored one prefers there, so the matches are the same.
-pub(super) struct DualRegex {
-    unicode: OnceLock<Regex>,
-    ascii: OnceLock<AsciiRegex>,
-    pattern: OnceLock<String>,
-}
-
-/// The ASCII form of a [`DualRegex`], with what an anchored search needs to know.
-struct AsciiRegex {
-    regex: meta::Regex,
-    /// Every match starts at an ASCII word boundary and is non-empty, and its first byte is one
-    /// of these (`None`: the pattern does not qualify for anchored search).
-    first_bytes: Option<Box<[bool; 256]>>,
-}
-
-impl DualRegex {
-    pub(super) const fn new() -> Self {
-        DualRegex {
-            unicode: OnceLock::new(),
-            ascii: OnceLock::new(),
-            pattern: OnceLock::new(),
-        }
-    }
-
-    pub(super) fn with_pattern<S: AsRef<str>>(
-        &'static self,
-        pattern: impl FnOnce() -> S,
-    ) -> &'static Self {
-        self.pattern.get_or_init(|| pattern().as_ref().to_string());
-        self
-    }
-
-    fn pattern(&self) -> &str {
-        self.pattern.get().map_or("", String::as_str)
-    }
-
-    /// The first `Some` that `f` gives for the leftmost-first, non-overlapping matches in `text`
-    /// (as byte ranges), in order.
-    pub(super) fn find_map<T>(
-        &self,
-        text: &str,
-        mut f: impl FnMut(usize, usize) -> Option<T>,
-    ) -> Option<T> {
-        if !text.is_ascii() {
-            return self
-                .unicode_regex()
-                .find_iter(text)
-                .find_map(|m| f(m.start(), m.end()));
-        }
-        let ascii = self.ascii_regex();
-        let bytes = text.as_bytes();
-        let Some(first_bytes) = &ascii.first_bytes else {
-            return ascii
-                .regex
-                .find_iter(bytes)
-                .find_map(|m| f(m.start(), m.end()));
-        };
-        let mut from = 0;
-        while let Some(m) = anchored_at_boundaries(&ascii.regex, first_bytes, bytes, from) {
-            if let Some(found) = f(m.start(), m.end()) {
-                return Some(found);
-            }
-            from = m.end();
-        }
-        None
-    }
-
-    /// The leftmost-first match, as a byte range.
-    pub(super) fn find(&self, text: &str) -> Option<(usize, usize)> {
-        self.find_map(text, |start, end| Some((start, end)))
-    }
-
-    pub(super) fn is_match(&self, text: &str) -> bool {
-        if !text.is_ascii() {
-            return self.unicode_regex().is_match(text);
-        }
-        let ascii = self.ascii_regex();
-        match &ascii.first_bytes {
-            Some(first_bytes) => {
-                anchored_at_boundaries(&ascii.regex, first_bytes, text.as_bytes(), 0).is_some()
-            }
-            None => ascii.regex.is_match(text.as_bytes()),
-        }
-    }
-
-    fn unicode_regex(&self) -> &Regex {
-        self.unicode
-            .get_or_init(|| Regex::new(self.pattern()).expect("valid regex"))
-    }
-
-    fn ascii_regex(&self) -> &AsciiRegex {
-        self.ascii.get_or_init(|| {
-            let syntax = regex_automata::util::syntax::Config::new()
-                .unicode(false)
-                .utf8(false);
-            let regex = meta::Regex::builder()
-                .syntax(syntax)
-                .build(self.pattern())
-                .expect("valid ASCII regex");
-            let hir = regex_automata::util::syntax::parse_with(self.pattern(), &syntax)
-                .expect("valid ASCII regex");
-            AsciiRegex {
-                regex,
-                first_bytes: anchorable_first_bytes(&hir),
-            }
-        })
-    }
-}
-
-/// For a pattern whose every match is non-empty and starts at an ASCII word boundary, the bytes a
-/// match can start with (all of them when the pattern's prefixes are not a finite set).
-fn anchorable_first_bytes(hir: &regex_syntax::hir::Hir) -> Option<Box<[bool; 256]>> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    use regex_syntax::hir::Look;
-    let props = hir.properties();
-    if !props.look_set_prefix().contains(Look::WordAscii) || props.minimum_len().unwrap_or(0) == 0 {
-        return None;
-    }
-    let mut first = Box::new([true; 256]);
-    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
-    if let Some(literals) = prefixes.literals() {
-        if literals.iter().all(|l| !l.as_bytes().is_empty()) {
-            first.fill(false);
-            for l in literals {
-                first[usize::from(l.as_bytes()[0])] = true;
-            }
-        }
-    }
-    Some(first)
-}
-
-fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// The leftmost match of `regex` starting at or after `from`, found by anchored searches at the
-/// ASCII word boundaries where a match can start (see [`DualRegex`]).
-fn anchored_at_boundaries(
-    regex: &meta::Regex,
-    first_bytes: &[bool; 256],
-    bytes: &[u8],
-    from: usize,
-) -> Option<regex_automata::Match> {
-    let mut before_is_word = from
-        .checked_sub(1)
-        .is_some_and(|i| is_ascii_word_byte(bytes[i]));
-    for (at, &b) in bytes.iter().enumerate().skip(from) {
-        let is_word = is_ascii_word_byte(b);
-        if is_word != before_is_word && first_bytes[usize::from(b)] {
-            let input = Input::new(bytes).range(at..).anchored(Anchored::Yes);
-            if let Some(m) = regex.search(&input) {
-                return Some(m);
-            }
-        }
-        before_is_word = is_word;
-    }
-    None
-}
 
 /// The regex in `cell`, compiled from `pattern` on first use.
 pub(super) fn compiled<S: AsRef<str>>(

@@ -23,6 +23,7 @@ use super::common::{
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
+use crate::pattern::AnyWord;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 
 pub struct ContentRemoval;
@@ -164,8 +165,32 @@ impl Rule for ContentRemoval {
     }
 }
 
+/// Every removal wording that [`active`] and [`passive`] look for contains one of these; a
+/// sentence without any skips their searches.
+static REMOVAL_WORDS: AnyWord = AnyWord::new(&[
+    "remov",
+    "delet",
+    "edit",
+    "block",
+    "disabl",
+    "refuse to",
+    "screen",
+    "take down",
+    "taken down",
+    "reclaim",
+    "unavailable",
+    "prevent delivery",
+    "moderate",
+    "filter",
+    "reject",
+    "modified",
+]);
+
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
+    if !REMOVAL_WORDS.is_in(norm) {
+        return None;
+    }
     let (start, end) = match active(norm) {
         Some((modal, verb, end)) => {
             let party = subject_before(norm, modal);

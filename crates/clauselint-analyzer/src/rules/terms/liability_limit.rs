@@ -31,6 +31,7 @@ use super::common::{
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
+use crate::pattern::AnyWord;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::protection_note;
 
@@ -362,7 +363,7 @@ impl Rule for LiabilityLimit {
 
 /// Every exclusion, cap, denial, carve-out or saving clause the rule reads contains one of these;
 /// sentences that only mention loss, harm, risk or warranties skip the regexes.
-const TRIGGERS: &[&str] = &[
+static TRIGGERS: AnyWord = AnyWord::new(&[
     "liab",
     "responsib",
     "accountab",
@@ -382,11 +383,11 @@ const TRIGGERS: &[&str] = &[
     "sole risk",
     "all risk",
     "solely risk",
-];
+]);
 
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
-    if !TRIGGERS.iter().any(|t| norm.contains(t)) {
+    if !TRIGGERS.is_in(norm) {
         return None;
     }
     // Headings ("12. Limitation of Liability") name the topic; the clauses under them are flagged.

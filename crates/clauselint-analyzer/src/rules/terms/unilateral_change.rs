@@ -23,6 +23,7 @@ use super::common::{
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
+use crate::pattern::AnyWord;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::extend_words;
 
@@ -218,8 +219,46 @@ impl Rule for UnilateralChange {
     }
 }
 
+/// Every change, withdrawal or review wording that [`active`], [`passive`] and [`review_duty`]
+/// look for contains one of these; a sentence without any skips their searches.
+static CHANGE_WORDS: AnyWord = AnyWord::new(&[
+    "change",
+    "charge",
+    "modif",
+    "amend",
+    "update",
+    "upgrade",
+    "revis",
+    "alter",
+    "supplement",
+    "replace",
+    "adjust",
+    "substitute",
+    "add or remove",
+    "add new",
+    "limits",
+    "establish",
+    "improvement",
+    "cancel",
+    "withdraw",
+    "eliminate",
+    "discontinu",
+    "revoke",
+    "remove",
+    "stop",
+    "vary",
+    "review",
+    "check",
+    "consult",
+    "visit",
+    "re-read",
+]);
+
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
+    if !CHANGE_WORDS.is_in(norm) {
+        return None;
+    }
     if let Some((modal, verb, o_start, o_end)) = active(norm) {
         let party = subject_before(norm, modal);
         if party != Party::Consumer && !negated_near(norm, modal, verb) {

@@ -23,6 +23,7 @@ use super::common::{
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
+use crate::pattern::AnyWord;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::protection_note;
 
@@ -218,9 +219,39 @@ impl Rule for UnilateralTermination {
     }
 }
 
+/// Every verb, limit and removal that [`active`] looks for and every wording [`passive`] accepts
+/// contains one of these; a sentence without any (most of those about changes or deletion)
+/// skips the searches.
+static POWER_WORDS: AnyWord = AnyWord::new(&[
+    "terminat",
+    "suspen",
+    "deactivat",
+    "disabl",
+    "clos",
+    "cancel",
+    "ban",
+    "block",
+    "end ",
+    "discontinu",
+    "cease",
+    "stop",
+    "refuse",
+    "deny",
+    "lock",
+    "revoke",
+    "restrict",
+    "impose limits on",
+    "withdraw",
+    "delete ",
+    "remove you",
+    "exclude ",
+    "expire",
+    "inability to",
+]);
+
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
-    if norm.split(' ').count() < 5 {
+    if norm.split(' ').count() < 5 || !POWER_WORDS.is_in(norm) {
         return None;
     }
     let powers = active(norm);

@@ -1,0 +1,369 @@
+//! Regular expressions for sentence text that stay fast on long sentences: [`DualRegex`] searches
+//! ASCII text with an ASCII-only automaton, anchored at word boundaries where that pays.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use regex_automata::{meta, Anchored, Input};
+
+/// A pattern with `\w`, `[^.;]` and the like, which Unicode makes large: the lazy DFA of the
+/// Unicode form keeps building new states as it meets new text, the ASCII form stays small. On
+/// ASCII text both match exactly the same, so ASCII text (most sentences) takes the ASCII form.
+///
+/// Even the ASCII form's DFA grows without end when searched unanchored: every word the search
+/// passes may start another partial match (`by … using … you … agree`), and each combination of
+/// them is a new state. A pattern every match of which starts at an ASCII word boundary
+/// (`(?-u:\b)…`) is therefore searched anchored, at each such boundary where its first byte can
+/// occur, in order: the first boundary with a match gives the leftmost match and the anchored
+/// search gives the same end the unanchored one prefers there, so the matches are the same.
+/// Text with other characters takes the pattern as written, searched the same way (a boundary
+/// next to an ASCII word byte is always between two characters).
+pub(crate) struct DualRegex {
+    unicode: OnceLock<UnicodeRegex>,
+    ascii: OnceLock<AsciiRegex>,
+    pattern: OnceLock<String>,
+}
+
+/// The form of a [`DualRegex`] that text with non-ASCII characters is searched with.
+enum UnicodeRegex {
+    /// The pattern does not qualify for anchored search.
+    Unanchored(Regex),
+    /// Searched anchored at the word boundaries where one of these bytes follows.
+    AtWordStarts(meta::Regex, Box<[bool; 256]>),
+}
+
+/// The ASCII form of a [`DualRegex`], with what an anchored search needs to know.
+struct AsciiRegex {
+    regex: meta::Regex,
+    /// Every match starts at an ASCII word boundary and is non-empty, and its first byte is one
+    /// of these (`None`: the pattern does not qualify for anchored search).
+    first_bytes: Option<Box<[bool; 256]>>,
+}
+
+/// The leftmost-first, non-overlapping matches of a [`DualRegex`] in a text, in order.
+pub(crate) struct TextMatches<'r, 't> {
+    text: &'t str,
+    search: Search<'r, 't>,
+}
+
+enum Search<'r, 't> {
+    Unicode(regex::Matches<'r, 't>),
+    Ascii(meta::FindMatches<'r, 't>),
+    /// Anchored searches at word boundaries from `from` on.
+    AtWordStarts {
+        regex: &'r meta::Regex,
+        first_bytes: &'r [bool; 256],
+        from: usize,
+    },
+}
+
+impl Iterator for TextMatches<'_, '_> {
+    /// A match's byte range.
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match &mut self.search {
+            Search::Unicode(matches) => matches.next().map(|m| (m.start(), m.end())),
+            Search::Ascii(matches) => matches.next().map(|m| (m.start(), m.end())),
+            Search::AtWordStarts {
+                regex,
+                first_bytes,
+                from,
+            } => {
+                let m = anchored_at_boundaries(regex, first_bytes, self.text.as_bytes(), *from)?;
+                *from = m.end();
+                Some((m.start(), m.end()))
+            }
+        }
+    }
+}
+
+impl DualRegex {
+    /// A regex searched at word boundaries where its matches allow it: for patterns whose lazy
+    /// DFA keeps growing when searched unanchored.
+    pub(crate) const fn new() -> Self {
+        DualRegex {
+            unicode: OnceLock::new(),
+            ascii: OnceLock::new(),
+            pattern: OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn with_pattern<S: AsRef<str>>(
+        &'static self,
+        pattern: impl FnOnce() -> S,
+    ) -> &'static Self {
+        self.pattern.get_or_init(|| pattern().as_ref().to_string());
+        self
+    }
+
+    fn pattern(&self) -> &str {
+        self.pattern.get().map_or("", String::as_str)
+    }
+
+    /// The leftmost-first, non-overlapping matches in `text` (as byte ranges), in order: what
+    /// `Regex::find_iter` gives for the pattern as written.
+    pub(crate) fn find_iter<'r, 't>(&'r self, text: &'t str) -> TextMatches<'r, 't> {
+        let search = if text.is_ascii() {
+            let ascii = self.ascii_regex();
+            match &ascii.first_bytes {
+                Some(first_bytes) => Search::AtWordStarts {
+                    regex: &ascii.regex,
+                    first_bytes,
+                    from: 0,
+                },
+                None => Search::Ascii(ascii.regex.find_iter(text.as_bytes())),
+            }
+        } else {
+            match self.unicode_regex() {
+                UnicodeRegex::AtWordStarts(regex, first_bytes) => Search::AtWordStarts {
+                    regex,
+                    first_bytes,
+                    from: 0,
+                },
+                UnicodeRegex::Unanchored(regex) => Search::Unicode(regex.find_iter(text)),
+            }
+        };
+        TextMatches { text, search }
+    }
+
+    /// The first `Some` that `f` gives for the leftmost-first, non-overlapping matches in `text`
+    /// (as byte ranges), in order.
+    pub(crate) fn find_map<T>(
+        &self,
+        text: &str,
+        mut f: impl FnMut(usize, usize) -> Option<T>,
+    ) -> Option<T> {
+        self.find_iter(text).find_map(|(start, end)| f(start, end))
+    }
+
+    /// The leftmost-first match.
+    pub(crate) fn find(&self, text: &str) -> Option<(usize, usize)> {
+        self.find_iter(text).next()
+    }
+
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        if !text.is_ascii() {
+            return match self.unicode_regex() {
+                UnicodeRegex::AtWordStarts(regex, first_bytes) => {
+                    anchored_at_boundaries(regex, first_bytes, text.as_bytes(), 0).is_some()
+                }
+                UnicodeRegex::Unanchored(regex) => regex.is_match(text),
+            };
+        }
+        let ascii = self.ascii_regex();
+        match &ascii.first_bytes {
+            Some(first_bytes) => {
+                anchored_at_boundaries(&ascii.regex, first_bytes, text.as_bytes(), 0).is_some()
+            }
+            None => ascii.regex.is_match(text.as_bytes()),
+        }
+    }
+
+    fn unicode_regex(&self) -> &UnicodeRegex {
+        self.unicode.get_or_init(|| {
+            // `Regex::new`'s syntax: the same pattern as written.
+            let syntax = regex_automata::util::syntax::Config::new();
+            let hir = regex_automata::util::syntax::parse_with(self.pattern(), &syntax)
+                .expect("valid regex");
+            match anchorable_first_bytes(&hir) {
+                Some(first_bytes) => UnicodeRegex::AtWordStarts(
+                    meta::Regex::builder()
+                        .syntax(syntax)
+                        .build(self.pattern())
+                        .expect("valid regex"),
+                    first_bytes,
+                ),
+                None => UnicodeRegex::Unanchored(Regex::new(self.pattern()).expect("valid regex")),
+            }
+        })
+    }
+
+    fn ascii_regex(&self) -> &AsciiRegex {
+        self.ascii.get_or_init(|| {
+            let syntax = regex_automata::util::syntax::Config::new()
+                .unicode(false)
+                .utf8(false);
+            let regex = meta::Regex::builder()
+                .syntax(syntax)
+                .build(self.pattern())
+                .expect("valid ASCII regex");
+            let hir = regex_automata::util::syntax::parse_with(self.pattern(), &syntax)
+                .expect("valid ASCII regex");
+            AsciiRegex {
+                regex,
+                first_bytes: anchorable_first_bytes(&hir),
+            }
+        })
+    }
+}
+
+/// For a pattern whose every match is non-empty and starts at an ASCII word boundary, the bytes a
+/// match can start with (all of them when the pattern's prefixes are not a finite set).
+fn anchorable_first_bytes(hir: &regex_syntax::hir::Hir) -> Option<Box<[bool; 256]>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    use regex_syntax::hir::Look;
+    let props = hir.properties();
+    if !props.look_set_prefix().contains(Look::WordAscii) || props.minimum_len().unwrap_or(0) == 0 {
+        return None;
+    }
+    let mut first = Box::new([true; 256]);
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    if let Some(literals) = prefixes.literals() {
+        if literals.iter().all(|l| !l.as_bytes().is_empty()) {
+            first.fill(false);
+            for l in literals {
+                first[usize::from(l.as_bytes()[0])] = true;
+            }
+        }
+    }
+    Some(first)
+}
+
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The leftmost match of `regex` starting at or after `from`, found by anchored searches at the
+/// ASCII word boundaries where a match can start (see [`DualRegex`]).
+fn anchored_at_boundaries(
+    regex: &meta::Regex,
+    first_bytes: &[bool; 256],
+    bytes: &[u8],
+    from: usize,
+) -> Option<regex_automata::Match> {
+    let mut before_is_word = from
+        .checked_sub(1)
+        .is_some_and(|i| is_ascii_word_byte(bytes[i]));
+    for (at, &b) in bytes.iter().enumerate().skip(from) {
+        let is_word = is_ascii_word_byte(b);
+        if is_word != before_is_word && first_bytes[usize::from(b)] {
+            let input = Input::new(bytes).range(at..).anchored(Anchored::Yes);
+            if let Some(m) = regex.search(&input) {
+                return Some(m);
+            }
+        }
+        before_is_word = is_word;
+    }
+    None
+}
+
+/// Words a set of patterns cannot match without: whether a sentence holds any of them is one
+/// vectorised search that rules most sentences out before a costlier regex or automaton runs.
+pub(crate) struct AnyWord {
+    words: &'static [&'static str],
+    automaton: OnceLock<AhoCorasick>,
+}
+
+impl AnyWord {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        AnyWord {
+            words,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    /// Whether `text` contains one of the words (anywhere, not only as a whole word).
+    pub(crate) fn is_in(&self, text: &str) -> bool {
+        self.automaton
+            .get_or_init(|| {
+                // Leftmost matching, although any match answers: aho-corasick uses its SIMD
+                // prefilter only for the leftmost match kinds.
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(self.words)
+                    .expect("valid literals")
+            })
+            .is_match(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Patterns of the shapes the rules use: word-boundary starts with `[^.;]` runs, bounded
+    /// repetitions and `\w`, and one that does not qualify for anchored search.
+    const PATTERNS: &[&str] = &[
+        r"(?-u:\b)by (?:[a-z\x22',/ ]{0,60}? )?(?:using|accessing|continu\w* (?:to )?use)(?-u:\b)[^.;]*?(?-u:\b)you(?-u:\b)[^.;]*?(?-u:\b)agree\w*",
+        r"(?-u:\b)(?:exclusive|sole)(?-u:\b)[^.;]{0,30}(?-u:\b)(?:jurisdiction|venue)|(?-u:\b)courts?(?-u:\b)[^.;]*(?-u:\b)have jurisdiction(?-u:\b)",
+        r"(?-u:\b)third[-\ ]part(?:y|ies)(?-u:\b)(?:\s+\S+){0,2}?\s+(?:ai|models?)(?-u:\b)",
+        r"\w+ment(?-u:\b)",
+    ];
+
+    fn assert_same_as_regex(pattern: &'static str, dual: &'static DualRegex, text: &str) {
+        let plain = Regex::new(pattern).unwrap();
+        let expected: Vec<(usize, usize)> = plain
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let found: Vec<(usize, usize)> = dual.find_iter(text).collect();
+        assert_eq!(found, expected, "{pattern} on {text:?}");
+        assert_eq!(
+            dual.is_match(text),
+            plain.is_match(text),
+            "{pattern} on {text:?}"
+        );
+    }
+
+    /// Each of [`PATTERNS`] as a `DualRegex`, compiled once for all tests.
+    fn duals() -> &'static [(&'static str, &'static DualRegex)] {
+        static DUALS: OnceLock<Vec<(&'static str, &'static DualRegex)>> = OnceLock::new();
+        DUALS.get_or_init(|| {
+            PATTERNS
+                .iter()
+                .map(|&p| {
+                    let dual: &'static DualRegex = Box::leak(Box::new(DualRegex::new()));
+                    (p, dual.with_pattern(|| p))
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn matches_what_the_pattern_as_written_matches() {
+        for text in [
+            "by using the service you agree to these terms.",
+            "by continuing to use it, you agree; by accessing “the site” you agreed",
+            "by accessing § 3 of the site — you agree to the amendment",
+            "the exclusive jurisdiction and venue; the sole and exclusive venue",
+            "les courts of Zürich shall have jurisdiction over the agreement",
+            "third-party ai, third parties’ models, third party large models",
+            "éagreement in the agreement; bymentment",
+            "",
+        ] {
+            for &(pattern, dual) in duals() {
+                assert_same_as_regex(pattern, dual, text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_what_the_pattern_as_written_matches_on_any_text(
+            words in proptest::collection::vec(
+                "(by|using|you|agree|agreement|the|exclusive|jurisdiction|courts|have|third-party|ai|models|é|§|’|—|;|\\.|,|x)",
+                0..24,
+            ),
+            separators in proptest::collection::vec("( |  |\u{a0}|)", 24),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&separators)
+                .flat_map(|(w, s)| [w.as_str(), s.as_str()])
+                .collect();
+            for &(pattern, dual) in duals() {
+                assert_same_as_regex(pattern, dual, &text);
+            }
+        }
+    }
+
+    #[test]
+    fn any_word_finds_words_inside_others() {
+        static WORDS: AnyWord = AnyWord::new(&["agree", "subject to"]);
+        assert!(WORDS.is_in("this agreement"));
+        assert!(WORDS.is_in("… is subject to change"));
+        assert!(!WORDS.is_in("subject of the agréement"));
+    }
+}
