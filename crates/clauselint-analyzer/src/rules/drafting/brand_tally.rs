@@ -7,10 +7,11 @@
 //! exactly what it did before.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use clauselint_parser::Document;
 
-use super::{in_address, lower_into, push_words, shared, starts_lower, BrandScan, Word};
+use super::{in_address, lower_into, push_words, shared, starts_lower, BrandScan, Word, WordMap};
 use crate::context::Context;
 
 /// Brand evidence summed over every sentence of one document.
@@ -20,7 +21,7 @@ pub(crate) struct BrandTally {
     scan: BrandScan,
     /// How often each word is written in lower case in running text (not inside an address), by
     /// its lower-case form: the words that cannot be brands.
-    lower_case: HashMap<String, usize>,
+    lower_case: WordMap<usize>,
 }
 
 impl BrandTally {
@@ -113,7 +114,11 @@ fn words_of(doc: &Document, si: usize) -> Vec<Word<'_>> {
 }
 
 /// Applies `change` to `key`'s entry and drops the entry when `change` says it is now empty.
-fn subtract<V>(map: &mut HashMap<String, V>, key: String, change: impl FnOnce(&mut V) -> bool) {
+fn subtract<V, S: BuildHasher>(
+    map: &mut HashMap<String, V, S>,
+    key: String,
+    change: impl FnOnce(&mut V) -> bool,
+) {
     if let Some(total) = map.get_mut(&key) {
         if change(total) {
             map.remove(&key);

@@ -190,7 +190,7 @@ impl Rule for DuplicateDefinition {
             let lower = &lowered[i];
             if !later.is_capitalised()
                 || PRONOUNS.contains(&lower.as_str())
-                || !super::is_real_definition(cx, later)
+                || !super::is_real_definition(cx, i)
                 // "the Digital Millennium Copyright Act (“DMCA”)" glossed again: harmless.
                 || is_abbreviation(&later.term)
                 || scoped(doc, later)
@@ -200,12 +200,13 @@ impl Rule for DuplicateDefinition {
             let Some(first) = by_term[lower.as_str()]
                 .iter()
                 .take_while(|&&k| k < i)
-                .map(|&k| &doc.definitions[k])
-                .find(|d| {
-                    super::is_real_definition(cx, d)
+                .find(|&&k| {
+                    let d = &doc.definitions[k];
+                    super::is_real_definition(cx, k)
                         && !d.term_span.overlaps(later.term_span)
                         && d.definition_span != later.definition_span
                 })
+                .map(|&k| &doc.definitions[k])
             else {
                 continue;
             };

@@ -20,13 +20,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::AhoCorasick;
 use clauselint_parser::{Document, Span};
 use regex::Regex;
 
 use super::{
     in_clause_title, is_link_text, is_prose_block, is_real_definition, is_shouting, marked_as_term,
-    on_title_line_at, term_key, SpanIndex, DETERMINERS, FUNCTION_WORDS,
+    on_title_line_at, term_key, term_search, SpanIndex, DETERMINERS, FUNCTION_WORDS,
 };
 use crate::context::Context;
 use crate::finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
@@ -124,31 +123,20 @@ fn term_occurrences(text: &str, terms: &[&str]) -> Vec<Vec<Span>> {
     if ascii.is_empty() {
         return found;
     }
-    let (collapsed, shifts) = collapse_whitespace(text);
-    // Offset in `text` of byte `p` of `collapsed`.
-    let origin = |p: usize| {
-        let k = shifts.partition_point(|&(at, _)| at < p);
-        p + k.checked_sub(1).map_or(0, |k| shifts[k].1)
-    };
     let patterns: Vec<String> = ascii
         .iter()
         .map(|&i| terms[i].split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    let Ok(automaton) = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(&patterns)
-    else {
+    let Some(occurrences) = term_search::occurrences(text, patterns) else {
         return found;
     };
     let mut last_end = vec![0usize; ascii.len()];
-    for m in automaton.find_overlapping_iter(&collapsed) {
-        let p = m.pattern().as_usize();
-        let start = origin(m.start());
-        if start < last_end[p] {
+    for o in occurrences {
+        let p = o.term;
+        if o.start < last_end[p] {
             continue;
         }
-        // The pattern ends on a non-space byte, so its end maps back exactly.
-        let mut end = origin(m.end() - 1) + 1;
+        let mut end = o.end;
         let rest = &text.as_bytes()[end..];
         if rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b's')) {
             end += 1;
@@ -156,37 +144,9 @@ fn term_occurrences(text: &str, terms: &[&str]) -> Vec<Vec<Span>> {
             end += 2;
         }
         last_end[p] = end;
-        found[ascii[p]].push(Span::new(start, end));
+        found[ascii[p]].push(Span::new(o.start, end));
     }
     found
-}
-
-/// `text` with each whitespace run written as one space, and where the offsets shift: after each
-/// run that is not a single byte, its position in the collapsed text and the number of bytes
-/// removed up to and including it.
-fn collapse_whitespace(text: &str) -> (String, Vec<(usize, usize)>) {
-    let mut collapsed = String::with_capacity(text.len());
-    let mut shifts = Vec::new();
-    let mut removed = 0;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        collapsed.push_str(&rest[..word_end]);
-        rest = &rest[word_end..];
-        let space_end = rest
-            .find(|c: char| !c.is_whitespace())
-            .unwrap_or(rest.len());
-        if space_end > 0 {
-            let at = collapsed.len();
-            collapsed.push(' ');
-            if space_end != 1 {
-                removed += space_end - 1;
-                shifts.push((at, removed));
-            }
-            rest = &rest[space_end..];
-        }
-    }
-    (collapsed, shifts)
 }
 
 /// Capitals only where the sentence start forces them: compare without the first letter.
@@ -388,11 +348,11 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let mut done: Vec<&str> = Vec::new();
     let mut selected = Vec::new();
-    for d in &doc.definitions {
+    for (i, d) in doc.definitions.iter().enumerate() {
         if !d.is_capitalised()
             || d.term.split_whitespace().count() < 2
             || done.contains(&d.term.as_str())
-            || !is_real_definition(cx, d)
+            || !is_real_definition(cx, i)
             || d.term.split_whitespace().skip(1).all(|w| !w.chars().any(char::is_uppercase))
             // Defined inside an ALL-CAPS disclaimer ("VISA PARTIES"): the capitals are the
             // paragraph's, not the term's.
@@ -599,19 +559,13 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
 /// The sentences holding a word of the [`FAMILY`] with a capital first letter, in order: a run
 /// ends in a capitalised word, so only these can hold a near duplicate.
 fn sentences_with_capitalised_family_word(doc: &Document) -> Vec<usize> {
-    static FAMILY_WORDS: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
-    let automaton = FAMILY_WORDS.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(FAMILY)
-            .expect("valid literals")
-    });
+    let words = FAMILY.iter().map(|w| w.to_string()).collect();
     let mut out: Vec<usize> = Vec::new();
-    for m in automaton.find_overlapping_iter(&doc.text) {
-        if !doc.text.as_bytes()[m.start()].is_ascii_uppercase() {
+    for m in term_search::occurrences(&doc.text, words).unwrap_or_default() {
+        if !doc.text.as_bytes()[m.start].is_ascii_uppercase() {
             continue;
         }
-        if let Some(si) = doc.sentence_at(m.start()) {
+        if let Some(si) = doc.sentence_at(m.start) {
             if out.last() != Some(&si) {
                 out.push(si);
             }

@@ -9,6 +9,7 @@ mod brand_tally;
 mod broken_cross_reference;
 mod duplicate_definition;
 mod inconsistent_term;
+mod term_search;
 mod undefined_term;
 mod unused_definition;
 
@@ -367,6 +368,17 @@ fn plain_gap(gap: &str) -> bool {
 
 /// `text` with each run of whitespace written as one space, trimmed.
 pub(crate) fn fold_whitespace(text: &str) -> String {
+    // Most phrases are ASCII words with single spaces between them, already folded: copied
+    // without splitting (which decodes every character).
+    let bytes = text.as_bytes();
+    let already_folded = text.is_ascii()
+        && bytes.first().is_none_or(|&b| b != b' ')
+        && bytes.last().is_none_or(|&b| b != b' ')
+        && !bytes.iter().any(|&b| matches!(b, b'\t'..=b'\r'))
+        && memchr::memmem::find(bytes, b"  ").is_none();
+    if already_folded {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for (k, piece) in text.split_whitespace().enumerate() {
         if k > 0 {
@@ -553,10 +565,16 @@ fn singular(s: &str) -> String {
     s.strip_suffix('s').unwrap_or(s).to_string()
 }
 
-/// Is the parser's definition a real one? Not a heading it took for a Definitions entry (no text
-/// after the term), nor a quoted title after a cross-reference (`Section 1 ("Information We
-/// Collect") of our Privacy Policy`).
-pub(crate) fn is_real_definition(cx: &Context, d: &Definition) -> bool {
+/// Is the parser's definition `doc.definitions[index]` a real one? Not a heading it took for a
+/// Definitions entry (no text after the term), nor a quoted title after a cross-reference
+/// (`Section 1 ("Information We Collect") of our Privacy Policy`). Judged once per document: three
+/// rules ask about every definition.
+pub(crate) fn is_real_definition(cx: &Context, index: usize) -> bool {
+    *shared(cx).real_definitions[index]
+        .get_or_init(|| judge_definition(cx, &cx.doc.definitions[index]))
+}
+
+fn judge_definition(cx: &Context, d: &Definition) -> bool {
     let doc = cx.doc;
     // Markup inside the term ("T**rials and Betas**") leaves gaps in the parsed term; a closing
     // quote inside it ("Personal Data”" from `“Personal Data” : means`) a misread boundary.
@@ -622,7 +640,14 @@ pub(crate) fn is_prose_block(doc: &Document, sentence: usize) -> bool {
 /// Mostly upper-case text (a disclaimer in capitals): capitalisation carries no signal there.
 pub(crate) fn is_shouting(text: &str) -> bool {
     let (mut letters, mut upper) = (0, 0);
-    // Runs for every sentence: ASCII bytes are counted without decoding them.
+    // Runs for every sentence: most are ASCII, counted in two passes the compiler vectorises.
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+        return letters >= 12 && upper * 10 >= letters * 6;
+    }
+    // Otherwise ASCII bytes are counted without decoding them.
     let mut rest = text;
     while !rest.is_empty() {
         let ascii = rest
@@ -665,7 +690,7 @@ fn title_line(text: &str, start: usize, end: usize) -> bool {
     let ws = words(text, Span::new(start, end));
     let content: Vec<_> = ws
         .iter()
-        .filter(|w| !MINOR_TITLE_WORDS.contains(&w.text.to_lowercase().as_str()))
+        .filter(|w| !word_list!(MINOR_TITLE_WORDS).contains_lower(w.text))
         .collect();
     if content.is_empty() || content.len() > 12 {
         return false;
@@ -835,6 +860,8 @@ pub(crate) struct SharedFacts {
     definitions: OnceLock<DefinitionIndex>,
     /// Where `“` and `”` stand in the analysis text.
     curly_quotes: OnceLock<(Vec<usize>, Vec<usize>)>,
+    /// [`is_real_definition`] of each definition, once asked.
+    real_definitions: Vec<OnceLock<bool>>,
 }
 
 /// What the drafting rules learn from walking every word of the document once.
@@ -892,13 +919,7 @@ pub(crate) fn shared<'c>(cx: &'c Context) -> &'c SharedFacts {
     cx.drafting.get_or_init(|| {
         let doc = cx.doc;
         let line_starts = std::iter::once(0)
-            .chain(
-                doc.text
-                    .bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i + 1),
-            )
+            .chain(memchr::memchr_iter(b'\n', doc.text.as_bytes()).map(|i| i + 1))
             .collect();
         let mut cross_ref_ends: Vec<usize> = doc.cross_refs.iter().map(|r| r.span.end).collect();
         cross_ref_ends.sort_unstable();
@@ -913,6 +934,7 @@ pub(crate) fn shared<'c>(cx: &'c Context) -> &'c SharedFacts {
             marked: OnceLock::new(),
             definitions: OnceLock::new(),
             curly_quotes: OnceLock::new(),
+            real_definitions: doc.definitions.iter().map(|_| OnceLock::new()).collect(),
         }
     })
 }
@@ -927,8 +949,13 @@ fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
         let facts = shared(cx);
         // The brands come from the same walk unless a rule already asked for them alone.
         let mut brands = facts.brands.get().is_none().then(BrandScan::default);
-        // The words of every sentence, kept while the brands need a second look at them.
-        let mut all: Vec<Word> = Vec::new();
+        // The words of every sentence, kept while the brands need a second look at them (English
+        // prose averages about six bytes a word).
+        let mut all: Vec<Word> = Vec::with_capacity(if brands.is_some() {
+            doc.text.len() / 6 + 1
+        } else {
+            0
+        });
         for (si, s) in doc.sentences.iter().enumerate() {
             if brands.is_none() {
                 all.clear();
@@ -1187,12 +1214,19 @@ const ROLES: &[&str] = &[
 /// noun, standing alone).
 type BrandStats = (usize, usize, usize, usize);
 
+/// A hash map with a hasher faster than the default one on short keys: the brand scan looks up
+/// every capitalised word of a document. (No protection against crafted collisions is needed for
+/// a count of words.)
+type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+/// The set of [`WordMap`]: brand candidates, looked up for every lower-case word.
+type WordSet = HashSet<String, foldhash::fast::RandomState>;
+
 /// The word-by-word part of [`find_brand_words`], fed one sentence at a time.
 #[derive(Default)]
 struct BrandScan {
     /// Names followed by a company form, with how often.
-    companies: HashMap<String, usize>,
-    stats: HashMap<String, BrandStats>,
+    companies: WordMap<usize>,
+    stats: WordMap<BrandStats>,
     /// Reused for lower-casing words without allocating.
     lower: String,
 }
@@ -1236,10 +1270,9 @@ impl BrandScan {
             if !self.stats.contains_key(self.lower.as_str()) {
                 self.stats.insert(self.lower.clone(), Default::default());
             }
-            let e = self
-                .stats
-                .get_mut(self.lower.as_str())
-                .expect("inserted above");
+            let Some(e) = self.stats.get_mut(self.lower.as_str()) else {
+                continue;
+            };
             e.0 += 1;
             // "the Skype Software": the article belongs to the product, not to the brand.
             let heads_phrase = ws
@@ -1279,11 +1312,7 @@ impl BrandScan {
 
     /// The brand words from the scan's counts; `drop_lower_case` removes the candidates the
     /// document also writes in lower case (see [`drop_lower_case_words`]).
-    fn brands(
-        &self,
-        cx: &Context,
-        drop_lower_case: impl FnOnce(&mut HashSet<String>),
-    ) -> HashSet<String> {
+    fn brands(&self, cx: &Context, drop_lower_case: impl FnOnce(&mut WordSet)) -> HashSet<String> {
         let doc = cx.doc;
         let mut out: HashSet<String> = self.companies.keys().cloned().collect();
         for a in cx
@@ -1298,7 +1327,7 @@ impl BrandScan {
         }
         // Names used bare, again and again, never in lower case and almost never after "the":
         // "Skype may …", "you give Dropbox …".
-        let mut candidates: HashSet<String> = self
+        let mut candidates: WordSet = self
             .stats
             .iter()
             .filter(|(word, (n, det, modifies, alone))| {
@@ -1328,11 +1357,7 @@ impl BrandScan {
 
 /// Removes from `candidates` every word the document also writes in lower case (first letter
 /// lower case; addresses and URLs such as "foundation.wikimedia.org" do not count).
-fn drop_lower_case_words<'d>(
-    doc: &'d Document,
-    candidates: &mut HashSet<String>,
-    ws: &mut Vec<Word<'d>>,
-) {
+fn drop_lower_case_words<'d>(doc: &'d Document, candidates: &mut WordSet, ws: &mut Vec<Word<'d>>) {
     let lengths = candidate_lengths(candidates);
     for s in &doc.sentences {
         ws.clear();
@@ -1349,7 +1374,7 @@ fn drop_lower_case_words<'d>(
 /// any other first character.
 type CandidateShapes = [u64; 27];
 
-fn candidate_lengths(candidates: &HashSet<String>) -> CandidateShapes {
+fn candidate_lengths(candidates: &WordSet) -> CandidateShapes {
     let mut shapes = [0u64; 27];
     for c in candidates {
         let first = c.as_bytes().first().copied().unwrap_or(0);
@@ -1366,7 +1391,7 @@ fn candidate_lengths(candidates: &HashSet<String>) -> CandidateShapes {
 /// [`drop_lower_case_words`] over the words `ws` of `text`; `shapes` from [`candidate_lengths`].
 fn drop_lower_case_among(
     text: &str,
-    candidates: &mut HashSet<String>,
+    candidates: &mut WordSet,
     shapes: CandidateShapes,
     ws: &[Word],
 ) {

@@ -750,7 +750,9 @@ impl Rule for UndefinedTerm {
         // around each use) run only for the few phrases that would be reported.
         let mut order: Vec<String> = Vec::new();
         let mut seen: HashMap<String, Vec<Occurrence>> = HashMap::new();
-        for si in 0..doc.sentences.len() {
+        // Each sentence's runs in text, found once: the reports and vetoes below look them up.
+        let mut text_runs: Vec<Vec<&Run>> = vec![Vec::new(); doc.sentences.len()];
+        for (si, kept_runs) in text_runs.iter_mut().enumerate() {
             if !is_prose_block(doc, si) {
                 continue;
             }
@@ -760,7 +762,8 @@ impl Rule for UndefinedTerm {
             {
                 continue;
             }
-            let rs = runs_in_text(cx, si);
+            *kept_runs = runs_in_text(cx, si);
+            let rs = &*kept_runs;
             // "the Creator Subscriptions or Ads Revenue Share programs", "the Acceptable Use and
             // Content Moderation Policy": a run coordinated with the next shares its role.
             let mut inherits_modifier = vec![false; rs.len()];
@@ -814,7 +817,7 @@ impl Rule for UndefinedTerm {
         for key in order {
             let occs = &seen[&key];
             // The spelling of the first use, for names and messages.
-            let first_use = &runs_in_text(cx, occs[0].sentence)[occs[0].run];
+            let first_use = text_runs[occs[0].sentence][occs[0].run];
             let phrase = first_use.text.clone();
             if is_name(&phrase, brands) {
                 continue;
@@ -850,7 +853,9 @@ impl Rule for UndefinedTerm {
             if !enough || modifiers * 2 > mid.len() {
                 continue;
             }
-            if occs.iter().any(|o| vetoed(cx, o, brands))
+            if occs
+                .iter()
+                .any(|o| vetoed(cx, &text_runs[o.sentence], o, brands))
                 || super::inconsistent_term::near_defined(cx, &phrase).is_some()
                 || marked_as_term(cx, &phrase)
             {
@@ -915,10 +920,26 @@ fn is_lower(w: &str, lower: &str) -> bool {
 /// The runs of sentence `si` outside clause titles and title lines, where capitals can mean a
 /// term.
 fn runs_in_text<'c>(cx: &'c Context, si: usize) -> Vec<&'c Run> {
+    // Runs of a sentence mostly share a line: judge each line once.
+    let mut last_line: Option<(usize, bool)> = None;
     super::prose_runs(cx, si)
         .unwrap_or(&[])
         .iter()
-        .filter(|r| !in_clause_title(cx, r.span) && !on_title_line_at(cx, r.span.start))
+        .filter(|r| {
+            if in_clause_title(cx, r.span) {
+                return false;
+            }
+            let line = super::line_start(cx, r.span.start);
+            let title = match last_line {
+                Some((start, title)) if start == line => title,
+                _ => {
+                    let title = on_title_line_at(cx, r.span.start);
+                    last_line = Some((line, title));
+                    title
+                }
+            };
+            !title
+        })
         .collect()
 }
 
@@ -936,9 +957,14 @@ fn coordinated(gap: &str) -> bool {
 
 /// Evidence at one use that the phrase is defined, named or a title rather than an undefined
 /// term; one such use clears the phrase everywhere.
-fn vetoed(cx: &Context, o: &Occurrence, brands: &std::collections::HashSet<String>) -> bool {
+/// `rs` are the [`runs_in_text`] of the occurrence's sentence.
+fn vetoed(
+    cx: &Context,
+    rs: &[&Run],
+    o: &Occurrence,
+    brands: &std::collections::HashSet<String>,
+) -> bool {
     let doc = cx.doc;
-    let rs = runs_in_text(cx, o.sentence);
     let run = rs[o.run];
     // Coordinated with a name ("Facebook and Instagram Products"): part of that name.
     let mut inherits_name = false;

@@ -59,32 +59,120 @@ const PRONOUNS: &[&str] = &[
     "their",
 ];
 
-/// Whole-word occurrences of `word` (case-sensitive unless `fold_case`) outside `skip`.
+/// Whole-word occurrences of `word` (case-sensitive unless `fold_case`) outside `skip`: the
+/// matches of the regex `word` with `\s+` between its words, in order and without overlap, that
+/// stand alone as words.
 fn occurrences(doc: &Document, word: &str, fold_case: bool, skip: &[Span]) -> Vec<Span> {
-    let body = word
-        .split_whitespace()
-        .map(regex::escape)
+    let words: Vec<&str> = word.split_whitespace().collect();
+    let matches = if words.is_empty() || (fold_case && !ascii_folding_is_exact(&doc.text, word)) {
+        regex_matches(&doc.text, &words, fold_case)
+    } else {
+        phrase_matches(&doc.text, &words, fold_case)
+    };
+    matches
+        .into_iter()
+        .filter(|m| {
+            let ok_before = doc.text[..m.start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            let ok_after = doc.text[m.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            ok_before && ok_after && !skip.iter().any(|s| s.overlaps(*m))
+        })
+        .collect()
+}
+
+/// Does comparing ASCII letters case-insensitively find what the regex's `(?i)` finds? Unicode
+/// simple case folding also pairs `k` with the Kelvin sign and `s` with the long s, and a non-ASCII
+/// `word` needs Unicode folding throughout.
+fn ascii_folding_is_exact(text: &str, word: &str) -> bool {
+    let folds_further = |b: u8| matches!(b, b'k' | b'K' | b's' | b'S');
+    word.is_ascii()
+        && (!word.bytes().any(folds_further)
+            || ["\u{212a}", "\u{17f}"]
+                .iter()
+                .all(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_none()))
+}
+
+/// The regex `w1\s+w2…` (with `(?i)` when `fold_case`), compiled for this search.
+fn regex_matches(text: &str, words: &[&str], fold_case: bool) -> Vec<Span> {
+    let body = words
+        .iter()
+        .map(|w| regex::escape(w))
         .collect::<Vec<_>>()
         .join(r"\s+");
     let flags = if fold_case { "(?i)" } else { "" };
     let Ok(re) = Regex::new(&format!("{flags}{body}")) else {
         return Vec::new();
     };
-    re.find_iter(&doc.text)
-        .filter(|m| {
-            let ok_before = doc.text[..m.start()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            let ok_after = doc.text[m.end()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            let span = Span::new(m.start(), m.end());
-            ok_before && ok_after && !skip.iter().any(|s| s.overlaps(span))
-        })
+    re.find_iter(text)
         .map(|m| Span::new(m.start(), m.end()))
         .collect()
+}
+
+/// The matches [`regex_matches`] finds, without compiling a regex per term (a few per definition of
+/// every document): each match starts where the first word occurs, and the `\s+` before each
+/// further word, which starts with a non-space, takes the whole run of whitespace. With
+/// `fold_case`, `words` are ASCII and compared ignoring ASCII case.
+fn phrase_matches(text: &str, words: &[&str], fold_case: bool) -> Vec<Span> {
+    let (first, rest) = words.split_first().expect("at least one word");
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = find_word(text, first, from, fold_case) {
+        match phrase_end(text, start + first.len(), rest, fold_case) {
+            Some(end) => {
+                out.push(Span::new(start, end));
+                from = end;
+            }
+            None => from = start + 1,
+        }
+    }
+    out
+}
+
+/// The first occurrence of `word` at or after byte `from`.
+fn find_word(text: &str, word: &str, from: usize, fold_case: bool) -> Option<usize> {
+    let hay = text.as_bytes().get(from..)?;
+    let needle = word.as_bytes();
+    if !fold_case {
+        return memchr::memmem::find(hay, needle).map(|i| from + i);
+    }
+    let first = needle[0];
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, hay)
+        .find(|&i| {
+            hay.get(i..i + needle.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(needle))
+        })
+        .map(|i| from + i)
+}
+
+/// Where `words` end when each follows a run of whitespace, starting at byte `at`.
+fn phrase_end(text: &str, mut at: usize, words: &[&str], fold_case: bool) -> Option<usize> {
+    for w in words {
+        let spaces = text[at..]
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace())
+            .map_or(text.len() - at, |(i, _)| i);
+        if spaces == 0 {
+            return None;
+        }
+        at += spaces;
+        let candidate = text.as_bytes().get(at..at + w.len())?;
+        let same = if fold_case {
+            candidate.eq_ignore_ascii_case(w.as_bytes())
+        } else {
+            candidate == w.as_bytes()
+        };
+        if !same {
+            return None;
+        }
+        at += w.len();
+    }
+    Some(at)
 }
 
 /// "DMCA", "PRC", "BaFin", "CySEC": an abbreviation glossed in passing, not a term the drafting
@@ -190,7 +278,7 @@ impl Rule for UnusedDefinition {
         }
         let term_spans: Vec<Span> = doc.definitions.iter().map(|d| d.term_span).collect();
         let mut reported: Vec<&str> = Vec::new();
-        for d in &doc.definitions {
+        for (i, d) in doc.definitions.iter().enumerate() {
             let term = d.term.as_str();
             if !d.is_capitalised()
                 || PRONOUNS.contains(&term.to_lowercase().as_str())
@@ -199,7 +287,7 @@ impl Rule for UnusedDefinition {
             {
                 continue;
             }
-            if !super::is_real_definition(cx, d)
+            if !super::is_real_definition(cx, i)
                 || term.contains('/')
                 || term.contains(" (")
                 || term.contains("’s")
@@ -351,9 +439,66 @@ impl Rule for UnusedDefinition {
 
 #[cfg(test)]
 mod tests {
+    use super::{ascii_folding_is_exact, phrase_matches, regex_matches};
     use crate::testing::{assert_clean, findings, risks};
 
     const ID: &str = "drafting/unused-definition";
+
+    /// The hand-written phrase search finds exactly what the regex it replaces finds.
+    fn assert_phrase_matches_like_the_regex(text: &str, phrase: &str) {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if words.is_empty() {
+            return;
+        }
+        assert_eq!(
+            phrase_matches(text, &words, false),
+            regex_matches(text, &words, false),
+            "{phrase:?} in {text:?}"
+        );
+        if ascii_folding_is_exact(text, phrase) {
+            assert_eq!(
+                phrase_matches(text, &words, true),
+                regex_matches(text, &words, true),
+                "{phrase:?} in {text:?}, any case"
+            );
+        }
+    }
+
+    #[test]
+    fn the_phrase_search_matches_the_regex_on_non_ascii_text() {
+        let text = "“Customer Data” means … CUSTOMER\u{a0}DATA — customer \r\n\t data; § 3 Customer\u{2003}Data’s \
+                    Customer  Customer Data, Straße Straße Data, data data data, Kelvin \u{212a}elvin";
+        for phrase in [
+            "Customer Data",
+            "customer data",
+            "Customer",
+            "Straße Data",
+            "data data",
+            "Data’s",
+            "§ 3",
+            "Kelvin",
+            "a",
+        ] {
+            assert_phrase_matches_like_the_regex(text, phrase);
+        }
+        // Kelvin sign and long s fold to k and s under the regex's Unicode case folding.
+        assert!(!ascii_folding_is_exact(text, "kelvin"));
+        assert!(ascii_folding_is_exact(text, "Data"));
+        assert!(ascii_folding_is_exact(
+            "Customer Data — § 3",
+            "Customer Data"
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_phrase_search_matches_the_regex_on_any_text(
+            text in "[ \t\n\u{a0}\u{2003}aAbB.’“§—ßſ\u{212a}kK]{0,40}",
+            phrase in "[aAbBß’§kK]{1,3}( [aAbBkK]{1,2}){0,2}",
+        ) {
+            assert_phrase_matches_like_the_regex(&text, &phrase);
+        }
+    }
 
     #[test]
     fn flags_a_definition_nothing_uses_and_offers_to_delete_it() {
