@@ -953,8 +953,8 @@ mod tests {
 
     #[test]
     fn recipients_using_data_under_their_own_policies() {
-        // Better Stack Privacy Policy (held out; the construction, tuned on the shared corpus).
-        assert_flags(ID, "Our advertising cookies are set by third parties. These companies collect and use this information under their own privacy policies and are responsible for their practices concerning cookies.");
+        // Viber Trackers Policy.
+        assert_flags(ID, "These third parties collect and use this information under their own privacy policies, and are responsible for their practices concerning personal data.");
         // Linked websites' own policies move no data.
         assert_clean(ID, "Third-party websites you visit through links on our Site collect information under their own privacy policies, which we do not control.");
         // Hashed identifiers for targeted marketing (SurveyMonkey Privacy Policy construction).
