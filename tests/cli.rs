@@ -302,6 +302,83 @@ fn word_redline_findings_name_paragraph_clause_and_author() {
     );
 }
 
+/// A Word file whose comments part is not well-formed XML: the body is read, the comments are not.
+fn word_file_read_in_part(name: &str) -> PathBuf {
+    use docx_builder::*;
+    let bytes = Docx::new()
+        .body(&p(
+            "We will not use your content to train any AI model — see § 2.",
+        ))
+        .body(&p("You retain all rights in your “Content”."))
+        .comments(r#"<w:comment w:id="1" w:author="Jane Roe"><w:p>unclosed"#)
+        .build();
+    word_file(name, &bytes)
+}
+
+#[test]
+fn a_file_read_only_in_part_says_so_in_every_output() {
+    let path = word_file_read_in_part("partly.docx");
+    let file = path.to_str().expect("utf-8 path");
+    let dir = path.parent().expect("dir").to_str().expect("utf-8 path");
+
+    let out = clauselint(&["check", file]);
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        human.contains("warning: ")
+            && human.contains("partly.docx: ")
+            && human.contains("comments"),
+        "{human}"
+    );
+    assert!(human.contains("1 file(s) read only in part"), "{human}");
+
+    let (_, report) = json(&["check", "--format", "json", file]);
+    let warning = &report["files"][0]["warnings"][0]["message"];
+    assert!(
+        warning
+            .as_str()
+            .is_some_and(|m| m.contains("read without it")),
+        "{report}"
+    );
+
+    let out = clauselint(&["scan", "--no-progress", dir]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("Files read only in part") && table.contains("partly.docx"),
+        "{table}"
+    );
+
+    let out = clauselint(&["scan", "--no-progress", "--format", "csv", dir]);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        csv.lines()
+            .any(|l| l.contains("partly.docx") && l.contains("read-warning")),
+        "{csv}"
+    );
+
+    let out = clauselint(&["scan", "--no-progress", "--format", "sarif", dir]);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let notes = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert!(
+        notes
+            .as_array()
+            .expect("notifications")
+            .iter()
+            .any(|n| n["level"] == "warning"
+                && n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .is_some_and(|u| u.ends_with("partly.docx"))),
+        "{notes}"
+    );
+
+    let out = clauselint(&["checklist", file]);
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains("Verdict: Incomplete review")
+            && md.contains("Part of this document could not be read"),
+        "{md}"
+    );
+}
+
 #[test]
 fn unreadable_word_files_are_named_and_do_not_stop_a_scan() {
     let encrypted = {

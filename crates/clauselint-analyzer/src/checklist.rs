@@ -156,6 +156,11 @@ pub enum Verdict {
     DoNotSign,
     #[serde(rename = "Negotiate before signing")]
     Negotiate,
+    /// Nothing blocking in the text that was read, but part of the document could not be read
+    /// (a scanned page, fonts without a Unicode mapping, a damaged file): "no blocking issues"
+    /// would claim more than the review saw.
+    #[serde(rename = "Incomplete review: part of the document could not be read")]
+    Incomplete,
     #[serde(rename = "No blocking issues found")]
     NoBlockingIssues,
 }
@@ -165,6 +170,7 @@ impl Verdict {
         match self {
             Verdict::DoNotSign => "Do not sign as drafted",
             Verdict::Negotiate => "Negotiate before signing",
+            Verdict::Incomplete => "Incomplete review: part of the document could not be read",
             Verdict::NoBlockingIssues => "No blocking issues found",
         }
     }
@@ -174,6 +180,17 @@ impl Verdict {
 pub struct Checklist {
     pub verdict: Verdict,
     pub items: Vec<Item>,
+    /// What the reader could not read, from the parser's warnings: the answers cover only the rest.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<Unread>,
+}
+
+/// A part of the document the parser could not read (a page to OCR, a damaged part of the file).
+#[derive(Clone, Debug, Serialize)]
+pub struct Unread {
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 fn fold(s: &str) -> String {
@@ -256,14 +273,28 @@ pub fn build(doc: &Document, findings: &[Finding]) -> Checklist {
     let any_error = findings
         .iter()
         .any(|f| f.kind == FindingKind::Risk && f.severity == Severity::Error);
+    let unread: Vec<Unread> = doc
+        .diagnostics
+        .iter()
+        .map(|d| Unread {
+            message: d.message.clone(),
+            page: d.page,
+        })
+        .collect();
     let verdict = if any_error {
         Verdict::DoNotSign
     } else if items.iter().any(|i| i.status == Status::Risk) {
         Verdict::Negotiate
+    } else if !unread.is_empty() {
+        Verdict::Incomplete
     } else {
         Verdict::NoBlockingIssues
     };
-    Checklist { verdict, items }
+    Checklist {
+        verdict,
+        items,
+        unread,
+    }
 }
 
 #[cfg(test)]
@@ -297,6 +328,32 @@ mod tests {
             "nothing about aggregated data"
         );
         assert_eq!(c.verdict, Verdict::DoNotSign);
+    }
+
+    fn with_unreadable_page(text: &str) -> Checklist {
+        let mut doc = parse(text, Format::Markdown);
+        doc.diagnostics.push(clauselint_parser::ParseDiagnostic {
+            level: clauselint_parser::DiagnosticLevel::Warning,
+            message: "page 4 has no readable text (a scanned image); OCR is needed to check it"
+                .to_string(),
+            span: None,
+            page: Some(4),
+        });
+        let findings = Analyzer::default().analyze(&doc);
+        build(&doc, &findings)
+    }
+
+    #[test]
+    fn an_unreadable_page_makes_a_clean_review_incomplete_but_never_hides_a_risk() {
+        let clean = with_unreadable_page(
+            "We will not use your content to train any AI model. You retain ownership of your content — see § 2.",
+        );
+        assert_eq!(clean.verdict, Verdict::Incomplete);
+        assert_eq!(clean.unread.len(), 1);
+        assert_eq!(clean.unread[0].page, Some(4));
+        let risky = with_unreadable_page("We may use your content to train our AI models.");
+        assert_eq!(risky.verdict, Verdict::DoNotSign);
+        assert_eq!(risky.unread.len(), 1, "the gap is still listed");
     }
 
     #[test]

@@ -108,6 +108,14 @@ pub fn markdown(c: &Checklist, name: &str, date: &str) -> String {
         "# Pre-signing review: {name}\n\nReviewed {date} by clauselint. **Verdict: {}.**\n\n",
         c.verdict.label()
     );
+    if !c.unread.is_empty() {
+        s.push_str(UNREAD_LEAD);
+        s.push_str("\n\n");
+        for u in &c.unread {
+            s.push_str(&format!("- {}\n", u.message));
+        }
+        s.push('\n');
+    }
     s.push_str("| # | Question | Status |\n|---|---|---|\n");
     for i in &c.items {
         s.push_str(&format!(
@@ -157,6 +165,12 @@ pub fn markdown(c: &Checklist, name: &str, date: &str) -> String {
     s
 }
 
+/// Said before the answers whenever the parser could not read part of the document: "Not
+/// addressed" may only mean "on a page nobody could read".
+const UNREAD_LEAD: &str = "**Part of this document could not be read, so the answers below cover only \
+     the text that was read** — a question marked *Not addressed* may be answered on an unread page. \
+     Check these parts by hand (or run OCR and review again):";
+
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -170,7 +184,8 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;bor
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #bbb;padding:.4rem .6rem;text-align:left;vertical-align:top}\
 th{background:#f0f0f0}.s{font-weight:bold;white-space:nowrap;border-radius:.25rem;padding:.1rem .4rem}\
 .Risk{background:#fde2e1;color:#8a1c12}.Needs{background:#fff1c7;color:#6b4d00}.OK{background:#e1f3e4;color:#1d5b2a}.Not{background:#e8e8e8;color:#444}\
-.DoNot{background:#fde2e1;color:#8a1c12}.Negotiate{background:#fff1c7;color:#6b4d00}.NoBlocking{background:#e1f3e4;color:#1d5b2a}\
+.DoNot{background:#fde2e1;color:#8a1c12}.Negotiate{background:#fff1c7;color:#6b4d00}.NoBlocking{background:#e1f3e4;color:#1d5b2a}.Incomplete{background:#e8e8e8;color:#444}\
+.unread{border:2px solid #6b4d00;background:#fff8e1;padding:.5rem 1rem;border-radius:.3rem}\
 blockquote{margin:.3rem 0 .6rem;padding:.3rem .8rem;border-left:4px solid #bbb;background:#fafafa}\
 .ev{margin:.8rem 0}.rule{font-family:monospace;font-size:.9em;color:#444}.ask{border-left-color:#2d6a3e;background:#f3faf4}\
 @media print{body{margin:0;max-width:none}h2{page-break-after:avoid}.ev{page-break-inside:avoid}}";
@@ -189,6 +204,7 @@ pub fn html(c: &Checklist, name: &str, date: &str) -> String {
     let verdict_class = match c.verdict {
         clauselint_analyzer::checklist::Verdict::DoNotSign => "DoNot",
         clauselint_analyzer::checklist::Verdict::Negotiate => "Negotiate",
+        clauselint_analyzer::checklist::Verdict::Incomplete => "Incomplete",
         clauselint_analyzer::checklist::Verdict::NoBlockingIssues => "NoBlocking",
     };
     let mut s = format!(
@@ -197,10 +213,24 @@ pub fn html(c: &Checklist, name: &str, date: &str) -> String {
          <p class=\"verdict {verdict_class}\">Verdict: {v}</p>\n\
          <p>Each question below is answered from the contract's own text. <em>Risk</em>: a clause works against you; \
          <em>Needs review</em>: a note for a person to read; <em>OK</em>: addressed, nothing of concern found; \
-         <em>Not addressed</em>: the contract is silent.</p>\n<table><thead><tr><th>#</th><th>Question</th><th>Status</th><th>Findings</th></tr></thead><tbody>\n",
+         <em>Not addressed</em>: the contract is silent.</p>\n",
         n = esc(name),
         v = c.verdict.label()
     );
+    if !c.unread.is_empty() {
+        // The same words as the Markdown lead, with its emphasis as HTML.
+        let lead = esc(UNREAD_LEAD)
+            .replacen("**", "<strong>", 1)
+            .replacen("**", "</strong>", 1)
+            .replacen('*', "<em>", 1)
+            .replacen('*', "</em>", 1);
+        s.push_str(&format!("<div class=\"unread\"><p>{lead}</p><ul>\n"));
+        for u in &c.unread {
+            s.push_str(&format!("<li>{}</li>\n", esc(&u.message)));
+        }
+        s.push_str("</ul></div>\n");
+    }
+    s.push_str("<table><thead><tr><th>#</th><th>Question</th><th>Status</th><th>Findings</th></tr></thead><tbody>\n");
     for i in &c.items {
         s.push_str(&format!(
             "<tr><td>{}</td><td><a href=\"#q{}\">{}</a></td><td><span class=\"s {}\">{}</span></td><td>{}</td></tr>\n",

@@ -26,6 +26,10 @@ pub struct JsonFile {
     pub format: Option<&'static str>,
     pub findings: Vec<JsonFinding>,
     pub errors: Vec<JsonError>,
+    /// Parts of a file that was read but not completely (a scanned page, fonts without a Unicode
+    /// mapping, a damaged part): the findings cover only the rest.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<JsonWarning>,
     /// Word files: reviewers' comments (never analysed).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<Comment>,
@@ -44,6 +48,14 @@ impl JsonFile {
             format: Some(doc.format.as_str()),
             findings,
             errors: Vec::new(),
+            warnings: doc
+                .diagnostics
+                .iter()
+                .map(|d| JsonWarning {
+                    message: d.message.clone(),
+                    page: d.page,
+                })
+                .collect(),
             comments: doc.comments.clone(),
             revisions: doc.revisions.clone(),
             headers_footers: doc.headers_footers.clone(),
@@ -56,6 +68,7 @@ impl JsonFile {
             format: None,
             findings: Vec::new(),
             errors: vec![JsonError { message }],
+            warnings: Vec::new(),
             comments: Vec::new(),
             revisions: Vec::new(),
             headers_footers: Vec::new(),
@@ -76,6 +89,13 @@ pub struct JsonRevision {
 #[derive(Serialize)]
 pub struct JsonError {
     pub message: String,
+}
+
+#[derive(Serialize)]
+pub struct JsonWarning {
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -188,6 +208,7 @@ pub fn check(playbooks: &Playbooks, files: &[PathBuf], json: bool, min: Severity
     };
     let mut out = anstream::stdout().lock();
     let mut totals = [0usize; 3];
+    let mut read_in_part = 0usize;
     for path in files {
         let name = path.display().to_string();
         let loaded = playbooks.for_document(path);
@@ -210,7 +231,16 @@ pub fn check(playbooks: &Playbooks, files: &[PathBuf], json: bool, min: Severity
                     for f in &findings {
                         let _ = out.write_all(human_finding(&doc, &name, f).as_bytes());
                     }
+                    let style = severity_style(Severity::Warning);
+                    for d in &doc.diagnostics {
+                        let _ = writeln!(
+                            out,
+                            "{style}warning{style:#}: {name}: {}; the findings cover only the text that was read\n",
+                            d.message
+                        );
+                    }
                 }
+                read_in_part += usize::from(!doc.diagnostics.is_empty());
             }
             Err(e) => {
                 any_error = true;
@@ -227,7 +257,7 @@ pub fn check(playbooks: &Playbooks, files: &[PathBuf], json: bool, min: Severity
         let _ = serde_json::to_writer_pretty(&mut out, &report);
         let _ = writeln!(out);
     } else {
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{} error(s), {} warning(s), {} note(s) in {} file(s)",
             totals[2],
@@ -235,6 +265,13 @@ pub fn check(playbooks: &Playbooks, files: &[PathBuf], json: bool, min: Severity
             totals[0],
             files.len()
         );
+        let _ = match read_in_part {
+            0 => writeln!(out),
+            n => writeln!(
+                out,
+                "; {n} file(s) read only in part (see the warnings above)"
+            ),
+        };
     }
     if any_error || playbooks.had_errors() {
         ExitCode::from(2)

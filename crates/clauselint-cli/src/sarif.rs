@@ -104,18 +104,30 @@ impl SarifWriter {
         Ok(())
     }
 
-    /// Close the results, and report files that could not be read as tool notifications.
-    pub fn finish(mut self, out: &mut dyn Write, failed: &[(String, String)]) -> io::Result<()> {
+    /// Close the results, and report files that could not be read (errors) or were read only in
+    /// part (warnings) as tool notifications.
+    pub fn finish(
+        mut self,
+        out: &mut dyn Write,
+        failed: &[(String, String)],
+        read_in_part: &[(String, String)],
+    ) -> io::Result<()> {
         self.start(out)?;
+        let notification = |level: &str, path: &str, text: &str| {
+            json!({
+                "level": level,
+                "message": { "text": text },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(path) } } }],
+            })
+        };
         let notifications: Vec<Value> = failed
             .iter()
-            .map(|(path, reason)| {
-                json!({
-                    "level": "error",
-                    "message": { "text": reason },
-                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(path) } } }],
-                })
-            })
+            .map(|(path, reason)| notification("error", path, reason))
+            .chain(
+                read_in_part
+                    .iter()
+                    .map(|(path, gaps)| notification("warning", path, gaps)),
+            )
             .collect();
         write!(
             out,

@@ -105,6 +105,8 @@ struct Counts {
 struct Summary {
     scanned: usize,
     failed: Vec<(String, String)>,
+    /// Files read only in part, with what could not be read.
+    read_in_part: Vec<(String, String)>,
     bytes: u64,
     by_rule: BTreeMap<(String, String), usize>,
     worst: Vec<(Counts, String)>,
@@ -119,6 +121,10 @@ impl Summary {
             return;
         }
         self.scanned += 1;
+        if !file.warnings.is_empty() {
+            let gaps: Vec<&str> = file.warnings.iter().map(|w| w.message.as_str()).collect();
+            self.read_in_part.push((file.path.clone(), gaps.join("; ")));
+        }
         let mut counts = Counts::default();
         for f in &file.findings {
             *self
@@ -153,6 +159,9 @@ impl Summary {
             self.failed.len(),
             total_findings
         ));
+        if !self.read_in_part.is_empty() {
+            s.push_str(&format!("; {} read only in part", self.read_in_part.len()));
+        }
         if self.suppressed_by_baseline > 0 {
             s.push_str(&format!(
                 " ({} already in the baseline, not reported)",
@@ -183,6 +192,14 @@ impl Summary {
                     "  {:>6} {:>8} {:>6}  {path}\n",
                     c.error, c.warning, c.info
                 ));
+            }
+        }
+        if !self.read_in_part.is_empty() {
+            s.push_str(
+                "\nFiles read only in part: their findings cover only the text that was read\n",
+            );
+            for (path, gaps) in &self.read_in_part {
+                s.push_str(&format!("  {path}: {gaps}\n"));
             }
         }
         if !self.failed.is_empty() {
@@ -461,7 +478,7 @@ pub fn run(playbooks: &Playbooks, opts: &ScanOptions) -> ExitCode {
     let report = summary.render(elapsed, total_findings);
     let finished = match encoder {
         Encoder::Table => sink.writer.write_all(report.as_bytes()),
-        Encoder::Sarif(s) => s.finish(&mut sink.writer, &summary.failed),
+        Encoder::Sarif(s) => s.finish(&mut sink.writer, &summary.failed, &summary.read_in_part),
         _ => Ok(()),
     };
     if let Some(e) = write_error
@@ -519,6 +536,23 @@ fn write_csv(out: &mut dyn Write, file: &JsonFile) -> io::Result<()> {
             "",
             "",
             e.message.as_str(),
+            "",
+            "",
+        ])?;
+    }
+    for warning in &file.warnings {
+        w.write_record([
+            file.path.as_str(),
+            "",
+            "warning",
+            "read-warning",
+            "",
+            "",
+            "",
+            "",
+            "",
+            &warning.page.map(|p| p.to_string()).unwrap_or_default(),
+            warning.message.as_str(),
             "",
             "",
         ])?;

@@ -18,6 +18,59 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     "no", "nos", "sec", "art", "para", "p", "pp", "vol", "ch", "cl",
 ];
 
+/// Abbreviations that end a name — a company's legal form, a country, a list — and so often end a
+/// sentence too: "… located in the U.S.A. The Company …", "… Acme Inc. All rights reserved."
+const NAME_ENDINGS: &[&str] = &[
+    "etc", "inc", "ltd", "llc", "l.l.c", "co", "corp", "plc", "gmbh", "s.a", "n.v", "b.v", "pty",
+    "u.s", "u.k", "e.u", "u.s.a",
+];
+
+/// Words that open a sentence and cannot continue a name ("U.S. Data Privacy Framework" and
+/// "Acme Inc. Board" go on; "U.S.A. The" and "Inc. If" do not).
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "This",
+    "These",
+    "Those",
+    "You",
+    "We",
+    "If",
+    "Any",
+    "All",
+    "In",
+    "Our",
+    "Your",
+    "Each",
+    "It",
+    "Please",
+    "For",
+    "To",
+    "Unless",
+    "Nothing",
+    "Notwithstanding",
+    "When",
+    "Where",
+    "Some",
+    "However",
+    "Additionally",
+    "Also",
+    "As",
+    "Subject",
+    "Without",
+    "Upon",
+    "By",
+    "Such",
+    "No",
+];
+
+/// A name-ending abbreviation followed by a word that can only open a sentence.
+fn ends_sentence_after_name(token: &str, next_word: &str) -> bool {
+    let token = token.trim_start_matches(['(', '“', '"']);
+    let next_word = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    NAME_ENDINGS.iter().any(|a| a.eq_ignore_ascii_case(token))
+        && SENTENCE_OPENERS.contains(&next_word)
+}
+
 fn token_before(text: &str, dot: usize) -> &str {
     let before = &text[..dot];
     let start = before
@@ -107,7 +160,8 @@ pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
             let boundary = b != b'.' || {
                 let token = token_before(text, dot);
                 let in_number = token.chars().all(|c| c.is_ascii_digit() || c == '.');
-                !(is_abbreviation(token, next_word)
+                !((is_abbreviation(token, next_word)
+                    && !ends_sentence_after_name(token, next_word))
                     || (in_number && dot < content_start + number_len + 2 && !token.is_empty()))
             };
             if starts_sentence && boundary {
@@ -166,6 +220,25 @@ mod tests {
                 "Next sentence."
             ]
         );
+    }
+
+    #[test]
+    fn a_name_ending_abbreviation_can_end_a_sentence() {
+        let text = "The Services are operated from the U.S.A. The Company — Acme, Inc. — may change them. \
+                    Copyright 2026 Acme Ltd. All rights reserved. It follows the E.U.-U.S. Data Privacy Framework \
+                    and the U.S. Data Privacy Framework, as Acme Inc. Board members agreed.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "The Services are operated from the U.S.A.",
+                "The Company — Acme, Inc. — may change them.",
+                "Copyright 2026 Acme Ltd.",
+                "All rights reserved.",
+                "It follows the E.U.-U.S. Data Privacy Framework and the U.S. Data Privacy Framework, as Acme Inc. Board members agreed."
+            ]
+        );
+        // "e.g." and "No." never end a sentence on their own.
+        assert_eq!(sentences("Use it for, e.g. The Times, or No. 5.").len(), 1);
     }
 
     #[test]

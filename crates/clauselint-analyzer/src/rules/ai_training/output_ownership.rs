@@ -55,12 +55,76 @@ fn customer_owns_outputs() -> &'static Regex {
     })
 }
 
+/// What an AI feature produces: text, summaries, transcripts, answers, code, inference results, or
+/// actions an agent takes.
 fn generates_outputs() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:generative|generate[sd]?|generating|ai[- ]generated|outputs?|summar(?:y|ies|ize|ise)|transcri\w+|completions?|ai features?|ai tools?|assistant)(?-u:\b)")
+        // "user-generated" and "motion-generated" are not what an AI generates: a generation verb
+        // counts only as a word of its own.
+        Regex::new(r"(?:^|[^-\w])(?:generative|generate[sd]?|generating)(?-u:\b)|(?-u:\b)(?:ai[- ]generated|outputs?|summar(?:y|ies|ize|ise|ization|isation)|transcri\w+|completions?|ai features?|ai tools?|assistants?|compos(?:e|es|ing)|drafts?|drafting|inference|agents?|agentic|chatbots?|perform (?:actions|tasks))(?-u:\b)")
             .expect("valid generation regex")
     })
+}
+
+/// The AI feature works for the customer: the service offers it, or the customer uses it or gets
+/// its results ("a feature that allows you to …", "help you compose", "on your behalf", "when you
+/// use our transcription features", "the Service includes AI agents"). Without this, AI the vendor
+/// uses on its own side ("AI outputs are reviewed by our staff") or tools the customer brings
+/// ("content generated with generative AI programs") would count as outputs generated for the
+/// customer.
+fn offered_to_the_customer() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:(?:allows?|lets?|enables?|helps?|assists?|permits?) (?:you|users?|customers?)|(?:you|users?|customers?) (?:can|may|could) (?:also )?(?:use|run|create|generate|ask|access)|(?:if|when|where) (?:you|users?|customers?) (?:use|run|interact|access|enable|ask|choose|select)|(?:on|in) (?:your|the customer's|customer's) behalf|for you|(?:the |our )?(?:services?|platform|product|app|application|software) (?:includes?|provides?|offers?|features?|uses?)|(?:offers?|provides?|gives?) (?:you|users?|customers?|members?)|provides? (?:[a-z-]+ ){0,3}(?:features?|tools?|functionalit(?:y|ies)|services?|assistants?|chatbots?) (?:that|which|to)|(?:providing|provide|offer|offering) (?:the |our )?(?:ai |ai-powered |generative ai )?(?:services?|features?|functionalit(?:y|ies))|generated (?:by|using|with|through|via) (?:the|our) (?:[a-z]+ ){0,3}(?:services?|features?|tools?)|(?:our|its) (?:own |self-developed )?(?:ai|writing|virtual|smart|coding) ?(?:features?|tools?|assistants?|models?|agents?|chatbots?)?)(?-u:\b)")
+            .expect("valid offered-to-the-customer regex")
+    })
+}
+
+/// A support chatbot's answers are not work product anyone needs to own.
+fn answers_support_questions(norm: &str) -> bool {
+    [
+        "customer service",
+        "customer support",
+        "support team",
+        "frequently asked questions",
+        "your call",
+    ]
+    .iter()
+    .any(|p| norm.contains(p))
+}
+
+/// The sentence speaks of AI, or another sentence of its paragraph or the title of a clause it is
+/// in does: a feature is often introduced by its name ("Scribe is a feature that allows you to use
+/// our writing assistant …") and tied to AI a few sentences later ("Scribe does not use your data to
+/// train its models") or by the heading above it ("Generative AI Tools").
+fn about_ai_here(cx: &Context, s: &crate::context::SentenceFacts) -> bool {
+    if s.has(Concept::Ai) {
+        return true;
+    }
+    let sentence = &cx.doc.sentences[s.index];
+    let in_block = |i: &usize| cx.doc.sentences[*i].block == sentence.block;
+    let before = (0..s.index).rev().take_while(in_block);
+    let after = (s.index + 1..cx.sentences.len()).take_while(in_block);
+    if before
+        .chain(after)
+        .any(|i| cx.sentences[i].has(Concept::Ai))
+    {
+        return true;
+    }
+    let Some(clause) = sentence.clause else {
+        return false;
+    };
+    cx.doc
+        .clause_path(clause)
+        .into_iter()
+        .filter_map(|c| cx.doc.clauses[c].title_span)
+        .any(|title| {
+            let i = cx.sentences.partition_point(|t| t.span.end <= title.start);
+            cx.sentences
+                .get(i)
+                .is_some_and(|t| t.span.start <= title.start && t.has(Concept::Ai))
+        })
 }
 
 impl Rule for OutputOwnership {
@@ -103,16 +167,26 @@ impl Rule for OutputOwnership {
                 ),
             ));
         }
+        // "You own the Content you create" answers for uploads, not for what an AI feature
+        // generates: only a sentence that speaks of outputs, generation or AI settles it.
         if cx
             .sentences
             .iter()
-            .filter(|s| s.has(Concept::Output) || s.has(Concept::Content))
+            .filter(|s| {
+                s.has(Concept::Output)
+                    || (s.has(Concept::Content)
+                        && (s.has(Concept::Ai) || s.norm.contains("generat")))
+            })
             .any(|s| customer_owns_outputs().is_match(&s.norm))
         {
             return;
         }
-        let generation = cx.sentences_with(Concept::Ai.bit()).find(|s| {
-            !s.in_heading && s.has(Concept::Output) && generates_outputs().is_match(&s.norm)
+        let generation = cx.sentences.iter().find(|s| {
+            !s.in_heading
+                && !answers_support_questions(&s.norm)
+                && about_ai_here(cx, s)
+                && generates_outputs().is_match(&s.norm)
+                && offered_to_the_customer().is_match(&s.norm)
         });
         if let Some(anchor) = generation {
             out.push(document_finding(
@@ -165,6 +239,54 @@ mod tests {
             "Our AI features generate summaries and other outputs from your meetings.",
         );
         assert!(f.iter().any(|f| f.document_level), "{f:?}");
+    }
+
+    fn document_findings(text: &str) -> usize {
+        findings(ID, text)
+            .iter()
+            .filter(|f| f.document_level)
+            .count()
+    }
+
+    #[test]
+    fn silence_about_features_that_work_for_the_customer() {
+        // Google Antigravity Terms of Service § 4: agents act for the customer.
+        assert_eq!(document_findings("The Service includes goal-oriented AI systems or workflows that perform actions or tasks on your behalf in a supervised or autonomous manner (“AI Agents”)."), 1);
+        // Proton Privacy Policy § 2.11: the feature is tied to AI two sentences later.
+        assert_eq!(document_findings("Proton Scribe is a feature that allows you to use our self-developed writing assistant to help you compose your messages or documents. By default, this feature operates locally on your device. Proton Scribe does not use your data to train its models."), 1);
+        // The generation is offered by a named service; the heading says it is AI.
+        assert_eq!(document_findings("## 31. Content created with Generative AI Tools\n\nWith regards to the DreamUp Service, content generated using the DreamUp Service will automatically be tagged."), 1);
+        // Uploads owned by the customer say nothing about what an AI feature generates
+        // (Hugging Face Terms of Service).
+        assert_eq!(document_findings("“Inference Providers” refers to hosted services that let you run inference on machine learning models. **You own the Content you create**!"), 1);
+    }
+
+    #[test]
+    fn ai_that_does_not_generate_for_the_customer_is_not_silence() {
+        // Gumb Privacy Policy: the vendor's own drafting, checked by its staff.
+        assert_eq!(
+            document_findings(
+                "All AI outputs are reviewed by our staff before they are used or sent."
+            ),
+            0
+        );
+        // ArtStation Terms of Service: tools the customer brings, not the service's.
+        assert_eq!(document_findings("Under this Agreement, Your Content is considered to be created using Generative AI Programs where a material portion of Your Content is generated with Generative AI Programs."), 0);
+        // A prohibition on using outputs is not a service producing them for you.
+        assert_eq!(document_findings("You will not use AI-generated content from the Services to develop or improve machine learning models."), 0);
+        // "user-generated" is not generated by AI; a support chatbot's answers are not work product.
+        assert_eq!(
+            document_findings(
+                "Our platform uses machine learning models to rank user-generated content for you."
+            ),
+            0
+        );
+        assert_eq!(
+            document_findings(
+                "Our AI chatbot can help you with frequently asked questions about your order."
+            ),
+            0
+        );
     }
 
     #[test]
