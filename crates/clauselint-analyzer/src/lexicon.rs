@@ -501,6 +501,12 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "other users",
             "the public",
             "group companies",
+            "corporate family",
+            "family of companies",
+            "corporate group",
+            "group of companies",
+            "subsidiaries",
+            "parent company",
         ],
     ),
     (

@@ -55,7 +55,8 @@ fn vague_retention() -> &'static Regex {
           | (?-u:\b)unless\ and\ until\ you\ request\ deletion(?-u:\b)
           | (?-u:\b)continue\ in\ full\ force(?-u:\b)
           | (?-u:\b)determine\ the\ retention\ period(?-u:\b)
-          | (?-u:\b)might\ persist(?-u:\b)|(?-u:\b)may\ persist(?-u:\b)|(?-u:\b)remain\ in\ (?:our\ )?(?:backups?|archives?|systems?)(?-u:\b)
+          | (?-u:\b)(?:(?:only\ )?(?:if|where|while|as)|for\ the\ (?:time|period)|no\ longer\ than)\ (?:it\ is\ )?(?:(?:legally\ permitted|reasonably|strictly)\ (?:and\ )?)*(?:necessary|needed|required)\ for\ the\ purposes?\ (?:for\ which|of|described|set\ out|outlined)(?-u:\b)
+          | (?-u:\b)might\ persist(?-u:\b)|(?-u:\b)may\ persist(?-u:\b)|(?-u:\b)remain\ in\ (?:our\ )?(?:[a-z]+\ )?(?:backups?|archives?|systems?)(?-u:\b)
           ",
         )
         .expect("valid retention regex")
@@ -94,6 +95,26 @@ fn firm_duty() -> &'static Regex {
         Regex::new(r"(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)[^.;]*(?-u:\b)within\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)|(?-u:\b)within\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)[^.;]*(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)")
             .expect("valid duty regex")
     })
+}
+
+/// "We do not delete customer data unless the customer has instructed us to do so", "you are
+/// responsible for and control the time periods for which you retain this data": the customer
+/// decides what is kept, so keeping it is not the vendor's open retention.
+fn customer_controls_retention() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)unless (?:you|the customer|customer) (?:has |have )?(?:instructed|requested|asked|directed|instructs|requests|asks|directs)(?-u:\b)|(?-u:\b)you (?:are responsible for and )?control (?:the )?(?:time periods?|retention|how long)(?-u:\b)")
+            .expect("valid customer-control regex")
+    })
+}
+
+fn about_minors(s: &crate::context::SentenceFacts) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:minors?|child|children|under the age)(?-u:\b)")
+            .expect("valid minors regex")
+    })
+    .is_match(&s.norm)
 }
 
 impl Rule for RetentionDeletion {
@@ -154,18 +175,27 @@ impl Rule for RetentionDeletion {
             .iter()
             .any(|w| phrase.contains(w));
             let discretionary_delete = phrase.contains("delete");
-            if actor_before(s, m.start()) == Actor::Customer
-                || (discretionary_delete && removal_for_cause().is_match(&s.norm))
-                || (!strong && bounded_period().is_match(&s.norm) && !discretionary_delete)
-            {
-                continue;
-            }
-            // A firm, time-bound duty to delete with no backup exception is what we ask for.
             let included = s.norm[..m.start()]
                 .rfind("including")
                 .is_some_and(|i| m.start() - i < 30);
             let backup_exception =
                 (phrase.contains("back") || phrase.contains("archiv")) && !included;
+            // "we will delete … within 90 days (though some information may remain in encrypted
+            // backups)": the period bounds the deletion, not the backups named after it.
+            let bounded = bounded_period()
+                .find(&s.norm)
+                .is_some_and(|p| !(backup_exception && p.end() <= m.start()));
+            if actor_before(s, m.start()) == Actor::Customer
+                || customer_controls_retention().is_match(&s.norm)
+                || (discretionary_delete && removal_for_cause().is_match(&s.norm))
+                // "If we learn we collected data from a Minor, we may delete it": deletion as a
+                // safeguard, unlike "does not delete any information that children contributed".
+                || (phrase.starts_with("may") && discretionary_delete && about_minors(s))
+                || (!strong && bounded && !discretionary_delete)
+            {
+                continue;
+            }
+            // A firm, time-bound duty to delete with no backup exception is what we ask for.
             if firm_duty().is_match(&s.norm) && !backup_exception {
                 continue;
             }
@@ -217,6 +247,28 @@ mod tests {
             ID,
             "Deleted content may persist in backup copies for a reasonable period.",
         );
+    }
+
+    #[test]
+    fn purpose_bound_retention_and_backups() {
+        // Kept while “necessary for the purposes”: Qobuz and Coursera Privacy Policies.
+        assert_flags(ID, "Personal data is stored for the time necessary for the purposes for which they are collected.");
+        assert_flags(ID, "We keep your Personal Data for no longer than necessary for the purposes for which the Personal Data is collected and processed, to comply with our legal and regulatory obligations — see § 8.");
+        // GitHub Terms of Service: a firm 90-day deletion with an open backup exception.
+        assert_flags(ID, "We will retain and use your information as necessary to comply with our legal obligations, but barring legal requirements, we will delete your full profile and the Content of your repositories within 90 days of cancellation or termination (though some information may remain in encrypted backups).");
+    }
+
+    #[test]
+    fn protective_and_customer_controlled_deletion_is_clean() {
+        // SurveyMonkey Privacy Policy constructions.
+        assert_clean(ID, "If it comes to our attention that we have collected Personal Data from a Minor, we may delete this information without notice.");
+        assert_clean(
+            ID,
+            "We do not delete customer data unless the customer has instructed us to do so.",
+        );
+        // VocabularySpellingCity Privacy Policy: keeping children's data is no safeguard.
+        assert_flags(ID, "Please note that VocabularySpellingCity does not delete any information that children have contributed to VocabularySpellingCity.");
+        assert_clean(ID, "If you are a Creator, we generally do not delete the data in your account as long as your account is active – you are responsible for and control the time periods for which you retain this data.");
     }
 
     #[test]

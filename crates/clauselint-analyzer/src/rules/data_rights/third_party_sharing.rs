@@ -49,7 +49,7 @@ const PROCESSOR_RECIPIENTS: &[&str] = &[
 fn on_behalf() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)on (?:our|its|their) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver)(?:,? (?:and |or )?(?:support|protect|maintain|secure|improve))* (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)")
+        Regex::new(r"(?-u:\b)on (?:our|its|their|[a-z.]+'s) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver)(?:,? (?:and |or )?(?:support|protect|maintain|secure|improve))* (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)")
             .expect("valid processor regex")
     })
 }
@@ -80,7 +80,17 @@ fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
         Regex::new(r"^ (?:[a-z-]+ ){0,2}(?:service providers|providers|processors|sub-?processors|vendors|contractors|hosting providers)(?-u:\b)")
             .expect("valid regex")
     });
-    word.starts_with("third") && re.is_match(&s.norm[h.end..])
+    if !word.starts_with("third") {
+        return false;
+    }
+    // "third parties acting as agents on our behalf", "third parties for processing on our
+    // behalf": the recipient is described by the work it does for the vendor.
+    static FOR_US: OnceLock<Regex> = OnceLock::new();
+    let for_us = FOR_US.get_or_init(|| {
+        Regex::new(r"^[^.;,]{0,40}?(?:on (?:our|its|[a-z.]+'s) behalf|acting as (?:our )?(?:agents?|processors?))(?-u:\b)")
+            .expect("valid regex")
+    });
+    re.is_match(&s.norm[h.end..]) || for_us.is_match(&s.norm[h.end..])
 }
 
 /// "transfer your personal data to … outside the EEA", "to other countries": where the data is
@@ -188,7 +198,13 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
         .peekable();
     let first = *recipients.peek()?;
     let only_processors = recipients.all(|h| is_processor(s, h));
-    if only_processors && (on_behalf().is_match(&s.norm) || !s.norm.contains("their own")) {
+    // "share your email address in hashed form with marketing vendors to present targeted
+    // marketing": a vendor that matches the customer for advertising is an advertising recipient.
+    let targeting = s.norm.contains("targeted") || s.norm.contains("hashed");
+    if only_processors
+        && !targeting
+        && (on_behalf().is_match(&s.norm) || !s.norm.contains("their own"))
+    {
         return None;
     }
     Some((first.start, first.end))
@@ -200,7 +216,7 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
 fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:\S+\s+){0,3}?(?:may|will|can|could|might)?\s*(?:also\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|combine|combines|link|links)(?-u:\b)")
+        Regex::new(r"^(?:(?:\S+\s+){0,3}?(?:may|will|can|could|might)?|(?:\S+\s+){4}(?:may|will|can|could|might))\s*(?:(?:also|then|sometimes|further|additionally)\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|combine|combines|link|links)(?-u:\b)")
             .expect("valid third-party-acts regex")
     });
     for h in s.hits_of(Concept::ThirdParty) {
@@ -247,10 +263,23 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
             if lead
                 .split(' ')
                 .any(|w| matches!(w, "that" | "which" | "you" | "we" | "to" | "who"))
+                // "its subsidiaries and affiliates (collectively, “Starlink” or “we”) collect": a
+                // definition of the vendor (or of a class of things), not a party of its own.
+                || lead.contains("collectively")
+                // "… (collectively, “Third-Party Services”) or provide links": the party sat
+                // inside a parenthesis that closes before the verb.
+                || lead.matches(')').count() > lead.matches('(').count()
+                || ["“we”", "\"we\"", "“us”", "\"us\""]
+                    .iter()
+                    .any(|w| lead.contains(w))
                 || tail.starts_with(" of ")
                 // "we and third parties collect": the vendor's own collection, with helpers.
                 || s.norm[..h.start].ends_with("we and ")
                 || s.norm[..h.start].ends_with("we and our ")
+                // "We and our third-party partners collect information using cookies": still the
+                // vendor's collection; what the partners then *use* it for is theirs.
+                || (s.norm[..h.start].ends_with("we and our third-party ")
+                    && matches!(tail_verb(lead), "collect" | "collects" | "obtain" | "obtains"))
             {
                 continue;
             }
@@ -290,6 +319,11 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
         }
     }
     None
+}
+
+/// The last word of a party-to-verb match: its verb.
+fn tail_verb(lead: &str) -> &str {
+    lead.rsplit(' ').next().unwrap_or(lead)
 }
 
 /// A disclosure that goes beyond what the law compels: "or in the good faith belief that such
@@ -482,10 +516,107 @@ fn open_disclosure_without_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, 
         })
 }
 
+/// A merger, acquisition, sale of assets, bankruptcy or other change of control: the buyer or
+/// successor that receives the data is a new controller, bound by nothing the customer agreed to.
+fn corporate_deal() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?x)
+            (?-u:\b)(?:mergers?|acquisitions?|acquired\ by|reorgani[sz]ations?|restructur(?:e|ing|ings)|bankruptcy|insolvency|receivership|divestitures?|liquidation|corporate\ transactions?|business\ transfers?|asset\ (?:sales?|transfers?))(?-u:\b)
+          | (?-u:\b)change\ (?:of|in)\ (?:control|ownership)(?-u:\b)
+          | (?-u:\b)(?:sale|sell|sold|transfer|disposition)\ (?:of\ )?(?:all|substantially\ all|some|any|part|a\ portion|a\ part)(?:\ or\ (?:substantially\ all|some|any|part|a\ portion))*\ (?:\w+\ )?of\ (?:our|its|the|their)\ (?:\w+\ )?(?:business|assets|stock|shares|company|companies)(?-u:\b)
+          | (?-u:\b)(?:sale|sell|sold|transfer|disposition)\ of\ (?:our|its|the\ company's|their)\ (?:\w+\ )?(?:business|assets|company|stock)(?-u:\b)
+          | (?-u:\b)sales?\ of\ assets(?-u:\b)
+          | (?-u:\b)(?:prospective|potential|actual)\ (?:buyers?|purchasers?|acquirers?)(?-u:\b)
+        ")
+        .expect("valid corporate-deal regex")
+    })
+}
+
+/// "If we are involved in a merger, acquisition … your information may be transferred as part of
+/// that deal", "we will provide information to a third party in the event of any reorganization,
+/// merger, sale …", or an item "To facilitate a sale, merger or change in control …" under "We may
+/// share information for the following purposes:". Assignment of the agreement itself ("Customer
+/// may assign this Agreement … in connection with a merger") moves no data and is left alone.
+fn corporate_transaction(cx: &Context, s: &SentenceFacts) -> Option<(Option<Hit>, (usize, usize))> {
+    // "We may share information for the following purposes:": any share verb of the vendor's
+    // governs its items, whether or not it waits for a recipient.
+    let lead = cx.lead_in(s).filter(|l| {
+        l.hits_of(Concept::Share).any(|h| {
+            l.norm[h.start..h.end] != *"sale"
+                && !negated(l, h.start)
+                && actor_before(l, h.start) != Actor::Customer
+        })
+    });
+    if lead.is_none() && !s.has(Concept::Share) {
+        return None;
+    }
+    let data_here = s.has(Concept::Personal)
+        || s.has(Concept::Content)
+        || s.has(Concept::Data)
+        || s.has(Concept::UsageData);
+    let data_in_lead = lead.is_some_and(|l| {
+        l.has(Concept::Personal) || l.has(Concept::Content) || l.has(Concept::Data)
+    });
+    if !(data_here || data_in_lead) {
+        return None;
+    }
+    let deal = corporate_deal().find(&s.norm)?;
+    let share = s.hits_of(Concept::Share).find(|h| {
+        let word = &s.norm[h.start..h.end];
+        // "sale" names the deal, not the data's movement.
+        word != "sale" && actor_before(s, h.start) != Actor::Customer && !negated(s, h.start)
+    });
+    match share {
+        Some(h) => Some((Some(*h), (deal.start(), deal.end()))),
+        // The item itself has no verb; the lead-in's share verb governs it.
+        None if lead.is_some() && s.norm.len() < 240 => Some((None, (deal.start(), deal.end()))),
+        None => None,
+    }
+}
+
+/// "These companies collect and use this information under their own privacy policies", "will be
+/// used by Salesforce.com, Inc. pursuant to its privacy policy": a recipient that uses the data
+/// under its own rules is an independent controller, not a processor. A notice that linked sites
+/// have privacy policies of their own moves no data and is left alone.
+fn under_own_privacy_policy(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:under|pursuant to|in accordance with|subject to|governed by) (?:their|its) (?:own )?(?:respective )?privacy (?:policies|policy|notices?|statements?)(?-u:\b)")
+            .expect("valid own-policy regex")
+    });
+    static ACTS: OnceLock<Regex> = OnceLock::new();
+    let acts = ACTS.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:collect|collects|use|uses|used|receive|receives|received|process|processes|processed|disclosed|shared|provided|transferred)(?-u:\b)")
+            .expect("valid regex")
+    });
+    let policy = re.find(&s.norm)?;
+    // Linked websites and apps the customer visits: their policies govern what the customer gives
+    // them directly.
+    if ["website", "sites", "links", "linked", "visit"]
+        .iter()
+        .any(|w| s.norm.contains(w))
+    {
+        return None;
+    }
+    let verb = acts.find_iter(&s.norm[..policy.start()]).last()?;
+    if negated(s, verb.start()) || actor_before(s, verb.start()) == Actor::Customer {
+        return None;
+    }
+    Some((
+        Hit {
+            mask: Concept::Share.bit(),
+            start: verb.start(),
+            end: verb.end(),
+        },
+        (policy.start(), policy.end()),
+    ))
+}
+
 fn excluded_context() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:\w+ ){0,6}?to request(?-u:\b)")
+        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)\w* (?:\w+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:\w+ ){0,6}?to request(?-u:\b)")
             .expect("valid exclusion regex")
     })
 }
@@ -524,6 +655,13 @@ impl Rule for ThirdPartySharing {
                     }
                 })
                 .or_else(|| {
+                    if s.norm.len() < 1200 {
+                        corporate_transaction(cx, s)
+                    } else {
+                        None
+                    }
+                })
+                .or_else(|| {
                     let data = s.has(Concept::Personal)
                         || s.has(Concept::Content)
                         || s.has(Concept::Data)
@@ -537,6 +675,13 @@ impl Rule for ThirdPartySharing {
                         None
                     };
                     let found = found.or_else(|| ad_platform_recipient(s));
+                    let found = found.or_else(|| {
+                        if s.norm.contains("privacy polic") {
+                            under_own_privacy_policy(s)
+                        } else {
+                            None
+                        }
+                    });
                     let found = found.or_else(|| {
                         if s.has(Concept::Share) {
                             open_disclosure_without_recipient(s)
@@ -558,6 +703,34 @@ impl Rule for ThirdPartySharing {
                 Some(h) => format!(" (“{}”)", snippet(cx, s, h.start, h.end)),
                 None => String::new(),
             };
+            if s.norm[r_start..r_end].contains("privacy polic") {
+                out.push(sentence_finding(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "The recipient uses your data under its own rules (“{}”){how}: it acts as an \
+                         independent controller, outside your contract with the vendor. Ask that data go only \
+                         to sub-processors bound to use it solely on the vendor's instructions.",
+                        snippet(cx, s, r_start, r_end),
+                    ),
+                ));
+                continue;
+            }
+            if corporate_deal().is_match(&s.norm[r_start..r_end]) {
+                out.push(sentence_finding(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "Your data may pass to a buyer or successor in a corporate transaction (“{}”){how}. \
+                         The new owner is not bound by your contract; ask that the recipient be held to \
+                         this agreement's terms, with notice to you and a right to delete your data first.",
+                        snippet(cx, s, r_start, r_end),
+                    ),
+                ));
+                continue;
+            }
             out.push(sentence_finding(
                 cx,
                 &META,
@@ -617,7 +790,7 @@ fn named_recipient(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usiz
 fn profile_words(s: &SentenceFacts) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:profiles? of your|your (?:interests|browsing|online activit(?:y|ies)))(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:profiles? of your|your (?:interests|browsing|online activit(?:y|ies))|(?:your|hashed) (?:e-?mail address(?:es)?|phone numbers?|device identifiers?|ip address(?:es)?|contact (?:details|information)))(?-u:\b)")
             .expect("valid profile regex")
     })
     .is_match(&s.norm)
@@ -742,5 +915,51 @@ mod tests {
             ID,
             "Our Services may contain links to third-party websites.",
         );
+        // Bitwarden Privacy Policy: onward transfers to agents acting for the vendor.
+        assert_clean(ID, "Bitwarden has responsibility for the processing of Personal Information it receives under the Data Privacy Framework and subsequently transfers to a third party acting as an agent on its behalf.");
+        // Limitless Privacy Policy: the vendor's own collection, with its helpers.
+        assert_clean(ID, "We and our third-party partners collect information using cookies, pixel tags, and similar technologies (collectively, \"Cookies\") to collect information about your browsing activities.");
+        // Starlink Privacy Policy: the vendor's own definition is not a third party.
+        assert_clean(ID, "This Global Privacy Policy (“Policy”) explains how Starlink and its subsidiaries and affiliates (collectively, “Starlink” or “we”) collect, use, share, and protect your personal information.");
+    }
+
+    #[test]
+    fn data_passing_to_a_buyer_in_a_corporate_transaction() {
+        // Discord Privacy Policy (bold run-in title, the trailing zero-width joiner kept).
+        assert_flags(ID, "*   **Sale, Acquisition, or Transfer of Assets**. We may disclose information if Discord is evaluating and/or engaging in a merger, acquisition, reorganization, bankruptcy, or sale, transfer, or change in ownership of Discord or any of its assets.**\u{200d}**");
+        // LinkedIn Privacy Policy.
+        assert_flags(ID, "We can also share your personal data as part of a sale, merger or change in control, or in preparation for any of these events.");
+        // Blizzard Entertainment Privacy Policy: passive voice, no recipient named.
+        assert_flags(ID, "Similarly, in the event of a merger, acquisition, reorganisation, bankruptcy, or other similar event, your personal information may be transferred to Blizzard’s successor or assigned.");
+        // A verbless item under a sharing lead-in (SurveyMonkey Privacy Policy, § 5(g)).
+        assert_flags(ID, "We also may have to share information or data for the following purposes:\n\n*   To meet any applicable law, regulation, legal process or enforceable governmental request;\n*   To facilitate a sale, merger or change in control of all or any part of our company or business or in preparation for any of these events.\n");
+        // The message names the deal, not a “recipient” called “merger”.
+        let found = crate::testing::findings(ID, "If we are involved in a merger, acquisition or other reorganization, your information may be transferred as part of that deal — see § 9.");
+        assert!(
+            found[0].message.contains("buyer or successor"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn assignment_of_the_agreement_and_refusals_in_a_deal_are_clean() {
+        // Grammarly Commercial Terms § 12.3: the agreement moves, no data is named.
+        assert_clean(ID, "Notwithstanding the foregoing, Customer may assign this Agreement to the surviving entity in connection with a merger, acquisition, or sale of all or substantially all of its assets.");
+        // App Store Review Guidelines: the sale of a good, not of the business.
+        assert_clean(ID, "Apps using Apple Pay must provide all material purchase information to the user prior to sale of any good or service.");
+        assert_clean(ID, "We will not transfer your personal data to any acquirer in a merger or sale of our business without your prior written consent.");
+    }
+
+    #[test]
+    fn recipients_using_data_under_their_own_policies() {
+        // Viber Trackers Policy.
+        assert_flags(ID, "These third parties collect and use this information under their own privacy policies, and are responsible for their practices concerning personal data.");
+        // Linked websites' own policies move no data.
+        assert_clean(ID, "Third-party websites you visit through links on our Site collect information under their own privacy policies, which we do not control.");
+        // Hashed identifiers for targeted marketing (SurveyMonkey Privacy Policy construction).
+        assert_flags(ID, "Depending on your location, we may share your email address in hashed form with marketing vendors to present targeted marketing — see § 4.");
+        // Grammarly Privacy Policy construction: the vendor's corporate family.
+        assert_flags(ID, "Companies within the Superhuman corporate family may access information about you, including for business operations and product integration.");
     }
 }

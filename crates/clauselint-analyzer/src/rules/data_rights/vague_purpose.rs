@@ -47,6 +47,7 @@ fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
         "restriction",
         "discretion",
         "commerci",
+        " fit",
     ];
     s.has(Concept::Improve)
         || s.has(Concept::Purpose)
@@ -133,7 +134,10 @@ impl Rule for VaguePurpose {
                 || s.has(Concept::UsageData)
                 || feedback_words(s);
             let data_in_lead = cx.lead_in(s).is_some_and(|l| {
-                l.has(Concept::Content) || l.has(Concept::Personal) || l.has(Concept::Data)
+                l.has(Concept::Content)
+                    || l.has(Concept::Personal)
+                    || l.has(Concept::Data)
+                    || l.has(Concept::UsageData)
             });
             let uses = s.has(Concept::Use)
                 || s.has(Concept::License)
@@ -170,7 +174,9 @@ impl Rule for VaguePurpose {
             if negated(s, p_start)
                 || narrowed(s)
                 || by_customer
-                || s.norm.contains("by using")
+                // "By using the Services, you agree that …" binds the customer; a licence granted
+                // "by using" them still takes the purposes it lists.
+                || (s.norm.contains("by using") && !s.has(Concept::License))
                 || shared_with_processors(s, p_start)
             {
                 continue;
@@ -246,6 +252,35 @@ mod tests {
         assert_flags(ID, "We may disclose any information we receive or collect with vendors, service providers and affiliates in connection with the improvement of our Services.");
         // WeTransfer Terms of Service: third parties' materials, not the customer's.
         assert_clean(ID, "We, and our providers and licensors, reserve the right to change, suspend, remove, limit, or disable access to any Third-Party Services or Third-Party Materials at any time to offer new or different features, technologies, or services, to repair, improve or further develop the Service.");
+    }
+
+    #[test]
+    fn lists_of_purposes_for_technical_data_and_marketing() {
+        // Better Stack Privacy Policy construction: items under a lead-in naming technical data.
+        assert_flags(ID, "We use technical data to:\n\n*   Provide, operate, and maintain our Services\n*   Improve, personalize, and expand our Services\n");
+        // Binance Privacy Policy: marketing is a stated purpose, taken with consent.
+        assert_clean(ID, "We rely on your consent to process and share your personal data for marketing purposes.");
+        // Spark Terms of Service construction: “and other purposes” after a list.
+        assert_flags(ID, "By submitting your feedback about our App, you grant us the right to use and publicly display the feedback for marketing, advertising, and other purposes — see § 7.");
+        // A named vendor's discretion (“as Linear sees fit”).
+        assert_flags(ID, "Customer grants Linear a license to use, disclose and otherwise exploit any suggestions or other Feedback as Linear sees fit.");
+        // Alibaba.com Terms of Service: discretion over discipline, not over data.
+        assert_clean(ID, "If a Member breaches any Terms, Alibaba.com shall have the right to take such disciplinary actions as it deems appropriate, including suspending the Member’s account and removing product information.");
+        // A list item that only runs the service.
+        assert_clean(
+            ID,
+            "We use technical data to:\n\n*   Provide, operate, and maintain our Services\n",
+        );
+    }
+
+    #[test]
+    fn a_licence_granted_by_using_the_service_keeps_its_purposes() {
+        // Sketchfab Terms of Service § (a).
+        assert_flags(ID, "**(a) License to Provide and Improve the Services.** By using the Services, you grant a worldwide, non-exclusive, royalty-free, fully paid-up, perpetual, irrevocable, sub-licensable (through multiple tiers) right and license to Sketchfab to use, reproduce, publicly display, adapt, modify, reformat, and distribute User Content as necessary to provide, improve and promote the Services.");
+        assert_clean(
+            ID,
+            "By using the Services, you agree that we may improve our Services over time.",
+        );
     }
 
     #[test]
