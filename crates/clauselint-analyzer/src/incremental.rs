@@ -138,9 +138,12 @@ impl TextEdit {
         Some(Span::new(self.map(s.start)?, self.map(s.end)?))
     }
 
-    /// A new span lies entirely outside the edited range, so its text is unchanged.
+    /// A new span lies entirely outside the edited range, so its text is unchanged. A span that
+    /// merely reaches the range counts as touched: after a deletion the new range is empty, and a
+    /// sentence ending at it may have ended at the old range's start (unchanged) or at its end
+    /// (the deleted text was its last words, "…similar to the Servi|ces.|").
     fn untouched(&self, s: Span) -> bool {
-        s.end <= self.start || s.start >= self.new_end
+        s.end < self.start || s.start > self.new_end
     }
 }
 

@@ -66,7 +66,9 @@ const INSERTS: &[&str] = &[
     "“Customer Content” means any files you upload. ",
     "(the “Service Data”)",
     // Variants of defined terms, for the kept term searches of `drafting::term_search`.
+    "customer content ",
     "customer  content — ",
+    "SERVICE  DATA — ",
     "Customer\u{a0}Content’s ",
     "we may terminate your account at any time without notice. ",
     "binding arbitration",
@@ -179,11 +181,29 @@ fn incremental_equals_full() {
                     .join()
                     .expect("the full analysis does not panic")
             };
-            let update = state.update(doc);
+            let update = state.update(doc.clone());
             match update {
                 Update::Partial { .. } => partial += 1,
                 Update::Full(_) => full += 1,
                 Update::Unchanged => {}
+            }
+            // The kept facts must be what a fresh computation gives, not only the findings:
+            // a stale sentence shows in the findings only once a later edit re-runs its unit.
+            let fresh = crate::context::Context::new(&doc);
+            for (i, (kept, fresh)) in state.sentences.iter().zip(&fresh.sentences).enumerate() {
+                let same = kept.norm == fresh.norm
+                    && kept.mask == fresh.mask
+                    && kept.lead_in == fresh.lead_in
+                    && kept.source_span(0, kept.norm.len())
+                        == fresh.source_span(0, fresh.norm.len());
+                assert!(
+                    same,
+                    "{} edit {step} (seed {seed}, {update:?}): the kept facts of sentence {i} are \
+                     stale\nkept:  {:?}\nfresh: {:?}",
+                    path.display(),
+                    kept.norm,
+                    fresh.norm
+                );
             }
             let got = rendered(state.findings());
             if got != expected {
@@ -253,4 +273,33 @@ fn typing_in_a_sentence_reruns_one_unit() {
     text.insert_str(0, "0. New. Text.\n\n");
     let doc = Arc::new(parse(&text, Format::Markdown));
     assert!(matches!(state.update(doc), Update::Full(_)));
+}
+
+#[test]
+fn deleting_the_last_words_of_a_sentence_recomputes_it() {
+    // Zoom Terms of Service: "… substantially similar to the Services." loses "ces." — the new
+    // sentence ends exactly where the deleted text was, which once left its old facts in place.
+    let mut text = String::new();
+    for i in 1..=40 {
+        text.push_str(&format!(
+            "{i}. You may not build a product “substantially similar” to the Services — or theirs.\n\n"
+        ));
+    }
+    let analyzer = Arc::new(Analyzer::default());
+    let mut state = Incremental::new(analyzer.clone(), Arc::new(parse(&text, Format::Markdown)));
+    let clause = text.find("20. You may not").unwrap();
+    let end = clause + text[clause..].find("theirs.").unwrap() + "theirs.".len();
+    text.replace_range(end - 4..end, "");
+    let doc = Arc::new(parse(&text, Format::Markdown));
+    let fresh = crate::context::Context::new(&doc);
+    let expected = rendered(&analyzer.analyze(&doc));
+    let update = state.update(doc.clone());
+    assert!(matches!(update, Update::Partial { .. }), "{update:?}");
+    let stale = state
+        .sentences
+        .iter()
+        .zip(&fresh.sentences)
+        .position(|(kept, fresh)| kept.norm != fresh.norm);
+    assert_eq!(stale, None, "a kept sentence is stale");
+    assert_eq!(rendered(state.findings()), expected);
 }
