@@ -50,15 +50,9 @@ const CONDUCT: &str = r"(?:continu\w* (?:to )?(?:use|using|access\w*)|(?:use|usi
 /// Assent to the terms themselves (not to some other thing: "you agree that we may send emails").
 const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally binding contract|(?:agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|consent(?:s|ed|ing)?|acknowledge\w* and agree\w*|signify|signifies)(?: (?:to|of|with))?(?: be bound(?: by)?)? (?:(?:all|each|any)(?: of)? )?(?:these|this|the|our|such|those|its|all|any|revised|updated|new|amended|modified|following|relevant|applicable)?[^.;]{0,25}?(?-u:\b)(?:terms|conditions|agreement|tos|t&cs|contract|polic(?:y|ies)|eula|changes|modifications|amendments|updates|revisions|version|fees))";
 
-/// The gate words other than [`ASSENT_OBJECTS`].
-const LEAD_GATE_WORDS: &[&str] = &[
-    "agree",
-    "accept",
-    "consent",
-    "bound",
-    "binding",
-    "signif",
-    "subject to",
+/// The gate words besides [`ASSENT_GATE_WORDS`] and [`ASSENT_OBJECTS`]: what the other patterns
+/// below need (conduct, "constitutes", "deemed", who acts).
+const CONDUCT_GATE_WORDS: &[&str] = &[
     "by",
     "constitut",
     "mean",
@@ -100,20 +94,24 @@ const ASSENT_OBJECTS: &[&str] = &[
     "fees",
 ];
 
-const GATE_WORD_COUNT: usize = LEAD_GATE_WORDS.len() + ASSENT_OBJECTS.len();
+const GATE_WORD_COUNT: usize =
+    ASSENT_GATE_WORDS.len() + CONDUCT_GATE_WORDS.len() + ASSENT_OBJECTS.len();
 
 /// Literals the patterns below need, found in one Aho-Corasick pass over the sentence: the gates
 /// keep the large patterns (whose lazy DFAs keep growing new states on new text) off sentences
 /// that cannot match.
 const GATE_WORDS: [&str; GATE_WORD_COUNT] = {
+    let parts = [ASSENT_GATE_WORDS, CONDUCT_GATE_WORDS, ASSENT_OBJECTS];
     let mut words = [""; GATE_WORD_COUNT];
-    let mut i = 0;
-    while i < GATE_WORD_COUNT {
-        words[i] = if i < LEAD_GATE_WORDS.len() {
-            LEAD_GATE_WORDS[i]
-        } else {
-            ASSENT_OBJECTS[i - LEAD_GATE_WORDS.len()]
-        };
+    let (mut part, mut at, mut i) = (0, 0, 0);
+    while part < parts.len() {
+        if at == parts[part].len() {
+            part += 1;
+            at = 0;
+            continue;
+        }
+        words[i] = parts[part][at];
+        at += 1;
         i += 1;
     }
     words
@@ -166,7 +164,7 @@ const fn any(words: &[&str]) -> u64 {
 }
 
 /// Every pattern of [`by_conduct`] needs one of these words; most sentences that mention use
-/// have none.
+/// have none. They are also the first of [`GATE_WORDS`].
 const ASSENT_GATE_WORDS: &[&str] = &[
     "agree",
     "accept",
