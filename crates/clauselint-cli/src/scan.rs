@@ -523,39 +523,30 @@ fn write_csv(out: &mut dyn Write, file: &JsonFile) -> io::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(out);
-    for e in &file.errors {
+    // A row about reading the file, not about a clause: no rule, position, quote or suggestion.
+    let mut reading_row = |severity: &str, kind: &str, page: String, message: &str| {
         w.write_record([
             file.path.as_str(),
             "",
-            "error",
-            "read-error",
+            severity,
+            kind,
             "",
             "",
             "",
             "",
             "",
+            &page,
+            message,
             "",
-            e.message.as_str(),
             "",
-            "",
-        ])?;
+        ])
+    };
+    for e in &file.errors {
+        reading_row("error", "read-error", String::new(), &e.message)?;
     }
     for warning in &file.warnings {
-        w.write_record([
-            file.path.as_str(),
-            "",
-            "warning",
-            "read-warning",
-            "",
-            "",
-            "",
-            "",
-            "",
-            &warning.page.map(|p| p.to_string()).unwrap_or_default(),
-            warning.message.as_str(),
-            "",
-            "",
-        ])?;
+        let page = warning.page.map(|p| p.to_string()).unwrap_or_default();
+        reading_row("warning", "read-warning", page, &warning.message)?;
     }
     for f in &file.findings {
         w.write_record([
