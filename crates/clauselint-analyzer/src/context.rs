@@ -385,6 +385,56 @@ fn content_definition_regex() -> &'static Regex {
     })
 }
 
+/// "“Alexa” means Amazon's Alexa services, which include … digital content": the term names what the
+/// vendor offers, and the content in its definition is part of the offering, not the customer's.
+/// A definition that reaches for data first ("data you provide through the services, including
+/// content") still names the customer's data.
+fn names_an_offering(body: &str, term: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let offering = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:services?|platform|software|websites?|site|apps?|applications?|products?|devices?|offerings?)(?-u:\b)")
+            .expect("valid offering regex")
+    });
+    // The term's own words ("Service Content") say nothing about what it is.
+    let body = body.find(term).map_or(body, |i| &body[i + term.len()..]);
+    let Some(content) = content_definition_regex().find(body) else {
+        return false;
+    };
+    let head = &body[..content.start()];
+    let Some(first_offering) = offering.find(head) else {
+        return false;
+    };
+    // The offering must be what the definition opens with ("means Amazon's Alexa services"), not
+    // a later mention ("suggestions you give about the services, including text").
+    let naming_words = head[..first_offering.start()]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "means"
+                        | "mean"
+                        | "shall"
+                        | "refers"
+                        | "to"
+                        | "is"
+                        | "the"
+                        | "our"
+                        | "its"
+                        | "any"
+                        | "all"
+                        | "of"
+                )
+        })
+        .collect::<Vec<_>>();
+    naming_words.len() <= 2
+        && !naming_words.iter().any(|w| {
+            ["data", "information", "content", "material"]
+                .iter()
+                .any(|d| w.starts_with(d))
+        })
+}
+
 fn usage_definition_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -702,6 +752,7 @@ pub(crate) fn doc_facts(doc: &Document) -> DocFacts {
             || body.contains("excludes");
         if mentions_content
             && !excludes_content
+            && !names_an_offering(&body, &lower)
             && !facts.content_terms.iter().any(|(t, _)| *t == lower)
         {
             facts.content_terms.push((lower, i));
@@ -717,6 +768,22 @@ pub(crate) fn doc_facts(doc: &Document) -> DocFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_naming_the_offering_is_not_customer_content() {
+        // Alexa Terms of Use: the service "includes digital content", the vendor's.
+        let text = "“Alexa” means Amazon’s Alexa services, which include digital content and software.\n\n\
+                    “Customer Data” means data you provide through the services, including content.\n\n\
+                    “Service Content” means content you post on the services.\n";
+        let doc = clauselint_parser::parse(text, clauselint_parser::Format::Markdown);
+        let facts = doc_facts(&doc);
+        let terms: Vec<&str> = facts
+            .content_terms
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(terms, ["customer data", "service content"]);
+    }
 
     #[test]
     fn normalisation_maps_back_to_source() {
