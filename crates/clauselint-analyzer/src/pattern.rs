@@ -29,16 +29,43 @@ pub(crate) struct DualRegex {
 enum UnicodeRegex {
     /// The pattern does not qualify for anchored search.
     Unanchored(Regex),
-    /// Searched anchored at the word boundaries where one of these bytes follows.
-    AtWordStarts(meta::Regex, Box<[bool; 256]>),
+    /// Searched anchored at the word boundaries where a match can start.
+    AtWordStarts(meta::Regex, MatchStarts),
 }
 
 /// The ASCII form of a [`DualRegex`], with what an anchored search needs to know.
 struct AsciiRegex {
     regex: meta::Regex,
-    /// Every match starts at an ASCII word boundary and is non-empty, and its first byte is one
-    /// of these (`None`: the pattern does not qualify for anchored search).
-    first_bytes: Option<Box<[bool; 256]>>,
+    /// Where a match can start (`None`: the pattern does not qualify for anchored search).
+    starts: Option<MatchStarts>,
+}
+
+/// What a position must offer for a match of a pattern to start there: every match starts at an
+/// ASCII word boundary and is non-empty, its first byte is one of `first_bytes`, and (when the
+/// pattern's prefixes are a finite set of literals) the text there starts with one of `prefixes`.
+/// Asking this before an anchored search spares the regex engine's per-search setup at most
+/// word starts (most words start with a byte some alternative can start with).
+struct MatchStarts {
+    first_bytes: Box<[bool; 256]>,
+    /// Anchored-only automaton of the literal prefixes.
+    prefixes: Option<AhoCorasick>,
+}
+
+impl MatchStarts {
+    fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
+        if !self.first_bytes[usize::from(bytes[at])] {
+            return false;
+        }
+        self.prefixes.as_ref().is_none_or(|prefixes| {
+            prefixes
+                .find(
+                    aho_corasick::Input::new(bytes)
+                        .range(at..)
+                        .anchored(aho_corasick::Anchored::Yes),
+                )
+                .is_some()
+        })
+    }
 }
 
 /// The leftmost-first, non-overlapping matches of a [`DualRegex`] in a text, in order.
@@ -53,7 +80,7 @@ enum Search<'r, 't> {
     /// Anchored searches at word boundaries from `from` on.
     AtWordStarts {
         regex: &'r meta::Regex,
-        first_bytes: &'r [bool; 256],
+        starts: &'r MatchStarts,
         from: usize,
     },
 }
@@ -68,10 +95,10 @@ impl Iterator for TextMatches<'_, '_> {
             Search::Ascii(matches) => matches.next().map(|m| (m.start(), m.end())),
             Search::AtWordStarts {
                 regex,
-                first_bytes,
+                starts,
                 from,
             } => {
-                let m = anchored_at_boundaries(regex, first_bytes, self.text.as_bytes(), *from)?;
+                let m = anchored_at_boundaries(regex, starts, self.text.as_bytes(), *from)?;
                 *from = m.end();
                 Some((m.start(), m.end()))
             }
@@ -107,19 +134,19 @@ impl DualRegex {
     pub(crate) fn find_iter<'r, 't>(&'r self, text: &'t str) -> TextMatches<'r, 't> {
         let search = if text.is_ascii() {
             let ascii = self.ascii_regex();
-            match &ascii.first_bytes {
-                Some(first_bytes) => Search::AtWordStarts {
+            match &ascii.starts {
+                Some(starts) => Search::AtWordStarts {
                     regex: &ascii.regex,
-                    first_bytes,
+                    starts,
                     from: 0,
                 },
                 None => Search::Ascii(ascii.regex.find_iter(text.as_bytes())),
             }
         } else {
             match self.unicode_regex() {
-                UnicodeRegex::AtWordStarts(regex, first_bytes) => Search::AtWordStarts {
+                UnicodeRegex::AtWordStarts(regex, starts) => Search::AtWordStarts {
                     regex,
-                    first_bytes,
+                    starts,
                     from: 0,
                 },
                 UnicodeRegex::Unanchored(regex) => Search::Unicode(regex.find_iter(text)),
@@ -146,16 +173,16 @@ impl DualRegex {
     pub(crate) fn is_match(&self, text: &str) -> bool {
         if !text.is_ascii() {
             return match self.unicode_regex() {
-                UnicodeRegex::AtWordStarts(regex, first_bytes) => {
-                    anchored_at_boundaries(regex, first_bytes, text.as_bytes(), 0).is_some()
+                UnicodeRegex::AtWordStarts(regex, starts) => {
+                    anchored_at_boundaries(regex, starts, text.as_bytes(), 0).is_some()
                 }
                 UnicodeRegex::Unanchored(regex) => regex.is_match(text),
             };
         }
         let ascii = self.ascii_regex();
-        match &ascii.first_bytes {
-            Some(first_bytes) => {
-                anchored_at_boundaries(&ascii.regex, first_bytes, text.as_bytes(), 0).is_some()
+        match &ascii.starts {
+            Some(starts) => {
+                anchored_at_boundaries(&ascii.regex, starts, text.as_bytes(), 0).is_some()
             }
             None => ascii.regex.is_match(text.as_bytes()),
         }
@@ -167,13 +194,13 @@ impl DualRegex {
             let syntax = regex_automata::util::syntax::Config::new();
             let hir = regex_automata::util::syntax::parse_with(self.pattern(), &syntax)
                 .expect("valid regex");
-            match anchorable_first_bytes(&hir) {
-                Some(first_bytes) => UnicodeRegex::AtWordStarts(
+            match match_starts(&hir) {
+                Some(starts) => UnicodeRegex::AtWordStarts(
                     meta::Regex::builder()
                         .syntax(syntax)
                         .build(self.pattern())
                         .expect("valid regex"),
-                    first_bytes,
+                    starts,
                 ),
                 None => UnicodeRegex::Unanchored(Regex::new(self.pattern()).expect("valid regex")),
             }
@@ -193,32 +220,44 @@ impl DualRegex {
                 .expect("valid ASCII regex");
             AsciiRegex {
                 regex,
-                first_bytes: anchorable_first_bytes(&hir),
+                starts: match_starts(&hir),
             }
         })
     }
 }
 
-/// For a pattern whose every match is non-empty and starts at an ASCII word boundary, the bytes a
-/// match can start with (all of them when the pattern's prefixes are not a finite set).
-fn anchorable_first_bytes(hir: &regex_syntax::hir::Hir) -> Option<Box<[bool; 256]>> {
+/// For a pattern whose every match is non-empty and starts at an ASCII word boundary, where a
+/// match can start: the bytes it can start with and the literals it starts with (every byte and no
+/// literals when the pattern's prefixes are not a finite set). The extractor's literals, exact or
+/// not, are prefixes of every match.
+fn match_starts(hir: &regex_syntax::hir::Hir) -> Option<MatchStarts> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     use regex_syntax::hir::Look;
     let props = hir.properties();
     if !props.look_set_prefix().contains(Look::WordAscii) || props.minimum_len().unwrap_or(0) == 0 {
         return None;
     }
-    let mut first = Box::new([true; 256]);
-    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
-    if let Some(literals) = prefixes.literals() {
+    let mut first_bytes = Box::new([true; 256]);
+    let mut prefixes = None;
+    let extracted = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    if let Some(literals) = extracted.literals() {
         if literals.iter().all(|l| !l.as_bytes().is_empty()) {
-            first.fill(false);
+            first_bytes.fill(false);
             for l in literals {
-                first[usize::from(l.as_bytes()[0])] = true;
+                first_bytes[usize::from(l.as_bytes()[0])] = true;
             }
+            prefixes = Some(
+                AhoCorasick::builder()
+                    .start_kind(aho_corasick::StartKind::Anchored)
+                    .build(literals.iter().map(|l| l.as_bytes()))
+                    .expect("valid literals"),
+            );
         }
     }
-    Some(first)
+    Some(MatchStarts {
+        first_bytes,
+        prefixes,
+    })
 }
 
 fn is_ascii_word_byte(b: u8) -> bool {
@@ -229,7 +268,7 @@ fn is_ascii_word_byte(b: u8) -> bool {
 /// ASCII word boundaries where a match can start (see [`DualRegex`]).
 fn anchored_at_boundaries(
     regex: &meta::Regex,
-    first_bytes: &[bool; 256],
+    starts: &MatchStarts,
     bytes: &[u8],
     from: usize,
 ) -> Option<regex_automata::Match> {
@@ -238,7 +277,7 @@ fn anchored_at_boundaries(
         .is_some_and(|i| is_ascii_word_byte(bytes[i]));
     for (at, &b) in bytes.iter().enumerate().skip(from) {
         let is_word = is_ascii_word_byte(b);
-        if is_word != before_is_word && first_bytes[usize::from(b)] {
+        if is_word != before_is_word && starts.may_start_at(bytes, at) {
             let input = Input::new(bytes).range(at..).anchored(Anchored::Yes);
             if let Some(m) = regex.search(&input) {
                 return Some(m);
