@@ -165,6 +165,29 @@ impl DualRegex {
         self.find_iter(text).find_map(|(start, end)| f(start, end))
     }
 
+    /// The leftmost-first match starting at or after `from` (a character boundary), as
+    /// `Regex::find_at` gives it: the text before `from` is still seen by `\b`.
+    pub(crate) fn find_at(&self, text: &str, from: usize) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let found = if text.is_ascii() {
+            let ascii = self.ascii_regex();
+            match &ascii.starts {
+                Some(starts) => anchored_at_boundaries(&ascii.regex, starts, bytes, from),
+                None => ascii.regex.find(Input::new(bytes).range(from..)),
+            }
+        } else {
+            match self.unicode_regex() {
+                UnicodeRegex::AtWordStarts(regex, starts) => {
+                    anchored_at_boundaries(regex, starts, bytes, from)
+                }
+                UnicodeRegex::Unanchored(regex) => {
+                    return regex.find_at(text, from).map(|m| (m.start(), m.end()))
+                }
+            }
+        };
+        found.map(|m| (m.start(), m.end()))
+    }
+
     /// The leftmost-first match.
     pub(crate) fn find(&self, text: &str) -> Option<(usize, usize)> {
         self.find_iter(text).next()
@@ -344,6 +367,13 @@ mod tests {
             plain.is_match(text),
             "{pattern} on {text:?}"
         );
+        for (from, _) in text.char_indices() {
+            assert_eq!(
+                dual.find_at(text, from),
+                plain.find_at(text, from).map(|m| (m.start(), m.end())),
+                "{pattern} on {text:?} from {from}"
+            );
+        }
     }
 
     /// Each of [`PATTERNS`] as a `DualRegex`, compiled once for all tests.
