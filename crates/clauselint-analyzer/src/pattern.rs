@@ -341,6 +341,56 @@ impl AnyWord {
     }
 }
 
+/// Literals every match of a pattern contains in a given order, without overlapping, inside one
+/// stretch of text free of `separators` (the bytes the pattern cannot match, such as `.` and `;`
+/// for a pattern built from `[^.;]` runs): a search for them rules out, cheaply, most sentences
+/// that hold each word somewhere but not in the shape the pattern needs. Each step is a set of
+/// literals, one of which lies inside the part of the match that the step stands for.
+pub(crate) struct InOrder {
+    steps: &'static [&'static [&'static str]],
+    separators: &'static [u8],
+    automata: OnceLock<Vec<AhoCorasick>>,
+}
+
+impl InOrder {
+    pub(crate) const fn new(
+        steps: &'static [&'static [&'static str]],
+        separators: &'static [u8],
+    ) -> Self {
+        InOrder {
+            steps,
+            separators,
+            automata: OnceLock::new(),
+        }
+    }
+
+    /// Whether some stretch of `text` holds a literal of each step, each after the one before.
+    /// Taking, at each step, the occurrence that ends first (the standard match kind) leaves the
+    /// most room for the next, so no arrangement is missed.
+    pub(crate) fn may_match(&self, text: &str) -> bool {
+        let automata = self.automata.get_or_init(|| {
+            self.steps
+                .iter()
+                .map(|literals| AhoCorasick::new(*literals).expect("valid literals"))
+                .collect()
+        });
+        text.as_bytes()
+            .split(|b| self.separators.contains(b))
+            .any(|stretch| {
+                let mut from = 0;
+                automata.iter().all(|step| {
+                    match step.find(aho_corasick::Input::new(stretch).range(from..)) {
+                        Some(m) => {
+                            from = m.end();
+                            true
+                        }
+                        None => false,
+                    }
+                })
+            })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,6 +476,19 @@ mod tests {
                 assert_same_as_regex(pattern, dual, &text);
             }
         }
+    }
+
+    #[test]
+    fn in_order_needs_each_step_after_the_one_before_in_one_stretch() {
+        static BY_USE_AGREE: InOrder =
+            InOrder::new(&[&["by "], &["use", "using"], &["agree"]], b".;");
+        assert!(BY_USE_AGREE.may_match("by using the site you agree"));
+        assert!(BY_USE_AGREE.may_match("we agree. by the use of it — you agree"));
+        assert!(!BY_USE_AGREE.may_match("you agree by using the site"));
+        assert!(!BY_USE_AGREE.may_match("by using the site; you agree"));
+        // The earliest-ending literal of a step leaves room for the next step.
+        static NESTED: InOrder = InOrder::new(&[&["abcdef", "cd"], &["ef"]], b".");
+        assert!(NESTED.may_match("abcdef"));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::common::{dual_regex, finding_at, quote_from, regex, sentences_with_an
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
-use crate::pattern::AnyWord;
+use crate::pattern::{AnyWord, InOrder};
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 
 pub struct AcceptanceByUse;
@@ -46,6 +46,113 @@ static META: RuleMeta = RuleMeta {
 
 /// Conduct that is treated as consent.
 const CONDUCT: &str = r"(?:continu\w* (?:to )?(?:use|using|access\w*)|(?:use|using|uses|access|accessing|visit\w*|brows\w*|download\w*|install\w*|register\w*|signing up|sign up|creat\w* (?:an? |your )?(?:\w+ )?account|open\w*|placing an order|shopping|participat\w*|maintain\w*|utiliz\w*|utilis\w*)|your (?:continued |further |ongoing )?(?:use|access|usage|participation)|the (?:continued |ongoing |further )?(?:use|usage) of)";
+
+/// A literal inside every wording of [`CONDUCT`].
+const CONDUCT_LITERALS: &[&str] = &[
+    "continu",
+    "use",
+    "using",
+    "usage",
+    "access",
+    "visit",
+    "brows",
+    "download",
+    "install",
+    "register",
+    "sign",
+    "creat",
+    "open",
+    "placing an order",
+    "shopping",
+    "participat",
+    "maintain",
+    "utiliz",
+    "utilis",
+];
+
+/// A literal inside every wording of [`ASSENT_TO`] (its assent verb, or "bound"/"binding").
+const ASSENT_LITERALS: &[&str] = &["bound", "binding", "agree", "accept", "consent", "signif"];
+
+/// The stretches of the patterns of [`by_conduct`] in the order they must occur, each inside a
+/// run without `.` or `;` (`accept_by` allows `;`): a sentence without that order is not searched.
+static BY_IN_ORDER: InOrder = InOrder::new(
+    &[
+        &["by "],
+        CONDUCT_LITERALS,
+        &["you", "user", "subscriber"],
+        ASSENT_LITERALS,
+    ],
+    b".;",
+);
+static CONSTITUTES_IN_ORDER: InOrder = InOrder::new(
+    &[
+        CONDUCT_LITERALS,
+        &[
+            "constitut",
+            "means",
+            "indicat",
+            "signif",
+            "construed",
+            "deemed",
+        ],
+        &["bound", "binding", "agree", "accept", "consent", "signif"],
+    ],
+    b".;",
+);
+static SUBJECT_NEW_IN_ORDER: InOrder = InOrder::new(
+    &[
+        CONDUCT_LITERALS,
+        &["is subject to "],
+        &["new", "revised", "updated", "amended", "modified"],
+    ],
+    b".;",
+);
+static AS_ACCEPTANCE_IN_ORDER: InOrder = InOrder::new(
+    &[
+        CONDUCT_LITERALS,
+        &[
+            "as acceptance",
+            "as your acceptance",
+            "as agreement",
+            "as your agreement",
+            "as consent",
+            "as your consent",
+        ],
+    ],
+    b".;",
+);
+static CONDITIONAL_IN_ORDER: InOrder = InOrder::new(
+    &[
+        &[
+            "if you",
+            "when you",
+            "once you",
+            "where you",
+            "whenever you",
+        ],
+        CONDUCT_LITERALS,
+        &["you"],
+        ASSENT_LITERALS,
+    ],
+    b".;",
+);
+static BOUND_IF_IN_ORDER: InOrder = InOrder::new(
+    &[
+        &["bound", "become part of your agreement", "you agree to th"],
+        &["if you"],
+        CONDUCT_LITERALS,
+    ],
+    b".;",
+);
+static ACCEPT_BY_IN_ORDER: InOrder = InOrder::new(
+    &[
+        &["accept", "agree to"],
+        &["terms", "agreement", "conditions", "tos"],
+        &["by"],
+        CONDUCT_LITERALS,
+    ],
+    b".",
+);
 
 /// Assent to the terms themselves (not to some other thing: "you agree that we may send emails").
 const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally binding contract|(?:agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|consent(?:s|ed|ing)?|acknowledge\w* and agree\w*|signify|signifies)(?: (?:to|of|with))?(?: be bound(?: by)?)? (?:(?:all|each|any)(?: of)? )?(?:these|this|the|our|such|those|its|all|any|revised|updated|new|amended|modified|following|relevant|applicable)?[^.;]{0,25}?(?-u:\b)(?:terms|conditions|agreement|tos|t&cs|contract|polic(?:y|ies)|eula|changes|modifications|amendments|updates|revisions|version|fees))";
@@ -238,7 +345,10 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     // these large patterns from being built for sentences that cannot match.
     let patterns: [(bool, &DualRegex); 9] = [
         (
-            has(gate("by ")) && has(any(&["you", "user", "subscriber"])) && assent_to,
+            has(gate("by "))
+                && has(any(&["you", "user", "subscriber"]))
+                && assent_to
+                && BY_IN_ORDER.may_match(norm),
             by,
         ),
         (
@@ -255,12 +365,17 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
                 "consent",
                 "accept",
                 "agree",
-            ])) || assent_to),
+            ])) || assent_to)
+                && CONSTITUTES_IN_ORDER.may_match(norm),
             constitutes,
         ),
-        (has(gate("subject to")), subject_new),
         (
-            has(any(&["acceptance", "agreement", "consent"])),
+            has(gate("subject to")) && SUBJECT_NEW_IN_ORDER.may_match(norm),
+            subject_new,
+        ),
+        (
+            has(any(&["acceptance", "agreement", "consent"]))
+                && AS_ACCEPTANCE_IN_ORDER.may_match(norm),
             as_acceptance,
         ),
         (
@@ -270,11 +385,18 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
                 "once you",
                 "where you",
                 "whenever you",
-            ])) && (assent_to || has(gate("deemed to have"))),
+            ])) && (assent_to || has(gate("deemed to have")))
+                && CONDITIONAL_IN_ORDER.may_match(norm),
             conditional,
         ),
-        (has(gate("if you")), bound_if),
-        (has(gate("by")), accept_by),
+        (
+            has(gate("if you")) && BOUND_IF_IN_ORDER.may_match(norm),
+            bound_if,
+        ),
+        (
+            has(gate("by")) && ACCEPT_BY_IN_ORDER.may_match(norm),
+            accept_by,
+        ),
         (has(gate("accepted by you")), accepted_when),
         (has(any(&["deemed", "fail"])), deemed),
     ];
