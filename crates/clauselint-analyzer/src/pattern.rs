@@ -391,6 +391,16 @@ impl InOrder {
     }
 }
 
+/// Whether `norm` (a normalised sentence, words separated by single spaces) has fewer than
+/// `words` space-separated pieces: `norm.split(' ').count() < words` without walking every piece.
+pub(crate) fn fewer_words_than(norm: &str, words: usize) -> bool {
+    let spaces = words.saturating_sub(1);
+    memchr::memchr_iter(b' ', norm.as_bytes())
+        .take(spaces)
+        .count()
+        < spaces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -474,6 +484,26 @@ mod tests {
                 .collect();
             for &(pattern, dual) in duals() {
                 assert_same_as_regex(pattern, dual, &text);
+            }
+        }
+    }
+
+    #[test]
+    fn fewer_words_than_counts_space_separated_pieces() {
+        for text in [
+            "",
+            "a",
+            "a b",
+            " a  b ",
+            "by using – the “service”",
+            "x y z w",
+        ] {
+            for words in 0..7 {
+                assert_eq!(
+                    fewer_words_than(text, words),
+                    text.split(' ').count() < words,
+                    "{text:?} {words}"
+                );
             }
         }
     }

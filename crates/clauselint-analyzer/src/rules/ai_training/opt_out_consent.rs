@@ -241,7 +241,7 @@ impl Rule for OptOutConsent {
                     m.as_str() != "unless you" || !opt_in_condition(&s.norm[m.end()..])
                 })?;
                 if !training_context(cx, s)
-                    || s.norm.split(' ').count() < 5
+                    || crate::pattern::fewer_words_than(&s.norm, 5)
                     || vendor_switched_off(s)
                     || off_by_default(&s.norm)
                 {

@@ -196,7 +196,7 @@ impl Rule for Arbitration {
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = without_titles(&s.norm);
     // Headings ("(d) Binding Arbitration.") announce the clause; the clause itself is flagged.
-    if norm.split(' ').count() < 8
+    if crate::pattern::fewer_words_than(&norm, 8)
         || !regex!(r"(?-u:\b)(?:arbitrat\w*|class[- ]action|class-wide|jury|mediation)(?-u:\b)")
             .is_match(&norm)
     {

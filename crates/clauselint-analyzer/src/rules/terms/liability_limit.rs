@@ -31,7 +31,7 @@ use super::common::{
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
-use crate::pattern::AnyWord;
+use crate::pattern::{fewer_words_than, AnyWord};
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::protection_note;
 
@@ -254,6 +254,17 @@ fn duty_to_act(after: &str) -> bool {
 /// linked third-party sites"), not a third party named as a co-claimant ("liable to you or any third
 /// party for …").
 fn others_conduct(object: &str) -> bool {
+    // The regex's opening words and one word of each of its ends, asked first.
+    let opens = [" for", " in relation to", " regarding"]
+        .iter()
+        .any(|w| object.starts_with(w));
+    if !opens
+        || !["third", "other ", "linked ", "external "]
+            .iter()
+            .any(|w| object.contains(w))
+    {
+        return false;
+    }
     regex!(r"^(?: for| in relation to| regarding)(?: any| the| such)?[^.;]{0,50}?(?-u:\b)(?:third[- ]part(?:y|ies)(?:'s?)?|other (?:users|members|passengers|attendees)|linked (?:web)?sites?|external (?:web)?sites?)(?-u:\b)")
         .is_match(object)
 }
@@ -391,7 +402,7 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
         return None;
     }
     // Headings ("12. Limitation of Liability") name the topic; the clauses under them are flagged.
-    if norm.split(' ').count() < 7 {
+    if fewer_words_than(norm, 7) {
         return None;
     }
     // "Some jurisdictions do not allow the exclusion …, so the above may not apply to you": the

@@ -251,7 +251,7 @@ static POWER_WORDS: AnyWord = AnyWord::new(&[
 
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
-    if norm.split(' ').count() < 5 || !POWER_WORDS.is_in(norm) {
+    if crate::pattern::fewer_words_than(norm, 5) || !POWER_WORDS.is_in(norm) {
         return None;
     }
     let powers = active(norm);
