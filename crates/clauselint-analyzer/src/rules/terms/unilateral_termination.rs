@@ -94,7 +94,10 @@ fn active(norm: &str) -> Vec<Power> {
         }
         let clause_end = super::common::clause_end(norm, m.end());
         // "we may take any of the following actions: (i) suspend …": the list belongs to the power.
-        let takes_action = regex!(r"^[^.;]{0,40}?(?-u:\b)take (?:any |certain |appropriate |a number of |such )?(?:\(or no\) )?(?:of the following |other )?actions?(?-u:\b)").is_match(after);
+        // The regex needs both words; most modals are followed by neither.
+        let takes_action = after.contains("take ")
+            && after.contains("action")
+            && regex!(r"^[^.;]{0,40}?(?-u:\b)take (?:any |certain |appropriate |a number of |such )?(?:\(or no\) )?(?:of the following |other )?actions?(?-u:\b)").is_match(after);
         let end = if takes_action { norm.len() } else { clause_end };
         let reach = floor(
             norm,
