@@ -282,6 +282,62 @@ const ASSENT_GATE_WORDS: &[&str] = &[
     "subject to",
 ];
 
+fn by_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b)by (?:[a-z\x22',/ ]{{0,60}}? )?{CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:you|user|users|subscriber)(?-u:\b)[^.;]*?(?-u:\b){ASSENT_TO}"
+    ))
+}
+
+fn constitutes_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:constitutes?|constituting|shall constitute|will constitute|means|indicates?|signifies|signify|will be construed|shall be deemed|will be deemed|is deemed)(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:(?:your )?(?:acceptance|agreement|consent|accept|agree)(?:s|d|ed|ing|ment)?(?-u:\b)|{ASSENT_TO})"
+    ))
+}
+
+fn subject_new_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)is subject to (?:the )?(?:relevant )?(?:new|revised|updated|amended|modified) (?:terms|t&cs|agreement|version|conditions)"
+    ))
+}
+
+fn as_acceptance_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)as (?:your )?(?:acceptance|agreement|consent)(?-u:\b)"
+    ))
+}
+
+fn conditional_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b)(?:if|when|once|where|whenever) you(?-u:\b)[^.;]{{0,30}}?(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)you(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:{ASSENT_TO}|(?:will be|shall be|are) deemed to have (?:accepted|agreed|consented))"
+    ))
+}
+
+fn bound_if_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b)(?:you will be bound|will be bound by them|you are bound|become part of your agreement|you agree to (?:these|the) terms)(?-u:\b)[^.;]*?(?-u:\b)if you(?-u:\b)[^.;]{{0,20}}?(?-u:\b){CONDUCT}"
+    ))
+}
+
+fn accept_by_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b)(?:accept|agree to)\w* (?:the |these |this )?(?:terms|agreement|conditions|tos)(?-u:\b)[^.]{{0,20}}(?-u:\b)by(?-u:\b)[^.]*?(?-u:\b)(?:actually )?{CONDUCT}"
+    ))
+}
+
+/// The patterns of [`by_conduct`] that an [`InOrder`] gate guards, with their gates.
+#[cfg(test)]
+fn gated_patterns() -> [(&'static DualRegex, &'static InOrder); 7] {
+    [
+        (by_pattern(), &BY_IN_ORDER),
+        (constitutes_pattern(), &CONSTITUTES_IN_ORDER),
+        (subject_new_pattern(), &SUBJECT_NEW_IN_ORDER),
+        (as_acceptance_pattern(), &AS_ACCEPTANCE_IN_ORDER),
+        (conditional_pattern(), &CONDITIONAL_IN_ORDER),
+        (bound_if_pattern(), &BOUND_IF_IN_ORDER),
+        (accept_by_pattern(), &ACCEPT_BY_IN_ORDER),
+    ]
+}
+
 fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     const ASSENT_WORDS: u64 = any(ASSENT_GATE_WORDS);
     // One search that stops at the first assent word, where `gate_words` reports every
@@ -299,36 +355,22 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     let assent_to = has(any(&["bound", "binding contract"]))
         || (has(any(&["agree", "accept", "consent", "signif"])) && has(any(ASSENT_OBJECTS)));
     // "By using the Service, you agree …", "by clicking accept or accessing the service, you agree".
-    let by = dual_regex!(format!(
-        r"(?-u:\b)by (?:[a-z\x22',/ ]{{0,60}}? )?{CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:you|user|users|subscriber)(?-u:\b)[^.;]*?(?-u:\b){ASSENT_TO}"
-    ));
+    let by = by_pattern();
     // "Your continued use … constitutes / means / indicates acceptance", "use … will be construed
     // to be your acceptance".
-    let constitutes = dual_regex!(format!(
-        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:constitutes?|constituting|shall constitute|will constitute|means|indicates?|signifies|signify|will be construed|shall be deemed|will be deemed|is deemed)(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:(?:your )?(?:acceptance|agreement|consent|accept|agree)(?:s|d|ed|ing|ment)?(?-u:\b)|{ASSENT_TO})"
-    ));
+    let constitutes = constitutes_pattern();
     // "the ongoing use of our Products is subject to the relevant new T&Cs".
-    let subject_new = dual_regex!(format!(
-        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)is subject to (?:the )?(?:relevant )?(?:new|revised|updated|amended|modified) (?:terms|t&cs|agreement|version|conditions)"
-    ));
+    let subject_new = subject_new_pattern();
     // "treat Your use of the services as acceptance of the Agreement".
-    let as_acceptance = dual_regex!(format!(
-        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)as (?:your )?(?:acceptance|agreement|consent)(?-u:\b)"
-    ));
+    let as_acceptance = as_acceptance_pattern();
     // "If you continue to use the Service after …, you agree / you will be bound",
     // "When you use our Services you agree to all of these terms".
-    let conditional = dual_regex!(format!(
-        r"(?-u:\b)(?:if|when|once|where|whenever) you(?-u:\b)[^.;]{{0,30}}?(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)you(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:{ASSENT_TO}|(?:will be|shall be|are) deemed to have (?:accepted|agreed|consented))"
-    ));
+    let conditional = conditional_pattern();
     // "you will be bound by them if you continue to use", "become part of your agreement with us
     // if you use those Services".
-    let bound_if = dual_regex!(format!(
-        r"(?-u:\b)(?:you will be bound|will be bound by them|you are bound|become part of your agreement|you agree to (?:these|the) terms)(?-u:\b)[^.;]*?(?-u:\b)if you(?-u:\b)[^.;]{{0,20}}?(?-u:\b){CONDUCT}"
-    ));
+    let bound_if = bound_if_pattern();
     // "You can accept the Agreement by … actually using the services".
-    let accept_by = dual_regex!(format!(
-        r"(?-u:\b)(?:accept|agree to)\w* (?:the |these |this )?(?:terms|agreement|conditions|tos)(?-u:\b)[^.]{{0,20}}(?-u:\b)by(?-u:\b)[^.]*?(?-u:\b)(?:actually )?{CONDUCT}"
-    ));
+    let accept_by = accept_by_pattern();
     // "These Terms are accepted by you … when you download and/or use the Software".
     let accepted_when = dual_regex!(format!(
         r"(?-u:\b)accepted by you(?-u:\b)[^.]*?(?-u:\b)when you(?-u:\b)[^.;]{{0,30}}?(?-u:\b){CONDUCT}"
@@ -475,6 +517,53 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use crate::testing::{assert_clean, assert_flags};
+
+    /// A gate that refused a sentence its pattern matches would drop findings silently.
+    fn assert_gates_admit(text: &str) {
+        for (regex, gate) in super::gated_patterns() {
+            assert!(
+                !regex.is_match(text) || gate.may_match(text),
+                "a gate refuses {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gates_admit_what_their_patterns_match() {
+        let mut matched = 0;
+        for text in [
+            "by using amazon services, you signify your agreement to be bound by these conditions.",
+            "your continued use of our communications after the effective date of such changes constitutes your acceptance of such changes.",
+            "if you continue to use the service after the changes become effective, then you agree to the revised agreement.",
+            "once any updated terms are in effect, you will be bound by them if you continue to use our products.",
+            "the ongoing use of our products is subject to the relevant new t&cs.",
+            "we treat your use of the services as acceptance of the agreement.",
+            "you can accept the agreement by actually using the services; or by clicking.",
+            "by accessing “the site” — you agree to these terms",
+        ] {
+            assert_gates_admit(text);
+            matched += super::gated_patterns()
+                .iter()
+                .filter(|(regex, _)| regex.is_match(text))
+                .count();
+        }
+        assert!(
+            matched >= 7,
+            "the examples exercise the patterns ({matched} matches)"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gates_admit_what_their_patterns_match_on_any_text(
+            words in proptest::collection::vec(
+                "(by|by using|using|use|usage|access|continue to use|creating an account|sign up|the|service|you|user|your|agree|agree to|accept|acceptance|consent|bound|be bound|binding contract|signify|these|terms|agreement|conditions|constitutes|means|deemed|as|as your acceptance|if you|when you|is subject to|new|revised|become part of your agreement|actually|will be|\\.|;|,|“|é)",
+                0..24,
+            )
+        ) {
+            assert_gates_admit(&words.join(" "));
+        }
+    }
 
     const ID: &str = "terms/acceptance-by-use";
 
