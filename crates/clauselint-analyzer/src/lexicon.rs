@@ -167,6 +167,7 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "public post data",
             // Survey and form vendors: the responses collected are the customer's content.
             "survey responses",
+            "survey data",
             "survey response data",
             "response data",
             "form responses",

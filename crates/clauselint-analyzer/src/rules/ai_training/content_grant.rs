@@ -257,7 +257,10 @@ pub(crate) fn assess(cx: &Context, s: &SentenceFacts) -> Option<Assessment> {
         return None;
     }
     let purpose = snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5));
-    if is_control_statement(s, p_start) || !vendor_permission(s, p_start) {
+    if is_control_statement(s, p_start)
+        || !vendor_permission(s, p_start)
+        || used_by_third_parties(s, if from_lead_in { 0 } else { c_start }, p_start)
+    {
         return None;
     }
     if let Some(m) = opt_in_regex().find(&s.norm[..p_start]) {
@@ -300,6 +303,18 @@ fn licensed_content<'c>(
                 .find(|h| h.is(Concept::Content) && h.start > licence.start)?;
             (!negated(p, licence.start)).then_some((p, object.start, object.end))
         })
+}
+
+/// "… their Content being downloaded and used by third parties for the purposes of developing AI":
+/// the use is a third party's, which `third-party-models` and `data-rights/third-party-sharing`
+/// judge; it grants the vendor nothing.
+fn used_by_third_parties(s: &SentenceFacts, object: usize, purpose: usize) -> bool {
+    s.hits_of(Concept::ThirdParty).any(|h| {
+        h.start > object && h.end <= purpose && {
+            let before = s.norm[..h.start].trim_end();
+            before.ends_with(" by") || before.ends_with(" by any") || before.ends_with(" by other")
+        }
+    })
 }
 
 /// Sentences that grant the vendor AI training on customer content.
@@ -619,6 +634,8 @@ mod tests {
             ID,
             "Our staff receive training on how to handle your files.",
         );
+        // DeviantArt Terms of Service § 16: use by third parties is not a grant to the vendor.
+        assert_clean(ID, "Out of respect for its users' choices, DeviantArt has developed clear directives to communicate when its users do not consent to their Content being downloaded and used by third parties for the purposes of developing or operating artificial intelligence or other machine learning systems.");
     }
 
     #[test]
