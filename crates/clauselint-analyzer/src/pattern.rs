@@ -29,16 +29,43 @@ pub(crate) struct DualRegex {
 enum UnicodeRegex {
     /// The pattern does not qualify for anchored search.
     Unanchored(Regex),
-    /// Searched anchored at the word boundaries where one of these bytes follows.
-    AtWordStarts(meta::Regex, Box<[bool; 256]>),
+    /// Searched anchored at the word boundaries where a match can start.
+    AtWordStarts(meta::Regex, MatchStarts),
 }
 
 /// The ASCII form of a [`DualRegex`], with what an anchored search needs to know.
 struct AsciiRegex {
     regex: meta::Regex,
-    /// Every match starts at an ASCII word boundary and is non-empty, and its first byte is one
-    /// of these (`None`: the pattern does not qualify for anchored search).
-    first_bytes: Option<Box<[bool; 256]>>,
+    /// Where a match can start (`None`: the pattern does not qualify for anchored search).
+    starts: Option<MatchStarts>,
+}
+
+/// What a position must offer for a match of a pattern to start there: every match starts at an
+/// ASCII word boundary and is non-empty, its first byte is one of `first_bytes`, and (when the
+/// pattern's prefixes are a finite set of literals) the text there starts with one of `prefixes`.
+/// Asking this before an anchored search spares the regex engine's per-search setup at most
+/// word starts (most words start with a byte some alternative can start with).
+struct MatchStarts {
+    first_bytes: Box<[bool; 256]>,
+    /// Anchored-only automaton of the literal prefixes.
+    prefixes: Option<AhoCorasick>,
+}
+
+impl MatchStarts {
+    fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
+        if !self.first_bytes[usize::from(bytes[at])] {
+            return false;
+        }
+        self.prefixes.as_ref().is_none_or(|prefixes| {
+            prefixes
+                .find(
+                    aho_corasick::Input::new(bytes)
+                        .range(at..)
+                        .anchored(aho_corasick::Anchored::Yes),
+                )
+                .is_some()
+        })
+    }
 }
 
 /// The leftmost-first, non-overlapping matches of a [`DualRegex`] in a text, in order.
@@ -53,7 +80,7 @@ enum Search<'r, 't> {
     /// Anchored searches at word boundaries from `from` on.
     AtWordStarts {
         regex: &'r meta::Regex,
-        first_bytes: &'r [bool; 256],
+        starts: &'r MatchStarts,
         from: usize,
     },
 }
@@ -68,10 +95,10 @@ impl Iterator for TextMatches<'_, '_> {
             Search::Ascii(matches) => matches.next().map(|m| (m.start(), m.end())),
             Search::AtWordStarts {
                 regex,
-                first_bytes,
+                starts,
                 from,
             } => {
-                let m = anchored_at_boundaries(regex, first_bytes, self.text.as_bytes(), *from)?;
+                let m = anchored_at_boundaries(regex, starts, self.text.as_bytes(), *from)?;
                 *from = m.end();
                 Some((m.start(), m.end()))
             }
@@ -107,19 +134,19 @@ impl DualRegex {
     pub(crate) fn find_iter<'r, 't>(&'r self, text: &'t str) -> TextMatches<'r, 't> {
         let search = if text.is_ascii() {
             let ascii = self.ascii_regex();
-            match &ascii.first_bytes {
-                Some(first_bytes) => Search::AtWordStarts {
+            match &ascii.starts {
+                Some(starts) => Search::AtWordStarts {
                     regex: &ascii.regex,
-                    first_bytes,
+                    starts,
                     from: 0,
                 },
                 None => Search::Ascii(ascii.regex.find_iter(text.as_bytes())),
             }
         } else {
             match self.unicode_regex() {
-                UnicodeRegex::AtWordStarts(regex, first_bytes) => Search::AtWordStarts {
+                UnicodeRegex::AtWordStarts(regex, starts) => Search::AtWordStarts {
                     regex,
-                    first_bytes,
+                    starts,
                     from: 0,
                 },
                 UnicodeRegex::Unanchored(regex) => Search::Unicode(regex.find_iter(text)),
@@ -138,6 +165,29 @@ impl DualRegex {
         self.find_iter(text).find_map(|(start, end)| f(start, end))
     }
 
+    /// The leftmost-first match starting at or after `from` (a character boundary), as
+    /// `Regex::find_at` gives it: the text before `from` is still seen by `\b`.
+    pub(crate) fn find_at(&self, text: &str, from: usize) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let found = if text.is_ascii() {
+            let ascii = self.ascii_regex();
+            match &ascii.starts {
+                Some(starts) => anchored_at_boundaries(&ascii.regex, starts, bytes, from),
+                None => ascii.regex.find(Input::new(bytes).range(from..)),
+            }
+        } else {
+            match self.unicode_regex() {
+                UnicodeRegex::AtWordStarts(regex, starts) => {
+                    anchored_at_boundaries(regex, starts, bytes, from)
+                }
+                UnicodeRegex::Unanchored(regex) => {
+                    return regex.find_at(text, from).map(|m| (m.start(), m.end()))
+                }
+            }
+        };
+        found.map(|m| (m.start(), m.end()))
+    }
+
     /// The leftmost-first match.
     pub(crate) fn find(&self, text: &str) -> Option<(usize, usize)> {
         self.find_iter(text).next()
@@ -146,16 +196,16 @@ impl DualRegex {
     pub(crate) fn is_match(&self, text: &str) -> bool {
         if !text.is_ascii() {
             return match self.unicode_regex() {
-                UnicodeRegex::AtWordStarts(regex, first_bytes) => {
-                    anchored_at_boundaries(regex, first_bytes, text.as_bytes(), 0).is_some()
+                UnicodeRegex::AtWordStarts(regex, starts) => {
+                    anchored_at_boundaries(regex, starts, text.as_bytes(), 0).is_some()
                 }
                 UnicodeRegex::Unanchored(regex) => regex.is_match(text),
             };
         }
         let ascii = self.ascii_regex();
-        match &ascii.first_bytes {
-            Some(first_bytes) => {
-                anchored_at_boundaries(&ascii.regex, first_bytes, text.as_bytes(), 0).is_some()
+        match &ascii.starts {
+            Some(starts) => {
+                anchored_at_boundaries(&ascii.regex, starts, text.as_bytes(), 0).is_some()
             }
             None => ascii.regex.is_match(text.as_bytes()),
         }
@@ -167,13 +217,13 @@ impl DualRegex {
             let syntax = regex_automata::util::syntax::Config::new();
             let hir = regex_automata::util::syntax::parse_with(self.pattern(), &syntax)
                 .expect("valid regex");
-            match anchorable_first_bytes(&hir) {
-                Some(first_bytes) => UnicodeRegex::AtWordStarts(
+            match match_starts(&hir) {
+                Some(starts) => UnicodeRegex::AtWordStarts(
                     meta::Regex::builder()
                         .syntax(syntax)
                         .build(self.pattern())
                         .expect("valid regex"),
-                    first_bytes,
+                    starts,
                 ),
                 None => UnicodeRegex::Unanchored(Regex::new(self.pattern()).expect("valid regex")),
             }
@@ -193,32 +243,44 @@ impl DualRegex {
                 .expect("valid ASCII regex");
             AsciiRegex {
                 regex,
-                first_bytes: anchorable_first_bytes(&hir),
+                starts: match_starts(&hir),
             }
         })
     }
 }
 
-/// For a pattern whose every match is non-empty and starts at an ASCII word boundary, the bytes a
-/// match can start with (all of them when the pattern's prefixes are not a finite set).
-fn anchorable_first_bytes(hir: &regex_syntax::hir::Hir) -> Option<Box<[bool; 256]>> {
+/// For a pattern whose every match is non-empty and starts at an ASCII word boundary, where a
+/// match can start: the bytes it can start with and the literals it starts with (every byte and no
+/// literals when the pattern's prefixes are not a finite set). The extractor's literals, exact or
+/// not, are prefixes of every match.
+fn match_starts(hir: &regex_syntax::hir::Hir) -> Option<MatchStarts> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     use regex_syntax::hir::Look;
     let props = hir.properties();
     if !props.look_set_prefix().contains(Look::WordAscii) || props.minimum_len().unwrap_or(0) == 0 {
         return None;
     }
-    let mut first = Box::new([true; 256]);
-    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
-    if let Some(literals) = prefixes.literals() {
+    let mut first_bytes = Box::new([true; 256]);
+    let mut prefixes = None;
+    let extracted = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    if let Some(literals) = extracted.literals() {
         if literals.iter().all(|l| !l.as_bytes().is_empty()) {
-            first.fill(false);
+            first_bytes.fill(false);
             for l in literals {
-                first[usize::from(l.as_bytes()[0])] = true;
+                first_bytes[usize::from(l.as_bytes()[0])] = true;
             }
+            prefixes = Some(
+                AhoCorasick::builder()
+                    .start_kind(aho_corasick::StartKind::Anchored)
+                    .build(literals.iter().map(|l| l.as_bytes()))
+                    .expect("valid literals"),
+            );
         }
     }
-    Some(first)
+    Some(MatchStarts {
+        first_bytes,
+        prefixes,
+    })
 }
 
 fn is_ascii_word_byte(b: u8) -> bool {
@@ -229,7 +291,7 @@ fn is_ascii_word_byte(b: u8) -> bool {
 /// ASCII word boundaries where a match can start (see [`DualRegex`]).
 fn anchored_at_boundaries(
     regex: &meta::Regex,
-    first_bytes: &[bool; 256],
+    starts: &MatchStarts,
     bytes: &[u8],
     from: usize,
 ) -> Option<regex_automata::Match> {
@@ -238,7 +300,7 @@ fn anchored_at_boundaries(
         .is_some_and(|i| is_ascii_word_byte(bytes[i]));
     for (at, &b) in bytes.iter().enumerate().skip(from) {
         let is_word = is_ascii_word_byte(b);
-        if is_word != before_is_word && first_bytes[usize::from(b)] {
+        if is_word != before_is_word && starts.may_start_at(bytes, at) {
             let input = Input::new(bytes).range(at..).anchored(Anchored::Yes);
             if let Some(m) = regex.search(&input) {
                 return Some(m);
@@ -279,6 +341,72 @@ impl AnyWord {
     }
 }
 
+/// Literals every match of a pattern contains in a given order, without overlapping, inside one
+/// stretch of text free of `separators` (the bytes the pattern cannot match, such as `.` and `;`
+/// for a pattern built from `[^.;]` runs): a search for them rules out, cheaply, most sentences
+/// that hold each word somewhere but not in the shape the pattern needs. Each step is a set of
+/// literals, one of which lies inside the part of the match that the step stands for.
+pub(crate) struct InOrder {
+    steps: &'static [&'static [&'static str]],
+    separators: &'static [u8],
+    automata: OnceLock<Vec<AhoCorasick>>,
+}
+
+impl InOrder {
+    pub(crate) const fn new(
+        steps: &'static [&'static [&'static str]],
+        separators: &'static [u8],
+    ) -> Self {
+        InOrder {
+            steps,
+            separators,
+            automata: OnceLock::new(),
+        }
+    }
+
+    /// Whether some stretch of `text` holds a literal of each step, each starting after the one
+    /// before starts. Taking, at each step, the occurrence that starts first leaves the most room
+    /// for the next, so no arrangement is missed; letting the next one start inside it only makes
+    /// the check looser, and lets the search be a leftmost one, which aho-corasick vectorises.
+    pub(crate) fn may_match(&self, text: &str) -> bool {
+        let automata = self.automata.get_or_init(|| {
+            self.steps
+                .iter()
+                .map(|literals| {
+                    AhoCorasick::builder()
+                        .match_kind(MatchKind::LeftmostFirst)
+                        .build(*literals)
+                        .expect("valid literals")
+                })
+                .collect()
+        });
+        text.as_bytes()
+            .split(|b| self.separators.contains(b))
+            .any(|stretch| {
+                let mut from = 0;
+                automata.iter().all(|step| {
+                    match step.find(aho_corasick::Input::new(stretch).range(from..)) {
+                        Some(m) => {
+                            from = m.start() + 1;
+                            true
+                        }
+                        None => false,
+                    }
+                })
+            })
+    }
+}
+
+/// Whether `norm` (a normalised sentence, words separated by single spaces) has fewer than
+/// `words` space-separated pieces: `norm.split(' ').count() < words` without walking every piece.
+pub(crate) fn fewer_words_than(norm: &str, words: usize) -> bool {
+    let spaces = words.saturating_sub(1);
+    memchr::memchr_iter(b' ', norm.as_bytes())
+        .take(spaces)
+        .count()
+        < spaces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +433,13 @@ mod tests {
             plain.is_match(text),
             "{pattern} on {text:?}"
         );
+        for (from, _) in text.char_indices() {
+            assert_eq!(
+                dual.find_at(text, from),
+                plain.find_at(text, from).map(|m| (m.start(), m.end())),
+                "{pattern} on {text:?} from {from}"
+            );
+        }
     }
 
     /// Each of [`PATTERNS`] as a `DualRegex`, compiled once for all tests.
@@ -357,6 +492,39 @@ mod tests {
                 assert_same_as_regex(pattern, dual, &text);
             }
         }
+    }
+
+    #[test]
+    fn fewer_words_than_counts_space_separated_pieces() {
+        for text in [
+            "",
+            "a",
+            "a b",
+            " a  b ",
+            "by using – the “service”",
+            "x y z w",
+        ] {
+            for words in 0..7 {
+                assert_eq!(
+                    fewer_words_than(text, words),
+                    text.split(' ').count() < words,
+                    "{text:?} {words}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn in_order_needs_each_step_after_the_one_before_in_one_stretch() {
+        static BY_USE_AGREE: InOrder =
+            InOrder::new(&[&["by "], &["use", "using"], &["agree"]], b".;");
+        assert!(BY_USE_AGREE.may_match("by using the site you agree"));
+        assert!(BY_USE_AGREE.may_match("we agree. by the use of it — you agree"));
+        assert!(!BY_USE_AGREE.may_match("you agree by using the site"));
+        assert!(!BY_USE_AGREE.may_match("by using the site; you agree"));
+        // A literal that starts first but ends last still leaves room for the next step.
+        static NESTED: InOrder = InOrder::new(&[&["abcdef", "cd"], &["ef"]], b".");
+        assert!(NESTED.may_match("abcdef"));
     }
 
     #[test]
