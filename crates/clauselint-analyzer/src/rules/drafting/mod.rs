@@ -136,14 +136,38 @@ fn push_words<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
 
 /// `Customer`, `Third-Party`: an upper-case letter followed by at least one lower-case letter.
 pub(crate) fn is_title_word(w: &str) -> bool {
-    let mut chars = w.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    // Asked of most capitalised words: ASCII bytes are read without decoding them.
+    let bytes = w.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    let rest = if first.is_ascii() {
+        if !first.is_ascii_uppercase() {
+            return false;
+        }
+        &w[1..]
+    } else {
+        let mut chars = w.chars();
+        if !chars.next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        chars.as_str()
+    };
+    // An ASCII lower-case letter is a lower-case character; other lower-case characters are
+    // not ASCII.
+    rest.bytes().any(|b| b.is_ascii_lowercase())
+        || (!rest.is_ascii() && rest.chars().any(char::is_lowercase))
 }
 
 /// `API`, `EU`, `GDPR`.
 pub(crate) fn is_acronym(w: &str) -> bool {
     // "URLs", "NFTs": an acronym's plural.
     let w = w.strip_suffix('s').filter(|r| r.len() >= 2).unwrap_or(w);
+    if w.is_ascii() {
+        let bytes = w.as_bytes();
+        return bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
+            && !bytes.iter().any(u8::is_ascii_lowercase);
+    }
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
@@ -463,6 +487,12 @@ fn quoted_before(gap: &str) -> bool {
 /// The capitalised runs among `ws`, the words of a range of `text`.
 fn runs_of(text: &str, ws: &[Word]) -> Vec<Run> {
     let mut out = Vec::new();
+    push_runs(text, ws, &mut out);
+    out
+}
+
+/// [`runs_of`], appended to `out`.
+fn push_runs(text: &str, ws: &[Word], out: &mut Vec<Run>) {
     let cap = |w: &Word| is_capitalised(w.text);
     // A capitalised function word ("You", "The", "If") starts a new phrase rather than extending
     // one: "the Transaction You will be notified".
@@ -534,7 +564,6 @@ fn runs_of(text: &str, ws: &[Word]) -> Vec<Run> {
         });
         i = j + 1;
     }
-    out
 }
 
 /// Lower-case singular form of a term without a leading article, for comparing `Services`,
@@ -679,30 +708,21 @@ pub(crate) fn is_prose_block(doc: &Document, sentence: usize) -> bool {
 
 /// Mostly upper-case text (a disclaimer in capitals): capitalisation carries no signal there.
 pub(crate) fn is_shouting(text: &str) -> bool {
-    let (mut letters, mut upper) = (0, 0);
-    // Runs for every sentence: most are ASCII, counted in two passes the compiler vectorises.
-    if text.is_ascii() {
-        let bytes = text.as_bytes();
-        letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
-        return letters >= 12 && upper * 10 >= letters * 6;
-    }
-    // Otherwise ASCII bytes are counted without decoding them.
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        for b in rest[..ascii].bytes() {
-            letters += usize::from(b.is_ascii_alphabetic());
-            upper += usize::from(b.is_ascii_uppercase());
-        }
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            letters += usize::from(c.is_alphabetic());
-            upper += usize::from(c.is_uppercase());
-            rest = &rest[c.len_utf8()..];
+    // Runs for every sentence. ASCII letters are counted over all bytes in two passes the
+    // compiler vectorises (no byte of a multi-byte character is an ASCII letter); only the
+    // multi-byte characters, a few curly quotes and dashes in most sentences, are decoded.
+    let bytes = text.as_bytes();
+    let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let mut upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+    if !text.is_ascii() {
+        for (i, &b) in bytes.iter().enumerate() {
+            // A byte from 0xC0 up starts a multi-byte character.
+            if b >= 0xC0 {
+                if let Some(c) = text[i..].chars().next() {
+                    letters += usize::from(c.is_alphabetic());
+                    upper += usize::from(c.is_uppercase());
+                }
+            }
         }
     }
     letters >= 12 && upper * 10 >= letters * 6
@@ -907,7 +927,9 @@ pub(crate) struct SharedFacts {
 /// What the drafting rules learn from walking every word of the document once.
 struct WordFacts {
     /// The capitalised runs of each prose sentence not written in capitals; `None` for the rest.
-    runs: Vec<Option<Vec<Run>>>,
+    runs: Vec<Option<std::ops::Range<usize>>>,
+    /// The runs of every sentence, one after another: `runs` holds each sentence's range.
+    all_runs: Vec<Run>,
     /// Whether each sentence reads as English (see [`reads_as_english`]).
     english: Vec<bool>,
     /// Whether each sentence with runs is a heading run into the text (most long words capitalised).
@@ -984,6 +1006,7 @@ fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
         let doc = cx.doc;
         let n = doc.sentences.len();
         let mut runs = Vec::with_capacity(n);
+        let mut all_runs = Vec::new();
         let mut english = Vec::with_capacity(n);
         let mut title_cased = Vec::with_capacity(n);
         let facts = shared(cx);
@@ -1002,18 +1025,23 @@ fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
                 brands.scan(&ws);
             }
             let prose = is_prose_block(doc, si) && !is_shouting(doc.plain(s.span));
-            runs.push(prose.then(|| runs_of(&doc.text, &ws)));
+            runs.push(prose.then(|| {
+                let from = all_runs.len();
+                push_runs(&doc.text, &ws, &mut all_runs);
+                from..all_runs.len()
+            }));
             title_cased.push(prose && stats.title_cased);
         }
         if let Some(brands) = brands {
             let brands = brands.brands(cx, |candidates| {
                 let lengths = candidate_lengths(candidates);
-                drop_lower_case_among(&doc.text, candidates, lengths, lower_case);
+                drop_lower_case_among(&doc.text, candidates, &lengths, lower_case);
             });
             facts.brands.get_or_init(|| brands);
         }
         WordFacts {
             runs,
+            all_runs,
             english,
             title_cased,
         }
@@ -1022,7 +1050,8 @@ fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
 
 /// The capitalised runs of sentence `si`, if it is prose not written in capitals.
 pub(crate) fn prose_runs<'c>(cx: &'c Context, si: usize) -> Option<&'c [Run]> {
-    word_facts(cx).runs[si].as_deref()
+    let facts = word_facts(cx);
+    facts.runs[si].clone().map(|r| &facts.all_runs[r])
 }
 
 /// [`prose_runs`] of one sentence without forcing the walk over every word: borrowed from the
@@ -1032,7 +1061,9 @@ pub(crate) fn prose_runs_of_sentence<'c>(
     si: usize,
 ) -> Option<std::borrow::Cow<'c, [Run]>> {
     if let Some(facts) = shared(cx).words.get() {
-        return facts.runs[si].as_deref().map(std::borrow::Cow::Borrowed);
+        return facts.runs[si]
+            .clone()
+            .map(|r| std::borrow::Cow::Borrowed(&facts.all_runs[r]));
     }
     let doc = cx.doc;
     let span = doc.sentences[si].span;
@@ -1480,28 +1511,31 @@ fn drop_lower_case_words<'d>(doc: &'d Document, candidates: &mut WordSet, ws: &m
     for s in &doc.sentences {
         ws.clear();
         push_words(&doc.text, s.span, ws);
-        drop_lower_case_among(&doc.text, candidates, lengths, ws.iter().map(|w| w.span));
+        drop_lower_case_among(&doc.text, candidates, &lengths, ws.iter().map(|w| w.span));
         if candidates.is_empty() {
             return;
         }
     }
 }
 
-/// Which lengths (up to 63) and first letters the candidates have, so that most words can be
-/// passed over without a look-up: per first letter `a`–`z`, a bit per length; the last entry for
-/// any other first character.
-type CandidateShapes = [u64; 27];
+/// Which lengths (up to 63) and first two letters the candidates have, so that most words can be
+/// passed over without a look-up: per first letter `a`–`z` and second letter `a`–`z` (or 26 for
+/// anything else, or none), a bit per length; first letters outside `a`–`z` share slot 26.
+type CandidateShapes = [[u64; 27]; 27];
+
+/// The slot of a lower-case byte in [`CandidateShapes`].
+fn letter_slot(b: Option<&u8>) -> usize {
+    match b {
+        Some(&b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
+        _ => 26,
+    }
+}
 
 fn candidate_lengths(candidates: &WordSet) -> CandidateShapes {
-    let mut shapes = [0u64; 27];
+    let mut shapes = [[0u64; 27]; 27];
     for c in candidates {
-        let first = c.as_bytes().first().copied().unwrap_or(0);
-        let slot = if first.is_ascii_lowercase() {
-            usize::from(first - b'a')
-        } else {
-            26
-        };
-        shapes[slot] |= 1 << c.len().min(63);
+        let bytes = c.as_bytes();
+        shapes[letter_slot(bytes.first())][letter_slot(bytes.get(1))] |= 1 << c.len().min(63);
     }
     shapes
 }
@@ -1511,7 +1545,7 @@ fn candidate_lengths(candidates: &WordSet) -> CandidateShapes {
 fn drop_lower_case_among(
     text: &str,
     candidates: &mut WordSet,
-    shapes: CandidateShapes,
+    shapes: &CandidateShapes,
     spans: impl IntoIterator<Item = Span>,
 ) {
     let mut lower = String::new();
@@ -1522,8 +1556,12 @@ fn drop_lower_case_among(
         }
         if word.is_ascii() {
             // An ASCII word starting lower case starts with `a`–`z` and keeps its length lowered.
-            let slot = usize::from(word.as_bytes()[0] - b'a');
-            if shapes[slot] & (1 << word.len().min(63)) == 0 {
+            let bytes = word.as_bytes();
+            let second = bytes.get(1).map(u8::to_ascii_lowercase);
+            if shapes[letter_slot(bytes.first())][letter_slot(second.as_ref())]
+                & (1 << word.len().min(63))
+                == 0
+            {
                 continue;
             }
         }
@@ -1888,6 +1926,7 @@ const fn pack_lower(w: &[u8]) -> u32 {
 
 /// Is `w` one of the commonest English words, in any capitalisation? Runs for every word of a
 /// document, so the short words are compared as numbers.
+#[inline]
 fn is_common_word(w: &[u8]) -> bool {
     const THE: u32 = pack_lower(b"the");
     const AND: u32 = pack_lower(b"and");
@@ -1909,10 +1948,10 @@ fn is_common_word(w: &[u8]) -> bool {
     const THIS: u32 = pack_lower(b"this");
     const THAT: u32 = pack_lower(b"that");
     const BY: u32 = pack_lower(b"by");
-    // Only ASCII letters fold; another byte in a word keeps it from matching, as no entry has one.
+    // Only ASCII letters fold; another byte (a digit, a joiner, part of a multi-byte character)
+    // stays as it is and matches no entry, all of whose bytes are lower-case letters.
     w.len() <= 4
         && w.len() >= 2
-        && w.iter().all(u8::is_ascii_alphabetic)
         && matches!(
             pack_lower(w),
             THE | AND
@@ -1952,6 +1991,79 @@ mod tests {
             .filter(|w| w.text.len() <= 4 && COMMON.iter().any(|c| c.eq_ignore_ascii_case(w.text)))
             .count();
         ws.len() < 6 || common * 12 >= ws.len()
+    }
+
+    #[test]
+    fn byte_level_word_tests_agree_with_the_character_tests() {
+        let title = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        };
+        let acronym = |w: &str| {
+            let w = w.strip_suffix('s').filter(|r| r.len() >= 2).unwrap_or(w);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        let shouting = |t: &str| {
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = t.chars().filter(|c| c.is_uppercase()).count();
+            letters >= 12 && upper * 10 >= letters * 6
+        };
+        for w in [
+            "",
+            "A",
+            "Ab",
+            "AB",
+            "ABs",
+            "URLs",
+            "Ümlaut",
+            "ÜBER",
+            "Über-Alles",
+            "É",
+            "ÉÉs",
+            "aB",
+            "3D",
+            "X’s",
+            "Straße",
+            "STRASSE",
+            "ΣΑΣ",
+            "Σας",
+            "ǅungla",
+            "ǅ",
+            "Ⅻ",
+            "ⅫⅫ",
+            "A1",
+            "A-b",
+        ] {
+            assert_eq!(is_title_word(w), title(w), "{w}");
+            assert_eq!(is_acronym(w), acronym(w), "{w}");
+        }
+        for t in [
+            "THE SERVICE IS PROVIDED “AS IS” — WITHOUT WARRANTY.",
+            "ÜBER DIE HAFTUNG ÄNDERT SICH NICHTS, SAGT DER ANBIETER.",
+            "Über die Haftung ändert sich nichts, sagt der Anbieter.",
+            "THE CUSTOMER’S DATA",
+            "ΣΑΣ ΠΑΡΈΧΟΥΜΕ ΤΗΝ ΥΠΗΡΕΣΊΑ ΩΣ ΈΧΕΙ",
+            "",
+        ] {
+            assert_eq!(is_shouting(t), shouting(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_shape_filter_never_passes_over_a_candidate() {
+        let mut candidates: WordSet = ["ebay", "zoom", "x", "été", "a-b", "q1"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let text = "we use eBay and zoom, x, a-b and q1 daily; ébay été";
+        let spans = words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|w| w.span)
+            .collect::<Vec<_>>();
+        let shapes = candidate_lengths(&candidates);
+        drop_lower_case_among(text, &mut candidates, &shapes, spans);
+        assert!(candidates.is_empty(), "{candidates:?}");
     }
 
     #[test]
