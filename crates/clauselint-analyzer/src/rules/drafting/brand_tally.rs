@@ -6,12 +6,14 @@
 //! side of a word (the address test), so a sentence whose lines the edit did not touch contributes
 //! exactly what it did before.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 use clauselint_parser::Document;
 
-use super::{in_address, lower_into, push_words, shared, starts_lower, BrandScan, Word, WordMap};
+use super::{
+    in_address, lower_into, push_words, shared, starts_lower, BrandScan, Word, WordMap, WordSet,
+};
 use crate::context::Context;
 
 /// Brand evidence summed over every sentence of one document.
@@ -84,7 +86,7 @@ impl BrandTally {
 
     /// The brand names of the document in `cx` (the one the sums are of): exactly what
     /// [`brand_words`](super::brand_words) computes by walking every word.
-    pub(crate) fn brands(&self, cx: &Context) -> HashSet<String> {
+    pub(crate) fn brands(&self, cx: &Context) -> WordSet {
         self.scan.brands(cx, |candidates| {
             candidates.retain(|c| !self.lower_case.contains_key(c.as_str()));
         })

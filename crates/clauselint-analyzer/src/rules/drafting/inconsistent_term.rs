@@ -70,7 +70,7 @@ const FAMILY: &[&str] = &[
 ];
 
 pub(crate) fn family(word: &str) -> bool {
-    FAMILY.contains(&word.to_lowercase().as_str())
+    super::word_list!(FAMILY).contains_lower(word)
 }
 
 /// A capitalised, undefined `phrase` that differs from a defined term only in its last word, both
@@ -586,12 +586,21 @@ fn near_duplicates(cx: &Context, out: &mut Vec<Finding>) {
     let mut order: Vec<String> = Vec::new();
     let mut uses: HashMap<String, (usize, Vec<Span>)> = HashMap::new();
     let mut vetoed: HashSet<String> = HashSet::new();
-    for si in sentences_with_capitalised_family_word(doc) {
+    // A run ends in a capitalised word, so only a sentence holding a capitalised word of the
+    // family can hold a near duplicate: found by a search of the text unless the runs of every
+    // sentence are at hand anyway.
+    let sentences: Vec<usize> = if super::word_facts_made(cx) {
+        (0..doc.sentences.len()).collect()
+    } else {
+        sentences_with_capitalised_family_word(doc)
+    };
+    for si in sentences {
         let Some(sentence_runs) = super::prose_runs_of_sentence(cx, si) else {
             continue;
         };
         for run in sentence_runs.iter() {
-            if run.words < 2 {
+            // The run's text is folded: its last word follows its last space.
+            if run.words < 2 || !family(run.text.rsplit(' ').next().unwrap_or("")) {
                 continue;
             }
             let Some(def) = near_defined(cx, &run.text) else {

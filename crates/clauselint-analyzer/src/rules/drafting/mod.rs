@@ -68,9 +68,10 @@ pub(crate) fn words(text: &str, span: Span) -> Vec<Word<'_>> {
 fn push_words<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
     let slice = &text[span.start..span.end];
     let bytes = slice.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
     let mut prev_end = 0;
-    while i < bytes.len() {
+    while i < n {
         let start = i;
         let b = bytes[i];
         if b.is_ascii() {
@@ -86,36 +87,42 @@ fn push_words<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
             }
         }
         // Extend over word characters and joiners (`-`, `'`, `’`, `‑`) that stand between two
-        // word characters.
-        while i < bytes.len() {
-            let b = bytes[i];
+        // word characters; most words are ASCII letters, passed over without other tests.
+        loop {
+            while i < n && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b.is_ascii() {
-                let joins = (b == b'-' || b == b'\'') && word_char_at(slice, i + 1);
-                if b.is_ascii_alphanumeric() || joins {
+                if (b == b'-' || b == b'\'') && word_char_at(slice, i + 1) {
                     i += 1;
-                } else {
-                    break;
+                    continue;
                 }
+                break;
+            }
+            let c = char_at(slice, i).unwrap_or(' ');
+            let len = c.len_utf8();
+            if c.is_alphanumeric() || (matches!(c, '’' | '‑') && word_char_at(slice, i + len)) {
+                i += len;
             } else {
-                let c = char_at(slice, i).unwrap_or(' ');
-                let len = c.len_utf8();
-                if c.is_alphanumeric() || (matches!(c, '’' | '‑') && word_char_at(slice, i + len))
-                {
-                    i += len;
-                } else {
-                    break;
-                }
+                break;
             }
         }
         let end = i;
         let raw = &slice[start..end];
-        let (word, possessive) = match raw
-            .strip_suffix("'s")
-            .or_else(|| raw.strip_suffix("’s"))
-            .filter(|w| !w.is_empty())
-        {
-            Some(w) => (w, true),
-            None => (raw, false),
+        let (word, possessive) = if bytes[end - 1] == b's' {
+            match raw
+                .strip_suffix("'s")
+                .or_else(|| raw.strip_suffix("’s"))
+                .filter(|w| !w.is_empty())
+            {
+                Some(w) => (w, true),
+                None => (raw, false),
+            }
+        } else {
+            (raw, false)
         };
         out.push(Word {
             text: word,
@@ -129,14 +136,38 @@ fn push_words<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
 
 /// `Customer`, `Third-Party`: an upper-case letter followed by at least one lower-case letter.
 pub(crate) fn is_title_word(w: &str) -> bool {
-    let mut chars = w.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    // Asked of most capitalised words: ASCII bytes are read without decoding them.
+    let bytes = w.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    let rest = if first.is_ascii() {
+        if !first.is_ascii_uppercase() {
+            return false;
+        }
+        &w[1..]
+    } else {
+        let mut chars = w.chars();
+        if !chars.next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        chars.as_str()
+    };
+    // An ASCII lower-case letter is a lower-case character; other lower-case characters are
+    // not ASCII.
+    rest.bytes().any(|b| b.is_ascii_lowercase())
+        || (!rest.is_ascii() && rest.chars().any(char::is_lowercase))
 }
 
 /// `API`, `EU`, `GDPR`.
 pub(crate) fn is_acronym(w: &str) -> bool {
     // "URLs", "NFTs": an acronym's plural.
     let w = w.strip_suffix('s').filter(|r| r.len() >= 2).unwrap_or(w);
+    if w.is_ascii() {
+        let bytes = w.as_bytes();
+        return bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
+            && !bytes.iter().any(u8::is_ascii_lowercase);
+    }
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
@@ -368,6 +399,13 @@ fn plain_gap(gap: &str) -> bool {
 
 /// `text` with each run of whitespace written as one space, trimmed.
 pub(crate) fn fold_whitespace(text: &str) -> String {
+    let mut out = String::new();
+    fold_whitespace_into(text, &mut out);
+    out
+}
+
+/// [`fold_whitespace`], appended to `out`.
+fn fold_whitespace_into(text: &str, out: &mut String) {
     // Most phrases are ASCII words with single spaces between them, already folded: copied
     // without splitting (which decodes every character).
     let bytes = text.as_bytes();
@@ -377,16 +415,16 @@ pub(crate) fn fold_whitespace(text: &str) -> String {
         && !bytes.iter().any(|&b| matches!(b, b'\t'..=b'\r'))
         && memchr::memmem::find(bytes, b"  ").is_none();
     if already_folded {
-        return text.to_string();
+        out.push_str(text);
+        return;
     }
-    let mut out = String::with_capacity(text.len());
+    out.reserve(text.len());
     for (k, piece) in text.split_whitespace().enumerate() {
         if k > 0 {
             out.push(' ');
         }
         out.push_str(piece);
     }
-    out
 }
 
 /// A single line break inside a hard-wrapped paragraph: the line before it is long and does not
@@ -449,6 +487,12 @@ fn quoted_before(gap: &str) -> bool {
 /// The capitalised runs among `ws`, the words of a range of `text`.
 fn runs_of(text: &str, ws: &[Word]) -> Vec<Run> {
     let mut out = Vec::new();
+    push_runs(text, ws, &mut out);
+    out
+}
+
+/// [`runs_of`], appended to `out`.
+fn push_runs(text: &str, ws: &[Word], out: &mut Vec<Run>) {
     let cap = |w: &Word| is_capitalised(w.text);
     // A capitalised function word ("You", "The", "If") starts a new phrase rather than extending
     // one: "the Transaction You will be notified".
@@ -520,26 +564,42 @@ fn runs_of(text: &str, ws: &[Word]) -> Vec<Run> {
         });
         i = j + 1;
     }
-    out
 }
 
 /// Lower-case singular form of a term without a leading article, for comparing `Services`,
 /// `Service`, `services` and `the Parties` / `Party`.
 pub(crate) fn term_key(term: &str) -> String {
-    let mut lower = fold_whitespace(term);
-    if lower.is_ascii() {
-        lower.make_ascii_lowercase();
+    let mut key = String::new();
+    term_key_into(term, &mut key);
+    key
+}
+
+/// [`term_key`] written into `key` (cleared first), so that a caller keying every phrase of a
+/// document reuses one buffer.
+pub(crate) fn term_key_into(term: &str, key: &mut String) {
+    key.clear();
+    fold_whitespace_into(term, key);
+    if key.is_ascii() {
+        key.make_ascii_lowercase();
     } else {
-        lower = lower.to_lowercase().replace('’', "'");
+        let lower = key.to_lowercase().replace('’', "'");
+        key.clear();
+        key.push_str(&lower);
     }
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    if !lower.contains(['(', ')']) {
-        return singular(lower.trim());
+    let skip = if key.starts_with("the ") { 4 } else { 0 };
+    if !key[skip..].contains(['(', ')']) {
+        let trimmed = key[skip..].trim();
+        let start = trimmed.as_ptr() as usize - key.as_ptr() as usize;
+        let end = start + trimmed.len();
+        key.truncate(end);
+        key.drain(..start);
+        singular_in_place(key);
+        return;
     }
     // "Order(s)", "Control(led)": the bracketed ending is an inflection.
-    let mut bare = String::with_capacity(lower.len());
+    let mut bare = String::with_capacity(key.len());
     let mut depth = 0usize;
-    for c in lower.chars() {
+    for c in key[skip..].chars() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
@@ -547,22 +607,31 @@ pub(crate) fn term_key(term: &str) -> String {
             _ => {}
         }
     }
-    singular(bare.trim())
+    key.clear();
+    key.push_str(bare.trim());
+    singular_in_place(key);
 }
 
-fn singular(s: &str) -> String {
-    if let Some(stem) = s.strip_suffix("ies") {
-        return format!("{stem}y");
+/// The singular of a lower-case phrase, cut in place: "policies" → "policy", "boxes" → "box",
+/// "services" → "service"; "access", "status" and "analysis" stay.
+fn singular_in_place(s: &mut String) {
+    if s.ends_with("ies") {
+        s.truncate(s.len() - 3);
+        s.push('y');
+        return;
     }
     for ending in ["xes", "sses", "ches", "shes", "zzes"] {
         if s.ends_with(ending) {
-            return s[..s.len() - 2].to_string();
+            s.truncate(s.len() - 2);
+            return;
         }
     }
     if s.ends_with("ss") || s.ends_with("us") || s.ends_with("is") {
-        return s.to_string();
+        return;
     }
-    s.strip_suffix('s').unwrap_or(s).to_string()
+    if s.ends_with('s') {
+        s.pop();
+    }
 }
 
 /// Is the parser's definition `doc.definitions[index]` a real one? Not a heading it took for a
@@ -639,30 +708,21 @@ pub(crate) fn is_prose_block(doc: &Document, sentence: usize) -> bool {
 
 /// Mostly upper-case text (a disclaimer in capitals): capitalisation carries no signal there.
 pub(crate) fn is_shouting(text: &str) -> bool {
-    let (mut letters, mut upper) = (0, 0);
-    // Runs for every sentence: most are ASCII, counted in two passes the compiler vectorises.
-    if text.is_ascii() {
-        let bytes = text.as_bytes();
-        letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
-        return letters >= 12 && upper * 10 >= letters * 6;
-    }
-    // Otherwise ASCII bytes are counted without decoding them.
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        for b in rest[..ascii].bytes() {
-            letters += usize::from(b.is_ascii_alphabetic());
-            upper += usize::from(b.is_ascii_uppercase());
-        }
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            letters += usize::from(c.is_alphabetic());
-            upper += usize::from(c.is_uppercase());
-            rest = &rest[c.len_utf8()..];
+    // Runs for every sentence. ASCII letters are counted over all bytes in two passes the
+    // compiler vectorises (no byte of a multi-byte character is an ASCII letter); only the
+    // multi-byte characters, a few curly quotes and dashes in most sentences, are decoded.
+    let bytes = text.as_bytes();
+    let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let mut upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+    if !text.is_ascii() {
+        for (i, &b) in bytes.iter().enumerate() {
+            // A byte from 0xC0 up starts a multi-byte character.
+            if b >= 0xC0 {
+                if let Some(c) = text[i..].chars().next() {
+                    letters += usize::from(c.is_alphabetic());
+                    upper += usize::from(c.is_uppercase());
+                }
+            }
         }
     }
     letters >= 12 && upper * 10 >= letters * 6
@@ -823,8 +883,8 @@ pub(crate) fn is_alias(cx: &Context, term: Span) -> bool {
 }
 
 /// The clause titles and headings of the document, as [`term_key`]s.
-pub(crate) fn title_keys(doc: &Document) -> HashSet<String> {
-    let mut keys = HashSet::new();
+pub(crate) fn title_keys(doc: &Document) -> WordSet {
+    let mut keys = WordSet::default();
     for c in &doc.clauses {
         if let Some(t) = &c.title {
             keys.insert(term_key(t.trim_end_matches(['.', ':'])));
@@ -847,7 +907,7 @@ pub(crate) struct SharedFacts {
     words: OnceLock<WordFacts>,
     /// Lower-case names of the parties and brands (see [`BrandScan`]): made by the word walk of
     /// [`WordFacts`], or by a walk of its own when only they are needed.
-    brands: OnceLock<HashSet<String>>,
+    brands: OnceLock<WordSet>,
     /// Byte offset of each line of the analysis text.
     line_starts: Vec<usize>,
     /// The clause titles, for overlap queries.
@@ -855,7 +915,7 @@ pub(crate) struct SharedFacts {
     /// Where cross-references end, sorted.
     cross_ref_ends: Vec<usize>,
     /// Term keys of the phrases the document puts in quotes or bold (see [`marked_as_term`]).
-    marked: OnceLock<HashSet<String>>,
+    marked: OnceLock<WordSet>,
     /// The definitions, indexed for [`near_defined`](inconsistent_term::near_defined).
     definitions: OnceLock<DefinitionIndex>,
     /// Where `“` and `”` stand in the analysis text.
@@ -867,7 +927,9 @@ pub(crate) struct SharedFacts {
 /// What the drafting rules learn from walking every word of the document once.
 struct WordFacts {
     /// The capitalised runs of each prose sentence not written in capitals; `None` for the rest.
-    runs: Vec<Option<Vec<Run>>>,
+    runs: Vec<Option<std::ops::Range<usize>>>,
+    /// The runs of every sentence, one after another: `runs` holds each sentence's range.
+    all_runs: Vec<Run>,
     /// Whether each sentence reads as English (see [`reads_as_english`]).
     english: Vec<bool>,
     /// Whether each sentence with runs is a heading run into the text (most long words capitalised).
@@ -909,10 +971,10 @@ impl SpanIndex {
 /// Definitions by term key and by all-but-last words, built once per document.
 pub(crate) struct DefinitionIndex {
     /// [`term_key`] of every definition's term.
-    pub keys: HashSet<String>,
+    pub keys: WordSet,
     /// Capitalised definitions whose last word is of a [`inconsistent_term`] family, by their
     /// lower-case leading words and word count, in document order.
-    pub by_head: HashMap<(String, usize), Vec<usize>>,
+    pub by_head: HashMap<(String, usize), Vec<usize>, foldhash::fast::RandomState>,
 }
 
 pub(crate) fn shared<'c>(cx: &'c Context) -> &'c SharedFacts {
@@ -944,42 +1006,42 @@ fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
         let doc = cx.doc;
         let n = doc.sentences.len();
         let mut runs = Vec::with_capacity(n);
+        let mut all_runs = Vec::new();
         let mut english = Vec::with_capacity(n);
         let mut title_cased = Vec::with_capacity(n);
         let facts = shared(cx);
         // The brands come from the same walk unless a rule already asked for them alone.
         let mut brands = facts.brands.get().is_none().then(BrandScan::default);
-        // The words of every sentence, kept while the brands need a second look at them (English
-        // prose averages about six bytes a word).
-        let mut all: Vec<Word> = Vec::with_capacity(if brands.is_some() {
-            doc.text.len() / 6 + 1
-        } else {
-            0
-        });
+        // Where the words starting in lower case are, kept while the brands need them: a
+        // candidate the document also writes in lower case is an ordinary word.
+        let mut lower_case: Vec<Span> = Vec::new();
+        let mut ws: Vec<Word> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
-            if brands.is_none() {
-                all.clear();
-            }
-            let from = all.len();
-            push_words(&doc.text, s.span, &mut all);
-            let ws = &all[from..];
-            english.push(english_words(ws));
+            ws.clear();
+            push_words(&doc.text, s.span, &mut ws);
+            let stats = word_stats(&ws, brands.is_some().then_some(&mut lower_case));
+            english.push(stats.english);
             if let Some(brands) = &mut brands {
-                brands.scan(ws);
+                brands.scan(&ws);
             }
             let prose = is_prose_block(doc, si) && !is_shouting(doc.plain(s.span));
-            runs.push(prose.then(|| runs_of(&doc.text, ws)));
-            title_cased.push(prose && title_cased_words(ws));
+            runs.push(prose.then(|| {
+                let from = all_runs.len();
+                push_runs(&doc.text, &ws, &mut all_runs);
+                from..all_runs.len()
+            }));
+            title_cased.push(prose && stats.title_cased);
         }
         if let Some(brands) = brands {
             let brands = brands.brands(cx, |candidates| {
                 let lengths = candidate_lengths(candidates);
-                drop_lower_case_among(&doc.text, candidates, lengths, &all);
+                drop_lower_case_among(&doc.text, candidates, &lengths, lower_case);
             });
             facts.brands.get_or_init(|| brands);
         }
         WordFacts {
             runs,
+            all_runs,
             english,
             title_cased,
         }
@@ -988,7 +1050,8 @@ fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
 
 /// The capitalised runs of sentence `si`, if it is prose not written in capitals.
 pub(crate) fn prose_runs<'c>(cx: &'c Context, si: usize) -> Option<&'c [Run]> {
-    word_facts(cx).runs[si].as_deref()
+    let facts = word_facts(cx);
+    facts.runs[si].clone().map(|r| &facts.all_runs[r])
 }
 
 /// [`prose_runs`] of one sentence without forcing the walk over every word: borrowed from the
@@ -998,12 +1061,19 @@ pub(crate) fn prose_runs_of_sentence<'c>(
     si: usize,
 ) -> Option<std::borrow::Cow<'c, [Run]>> {
     if let Some(facts) = shared(cx).words.get() {
-        return facts.runs[si].as_deref().map(std::borrow::Cow::Borrowed);
+        return facts.runs[si]
+            .clone()
+            .map(|r| std::borrow::Cow::Borrowed(&facts.all_runs[r]));
     }
     let doc = cx.doc;
     let span = doc.sentences[si].span;
     (is_prose_block(doc, si) && !is_shouting(doc.plain(span)))
         .then(|| std::borrow::Cow::Owned(runs_of(&doc.text, &words(&doc.text, span))))
+}
+
+/// Has a rule already walked every word of the document (so [`prose_runs`] costs nothing more)?
+pub(crate) fn word_facts_made(cx: &Context) -> bool {
+    shared(cx).words.get().is_some()
 }
 
 /// [`reads_as_english`] for sentence `si`, computed once per document.
@@ -1027,6 +1097,45 @@ pub(crate) fn sentence_title_cased(cx: &Context, si: usize) -> bool {
     word_facts(cx).title_cased[si]
 }
 
+/// What [`english_words`] and [`title_cased_words`] say of one sentence's words, found in one
+/// pass over them.
+struct WordStats {
+    english: bool,
+    title_cased: bool,
+}
+
+/// [`WordStats`] of `ws`; the spans of the words starting in lower case are appended to
+/// `lower_case` when it is given.
+fn word_stats(ws: &[Word], mut lower_case: Option<&mut Vec<Span>>) -> WordStats {
+    let (mut common, mut long, mut capitalised) = (0usize, 0usize, 0usize);
+    for w in ws {
+        let t = w.text.as_bytes();
+        common += usize::from(is_common_word(t));
+        // A word of more than three bytes has more than three characters if it is ASCII.
+        let long_word = t.len() > 3 && (w.text.is_ascii() || w.text.chars().count() > 3);
+        let first = t[0];
+        let upper = if first.is_ascii() {
+            first.is_ascii_uppercase()
+        } else {
+            w.text.chars().next().is_some_and(char::is_uppercase)
+        };
+        if long_word {
+            long += 1;
+            capitalised += usize::from(upper);
+        }
+        if let Some(lower_case) = lower_case.as_deref_mut() {
+            if starts_lower(w.text) {
+                lower_case.push(w.span);
+            }
+        }
+    }
+    WordStats {
+        english: ws.len() < 6 || common * 12 >= ws.len(),
+        title_cased: long >= 8 && capitalised * 10 >= long * 7,
+    }
+}
+
+#[cfg(test)]
 fn title_cased_words(ws: &[Word]) -> bool {
     let (mut long, mut capitalised) = (0usize, 0usize);
     for w in ws {
@@ -1044,7 +1153,7 @@ fn title_cased_words(ws: &[Word]) -> bool {
 }
 
 /// The document's brand and company names, lower case, first word.
-pub(crate) fn brand_words<'c>(cx: &'c Context) -> &'c HashSet<String> {
+pub(crate) fn brand_words<'c>(cx: &'c Context) -> &'c WordSet {
     shared(cx).brands.get_or_init(|| {
         let doc = cx.doc;
         let mut scan = BrandScan::default();
@@ -1091,7 +1200,7 @@ pub(crate) fn on_title_line_at(cx: &Context, offset: usize) -> bool {
 pub(crate) fn curly_quotes<'c>(cx: &'c Context) -> (&'c [usize], &'c [usize]) {
     let (opens, closes) = shared(cx).curly_quotes.get_or_init(|| {
         let text = &cx.doc.text;
-        let at = |mark: &str| text.match_indices(mark).map(|(i, _)| i).collect();
+        let at = |mark: &str| memchr::memmem::find_iter(text.as_bytes(), mark).collect();
         (at("“"), at("”"))
     });
     (opens, closes)
@@ -1102,7 +1211,8 @@ pub(crate) fn definition_index<'c>(cx: &'c Context) -> &'c DefinitionIndex {
     shared(cx).definitions.get_or_init(|| {
         let doc = cx.doc;
         let keys = doc.definitions.iter().map(|d| term_key(&d.term)).collect();
-        let mut by_head: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+        let mut by_head: HashMap<(String, usize), Vec<usize>, foldhash::fast::RandomState> =
+            HashMap::default();
         for (i, d) in doc.definitions.iter().enumerate() {
             let dw: Vec<&str> = d.term.split_whitespace().collect();
             if dw.len() < 2 || !d.is_capitalised() || !inconsistent_term::family(dw[dw.len() - 1]) {
@@ -1126,8 +1236,8 @@ pub(crate) fn marked_as_term(cx: &Context, term: &str) -> bool {
 
 /// The [`term_key`] of every phrase in quotes (up to the closing quote, the end of the line or 120
 /// bytes) and of every bold span.
-fn marked_keys(doc: &Document) -> HashSet<String> {
-    let mut keys = HashSet::new();
+fn marked_keys(doc: &Document) -> WordSet {
+    let mut keys = WordSet::default();
     for open in ["“", "\"", "‘"] {
         for (pos, _) in doc.text.match_indices(open) {
             let start = pos + open.len();
@@ -1182,6 +1292,39 @@ const COMPANY: &[&str] = &[
     "SA",
 ];
 
+/// One of [`COMPANY`], compared as the compiler compares string patterns (by length first):
+/// asked of every capitalised word.
+fn is_company_form(w: &str) -> bool {
+    let found = matches!(
+        w,
+        "Inc"
+            | "LLC"
+            | "Ltd"
+            | "Limited"
+            | "GmbH"
+            | "Corp"
+            | "Corporation"
+            | "plc"
+            | "PLC"
+            | "AG"
+            | "Pty"
+            | "LLP"
+            | "LP"
+            | "SARL"
+            | "SAS"
+            | "Oy"
+            | "AB"
+            | "Incorporated"
+            | "KK"
+            | "SpA"
+            | "BV"
+            | "NV"
+            | "SA"
+    );
+    debug_assert_eq!(found, COMPANY.contains(&w));
+    found
+}
+
 /// Party roles ("Customer") head defined-term candidates such as "Customer Materials": never
 /// brands.
 const ROLES: &[&str] = &[
@@ -1217,9 +1360,9 @@ type BrandStats = (usize, usize, usize, usize);
 /// A hash map with a hasher faster than the default one on short keys: the brand scan looks up
 /// every capitalised word of a document. (No protection against crafted collisions is needed for
 /// a count of words.)
-type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+pub(crate) type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
 /// The set of [`WordMap`]: brand candidates, looked up for every lower-case word.
-type WordSet = HashSet<String, foldhash::fast::RandomState>;
+pub(crate) type WordSet = HashSet<String, foldhash::fast::RandomState>;
 
 /// The word-by-word part of [`find_brand_words`], fed one sentence at a time.
 #[derive(Default)]
@@ -1240,7 +1383,7 @@ impl BrandScan {
             // Company forms start with an ASCII capital (a cheap test before the list).
             if i > 0
                 && w.text.as_bytes()[0].is_ascii_uppercase()
-                && COMPANY.contains(&w.text)
+                && is_company_form(w.text)
                 && !ws[i].gap.contains('\n')
             {
                 // Walk back over the capitalised name: "Zoom Communications, Inc."
@@ -1267,13 +1410,7 @@ impl BrandScan {
             } else {
                 self.lower.push_str(&w.text.to_lowercase());
             }
-            if !self.stats.contains_key(self.lower.as_str()) {
-                self.stats.insert(self.lower.clone(), Default::default());
-            }
-            let Some(e) = self.stats.get_mut(self.lower.as_str()) else {
-                continue;
-            };
-            e.0 += 1;
+            let mut seen: BrandStats = (1, 0, 0, 0);
             // "the Skype Software": the article belongs to the product, not to the brand.
             let heads_phrase = ws
                 .get(i + 1)
@@ -1288,10 +1425,10 @@ impl BrandScan {
             let after_determiner = word_list!(DETERMINERS).contains_lower(prev);
             // "the Platform": the word itself is the noun the article introduces.
             if !heads_phrase && !modifies && after_determiner {
-                e.1 += 1;
+                seen.1 += 1;
             }
             if modifies {
-                e.2 += 1;
+                seen.2 += 1;
             }
             // "Apple may …", "to Skype": the word alone, without an article.
             let alone = !heads_phrase
@@ -1299,22 +1436,34 @@ impl BrandScan {
                 && !after_determiner
                 && !word_list!(POSSESSIVES).contains_lower(prev);
             if alone {
-                e.3 += 1;
+                seen.3 += 1;
+            }
+            // One look-up for a word seen before, the usual case.
+            match self.stats.get_mut(self.lower.as_str()) {
+                Some(e) => {
+                    e.0 += seen.0;
+                    e.1 += seen.1;
+                    e.2 += seen.2;
+                    e.3 += seen.3;
+                }
+                None => {
+                    self.stats.insert(self.lower.clone(), seen);
+                }
             }
         }
     }
 
     /// The brand words, given every sentence has been scanned. `ws` is a scratch buffer.
-    fn finish<'d>(self, cx: &Context<'d>, ws: &mut Vec<Word<'d>>) -> HashSet<String> {
+    fn finish<'d>(self, cx: &Context<'d>, ws: &mut Vec<Word<'d>>) -> WordSet {
         let doc = cx.doc;
         self.brands(cx, |candidates| drop_lower_case_words(doc, candidates, ws))
     }
 
     /// The brand words from the scan's counts; `drop_lower_case` removes the candidates the
     /// document also writes in lower case (see [`drop_lower_case_words`]).
-    fn brands(&self, cx: &Context, drop_lower_case: impl FnOnce(&mut WordSet)) -> HashSet<String> {
+    fn brands(&self, cx: &Context, drop_lower_case: impl FnOnce(&mut WordSet)) -> WordSet {
         let doc = cx.doc;
-        let mut out: HashSet<String> = self.companies.keys().cloned().collect();
+        let mut out: WordSet = self.companies.keys().cloned().collect();
         for a in cx
             .facts
             .vendor_aliases
@@ -1362,56 +1511,65 @@ fn drop_lower_case_words<'d>(doc: &'d Document, candidates: &mut WordSet, ws: &m
     for s in &doc.sentences {
         ws.clear();
         push_words(&doc.text, s.span, ws);
-        drop_lower_case_among(&doc.text, candidates, lengths, ws);
+        drop_lower_case_among(&doc.text, candidates, &lengths, ws.iter().map(|w| w.span));
         if candidates.is_empty() {
             return;
         }
     }
 }
 
-/// Which lengths (up to 63) and first letters the candidates have, so that most words can be
-/// passed over without a look-up: per first letter `a`–`z`, a bit per length; the last entry for
-/// any other first character.
-type CandidateShapes = [u64; 27];
+/// Which lengths (up to 63) and first two letters the candidates have, so that most words can be
+/// passed over without a look-up: per first letter `a`–`z` and second letter `a`–`z` (or 26 for
+/// anything else, or none), a bit per length; first letters outside `a`–`z` share slot 26.
+type CandidateShapes = [[u64; 27]; 27];
+
+/// The slot of a lower-case byte in [`CandidateShapes`].
+fn letter_slot(b: Option<&u8>) -> usize {
+    match b {
+        Some(&b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
+        _ => 26,
+    }
+}
 
 fn candidate_lengths(candidates: &WordSet) -> CandidateShapes {
-    let mut shapes = [0u64; 27];
+    let mut shapes = [[0u64; 27]; 27];
     for c in candidates {
-        let first = c.as_bytes().first().copied().unwrap_or(0);
-        let slot = if first.is_ascii_lowercase() {
-            usize::from(first - b'a')
-        } else {
-            26
-        };
-        shapes[slot] |= 1 << c.len().min(63);
+        let bytes = c.as_bytes();
+        shapes[letter_slot(bytes.first())][letter_slot(bytes.get(1))] |= 1 << c.len().min(63);
     }
     shapes
 }
 
-/// [`drop_lower_case_words`] over the words `ws` of `text`; `shapes` from [`candidate_lengths`].
+/// [`drop_lower_case_words`] over the words of `text` at `spans`; `shapes` from
+/// [`candidate_lengths`].
 fn drop_lower_case_among(
     text: &str,
     candidates: &mut WordSet,
-    shapes: CandidateShapes,
-    ws: &[Word],
+    shapes: &CandidateShapes,
+    spans: impl IntoIterator<Item = Span>,
 ) {
     let mut lower = String::new();
-    for w in ws {
-        if !starts_lower(w.text) {
+    for span in spans {
+        let word = &text[span.start..span.end];
+        if !starts_lower(word) {
             continue;
         }
-        if w.text.is_ascii() {
+        if word.is_ascii() {
             // An ASCII word starting lower case starts with `a`–`z` and keeps its length lowered.
-            let slot = usize::from(w.text.as_bytes()[0] - b'a');
-            if shapes[slot] & (1 << w.text.len().min(63)) == 0 {
+            let bytes = word.as_bytes();
+            let second = bytes.get(1).map(u8::to_ascii_lowercase);
+            if shapes[letter_slot(bytes.first())][letter_slot(second.as_ref())]
+                & (1 << word.len().min(63))
+                == 0
+            {
                 continue;
             }
         }
-        lower_into(w.text, &mut lower);
+        lower_into(word, &mut lower);
         if !candidates.contains(lower.as_str()) {
             continue;
         }
-        if !in_address(text, w.span) {
+        if !in_address(text, span) {
             candidates.remove(lower.as_str());
             if candidates.is_empty() {
                 return;
@@ -1748,14 +1906,188 @@ pub(crate) fn reads_as_english(text: &str) -> bool {
 }
 
 fn english_words(ws: &[Word]) -> bool {
-    const COMMON: &[&str] = &[
-        "the", "and", "of", "to", "or", "you", "we", "is", "are", "any", "in", "for", "your",
-        "our", "will", "may", "with", "this", "that", "by",
-    ];
-    let common_words = word_list!(COMMON);
     let common = ws
         .iter()
-        .filter(|w| w.text.len() <= 4 && common_words.contains_ignore_ascii_case(w.text))
+        .filter(|w| is_common_word(w.text.as_bytes()))
         .count();
     ws.len() < 6 || common * 12 >= ws.len()
+}
+
+/// Up to four bytes of a word, ASCII letters lower-cased, as one number (little end first).
+const fn pack_lower(w: &[u8]) -> u32 {
+    let mut packed = 0u32;
+    let mut i = 0;
+    while i < w.len() && i < 4 {
+        packed |= (w[i].to_ascii_lowercase() as u32) << (8 * i);
+        i += 1;
+    }
+    packed
+}
+
+/// Is `w` one of the commonest English words, in any capitalisation? Runs for every word of a
+/// document, so the short words are compared as numbers.
+#[inline]
+fn is_common_word(w: &[u8]) -> bool {
+    const THE: u32 = pack_lower(b"the");
+    const AND: u32 = pack_lower(b"and");
+    const OF: u32 = pack_lower(b"of");
+    const TO: u32 = pack_lower(b"to");
+    const OR: u32 = pack_lower(b"or");
+    const YOU: u32 = pack_lower(b"you");
+    const WE: u32 = pack_lower(b"we");
+    const IS: u32 = pack_lower(b"is");
+    const ARE: u32 = pack_lower(b"are");
+    const ANY: u32 = pack_lower(b"any");
+    const IN: u32 = pack_lower(b"in");
+    const FOR: u32 = pack_lower(b"for");
+    const YOUR: u32 = pack_lower(b"your");
+    const OUR: u32 = pack_lower(b"our");
+    const WILL: u32 = pack_lower(b"will");
+    const MAY: u32 = pack_lower(b"may");
+    const WITH: u32 = pack_lower(b"with");
+    const THIS: u32 = pack_lower(b"this");
+    const THAT: u32 = pack_lower(b"that");
+    const BY: u32 = pack_lower(b"by");
+    // Only ASCII letters fold; another byte (a digit, a joiner, part of a multi-byte character)
+    // stays as it is and matches no entry, all of whose bytes are lower-case letters.
+    w.len() <= 4
+        && w.len() >= 2
+        && matches!(
+            pack_lower(w),
+            THE | AND
+                | OF
+                | TO
+                | OR
+                | YOU
+                | WE
+                | IS
+                | ARE
+                | ANY
+                | IN
+                | FOR
+                | YOUR
+                | OUR
+                | WILL
+                | MAY
+                | WITH
+                | THIS
+                | THAT
+                | BY
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`english_words`] as first written: a lookup of each short word in a list.
+    fn english_by_list(ws: &[Word]) -> bool {
+        const COMMON: &[&str] = &[
+            "the", "and", "of", "to", "or", "you", "we", "is", "are", "any", "in", "for", "your",
+            "our", "will", "may", "with", "this", "that", "by",
+        ];
+        let common = ws
+            .iter()
+            .filter(|w| w.text.len() <= 4 && COMMON.iter().any(|c| c.eq_ignore_ascii_case(w.text)))
+            .count();
+        ws.len() < 6 || common * 12 >= ws.len()
+    }
+
+    #[test]
+    fn byte_level_word_tests_agree_with_the_character_tests() {
+        let title = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        };
+        let acronym = |w: &str| {
+            let w = w.strip_suffix('s').filter(|r| r.len() >= 2).unwrap_or(w);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        let shouting = |t: &str| {
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = t.chars().filter(|c| c.is_uppercase()).count();
+            letters >= 12 && upper * 10 >= letters * 6
+        };
+        for w in [
+            "",
+            "A",
+            "Ab",
+            "AB",
+            "ABs",
+            "URLs",
+            "Ümlaut",
+            "ÜBER",
+            "Über-Alles",
+            "É",
+            "ÉÉs",
+            "aB",
+            "3D",
+            "X’s",
+            "Straße",
+            "STRASSE",
+            "ΣΑΣ",
+            "Σας",
+            "ǅungla",
+            "ǅ",
+            "Ⅻ",
+            "ⅫⅫ",
+            "A1",
+            "A-b",
+        ] {
+            assert_eq!(is_title_word(w), title(w), "{w}");
+            assert_eq!(is_acronym(w), acronym(w), "{w}");
+        }
+        for t in [
+            "THE SERVICE IS PROVIDED “AS IS” — WITHOUT WARRANTY.",
+            "ÜBER DIE HAFTUNG ÄNDERT SICH NICHTS, SAGT DER ANBIETER.",
+            "Über die Haftung ändert sich nichts, sagt der Anbieter.",
+            "THE CUSTOMER’S DATA",
+            "ΣΑΣ ΠΑΡΈΧΟΥΜΕ ΤΗΝ ΥΠΗΡΕΣΊΑ ΩΣ ΈΧΕΙ",
+            "",
+        ] {
+            assert_eq!(is_shouting(t), shouting(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_shape_filter_never_passes_over_a_candidate() {
+        let mut candidates: WordSet = ["ebay", "zoom", "x", "été", "a-b", "q1"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let text = "we use eBay and zoom, x, a-b and q1 daily; ébay été";
+        let spans = words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|w| w.span)
+            .collect::<Vec<_>>();
+        let shapes = candidate_lengths(&candidates);
+        drop_lower_case_among(text, &mut candidates, &shapes, spans);
+        assert!(candidates.is_empty(), "{candidates:?}");
+    }
+
+    #[test]
+    fn one_pass_word_stats_agree_with_the_word_by_word_tests() {
+        for text in [
+            "The Customer’s Data is THE data of the Customer, and OUR Services are for You.",
+            "Thé Ärzte Über Alles — Été Ñandú Øresund Straße Großbritannien Überseegebiete Ålesund",
+            "Categories, Sources and the Purposes It Is Used For Personal Information Collected Online",
+            "Wir übernehmen keine Haftung für Schäden, die durch die Nutzung entstehen § 5 ¶ 3",
+            "yOUR tHe AnD x1 the-end y’all it's the 2024 Thethe andand ofs",
+            "",
+        ] {
+            let ws = words(text, Span::new(0, text.len()));
+            let mut lower = Vec::new();
+            let stats = word_stats(&ws, Some(&mut lower));
+            assert_eq!(stats.english, english_by_list(&ws), "{text}");
+            assert_eq!(stats.english, english_words(&ws), "{text}");
+            assert_eq!(stats.title_cased, title_cased_words(&ws), "{text}");
+            let expected: Vec<Span> = ws
+                .iter()
+                .filter(|w| starts_lower(w.text))
+                .map(|w| w.span)
+                .collect();
+            assert_eq!(lower, expected, "{text}");
+        }
+    }
 }

@@ -245,27 +245,50 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 /// run that is not a single byte, its position in the collapsed text and the number of bytes
 /// removed up to and including it.
 pub(super) fn collapse_whitespace(text: &str) -> (String, Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
     let mut collapsed = String::with_capacity(text.len());
     let mut shifts = Vec::new();
     let mut removed = 0;
+    // `text[copied..i]` is kept as it is: no whitespace but single spaces before other bytes.
+    let mut copied = 0;
     let mut i = 0;
-    while i < text.len() {
-        let word_start = i;
-        i = skip_while_whitespace(text, i, false);
-        collapsed.push_str(&text[word_start..i]);
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Most bytes are ASCII other than whitespace, or a lone space before one: passed over
+        // and copied in bulk.
+        if plain_ascii(b) || (b == b' ' && bytes.get(i + 1).is_none_or(|&n| plain_ascii(n))) {
+            i += 1;
+            continue;
+        }
+        let (is_space, len) = if b.is_ascii() {
+            (true, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !is_space {
+            i += len;
+            continue;
+        }
+        collapsed.push_str(&text[copied..i]);
         let space_start = i;
         i = skip_while_whitespace(text, i, true);
         let space_len = i - space_start;
-        if space_len > 0 {
-            let at = collapsed.len();
-            collapsed.push(' ');
-            if space_len != 1 {
-                removed += space_len - 1;
-                shifts.push((at, removed));
-            }
+        let at = collapsed.len();
+        collapsed.push(' ');
+        if space_len != 1 {
+            removed += space_len - 1;
+            shifts.push((at, removed));
         }
+        copied = i;
     }
+    collapsed.push_str(&text[copied..]);
     (collapsed, shifts)
+}
+
+/// An ASCII byte that is not whitespace in the sense of [`char::is_whitespace`].
+fn plain_ascii(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// The first offset from `i` (a character boundary) whose character is not (`whitespace`) or is

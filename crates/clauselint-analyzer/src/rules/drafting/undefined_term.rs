@@ -20,7 +20,6 @@
 //! import definitions ("capitalised terms not defined here have the meaning given in …") are not
 //! checked at all. A capitalised variant of a defined term is left to `drafting/inconsistent-term`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use clauselint_parser::line_index::floor_char_boundary;
@@ -71,7 +70,7 @@ struct Occurrence {
     /// Followed directly by a lower-case noun: the capitals belong to a name used as a modifier
     /// ("the Zoom platform", "the English version").
     modifier: bool,
-    /// The sentence and the index of the run among [`runs_in_text`].
+    /// The sentence and the index of the run among its [`push_runs_in_text`].
     sentence: usize,
     run: usize,
 }
@@ -667,8 +666,25 @@ fn plain(gap: &str) -> bool {
     gap.chars().all(char::is_whitespace)
 }
 
+/// Parts of a document: a phrase naming one ("Section Title", "Annex Schedules") is a heading.
+const DIVISION_WORDS: &[&str] = &[
+    "section",
+    "sub-section",
+    "subsection",
+    "clause",
+    "article",
+    "exhibit",
+    "schedule",
+    "annex",
+    "appendix",
+    "part",
+    "chapter",
+    "title",
+    "paragraph",
+];
+
 /// Reasons a capitalised phrase is a name rather than a would-be defined term.
-fn is_name(phrase: &str, brands: &std::collections::HashSet<String>) -> bool {
+fn is_name(phrase: &str, brands: &super::WordSet) -> bool {
     let lower = phrase.to_lowercase();
     let ws: Vec<&str> = lower
         .split(' ')
@@ -678,19 +694,19 @@ fn is_name(phrase: &str, brands: &std::collections::HashSet<String>) -> bool {
         return true;
     };
     let last = last.trim_end_matches(['\'', '’']);
-    COMMON_PROPER.contains(&lower.as_str())
+    word_list!(COMMON_PROPER).contains(&lower)
         || brands.contains(*first)
         || ws.iter().any(|w| {
-            CALENDAR_WORDS.contains(w)
-                || STATUTE_WORDS.contains(w)
+            word_list!(CALENDAR_WORDS).contains(w)
+                || word_list!(STATUTE_WORDS).contains(w)
                 || brands.contains(*w)
-                || ["section", "sub-section", "subsection", "clause", "article", "exhibit", "schedule", "annex", "appendix", "part", "chapter", "title", "paragraph"].contains(&w.trim_end_matches('s'))
+                || word_list!(DIVISION_WORDS).contains(w.trim_end_matches('s'))
         })
-        || BODY_WORDS.contains(&last)
-        || PLACE_WORDS.contains(&last)
-        || PLACE_FIRST_WORDS.contains(first)
-        || EXTERNAL_DOCUMENT_HEADS.contains(&last)
-        || PRODUCT_HEADS.contains(&last)
+        || word_list!(BODY_WORDS).contains(last)
+        || word_list!(PLACE_WORDS).contains(last)
+        || word_list!(PLACE_FIRST_WORDS).contains(first)
+        || word_list!(EXTERNAL_DOCUMENT_HEADS).contains(last)
+        || word_list!(PRODUCT_HEADS).contains(last)
         // The document's own name or another instrument: "these Terms of Use", "these Conditions
         // of Carriage", "the Data Processing Agreement Annex".
         || ws.iter().any(|w| {
@@ -749,10 +765,16 @@ impl Rule for UndefinedTerm {
         // Every use of each phrase first, judged on cheap evidence; the costlier vetoes (regexes
         // around each use) run only for the few phrases that would be reported.
         let mut order: Vec<String> = Vec::new();
-        let mut seen: HashMap<String, Vec<Occurrence>> = HashMap::new();
-        // Each sentence's runs in text, found once: the reports and vetoes below look them up.
-        let mut text_runs: Vec<Vec<&Run>> = vec![Vec::new(); doc.sentences.len()];
-        for (si, kept_runs) in text_runs.iter_mut().enumerate() {
+        let mut seen: super::WordMap<Vec<Occurrence>> = super::WordMap::default();
+        // Each sentence's runs in text, found once: the reports and vetoes below look them up
+        // (`text_runs[si]` is the range of `kept_runs` holding sentence `si`'s).
+        let mut kept_runs: Vec<&Run> = Vec::new();
+        let mut text_runs: Vec<std::ops::Range<usize>> = vec![0..0; doc.sentences.len()];
+        // Buffers reused from sentence to sentence and run to run.
+        let mut inherits_modifier: Vec<bool> = Vec::new();
+        let mut partner: Vec<Option<String>> = Vec::new();
+        let mut key = String::new();
+        for (si, range) in text_runs.iter_mut().enumerate() {
             if !is_prose_block(doc, si) {
                 continue;
             }
@@ -762,12 +784,16 @@ impl Rule for UndefinedTerm {
             {
                 continue;
             }
-            *kept_runs = runs_in_text(cx, si);
-            let rs = &*kept_runs;
+            let from = kept_runs.len();
+            push_runs_in_text(cx, si, &mut kept_runs);
+            *range = from..kept_runs.len();
+            let rs = &kept_runs[from..];
             // "the Creator Subscriptions or Ads Revenue Share programs", "the Acceptable Use and
             // Content Moderation Policy": a run coordinated with the next shares its role.
-            let mut inherits_modifier = vec![false; rs.len()];
-            let mut partner: Vec<Option<String>> = vec![None; rs.len()];
+            inherits_modifier.clear();
+            inherits_modifier.resize(rs.len(), false);
+            partner.clear();
+            partner.resize(rs.len(), None);
             for k in (0..rs.len().saturating_sub(1)).rev() {
                 let gap = &doc.text[rs[k].span.end..rs[k + 1].span.start];
                 if !gap.contains('\n') && matches!(gap.trim(), "and" | "&") {
@@ -780,7 +806,7 @@ impl Rule for UndefinedTerm {
             }
             for (k, run) in rs.iter().enumerate() {
                 // "Publisher Site" and "Publisher Sites" are one term.
-                let key = term_key(&run.text);
+                super::term_key_into(&run.text, &mut key);
                 if defined.contains(&key) || titles.contains(&key) {
                     continue;
                 }
@@ -803,11 +829,11 @@ impl Rule for UndefinedTerm {
                     sentence: si,
                     run: k,
                 };
-                match seen.get_mut(&key) {
+                match seen.get_mut(key.as_str()) {
                     Some(occs) => occs.push(occ),
                     None => {
                         order.push(key.clone());
-                        seen.insert(key, vec![occ]);
+                        seen.insert(key.clone(), vec![occ]);
                     }
                 }
             }
@@ -817,29 +843,11 @@ impl Rule for UndefinedTerm {
         for key in order {
             let occs = &seen[&key];
             // The spelling of the first use, for names and messages.
-            let first_use = text_runs[occs[0].sentence][occs[0].run];
-            let phrase = first_use.text.clone();
-            if is_name(&phrase, brands) {
-                continue;
-            }
-            // "Your SPI", "Our Services": a possessive written with a capital before a name or a
-            // defined term.
-            if let Some(rest) = phrase
-                .strip_prefix("Your ")
-                .or_else(|| phrase.strip_prefix("Our "))
-            {
-                if defined.contains(&term_key(rest)) || is_name(rest, brands) {
-                    continue;
-                }
-            }
+            let first_use = kept_runs[text_runs[occs[0].sentence].start + occs[0].run];
+            let phrase = &first_use.text;
+            // The counts first: most phrases are used too rarely to look further (each test
+            // below only clears a phrase, so their order does not matter).
             let mid: Vec<&Occurrence> = occs.iter().filter(|o| !o.opens).collect();
-            // Always "Key Payment and Service Information": one name, not two terms.
-            if occs.len() >= 2
-                && occs[0].partner.is_some()
-                && occs.iter().all(|o| o.partner == occs[0].partner)
-            {
-                continue;
-            }
             let det = mid.iter().filter(|o| o.determiner).count();
             let modifiers = mid.iter().filter(|o| o.modifier).count();
             let single = !phrase.contains(' ');
@@ -853,9 +861,30 @@ impl Rule for UndefinedTerm {
             if !enough || modifiers * 2 > mid.len() {
                 continue;
             }
+            let phrase = phrase.clone();
+            if is_name(&phrase, brands) {
+                continue;
+            }
+            // "Your SPI", "Our Services": a possessive written with a capital before a name or a
+            // defined term.
+            if let Some(rest) = phrase
+                .strip_prefix("Your ")
+                .or_else(|| phrase.strip_prefix("Our "))
+            {
+                if defined.contains(&term_key(rest)) || is_name(rest, brands) {
+                    continue;
+                }
+            }
+            // Always "Key Payment and Service Information": one name, not two terms.
+            if occs.len() >= 2
+                && occs[0].partner.is_some()
+                && occs.iter().all(|o| o.partner == occs[0].partner)
+            {
+                continue;
+            }
             if occs
                 .iter()
-                .any(|o| vetoed(cx, &text_runs[o.sentence], o, brands))
+                .any(|o| vetoed(cx, &kept_runs[text_runs[o.sentence].clone()], o, brands))
                 || super::inconsistent_term::near_defined(cx, &phrase).is_some()
                 || marked_as_term(cx, &phrase)
             {
@@ -918,29 +947,25 @@ fn is_lower(w: &str, lower: &str) -> bool {
 }
 
 /// The runs of sentence `si` outside clause titles and title lines, where capitals can mean a
-/// term.
-fn runs_in_text<'c>(cx: &'c Context, si: usize) -> Vec<&'c Run> {
+/// term, appended to `out`.
+fn push_runs_in_text<'c>(cx: &'c Context, si: usize, out: &mut Vec<&'c Run>) {
     // Runs of a sentence mostly share a line: judge each line once.
     let mut last_line: Option<(usize, bool)> = None;
-    super::prose_runs(cx, si)
-        .unwrap_or(&[])
-        .iter()
-        .filter(|r| {
-            if in_clause_title(cx, r.span) {
-                return false;
+    out.extend(super::prose_runs(cx, si).unwrap_or(&[]).iter().filter(|r| {
+        if in_clause_title(cx, r.span) {
+            return false;
+        }
+        let line = super::line_start(cx, r.span.start);
+        let title = match last_line {
+            Some((start, title)) if start == line => title,
+            _ => {
+                let title = on_title_line_at(cx, r.span.start);
+                last_line = Some((line, title));
+                title
             }
-            let line = super::line_start(cx, r.span.start);
-            let title = match last_line {
-                Some((start, title)) if start == line => title,
-                _ => {
-                    let title = on_title_line_at(cx, r.span.start);
-                    last_line = Some((line, title));
-                    title
-                }
-            };
-            !title
-        })
-        .collect()
+        };
+        !title
+    }));
 }
 
 /// The text between two runs joins them as one list: "and", "or", "&", a comma, possibly with
@@ -957,13 +982,8 @@ fn coordinated(gap: &str) -> bool {
 
 /// Evidence at one use that the phrase is defined, named or a title rather than an undefined
 /// term; one such use clears the phrase everywhere.
-/// `rs` are the [`runs_in_text`] of the occurrence's sentence.
-fn vetoed(
-    cx: &Context,
-    rs: &[&Run],
-    o: &Occurrence,
-    brands: &std::collections::HashSet<String>,
-) -> bool {
+/// `rs` are the [`push_runs_in_text`] of the occurrence's sentence.
+fn vetoed(cx: &Context, rs: &[&Run], o: &Occurrence, brands: &super::WordSet) -> bool {
     let doc = cx.doc;
     let run = rs[o.run];
     // Coordinated with a name ("Facebook and Instagram Products"): part of that name.
