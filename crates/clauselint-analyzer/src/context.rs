@@ -385,6 +385,56 @@ fn content_definition_regex() -> &'static Regex {
     })
 }
 
+/// "“Alexa” means Amazon's Alexa services, which include … digital content": the term names what the
+/// vendor offers, and the content in its definition is part of the offering, not the customer's.
+/// A definition that reaches for data first ("data you provide through the services, including
+/// content") still names the customer's data.
+fn names_an_offering(body: &str, term: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let offering = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:services?|platform|software|websites?|site|apps?|applications?|products?|devices?|offerings?)(?-u:\b)")
+            .expect("valid offering regex")
+    });
+    // The term's own words ("Service Content") say nothing about what it is.
+    let body = body.find(term).map_or(body, |i| &body[i + term.len()..]);
+    let Some(content) = content_definition_regex().find(body) else {
+        return false;
+    };
+    let head = &body[..content.start()];
+    let Some(first_offering) = offering.find(head) else {
+        return false;
+    };
+    // The offering must be what the definition opens with ("means Amazon's Alexa services"), not
+    // a later mention ("suggestions you give about the services, including text").
+    let naming_words = head[..first_offering.start()]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "means"
+                        | "mean"
+                        | "shall"
+                        | "refers"
+                        | "to"
+                        | "is"
+                        | "the"
+                        | "our"
+                        | "its"
+                        | "any"
+                        | "all"
+                        | "of"
+                )
+        })
+        .collect::<Vec<_>>();
+    naming_words.len() <= 2
+        && !naming_words.iter().any(|w| {
+            ["data", "information", "content", "material"]
+                .iter()
+                .any(|d| w.starts_with(d))
+        })
+}
+
 fn usage_definition_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -476,11 +526,21 @@ impl<'d> Context<'d> {
 
     /// `s` is an item of a list introduced by a prohibition ("You may not:", "You agree not to:").
     pub fn in_prohibited_list(&self, s: &SentenceFacts) -> bool {
-        self.lead_in(s).is_some_and(|l| {
-            l.hits_of(Concept::Negation)
-                .any(|h| !crate::grammar::is_idiomatic_negation(&l.norm, h.start, h.end))
-                || l.norm.contains("prohibited")
-        })
+        // "You must not: … (d) use the Site to do any of the following without our permission: …
+        // 10. mine Content for AI": a list nested in a prohibited item is prohibited too.
+        // "We do not share your data except in the following circumstances:" lists what is
+        // allowed: an exception after the negation turns the list around.
+        std::iter::successors(self.lead_in(s), |l| self.lead_in(l))
+            .take(2)
+            .any(|l| {
+                let refused = l
+                    .hits_of(Concept::Negation)
+                    .find(|h| !crate::grammar::is_idiomatic_negation(&l.norm, h.start, h.end));
+                match refused {
+                    Some(n) => !l.hits_of(Concept::Exception).any(|e| e.start > n.start),
+                    None => l.norm.contains("prohibited"),
+                }
+            })
     }
 
     /// The sentence before `s` in the same block, if any.
@@ -543,13 +603,33 @@ pub(crate) fn lead_in(doc: &Document, block: usize) -> Option<usize> {
         // A paragraph nested in an outer list item ("3. How we use it — We may use your data:")
         // introduces the inner list although it is itself part of an item; an ordinary sibling
         // item does not end with a colon.
-        if is_item(b) && !(introduces && text.ends_with(':')) {
+        if is_item(b) && !(introduces && text.ends_with(':') && encloses(doc, b, block)) {
             continue;
         }
         return (introduces && blk.sentence_count > 0)
             .then(|| blk.first_sentence + blk.sentence_count - 1);
     }
     None
+}
+
+/// Block `outer` is in the clause of block `inner` or in one of its ancestors: an item ending in a
+/// colon introduces its own sub-items ("(b) … content that may: 1. … 5. …"), not the sibling items
+/// after them ("(d) use the Site to do any of the following:"). Blocks outside the clause tree
+/// cannot be told apart and are taken to enclose.
+fn encloses(doc: &Document, outer: usize, inner: usize) -> bool {
+    let (Some(outer), Some(mut clause)) = (doc.blocks[outer].clause, doc.blocks[inner].clause)
+    else {
+        return true;
+    };
+    loop {
+        if clause == outer {
+            return true;
+        }
+        match doc.clauses[clause].parent {
+            Some(parent) => clause = parent,
+            None => return false,
+        }
+    }
 }
 
 /// "uses machine learning in our Safety and Discovery Tools", "AI technologies power our
@@ -702,6 +782,7 @@ pub(crate) fn doc_facts(doc: &Document) -> DocFacts {
             || body.contains("excludes");
         if mentions_content
             && !excludes_content
+            && !names_an_offering(&body, &lower)
             && !facts.content_terms.iter().any(|(t, _)| *t == lower)
         {
             facts.content_terms.push((lower, i));
@@ -717,6 +798,59 @@ pub(crate) fn doc_facts(doc: &Document) -> DocFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn prohibited(text: &str, sentence_start: &str) -> bool {
+        let doc = clauselint_parser::parse(text, clauselint_parser::Format::Markdown);
+        let cx = Context::new(&doc);
+        let s = cx
+            .sentences
+            .iter()
+            .find(|s| s.norm.starts_with(sentence_start))
+            .expect("the sentence");
+        cx.in_prohibited_list(s)
+    }
+
+    #[test]
+    fn lists_nested_in_prohibitions_and_lists_of_exceptions() {
+        // ArtStation Terms of Service § 7: a numbered list inside a prohibited item.
+        let text = "You must not:\n\n(a) reverse engineer the Services;\n\n(b) upload anything that may:\n\n\
+                    1.  violate any law;\n2.  impersonate any person;\n\n(c) upload a virus;\n\n\
+                    (d) use the Site to do any of the following without Epic’s prior written permission:\n\n\
+                    1.  send spam;\n2.  mine NoAI Content for the development of Generative AI Programs.\n";
+        assert!(prohibited(text, "mine noai content"));
+        // The sibling item's own sub-list ("(b) … that may:") does not introduce (d)'s.
+        let doc = clauselint_parser::parse(text, clauselint_parser::Format::Markdown);
+        let cx = Context::new(&doc);
+        let mine = cx
+            .sentences
+            .iter()
+            .find(|s| s.norm.starts_with("mine"))
+            .unwrap();
+        let lead = cx.lead_in(mine).expect("a lead-in");
+        assert!(lead.norm.starts_with("use the site"), "{}", lead.norm);
+        // SurveyMonkey Privacy Policy § 5: the list enumerates what is allowed.
+        let text = "We do not share your information with third parties except in the following limited \
+                    circumstances:\n\n*   With our affiliates, who may use it for their own purposes.\n";
+        assert!(!prohibited(text, "with our affiliates"));
+        let text = "You agree not to:\n\n*   use any content to train AI models.\n";
+        assert!(prohibited(text, "use any content"));
+    }
+
+    #[test]
+    fn a_term_naming_the_offering_is_not_customer_content() {
+        // Alexa Terms of Use: the service "includes digital content", the vendor's.
+        let text = "“Alexa” means Amazon’s Alexa services, which include digital content and software.\n\n\
+                    “Customer Data” means data you provide through the services, including content.\n\n\
+                    “Service Content” means content you post on the services.\n";
+        let doc = clauselint_parser::parse(text, clauselint_parser::Format::Markdown);
+        let facts = doc_facts(&doc);
+        let terms: Vec<&str> = facts
+            .content_terms
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(terms, ["customer data", "service content"]);
+    }
 
     #[test]
     fn normalisation_maps_back_to_source() {

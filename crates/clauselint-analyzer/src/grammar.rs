@@ -278,7 +278,7 @@ pub fn actor_before(s: &SentenceFacts, pos: usize) -> Actor {
 pub fn vendor_permission(s: &SentenceFacts, pos: usize) -> bool {
     static GRANT: OnceLock<Regex> = OnceLock::new();
     let grant = GRANT.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:grant|grants|give|gives)(?-u:\b)|(?-u:\b)(?:provide|provides)(?-u:\b)(?:\s+\S+){0,3}?\s+(?:us|we)(?-u:\b)|(?-u:\b)licen[cs]e to(?-u:\b)|(?-u:\b)right to(?-u:\b)|(?-u:\b)authori[sz]e(?-u:\b)|(?-u:\b)consent to(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:grant|grants|give|gives)(?-u:\b)|(?-u:\b)(?:provide|provides)(?-u:\b)(?:\s+\S+){0,3}?\s+(?:us|we)(?-u:\b)|(?-u:\b)licen[cs]e to(?-u:\b)|(?-u:\b)right (?:for us )?to(?-u:\b)|(?-u:\b)authori[sz]e(?-u:\b)|(?-u:\b)consent to(?-u:\b)")
             .expect("valid grant regex")
     });
     let head = &s.norm[..pos.min(s.norm.len())];

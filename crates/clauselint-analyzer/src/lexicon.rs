@@ -165,6 +165,12 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "your personal information",
             "post data",
             "public post data",
+            // Survey and form vendors: the responses collected are the customer's content.
+            "survey responses",
+            "survey response data",
+            "response data",
+            "form responses",
+            "form submissions",
             "user-provided",
             "writing",
         ],
@@ -267,6 +273,10 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "ai-powered",
             "ai powered",
             "automated systems",
+            // Recognition systems are trained models ("to improve our speech recognition").
+            "speech recognition",
+            "voice recognition",
+            "natural language processing",
         ],
     ),
     (

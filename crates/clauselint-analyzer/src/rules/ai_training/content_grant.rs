@@ -15,7 +15,10 @@
 //! Protective clauses ("will not use Customer Content to train any AI model") are reported as an
 //! info note. A prohibition with a consent loophole is left to `ai-training/opt-out-consent`.
 
+use std::sync::OnceLock;
+
 use clauselint_parser::line_index::floor_char_boundary;
+use regex::Regex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
@@ -214,11 +217,18 @@ pub(crate) fn assess(cx: &Context, s: &SentenceFacts) -> Option<Assessment> {
     }
     let purposes = ai_purposes(s);
     let &(first_purpose, first_purpose_end) = purposes.first()?;
-    let (c_start, c_end, from_lead_in) = customer_data(cx, s)?;
+    // The object is named in this sentence, in its list's lead-in, or in the licence this sentence
+    // extends ("You agree that this license includes the right for us to … train …").
+    let (object_sentence, c_start, c_end) = match customer_data(cx, s) {
+        Some((a, b, false)) => (s, a, b),
+        Some((a, b, true)) => (cx.lead_in(s)?, a, b),
+        None => licensed_content(cx, s)?,
+    };
+    let from_lead_in = !std::ptr::eq(object_sentence, s);
     let lead_uses = from_lead_in
-        && cx
-            .lead_in(s)
-            .is_some_and(|l| l.has(Concept::Use) || l.has(Concept::Share));
+        && (object_sentence.has(Concept::Use)
+            || object_sentence.has(Concept::Share)
+            || object_sentence.has(Concept::License));
     // The proposition of a purpose starts at its object (or at the purpose for a list item); a
     // negation before either denies it.
     let denied = |p: usize| {
@@ -247,7 +257,10 @@ pub(crate) fn assess(cx: &Context, s: &SentenceFacts) -> Option<Assessment> {
         return None;
     }
     let purpose = snippet(cx, s, p_start, extend_words(&s.norm, p_end, 5));
-    if is_control_statement(s, p_start) || !vendor_permission(s, p_start) {
+    if is_control_statement(s, p_start)
+        || !vendor_permission(s, p_start)
+        || used_by_third_parties(s, if from_lead_in { 0 } else { c_start }, p_start)
+    {
         return None;
     }
     if let Some(m) = opt_in_regex().find(&s.norm[..p_start]) {
@@ -255,11 +268,53 @@ pub(crate) fn assess(cx: &Context, s: &SentenceFacts) -> Option<Assessment> {
             condition: snippet(cx, s, m.start(), m.end()),
         });
     }
-    let object = match (from_lead_in, cx.lead_in(s)) {
-        (true, Some(lead)) => snippet(cx, lead, c_start, c_end),
-        _ => snippet(cx, s, c_start, c_end),
-    };
+    let object = snippet(cx, object_sentence, c_start, c_end);
     Some(Assessment::Grant { purpose, object })
+}
+
+/// "This license includes the right for us to … train our models": a sentence that extends "this
+/// licence" without naming its object licenses what the licence granted a sentence or two before,
+/// in the same paragraph or numbered clause, covers. Returns that sentence and its content words.
+fn licensed_content<'c>(
+    cx: &'c Context,
+    s: &SentenceFacts,
+) -> Option<(&'c SentenceFacts, usize, usize)> {
+    static THIS_LICENCE: OnceLock<Regex> = OnceLock::new();
+    let this_licence = THIS_LICENCE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:this|that|such|the (?:above|foregoing)|these) (?:licen[cs]e|rights)(?-u:\b)")
+            .expect("valid licence back-reference regex")
+    });
+    if !this_licence.is_match(&s.norm) {
+        return None;
+    }
+    let here = &cx.doc.sentences[s.index];
+    (s.index.saturating_sub(3)..s.index)
+        .rev()
+        .map(|i| &cx.sentences[i])
+        .take_while(|p| {
+            let there = &cx.doc.sentences[p.index];
+            here.block == there.block || (here.clause.is_some() && here.clause == there.clause)
+        })
+        .find_map(|p| {
+            let licence = p.first(Concept::License)?;
+            let object = p
+                .hits
+                .iter()
+                .find(|h| h.is(Concept::Content) && h.start > licence.start)?;
+            (!negated(p, licence.start)).then_some((p, object.start, object.end))
+        })
+}
+
+/// "… their Content being downloaded and used by third parties for the purposes of developing AI":
+/// the use is a third party's, which `third-party-models` and `data-rights/third-party-sharing`
+/// judge; it grants the vendor nothing.
+fn used_by_third_parties(s: &SentenceFacts, object: usize, purpose: usize) -> bool {
+    s.hits_of(Concept::ThirdParty).any(|h| {
+        h.start > object && h.end <= purpose && {
+            let before = s.norm[..h.start].trim_end();
+            before.ends_with(" by") || before.ends_with(" by any") || before.ends_with(" by other")
+        }
+    })
 }
 
 /// Sentences that grant the vendor AI training on customer content.
@@ -476,6 +531,8 @@ mod tests {
             "Inputs and Outputs may be used to develop and improve our AI models.",
         );
         assert_flags(ID, "We use the conversations you have with the assistant to fine-tune our large language models.");
+        // SurveyMonkey Privacy Policy: survey responses are the customer's content, de-identified or not.
+        assert_flags(ID, "For example, if you have open text responses in a survey, our machine learning may provide you with insights and we use de-identified response data to train our models.");
     }
 
     #[test]
@@ -524,6 +581,21 @@ mod tests {
         );
         // Tricky: "in the same way" compares; it does not refer back to the training grant.
         assert_clean(ID, "We use your content to provide the Services. We process sensitive data only for the permitted purposes, in the same way we process user content generally.");
+        // Twitter Terms of Service § 3: the training right is added to the content licence of the
+        // sentence before ("this license includes the right for us to …").
+        let text = "You grant us a worldwide, non-exclusive, royalty-free license (with the right to \
+                    sublicense) to use, copy, reproduce, process, adapt and distribute such Content. You agree \
+                    that this license includes the right for us to (i) provide, promote, and improve the \
+                    Services, including, for example, for use with and training of our machine learning and \
+                    artificial intelligence models, whether generative or another type.";
+        let hits = crate::testing::risks(ID, text);
+        assert!(
+            hits.iter()
+                .any(|h| h.starts_with("You agree that this license")),
+            "{hits:?}"
+        );
+        // Tricky: "this license" over the service, not over content, grants nothing in content.
+        assert_clean(ID, "We grant you a license to use the Software. This license includes the right for us to improve our machine learning models from crash reports.");
         // No training grant before: "this license" is the service licence.
         assert_clean(ID, "We grant you a license to use the Services. You may use your files under this license.");
     }
@@ -562,6 +634,8 @@ mod tests {
             ID,
             "Our staff receive training on how to handle your files.",
         );
+        // DeviantArt Terms of Service § 16: use by third parties is not a grant to the vendor.
+        assert_clean(ID, "Out of respect for its users' choices, DeviantArt has developed clear directives to communicate when its users do not consent to their Content being downloaded and used by third parties for the purposes of developing or operating artificial intelligence or other machine learning systems.");
     }
 
     #[test]

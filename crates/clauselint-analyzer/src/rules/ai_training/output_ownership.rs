@@ -70,7 +70,7 @@ fn generates_outputs() -> &'static Regex {
     RE.get_or_init(|| {
         // "user-generated" and "motion-generated" are not what an AI generates: a generation verb
         // counts only as a word of its own.
-        Regex::new(r"(?:^|[^-\w])(?:generative|generate[sd]?|generating)(?-u:\b)|(?-u:\b)(?:ai[- ]generated|outputs?|summar(?:y|ies|ize|ise|ization|isation)|transcri\w+|completions?|ai features?|ai tools?|assistants?|compos(?:e|es|ing)|drafts?|drafting|inference|agents?|agentic|chatbots?|perform (?:actions|tasks))(?-u:\b)")
+        Regex::new(r"(?:^|[^-\w])(?:generative|generate[sd]?|generating)(?-u:\b)|(?-u:\b)(?:ai[- ]generated|outputs?|summar(?:y|ies|ize|ise|ization|isation)|transcri\w+|completions?|ai features?|ai tools?|(?:ai|artificial intelligence|machine learning)(?: or (?:ai|artificial intelligence|machine learning))? (?:features?|functionalit(?:y|ies)|capabilities)|(?:provides?|gives?|returns?) (?:[a-z]+ ){0,2}(?:responses|answers|replies)|assistants?|compos(?:e|es|ing)|drafts?|drafting|inference|agents?|agentic|chatbots?|perform (?:actions|tasks))(?-u:\b)")
             .expect("valid generation regex")
     })
 }
@@ -84,7 +84,7 @@ fn generates_outputs() -> &'static Regex {
 fn offered_to_the_customer() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:(?:allows?|lets?|enables?|helps?|assists?|permits?) (?:you|users?|customers?)|(?:you|users?|customers?) (?:can|may|could) (?:also )?(?:use|run|create|generate|ask|access)|(?:if|when|where) (?:you|users?|customers?) (?:use|run|interact|access|enable|ask|choose|select)|(?:on|in) (?:your|the customer's|customer's) behalf|for you|(?:the |our )?(?:services?|platform|product|app|application|software) (?:includes?|provides?|offers?|features?|uses?)|(?:offers?|provides?|gives?) (?:you|users?|customers?|members?)|provides? (?:[a-z-]+ ){0,3}(?:features?|tools?|functionalit(?:y|ies)|services?|assistants?|chatbots?) (?:that|which|to)|(?:providing|provide|offer|offering) (?:the |our )?(?:ai |ai-powered |generative ai )?(?:services?|features?|functionalit(?:y|ies))|generated (?:by|using|with|through|via) (?:the|our) (?:[a-z]+ ){0,3}(?:services?|features?|tools?)|(?:our|its) (?:own |self-developed )?(?:ai|writing|virtual|smart|coding) ?(?:features?|tools?|assistants?|models?|agents?|chatbots?)?)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:(?:allows?|lets?|enables?|helps?|assists?|permits?) (?:you|users?|customers?)|(?:you|users?|customers?) (?:can|may|could) (?:also )?(?:use|run|create|generate|ask|access)|(?:if|when|where|to the extent) (?:you|users?|customers?) (?:use|uses|run|interact|access|accesses|enable|ask|choose|select)|(?:responses|answers|replies) to your (?:requests?|questions?|queries|prompts?|commands?)|(?:on|in) (?:your|the customer's|customer's) behalf|for you|(?:the |our )?(?:services?|platform|product|app|application|software) (?:includes?|provides?|offers?|features?|uses?)|(?:offers?|provides?|gives?) (?:you|users?|customers?|members?)|provides? (?:[a-z-]+ ){0,3}(?:features?|tools?|functionalit(?:y|ies)|services?|assistants?|chatbots?) (?:that|which|to)|(?:providing|provide|offer|offering) (?:the |our )?(?:(?:ai |ai-powered |generative ai )(?:services?|features?|functionalit(?:y|ies))|features?|functionalit(?:y|ies))|generated (?:by|using|with|through|via) (?:the|our) (?:[a-z]+ ){0,3}(?:services?|features?|tools?)|(?:our|its) (?:own |self-developed )?(?:ai|writing|virtual|smart|coding) ?(?:features?|tools?|assistants?|models?|agents?|chatbots?)?)(?-u:\b)")
             .expect("valid offered-to-the-customer regex")
     })
 }
@@ -267,6 +267,10 @@ mod tests {
         // Uploads owned by the customer say nothing about what an AI feature generates
         // (Hugging Face Terms of Service).
         assert_eq!(document_findings("“Inference Providers” refers to hosted services that let you run inference on machine learning models. **You own the Content you create**!"), 1);
+        // Linear Terms of Service § 13: AI features the customer may use, governed elsewhere.
+        assert_eq!(document_findings("To the extent Customer accesses or uses any artificial intelligence or machine learning features or functionality made available through the Service (collectively, “AI Services”), such use shall be governed by the AI Addendum."), 1);
+        // Alexa Terms of Use: an assistant that answers the customer.
+        assert_eq!(document_findings("Alexa uses machine learning models to interpret and provide responses to your requests."), 1);
     }
 
     #[test]
@@ -295,6 +299,10 @@ mod tests {
             ),
             0
         );
+        // Paradox Interactive Privacy Policy: AI the vendor uses on its side while serving you.
+        assert_eq!(document_findings("In providing our services we may use various tools, including but not limited to artificial intelligence tools, where appropriate to improve efficiency and accuracy."), 0);
+        // Cloudflare Terms: the vendor's own "models … generated … in the course of providing the Service".
+        assert_eq!(document_findings("Cloudflare retains all right, title, and interest in all models, observations, reports and other information generated by Cloudflare from network data in the course of providing the Service."), 0);
     }
 
     #[test]

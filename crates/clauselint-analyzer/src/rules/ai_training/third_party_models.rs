@@ -47,13 +47,14 @@ fn provider_regex() -> &'static DualRegex {
     static RE: DualRegex = DualRegex::new();
     RE.with_pattern(|| {
         r"(?x)
-            (?-u:\b)(?:openai|anthropic|chatgpt|gpt-\d\w*|claude|gemini|mistral|cohere|azure\ openai|bedrock|deepseek|perplexity)(?-u:\b)
+            (?-u:\b)(?:openai|anthropic|chatgpt|gpt-\d\w*|claude|gemini|mistral|cohere|azure\ openai|azure\ ai|vertex\ ai|bedrock|deepseek|perplexity|llama)(?-u:\b)
           | (?-u:\b)third[-\ ]part(?:y|ies)(?-u:\b)(?:\s+\S+){0,2}?\s+(?:ai|a\.i\.|llm|llms|models?|artificial\ intelligence|machine\ learning|generative)(?-u:\b)
           | (?-u:\b)(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ |model\ )?(?:providers?|vendors?|partners?|sub-?processors?)(?-u:\b)
           | (?-u:\b)(?:disclose|send|share|transmit|provide|enter)\w*(?-u:\b)[^.;]*(?-u:\b)(?:to|into|with)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:ai|artificial\ intelligence|llm)\ (?:services|tools|systems)(?-u:\b)
           | (?-u:\b)third[-\ ]party\ or\ open[-\ ]source\ models?(?-u:\b)
           | (?-u:\b)third[-\ ]part(?:y|ies)(?:\s+\S+){1,16}?\s+train\ their\ (?:own\ )?(?:\S+\ ){0,2}?(?:models?|ai|algorithms)(?-u:\b)
           | (?-u:\b)(?:ai|llm)\ features?\ (?:use|uses|utili[sz]e|rely\ on|are\ powered\ by)\ third[-\ ]party(?-u:\b)
+          | (?-u:\b)(?:ai|llm|generative\ ai)\ (?:features?|tools?|functionality)\ (?:may\ |will\ |can\ )?(?:share|send|disclose|transmit)\w*(?-u:\b)[^.;]{0,40}?\ (?:with|to)\ 
           "
     })
 }
@@ -189,6 +190,10 @@ mod tests {
         assert_flags(ID, "To disclose your information to our affiliates and trusted third-party collaborators who may use such information to improve our tooling — and/or train their artificial intelligence models.");
         // Stack Overflow Terms of Service.
         assert_flags(ID, "AI Features utilize third-party provided services.");
+        // Miro Privacy Policy: the AI features themselves pass data to a named provider.
+        assert_flags(ID, "For example, the AI features may share limited data with Microsoft in connection with the use of the AI features.");
+        // Tricky: the vendor's AI features sharing nothing with anyone.
+        assert_clean(ID, "The AI features do not share your data with anyone.");
         // A title, not a provision.
         assert_clean(ID, "AI Providers Used");
     }
