@@ -130,47 +130,80 @@ impl SourceMap {
     }
 }
 
-/// White space as `char::is_whitespace` sees it, for ASCII bytes.
-fn is_ascii_white(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+/// How normalising treats each byte: an ASCII byte other than white space is kept (lower-cased,
+/// a backtick made a straight quote), ASCII white space collapses into one space, and any other
+/// byte is part of a character decoded on the slow path.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => WHITE,
+            _ => KEPT,
+        };
+        b += 1;
+    }
+    table
+};
+const KEPT: u8 = 0;
+const WHITE: u8 = 1;
+const NOT_ASCII: u8 = 2;
+
+/// Where the stretch of ASCII text starting at `start` (an ASCII byte that is not white space)
+/// stops being copied to the normalised text as it is, but for case: at the first white space
+/// other than one space between two such bytes, or at a non-ASCII byte. Written without a branch
+/// per word: the stretch ends far less often than a word does.
+fn ascii_stretch_end(bytes: &[u8], start: usize) -> usize {
+    let kept = |b: u8| BYTE_CLASS[usize::from(b)] == KEPT;
+    let mut end = start + 1;
+    while let Some(&b) = bytes.get(end) {
+        let next_kept = bytes.get(end + 1).is_some_and(|&n| kept(n));
+        if !(kept(b) | ((b == b' ') & next_kept)) {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 fn normalise(text: &str, base: usize) -> (String, SourceMap) {
     let bytes = text.as_bytes();
-    let mut norm = String::with_capacity(bytes.len());
+    // Built as bytes: an ASCII stretch is then one copy, lower-cased in place.
+    let mut norm: Vec<u8> = Vec::with_capacity(bytes.len());
     let mut map = SourceMap::new(base);
     let mut pending_space = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // Most of a contract is ASCII: one byte in, at most one byte out, no decoding.
-        if b.is_ascii() {
-            if is_ascii_white(b) {
+        match BYTE_CLASS[usize::from(b)] {
+            WHITE => {
                 pending_space = !norm.is_empty();
                 i += 1;
                 continue;
             }
-            if pending_space {
-                norm.push(' ');
-                pending_space = false;
+            NOT_ASCII => {}
+            _ => {
+                if pending_space {
+                    norm.push(b' ');
+                    pending_space = false;
+                }
+                // ASCII words and the single spaces between them advance norm and source in
+                // step: one anchor at the start covers all of it (a collapsed space needs none).
+                map.record(norm.len(), i);
+                let end = ascii_stretch_end(bytes, i);
+                let at = norm.len();
+                norm.extend_from_slice(&bytes[i..end]);
+                let copied = &mut norm[at..];
+                copied.make_ascii_lowercase();
+                if memchr::memchr(b'`', copied).is_some() {
+                    for b in copied.iter_mut().filter(|b| **b == b'`') {
+                        *b = b'\'';
+                    }
+                }
+                i = end;
+                continue;
             }
-            // A run of ASCII non-space bytes advances norm and source in step: one anchor at its
-            // start covers all of it, and it is copied and lower-cased in one go.
-            let run_end = bytes[i..]
-                .iter()
-                .position(|&c| !c.is_ascii() || is_ascii_white(c))
-                .map_or(bytes.len(), |n| i + n);
-            map.record(norm.len(), i);
-            let at = norm.len();
-            norm.push_str(&text[i..run_end]);
-            norm[at..].make_ascii_lowercase();
-            if norm[at..].contains('`') {
-                let quoted = norm[at..].replace('`', "'");
-                norm.truncate(at);
-                norm.push_str(&quoted);
-            }
-            i = run_end;
-            continue;
         }
         let Some(ch) = text[i..].chars().next() else {
             break;
@@ -182,19 +215,24 @@ fn normalise(text: &str, base: usize) -> (String, SourceMap) {
             continue;
         }
         if pending_space {
-            norm.push(' ');
+            norm.push(b' ');
             pending_space = false;
         }
         let mapped = match ch {
-            '’' | '‘' | '´' => Some('\''),
-            '“' | '”' | '„' | '«' | '»' => Some('"'),
-            '–' | '—' | '‐' | '‑' => Some('-'),
+            '’' | '‘' | '´' => Some(b'\''),
+            '“' | '”' | '„' | '«' | '»' => Some(b'"'),
+            '–' | '—' | '‐' | '‑' => Some(b'-'),
             _ => None,
         };
         let before = norm.len();
+        let mut utf8 = [0u8; 4];
         match mapped {
             Some(m) => norm.push(m),
-            None => norm.extend(ch.to_lowercase()),
+            None => {
+                for lower in ch.to_lowercase() {
+                    norm.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                }
+            }
         }
         for at in before..norm.len() {
             map.record(at, i);
@@ -202,6 +240,10 @@ fn normalise(text: &str, base: usize) -> (String, SourceMap) {
         i += width;
     }
     map.record(norm.len(), text.len());
+    // Only whole characters and ASCII bytes were written, so this is valid UTF-8; a lossy copy
+    // rather than a panic if that ever breaks.
+    let norm = String::from_utf8(norm)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (norm, map)
 }
 
@@ -215,12 +257,21 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !is_word_char(c));
-    let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
-    before && after
+    let bytes = text.as_bytes();
+    let before = match start.checked_sub(1).map(|i| bytes[i]) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c)),
+    };
+    before
+        && match bytes.get(end) {
+            None => true,
+            Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+            Some(_) => text[end..].chars().next().is_none_or(|c| !is_word_char(c)),
+        }
 }
 
 fn tag(norm: &str, automaton: &AhoCorasick, masks: &[u64], hits: &mut Vec<Hit>) {
@@ -230,6 +281,23 @@ fn tag(norm: &str, automaton: &AhoCorasick, masks: &[u64], hits: &mut Vec<Hit>) 
                 mask: masks[m.pattern().as_usize()],
                 start: m.start(),
                 end: m.end(),
+            });
+        }
+    }
+}
+
+/// The shared lexicon's hits in a sentence's normalised text.
+fn tag_lexicon(norm: &str, hits: &mut Vec<Hit>) {
+    let lex = lexicon();
+    let Some(compact) = &lex.compact else {
+        return tag(norm, &lex.automaton, &lex.masks, hits);
+    };
+    for m in compact.find_iter(norm.as_bytes()) {
+        if word_bounded(norm, m.start, m.end) {
+            hits.push(Hit {
+                mask: lex.masks[m.pattern],
+                start: m.start,
+                end: m.end,
             });
         }
     }
@@ -298,11 +366,10 @@ pub(crate) fn sentence_facts(
     extra: &ExtraNames,
     lead_in: Option<usize>,
 ) -> SentenceFacts {
-    let lex = lexicon();
     let s = &doc.sentences[index];
     let (norm, map) = normalise(doc.plain(s.span), s.span.start);
     let mut hits = Vec::new();
-    tag(&norm, &lex.automaton, &lex.masks, &mut hits);
+    tag_lexicon(&norm, &mut hits);
     if let Some(extra_automaton) = &extra.automaton {
         let before = hits.len();
         tag(&norm, extra_automaton, &extra.masks, &mut hits);
@@ -862,6 +929,43 @@ mod tests {
         assert_eq!(&text[at - 10..at - 10 + 8], "Customer");
     }
 
+    /// The compact DFA tags real contracts exactly as the lexicon's aho-corasick automaton does.
+    #[test]
+    fn compact_lexicon_tags_as_aho_corasick_does() {
+        let lex = lexicon();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/claudette");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("the CLAUDETTE corpus is in the repository")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        let mut tagged = 0;
+        for path in files.iter().take(6) {
+            let source = std::fs::read_to_string(path).expect("readable corpus file");
+            let doc = clauselint_parser::parse(&source, clauselint_parser::Format::Text);
+            for s in &doc.sentences {
+                let (norm, _) = normalise(doc.plain(s.span), s.span.start);
+                let mut compact = Vec::new();
+                tag_lexicon(&norm, &mut compact);
+                let mut reference = Vec::new();
+                tag(&norm, &lex.automaton, &lex.masks, &mut reference);
+                let key = |h: &Hit| (h.start, h.end, h.mask);
+                assert_eq!(
+                    compact.iter().map(key).collect::<Vec<_>>(),
+                    reference.iter().map(key).collect::<Vec<_>>(),
+                    "{norm:?}"
+                );
+                tagged += compact.len();
+            }
+        }
+        assert!(
+            tagged > 1000,
+            "only {tagged} hits: the comparison saw too little"
+        );
+    }
+
     /// The per-byte table the source map replaces: what every lookup must still return.
     fn per_byte_map(text: &str, base: usize) -> (String, Vec<usize>) {
         let mut norm = String::with_capacity(text.len());
@@ -913,6 +1017,7 @@ mod tests {
             "\u{feff}Straße İstanbul ΣΑΣ «Kunden» ‘x’ `y´ a\u{a0}b\u{2003}\u{2003}c\u{b}\u{c}d",
             "1.\tDefinitions.\r\n   (a) “Affiliate” means…  ",
             "ǅ ﬁ ẞ Kelvin K Å",
+            " a b  c `d` e\t f \u{a0}g\u{a0} h \n",
         ] {
             assert_same_as_per_byte(text, 0);
             assert_same_as_per_byte(text, 1234);

@@ -167,6 +167,7 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "public post data",
             // Survey and form vendors: the responses collected are the customer's content.
             "survey responses",
+            "survey data",
             "survey response data",
             "response data",
             "form responses",
@@ -962,6 +963,9 @@ pub struct Lexicon {
     pub automaton: AhoCorasick,
     /// Concepts (as a bit mask) of each distinct phrase: a phrase may belong to several.
     pub masks: Vec<u64>,
+    /// The same automaton in the compact form sentences are tagged with (`None` only if the
+    /// vocabulary outgrows 16-bit states; tagging then uses `automaton`).
+    pub(crate) compact: Option<crate::compact_dfa::CompactDfa>,
 }
 
 /// The compiled vocabulary; built once per process.
@@ -981,13 +985,19 @@ pub fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        // A full DFA: built once per process (a few hundred KB), it tags every sentence of every
-        // document about twice as fast as the default contiguous NFA for this many phrases.
+        // Sentences are tagged with the compact DFA; this automaton, with the same matches, is
+        // kept for callers of the public field and in case the compact form does not fit, and is
+        // a contiguous NFA because that builds several times faster than a second DFA.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("lexicon compiles");
-        Lexicon { automaton, masks }
+        let compact = crate::compact_dfa::CompactDfa::new(&patterns);
+        Lexicon {
+            automaton,
+            masks,
+            compact,
+        }
     })
 }

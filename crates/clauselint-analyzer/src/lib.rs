@@ -8,6 +8,7 @@
 //! CLI. It takes a `Document` and returns findings.
 
 pub mod checklist;
+mod compact_dfa;
 pub mod context;
 pub mod custom;
 pub mod finding;

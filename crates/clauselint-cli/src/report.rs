@@ -384,10 +384,9 @@ fn human_word_finding(doc: &Document, name: &str, f: &Finding) -> String {
         let text = &doc.text;
         let start = f.span.start.clamp(p.span.start, p.span.end);
         let end = f.span.end.clamp(start, p.span.end);
-        let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-        let before = fold(&text[p.span.start..start]);
-        let marked = fold(&text[start..end]);
-        let after = fold(&text[end..p.span.end]);
+        let before = folded_tail(&text[p.span.start..start], 300, false);
+        let marked = crate::fold(&text[start..end]);
+        let after = folded_head(&text[end..p.span.end], 300, false);
         let shorten = |t: String, keep: usize, from_end: bool| -> String {
             let n = t.chars().count();
             if n <= keep {
@@ -435,12 +434,8 @@ fn human_word_finding(doc: &Document, name: &str, f: &Finding) -> String {
 /// Up to 40 characters of context before, the marked text (shortened in the middle past 160
 /// characters), and up to 30 after; whitespace folded.
 fn excerpt(doc: &Document, f: &Finding) -> (String, String, String) {
-    let line_start = doc.text[..f.span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = doc.text[f.span.end..]
-        .find('\n')
-        .map_or(doc.text.len(), |i| f.span.end + i);
-    let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let before_all = fold(&doc.text[line_start..f.span.start]);
+    let fold = crate::fold;
+    let before_all = folded_tail(&doc.text[..f.span.start], 40, true);
     let before: String = if before_all.chars().count() > 40 {
         let skip = before_all.chars().count() - 39;
         format!("…{}", before_all.chars().skip(skip).collect::<String>())
@@ -465,7 +460,7 @@ fn excerpt(doc: &Document, f: &Finding) -> (String, String, String) {
     } else {
         marked_all
     };
-    let after_all = fold(&doc.text[f.span.end..line_end]);
+    let after_all = folded_head(&doc.text[f.span.end..], 30, true);
     let after: String = if after_all.chars().count() > 30 {
         format!(" {}…", after_all.chars().take(29).collect::<String>())
     } else if after_all.is_empty() {
@@ -474,4 +469,58 @@ fn excerpt(doc: &Document, f: &Finding) -> (String, String, String) {
         format!(" {after_all}")
     };
     (before, marked, after)
+}
+
+/// The end of `t` with its whitespace folded: all of it, or (when that is longer) more than `keep`
+/// characters of whole words, which is all a caller that keeps the last `keep` can tell apart.
+/// With `line`, only the text after the last line break. Reads only as much of `t` as that takes:
+/// a paragraph or a line can be megabytes long, and it is excerpted once per finding.
+fn folded_tail(t: &str, keep: usize, line: bool) -> String {
+    let mut window = keep.saturating_mul(8).max(64);
+    loop {
+        let from =
+            clauselint_parser::line_index::floor_char_boundary(t, t.len().saturating_sub(window));
+        let part = &t[from..];
+        let (part, whole) = match part.rfind('\n').filter(|_| line) {
+            Some(i) => (&part[i + 1..], true),
+            None => (part, from == 0),
+        };
+        if whole {
+            return crate::fold(part);
+        }
+        // The window may begin inside a word: leave that word out.
+        let words = part
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest);
+        let folded = crate::fold(words);
+        if folded.chars().count() > keep {
+            return folded;
+        }
+        window = window.saturating_mul(2);
+    }
+}
+
+/// [`folded_tail`] for the start of `t`: all of it folded, or more than `keep` characters of whole
+/// words; with `line`, only the text before the first line break.
+fn folded_head(t: &str, keep: usize, line: bool) -> String {
+    let mut window = keep.saturating_mul(8).max(64);
+    loop {
+        let to = clauselint_parser::line_index::floor_char_boundary(t, window.min(t.len()));
+        let part = &t[..to];
+        let (part, whole) = match part.find('\n').filter(|_| line) {
+            Some(i) => (&part[..i], true),
+            None => (part, to == t.len()),
+        };
+        if whole {
+            return crate::fold(part);
+        }
+        let words = part
+            .rsplit_once(char::is_whitespace)
+            .map_or("", |(rest, _)| rest);
+        let folded = crate::fold(words);
+        if folded.chars().count() > keep {
+            return folded;
+        }
+        window = window.saturating_mul(2);
+    }
 }

@@ -10,7 +10,7 @@
 //! ```
 //!
 //! Without `--server` the benchmark runs this example's own binary as the server (the same code as
-//! `clauselint lsp`). It sends `{"debounceMs": 0}` as initialization options so that the debounce
+//! `clauselint lsp`, with the same allocator). It sends `{"debounceMs": 0}` as initialization options so that the debounce
 //! does not count as latency; servers that do not know the option ignore it. "Fresh" means a
 //! `publishDiagnostics` carrying the version just sent (or, from a server that sends no versions,
 //! the first one after the change). Default document: the largest contract of the shared corpus
@@ -25,6 +25,10 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 const WAIT: Duration = Duration::from_secs(60);
+
+/// The allocator `clauselint lsp` runs with (see `clauselint-cli`'s `main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 struct Conn {
     child: Child,

@@ -221,7 +221,10 @@ impl Analysis {
             });
             return Some(analysis);
         }
-        let text = analysis.rope.to_string();
+        let mut text = String::with_capacity(analysis.rope.len_bytes());
+        for chunk in analysis.rope.chunks() {
+            text.push_str(chunk);
+        }
         let doc = Arc::new(parse(&text, format));
         drop(text);
         if !config.analysis_delay.is_zero() {
@@ -333,41 +336,48 @@ pub fn finding_diagnostic(uri: &Uri, rope: &Rope, config: &Config, f: &Finding) 
     }
 }
 
-/// A real contract (from `corpus/examples`) for [`warm_up`].
+/// A real contract (from `corpus/examples`) for [`warm_up_in_background`].
 const WARM_UP_CONTRACT: &str = include_str!("../../../corpus/examples/zoom-terms-of-service.md");
 
 /// Runs every rule over the rules' own examples and a real contract, so that the first document a
 /// user opens does not pay for compiling the regular expressions and automata, nor for filling
 /// their lazily built search caches.
 ///
-/// Compiling is most of that work and its results are shared by all threads, so it is spread over
-/// the cores: helper threads analyse shares of the rules' examples while the calling thread (the
-/// analysis thread) analyses the contract, which also fills that thread's own search caches. Where
-/// two threads need the same automaton, one builds it and the other waits for it.
-pub fn warm_up() {
-    let examples: Vec<&str> = clauselint_analyzer::all_rules()
+/// Compiling is most of that work and its results are shared by all threads, so it runs on
+/// threads of its own, spread over the cores: each analyses a share of the rules' examples, and
+/// the first then a real contract. The analysis thread is left free, so a document opened right
+/// after `initialize` is analysed at once, on the other core, and only waits for what it needs:
+/// an automaton a warm-up thread is building when the analysis reaches it (the analysis waits for
+/// that one), and none of what it does not need. Returns without waiting.
+pub fn warm_up_in_background(then: impl FnOnce() + Send + 'static) {
+    let examples: Vec<&'static str> = clauselint_analyzer::all_rules()
         .iter()
         .map(|r| r.meta().doc.example)
         .collect();
-    let helpers = std::thread::available_parallelism()
+    // The analysis thread takes one core.
+    let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get().saturating_sub(1))
         .clamp(1, 3);
-    let share = examples.len().div_ceil(helpers).max(1);
-    std::thread::scope(|scope| {
-        for part in examples.chunks(share) {
-            let sample = part.join("\n\n");
-            let spawned = std::thread::Builder::new()
-                .name("clauselint-warm-up".into())
-                .spawn_scoped(scope, move || {
-                    let _ = Analyzer::default().analyze(&parse(&sample, Format::Markdown));
-                });
-            // Without a helper, the calling thread does it all: it is only a warm-up.
-            if spawned.is_err() {
-                let _ = Analyzer::default().analyze(&parse(&part.join("\n\n"), Format::Markdown));
-            }
-        }
+    let share = examples.len().div_ceil(threads).max(1);
+    let mut parts: Vec<String> = examples.chunks(share).map(|p| p.join("\n\n")).collect();
+    let first = parts.remove(0);
+    for sample in parts {
+        // Without a thread for it, what this share would compile is compiled when needed.
+        let _ = std::thread::Builder::new()
+            .name("clauselint-warm-up".into())
+            .spawn(move || {
+                let _ = Analyzer::default().analyze(&parse(&sample, Format::Markdown));
+            });
+    }
+    let run_first = move || {
+        let _ = Analyzer::default().analyze(&parse(&first, Format::Markdown));
         let _ = Analyzer::default().analyze(&parse(WARM_UP_CONTRACT, Format::Markdown));
-    });
+        then();
+    };
+    // No thread to spare: the first document compiles what it needs itself.
+    let _ = std::thread::Builder::new()
+        .name("clauselint-warm-up".into())
+        .spawn(run_first);
 }
 
 #[cfg(test)]

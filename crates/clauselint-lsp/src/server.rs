@@ -23,7 +23,7 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use crate::analysis::{format_for, warm_up, Analysis, Engine, Job, SOURCE};
+use crate::analysis::{format_for, warm_up_in_background, Analysis, Engine, Job, SOURCE};
 use crate::analyst;
 use crate::config::Config;
 use crate::docs::{fold, rule_doc_uri, rule_markdown};
@@ -219,10 +219,11 @@ impl Shared {
             }
         };
         let mut docs = lock(&self.docs);
+        let mut replaced = None;
         if let Some(e) = docs.get_mut(uri) {
             if let Some(a) = &analysis {
                 if e.revision.load(Ordering::SeqCst) == a.revision {
-                    e.latest = Some(a.clone());
+                    replaced = e.latest.replace(a.clone());
                 }
             }
             if e.inflight == Some(rev) {
@@ -233,6 +234,12 @@ impl Shared {
                 *s = (*s).max(rev);
                 newer
             });
+        }
+        drop(docs);
+        // The previous analysis (a whole document model and its findings) is freed off the
+        // protocol loop: the diagnostics of this one are waiting to be published.
+        if let Some(previous) = replaced {
+            tokio::task::spawn_blocking(move || drop(previous));
         }
         analysis
     }
@@ -360,16 +367,14 @@ impl LanguageServer for Backend {
                 .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(Engine::new(config));
         }
         // Build the rules' automata and the documentation pages before the first document, without
-        // holding up the reply: the analysis thread takes this first, so an analysis queued behind
-        // it waits for it instead of paying for it piecemeal.
+        // holding up the reply or the analysis thread (see `warm_up_in_background`).
         let engine = self.shared.engine();
-        tokio::spawn(analyst::run(move || {
-            warm_up();
+        warm_up_in_background(move || {
             let _ = rule_doc_uri(
                 &engine.config,
                 clauselint_analyzer::all_rules()[0].meta().id,
             );
-        }));
+        });
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(PositionEncodingKind::UTF16),

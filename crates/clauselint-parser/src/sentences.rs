@@ -177,7 +177,41 @@ pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
     if end > start {
         out.push(Span::new(start, end));
     }
+    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE) {
+        out = out.into_iter().flat_map(|s| cut_run_on(text, s)).collect();
+    }
     out
+}
+
+/// The longest span read as one sentence. The longest real sentence in 877 terms of service is
+/// under 9 KB; a run-on "sentence" beyond this (a line of text without stops, an extraction that
+/// lost its punctuation) is cut so that reading a sentence stays cheap: several rules look back
+/// from each hit to the start of its clause, which costs the square of a sentence's length.
+pub const MAX_SENTENCE: usize = 16 * 1024;
+
+/// `span` in pieces of at most [`MAX_SENTENCE`] bytes, each cut after the last "; " before the
+/// limit, else the last ", ", else the last blank, else at a character boundary.
+fn cut_run_on(text: &str, span: Span) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let limit = crate::line_index::floor_char_boundary(text, start + MAX_SENTENCE);
+        let window = &text[start..limit];
+        let cut = ["; ", ", ", " "]
+            .iter()
+            .find_map(|sep| window.rfind(sep).map(|i| start + i + sep.len()))
+            .filter(|&cut| cut > start)
+            .unwrap_or(limit);
+        let end = trim_end(text, start, cut);
+        if end > start {
+            pieces.push(Span::new(start, end));
+        }
+        start = skip_space(text, cut, span.end);
+    }
+    if span.end > start {
+        pieces.push(Span::new(start, span.end));
+    }
+    pieces
 }
 
 fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
@@ -198,6 +232,30 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_run_on_line_is_cut_into_bounded_sentences() {
+        let clause = "Vendor may use Customer Content — including “Inputs” — to train § 5 models; ";
+        let text = clause.repeat(2_000);
+        let spans = super::split(&text, crate::model::Span::new(0, text.len()), 0);
+        assert!(spans.len() > 1);
+        for s in &spans {
+            assert!(s.end - s.start <= super::MAX_SENTENCE, "{s:?}");
+            assert!(text[s.start..s.end].starts_with("Vendor"), "{s:?}");
+            assert!(text[s.start..s.end].ends_with(';'), "{s:?}");
+        }
+        // Consecutive pieces leave out nothing but the blank between them.
+        for w in spans.windows(2) {
+            assert_eq!(text[w[0].end..w[1].start].trim(), "");
+        }
+        // Without any blank, the cut falls on a character boundary.
+        let text = "§".repeat(20_000);
+        let spans = super::split(&text, crate::model::Span::new(0, text.len()), 0);
+        assert_eq!(spans.len(), 3);
+        assert!(spans
+            .iter()
+            .all(|s| text.is_char_boundary(s.start) && text.is_char_boundary(s.end)));
+    }
+
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {

@@ -191,8 +191,14 @@ pub(crate) fn extract(doc: &mut Document) {
             CrossRefKind::Attachment
         };
         // Headings such as "Section 5. Fees" define, not refer.
-        let line_start = text[..found_start].rfind('\n').map_or(0, |i| i + 1);
-        if text[line_start..found_start].trim().is_empty() && kind != CrossRefKind::Attachment {
+        // Read back over blanks only: searching back for the line's start cost the length of the
+        // line for every reference on it (quadratic on a run-on line).
+        let opens_line = text[..found_start]
+            .chars()
+            .rev()
+            .find(|c| !c.is_whitespace() || *c == '\n')
+            .is_none_or(|c| c == '\n');
+        if opens_line && kind != CrossRefKind::Attachment {
             let after = &text[found_end..];
             if after.starts_with(['.', ':'])
                 || after.trim_start().starts_with(|c: char| c.is_uppercase())

@@ -205,11 +205,17 @@ impl Rule for OptOutConsent {
             // leave (most of them).
             static CANDIDATE_WORDS: AnyWord =
                 AnyWord::new(&["want", "whether", "unless you", "legitimate"]);
+            if crate::rules::ai_training::not_a_provision(cx, s) {
+                continue;
+            }
+            // Without these concepts the sentence states no AI purpose (`ai_purpose` needs an AI
+            // hit), so only an opt-out in a training context or deemed consent in a document that
+            // trains can be reported below: the words are looked for only then.
             let candidate = s.has(Concept::OptOut)
                 || s.has(Concept::Ai)
                 || s.has(Concept::Consent)
-                || CANDIDATE_WORDS.is_in(&s.norm);
-            if crate::rules::ai_training::not_a_provision(cx, s) || !candidate {
+                || ((document_trains || training_context(cx, s)) && CANDIDATE_WORDS.is_in(&s.norm));
+            if !candidate {
                 continue;
             }
             // "You may not use any content to train models unless you have written authorization":
@@ -235,13 +241,16 @@ impl Rule for OptOutConsent {
                 None
             };
             let reason = reason.or_else(|| {
+                // Asked first: it settles most sentences without the opt-out search.
+                if !training_context(cx, s) {
+                    return None;
+                }
                 // "Unless you give your consent, we will tag your work `noai`": consent as the
                 // condition of a use is opt-in, not an opt-out.
                 let m = opt_out_regex().find_iter(&s.norm).find(|m| {
                     m.as_str() != "unless you" || !opt_in_condition(&s.norm[m.end()..])
                 })?;
-                if !training_context(cx, s)
-                    || s.norm.split(' ').count() < 5
+                if crate::pattern::fewer_words_than(&s.norm, 5)
                     || vendor_switched_off(s)
                     || off_by_default(&s.norm)
                 {
@@ -264,8 +273,8 @@ impl Rule for OptOutConsent {
                 ))
             });
             let reason = reason.or_else(|| {
-                let m = legitimate_interest().find(&s.norm)?;
                 let (p, _) = ai_purpose(s)?;
+                let m = legitimate_interest().find(&s.norm)?;
                 (!negated(s, p)).then(|| {
                     format!(
                         "AI training relies on “{}”, which needs no consent: you can only object after the \
@@ -275,8 +284,11 @@ impl Rule for OptOutConsent {
                 })
             });
             let reason = reason.or_else(|| {
+                if !document_trains {
+                    return None;
+                }
                 let m = deemed_regex().find(&s.norm)?;
-                (document_trains && consents_to_data_use(s, m.end())).then(|| {
+                consents_to_data_use(s, m.end()).then(|| {
                     format!(
                         "Consent is taken from use or acceptance of the terms (“{}”), and this document trains AI \
                          models on your data: that is not a real opt-in.",

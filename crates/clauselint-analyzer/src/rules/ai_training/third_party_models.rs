@@ -127,7 +127,7 @@ impl Rule for ThirdPartyModels {
             // A line of three words or fewer ("AI Providers Used") is a title, whatever its markup.
             if not_a_provision(cx, s)
                 || !(s.has(Concept::Ai) || s.has(Concept::ThirdParty))
-                || s.norm.split(' ').count() <= 3
+                || crate::pattern::fewer_words_than(&s.norm, 4)
             {
                 continue;
             }

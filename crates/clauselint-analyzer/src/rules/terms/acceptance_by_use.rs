@@ -20,7 +20,7 @@ use super::common::{dual_regex, finding_at, quote_from, regex, sentences_with_an
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
-use crate::pattern::AnyWord;
+use crate::pattern::{AnyWord, InOrder};
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 
 pub struct AcceptanceByUse;
@@ -46,6 +46,113 @@ static META: RuleMeta = RuleMeta {
 
 /// Conduct that is treated as consent.
 const CONDUCT: &str = r"(?:continu\w* (?:to )?(?:use|using|access\w*)|(?:use|using|uses|access|accessing|visit\w*|brows\w*|download\w*|install\w*|register\w*|signing up|sign up|creat\w* (?:an? |your )?(?:\w+ )?account|open\w*|placing an order|shopping|participat\w*|maintain\w*|utiliz\w*|utilis\w*)|your (?:continued |further |ongoing )?(?:use|access|usage|participation)|the (?:continued |ongoing |further )?(?:use|usage) of)";
+
+/// A literal inside every wording of [`CONDUCT`].
+const CONDUCT_LITERALS: &[&str] = &[
+    "continu",
+    "use",
+    "using",
+    "usage",
+    "access",
+    "visit",
+    "brows",
+    "download",
+    "install",
+    "register",
+    "sign",
+    "creat",
+    "open",
+    "placing an order",
+    "shopping",
+    "participat",
+    "maintain",
+    "utiliz",
+    "utilis",
+];
+
+/// A literal inside every wording of [`ASSENT_TO`] (its assent verb, or "bound"/"binding").
+const ASSENT_LITERALS: &[&str] = &["bound", "binding", "agree", "accept", "consent", "signif"];
+
+/// The stretches of the patterns of [`by_conduct`] in the order they must occur, each inside a
+/// run without `.` or `;` (`accept_by` allows `;`): a sentence without that order is not searched.
+static BY_IN_ORDER: InOrder = InOrder::new(
+    &[
+        &["by "],
+        CONDUCT_LITERALS,
+        &["you", "user", "subscriber"],
+        ASSENT_LITERALS,
+    ],
+    b".;",
+);
+static CONSTITUTES_IN_ORDER: InOrder = InOrder::new(
+    &[
+        CONDUCT_LITERALS,
+        &[
+            "constitut",
+            "means",
+            "indicat",
+            "signif",
+            "construed",
+            "deemed",
+        ],
+        &["bound", "binding", "agree", "accept", "consent", "signif"],
+    ],
+    b".;",
+);
+static SUBJECT_NEW_IN_ORDER: InOrder = InOrder::new(
+    &[
+        CONDUCT_LITERALS,
+        &["is subject to "],
+        &["new", "revised", "updated", "amended", "modified"],
+    ],
+    b".;",
+);
+static AS_ACCEPTANCE_IN_ORDER: InOrder = InOrder::new(
+    &[
+        CONDUCT_LITERALS,
+        &[
+            "as acceptance",
+            "as your acceptance",
+            "as agreement",
+            "as your agreement",
+            "as consent",
+            "as your consent",
+        ],
+    ],
+    b".;",
+);
+static CONDITIONAL_IN_ORDER: InOrder = InOrder::new(
+    &[
+        &[
+            "if you",
+            "when you",
+            "once you",
+            "where you",
+            "whenever you",
+        ],
+        CONDUCT_LITERALS,
+        &["you"],
+        ASSENT_LITERALS,
+    ],
+    b".;",
+);
+static BOUND_IF_IN_ORDER: InOrder = InOrder::new(
+    &[
+        &["bound", "become part of your agreement", "you agree to th"],
+        &["if you"],
+        CONDUCT_LITERALS,
+    ],
+    b".;",
+);
+static ACCEPT_BY_IN_ORDER: InOrder = InOrder::new(
+    &[
+        &["accept", "agree to"],
+        &["terms", "agreement", "conditions", "tos"],
+        &["by"],
+        CONDUCT_LITERALS,
+    ],
+    b".",
+);
 
 /// Assent to the terms themselves (not to some other thing: "you agree that we may send emails").
 const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally binding contract|(?:agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|consent(?:s|ed|ing)?|acknowledge\w* and agree\w*|signify|signifies)(?: (?:to|of|with))?(?: be bound(?: by)?)? (?:(?:all|each|any)(?: of)? )?(?:these|this|the|our|such|those|its|all|any|revised|updated|new|amended|modified|following|relevant|applicable)?[^.;]{0,25}?(?-u:\b)(?:terms|conditions|agreement|tos|t&cs|contract|polic(?:y|ies)|eula|changes|modifications|amendments|updates|revisions|version|fees))";
@@ -175,6 +282,62 @@ const ASSENT_GATE_WORDS: &[&str] = &[
     "subject to",
 ];
 
+fn by_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b)by (?:[a-z\x22',/ ]{{0,60}}? )?{CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:you|user|users|subscriber)(?-u:\b)[^.;]*?(?-u:\b){ASSENT_TO}"
+    ))
+}
+
+fn constitutes_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:constitutes?|constituting|shall constitute|will constitute|means|indicates?|signifies|signify|will be construed|shall be deemed|will be deemed|is deemed)(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:(?:your )?(?:acceptance|agreement|consent|accept|agree)(?:s|d|ed|ing|ment)?(?-u:\b)|{ASSENT_TO})"
+    ))
+}
+
+fn subject_new_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)is subject to (?:the )?(?:relevant )?(?:new|revised|updated|amended|modified) (?:terms|t&cs|agreement|version|conditions)"
+    ))
+}
+
+fn as_acceptance_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)as (?:your )?(?:acceptance|agreement|consent)(?-u:\b)"
+    ))
+}
+
+fn conditional_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b)(?:if|when|once|where|whenever) you(?-u:\b)[^.;]{{0,30}}?(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)you(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:{ASSENT_TO}|(?:will be|shall be|are) deemed to have (?:accepted|agreed|consented))"
+    ))
+}
+
+fn bound_if_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b)(?:you will be bound|will be bound by them|you are bound|become part of your agreement|you agree to (?:these|the) terms)(?-u:\b)[^.;]*?(?-u:\b)if you(?-u:\b)[^.;]{{0,20}}?(?-u:\b){CONDUCT}"
+    ))
+}
+
+fn accept_by_pattern() -> &'static DualRegex {
+    dual_regex!(format!(
+        r"(?-u:\b)(?:accept|agree to)\w* (?:the |these |this )?(?:terms|agreement|conditions|tos)(?-u:\b)[^.]{{0,20}}(?-u:\b)by(?-u:\b)[^.]*?(?-u:\b)(?:actually )?{CONDUCT}"
+    ))
+}
+
+/// The patterns of [`by_conduct`] that an [`InOrder`] gate guards, with their gates.
+#[cfg(test)]
+fn gated_patterns() -> [(&'static DualRegex, &'static InOrder); 7] {
+    [
+        (by_pattern(), &BY_IN_ORDER),
+        (constitutes_pattern(), &CONSTITUTES_IN_ORDER),
+        (subject_new_pattern(), &SUBJECT_NEW_IN_ORDER),
+        (as_acceptance_pattern(), &AS_ACCEPTANCE_IN_ORDER),
+        (conditional_pattern(), &CONDITIONAL_IN_ORDER),
+        (bound_if_pattern(), &BOUND_IF_IN_ORDER),
+        (accept_by_pattern(), &ACCEPT_BY_IN_ORDER),
+    ]
+}
+
 fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     const ASSENT_WORDS: u64 = any(ASSENT_GATE_WORDS);
     // One search that stops at the first assent word, where `gate_words` reports every
@@ -192,36 +355,22 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     let assent_to = has(any(&["bound", "binding contract"]))
         || (has(any(&["agree", "accept", "consent", "signif"])) && has(any(ASSENT_OBJECTS)));
     // "By using the Service, you agree …", "by clicking accept or accessing the service, you agree".
-    let by = dual_regex!(format!(
-        r"(?-u:\b)by (?:[a-z\x22',/ ]{{0,60}}? )?{CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:you|user|users|subscriber)(?-u:\b)[^.;]*?(?-u:\b){ASSENT_TO}"
-    ));
+    let by = by_pattern();
     // "Your continued use … constitutes / means / indicates acceptance", "use … will be construed
     // to be your acceptance".
-    let constitutes = dual_regex!(format!(
-        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)(?:constitutes?|constituting|shall constitute|will constitute|means|indicates?|signifies|signify|will be construed|shall be deemed|will be deemed|is deemed)(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:(?:your )?(?:acceptance|agreement|consent|accept|agree)(?:s|d|ed|ing|ment)?(?-u:\b)|{ASSENT_TO})"
-    ));
+    let constitutes = constitutes_pattern();
     // "the ongoing use of our Products is subject to the relevant new T&Cs".
-    let subject_new = dual_regex!(format!(
-        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)is subject to (?:the )?(?:relevant )?(?:new|revised|updated|amended|modified) (?:terms|t&cs|agreement|version|conditions)"
-    ));
+    let subject_new = subject_new_pattern();
     // "treat Your use of the services as acceptance of the Agreement".
-    let as_acceptance = dual_regex!(format!(
-        r"(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)as (?:your )?(?:acceptance|agreement|consent)(?-u:\b)"
-    ));
+    let as_acceptance = as_acceptance_pattern();
     // "If you continue to use the Service after …, you agree / you will be bound",
     // "When you use our Services you agree to all of these terms".
-    let conditional = dual_regex!(format!(
-        r"(?-u:\b)(?:if|when|once|where|whenever) you(?-u:\b)[^.;]{{0,30}}?(?-u:\b){CONDUCT}(?-u:\b)[^.;]*?(?-u:\b)you(?-u:\b)[^.;]{{0,40}}?(?-u:\b)(?:{ASSENT_TO}|(?:will be|shall be|are) deemed to have (?:accepted|agreed|consented))"
-    ));
+    let conditional = conditional_pattern();
     // "you will be bound by them if you continue to use", "become part of your agreement with us
     // if you use those Services".
-    let bound_if = dual_regex!(format!(
-        r"(?-u:\b)(?:you will be bound|will be bound by them|you are bound|become part of your agreement|you agree to (?:these|the) terms)(?-u:\b)[^.;]*?(?-u:\b)if you(?-u:\b)[^.;]{{0,20}}?(?-u:\b){CONDUCT}"
-    ));
+    let bound_if = bound_if_pattern();
     // "You can accept the Agreement by … actually using the services".
-    let accept_by = dual_regex!(format!(
-        r"(?-u:\b)(?:accept|agree to)\w* (?:the |these |this )?(?:terms|agreement|conditions|tos)(?-u:\b)[^.]{{0,20}}(?-u:\b)by(?-u:\b)[^.]*?(?-u:\b)(?:actually )?{CONDUCT}"
-    ));
+    let accept_by = accept_by_pattern();
     // "These Terms are accepted by you … when you download and/or use the Software".
     let accepted_when = dual_regex!(format!(
         r"(?-u:\b)accepted by you(?-u:\b)[^.]*?(?-u:\b)when you(?-u:\b)[^.;]{{0,30}}?(?-u:\b){CONDUCT}"
@@ -238,7 +387,10 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
     // these large patterns from being built for sentences that cannot match.
     let patterns: [(bool, &DualRegex); 9] = [
         (
-            has(gate("by ")) && has(any(&["you", "user", "subscriber"])) && assent_to,
+            has(gate("by "))
+                && has(any(&["you", "user", "subscriber"]))
+                && assent_to
+                && BY_IN_ORDER.may_match(norm),
             by,
         ),
         (
@@ -255,12 +407,17 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
                 "consent",
                 "accept",
                 "agree",
-            ])) || assent_to),
+            ])) || assent_to)
+                && CONSTITUTES_IN_ORDER.may_match(norm),
             constitutes,
         ),
-        (has(gate("subject to")), subject_new),
         (
-            has(any(&["acceptance", "agreement", "consent"])),
+            has(gate("subject to")) && SUBJECT_NEW_IN_ORDER.may_match(norm),
+            subject_new,
+        ),
+        (
+            has(any(&["acceptance", "agreement", "consent"]))
+                && AS_ACCEPTANCE_IN_ORDER.may_match(norm),
             as_acceptance,
         ),
         (
@@ -270,11 +427,18 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
                 "once you",
                 "where you",
                 "whenever you",
-            ])) && (assent_to || has(gate("deemed to have"))),
+            ])) && (assent_to || has(gate("deemed to have")))
+                && CONDITIONAL_IN_ORDER.may_match(norm),
             conditional,
         ),
-        (has(gate("if you")), bound_if),
-        (has(gate("by")), accept_by),
+        (
+            has(gate("if you")) && BOUND_IF_IN_ORDER.may_match(norm),
+            bound_if,
+        ),
+        (
+            has(gate("by")) && ACCEPT_BY_IN_ORDER.may_match(norm),
+            accept_by,
+        ),
         (has(gate("accepted by you")), accepted_when),
         (has(any(&["deemed", "fail"])), deemed),
     ];
@@ -353,6 +517,53 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use crate::testing::{assert_clean, assert_flags};
+
+    /// A gate that refused a sentence its pattern matches would drop findings silently.
+    fn assert_gates_admit(text: &str) {
+        for (regex, gate) in super::gated_patterns() {
+            assert!(
+                !regex.is_match(text) || gate.may_match(text),
+                "a gate refuses {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gates_admit_what_their_patterns_match() {
+        let mut matched = 0;
+        for text in [
+            "by using amazon services, you signify your agreement to be bound by these conditions.",
+            "your continued use of our communications after the effective date of such changes constitutes your acceptance of such changes.",
+            "if you continue to use the service after the changes become effective, then you agree to the revised agreement.",
+            "once any updated terms are in effect, you will be bound by them if you continue to use our products.",
+            "the ongoing use of our products is subject to the relevant new t&cs.",
+            "we treat your use of the services as acceptance of the agreement.",
+            "you can accept the agreement by actually using the services; or by clicking.",
+            "by accessing “the site” — you agree to these terms",
+        ] {
+            assert_gates_admit(text);
+            matched += super::gated_patterns()
+                .iter()
+                .filter(|(regex, _)| regex.is_match(text))
+                .count();
+        }
+        assert!(
+            matched >= 7,
+            "the examples exercise the patterns ({matched} matches)"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gates_admit_what_their_patterns_match_on_any_text(
+            words in proptest::collection::vec(
+                "(by|by using|using|use|usage|access|continue to use|creating an account|sign up|the|service|you|user|your|agree|agree to|accept|acceptance|consent|bound|be bound|binding contract|signify|these|terms|agreement|conditions|constitutes|means|deemed|as|as your acceptance|if you|when you|is subject to|new|revised|become part of your agreement|actually|will be|\\.|;|,|“|é)",
+                0..24,
+            )
+        ) {
+            assert_gates_admit(&words.join(" "));
+        }
+    }
 
     const ID: &str = "terms/acceptance-by-use";
 

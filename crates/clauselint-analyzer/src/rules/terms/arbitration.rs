@@ -19,7 +19,7 @@
 //! Arbitration the consumer may choose, under the law of their country, with courts still open —
 //! and the right to opt out of an arbitration agreement, which is reported as a protection note.
 
-use super::common::{finding_at, quote_from, regex, sentences_with_any};
+use super::common::{dual_regex, finding_at, quote_from, regex, sentences_with_any, DualRegex};
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
@@ -65,8 +65,8 @@ fn without_titles(norm: &str) -> String {
 /// Binding, exclusive or mandatory arbitration, or a waiver of class or jury proceedings.
 /// "Determined" is left out of the verbs: "your rights will be determined by a neutral arbitrator,
 /// not a judge or jury" explains the clause rather than stating it.
-fn mandatory_regex() -> &'static regex::Regex {
-    regex!(
+fn mandatory_regex() -> &'static DualRegex {
+    dual_regex!(
         r"(?-u:\b)(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|decided|submitted|referred|heard)(?-u:\b)[^.;]*(?-u:\b)(?:by|through|in|to|under|before)(?-u:\b)[^.;]{0,40}(?-u:\b)arbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)(?-u:\b)[^.;]*(?-u:\b)(?:class|jury|representative|collective|consolidated)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)(?-u:\b)"
     )
 }
@@ -82,8 +82,7 @@ fn mandatory_in(cx: &Context, s: &SentenceFacts, norm: &str) -> Option<(usize, u
     }
     let re = mandatory_regex();
     let mut from = 0;
-    while let Some(m) = re.find_at(norm, from) {
-        let (a, b) = (m.start(), m.end());
+    while let Some((a, b)) = re.find_at(norm, from) {
         if stated(cx, s, norm, a, b) {
             return Some((a, b));
         }
@@ -197,7 +196,7 @@ impl Rule for Arbitration {
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = without_titles(&s.norm);
     // Headings ("(d) Binding Arbitration.") announce the clause; the clause itself is flagged.
-    if norm.split(' ').count() < 8
+    if crate::pattern::fewer_words_than(&norm, 8)
         || !regex!(r"(?-u:\b)(?:arbitrat\w*|class[- ]action|class-wide|jury|mediation)(?-u:\b)")
             .is_match(&norm)
     {

@@ -149,7 +149,7 @@ impl Rule for Jurisdiction {
 
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
-    if norm.split(' ').count() < 6 {
+    if crate::pattern::fewer_words_than(norm, 6) {
         return None;
     }
     // "Judgment on the award may be entered in any court of competent jurisdiction" enforces an

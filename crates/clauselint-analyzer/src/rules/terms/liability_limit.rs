@@ -26,12 +26,13 @@
 //! liability and indemnities are outside this rule.
 
 use super::common::{
-    finding_at, negator_before, quote_from, regex, sentences_with_any, subject_before, Party,
+    dual_regex, finding_at, negator_before, quote_from, regex, sentences_with_any, subject_before,
+    Party,
 };
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
-use crate::pattern::AnyWord;
+use crate::pattern::{fewer_words_than, AnyWord};
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::protection_note;
 
@@ -254,6 +255,17 @@ fn duty_to_act(after: &str) -> bool {
 /// linked third-party sites"), not a third party named as a co-claimant ("liable to you or any third
 /// party for …").
 fn others_conduct(object: &str) -> bool {
+    // The regex's opening words and one word of each of its ends, asked first.
+    let opens = [" for", " in relation to", " regarding"]
+        .iter()
+        .any(|w| object.starts_with(w));
+    if !opens
+        || !["third", "other ", "linked ", "external "]
+            .iter()
+            .any(|w| object.contains(w))
+    {
+        return false;
+    }
     regex!(r"^(?: for| in relation to| regarding)(?: any| the| such)?[^.;]{0,50}?(?-u:\b)(?:third[- ]part(?:y|ies)(?:'s?)?|other (?:users|members|passengers|attendees)|linked (?:web)?sites?|external (?:web)?sites?)(?-u:\b)")
         .is_match(object)
 }
@@ -272,17 +284,17 @@ fn nothing_limits(norm: &str) -> Option<(usize, usize)> {
 
 /// Explicit exclusion, limitation, cap or release. Returns (start, end).
 fn excluded(norm: &str) -> Option<(usize, usize)> {
-    let re = regex!(
+    let re = dual_regex!(
         r"(?-u:\b)(?:disclaim[a-z]*(?-u:\b)[^.;]*?(?-u:\b)(?:liability|liabilities|responsibility)|(?:exclude[sd]?|limit[sd]?|restrict[s]?) (?:our|its|their|all|any|the)? ?(?:total |entire |aggregate )?(?:liability|liabilities|responsibility)|(?:liability|responsibility|liabilities)(?-u:\b)(?:[^.;]|\.\d)*?(?-u:\b)(?:is|are|shall be|will be|be|remains?) (?:[a-z]+ )?(?:excluded|limited|capped)|(?:liability|liabilities|damages|compensation|responsibility)(?-u:\b)(?:[^.;]|\.\d)*?(?-u:\b)(?:shall|will|does|do|to|may|in no (?:event|case|circumstances)) not exceed|in no (?:event|case|circumstances) exceed|exemptions? from (?:our |its )?liability|excluded damages|(?:this|these|the above|the foregoing|such|above|aforesaid) (?:exclusions? (?:or |and )?)?(?:limitations?|exclusions?)(?: (?:of|on) liability)?(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|limitations? (?:of|on) liability (?:in|set (?:out|forth) in|under) (?:this|these)(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|releas[a-z]*(?-u:\b)[^.;]*?(?-u:\b)from (?:all |any )?(?:and all )?(?:liability|claims|responsibility|damages)|without (?:any )?(?:notice or )?liability|with no liability|no (?:other|additional|further) liability|not (?:be )?entitled to (?:claim )?(?:damages|compensation)|excused from (?:performance|any)|not be in breach|(?:only|solely) (?:be )?liable|liable only|responsible to you only|(?:liability|responsibility) is limited|limited to (?:the )?(?:amount|greater|lesser|typical|reimbursing)|capped at|hold (?:us|[a-z]+)(?: [a-z]+)? (?:harmless|responsible|liable)|liable up to)(?-u:\b)"
     );
-    for m in re.find_iter(norm) {
-        let text = m.as_str();
-        let party = subject_before(norm, m.start());
+    for (m_start, m_end) in re.find_iter(norm) {
+        let text = &norm[m_start..m_end];
+        let party = subject_before(norm, m_start);
         if party == Party::Other {
             continue;
         }
         // "shall not … limit any liability that you may have": a negated limitation keeps it.
-        let head = &norm[super::common::clause_start(norm, m.start())..m.start()];
+        let head = &norm[super::common::clause_start(norm, m_start)..m_start];
         if regex!(r"(?-u:\b)(?:exclu|limit|restrict)").is_match(text)
             && (regex!(r"(?-u:\b)(?:not|nothing|never|neither|nor)(?-u:\b)").is_match(head)
                 || regex!(r"(?-u:\b)not (?:be )?(?:exclu|limit|restrict)").is_match(text))
@@ -300,14 +312,14 @@ fn excluded(norm: &str) -> Option<(usize, usize)> {
         if text.starts_with("hold you") {
             continue;
         }
-        if text.starts_with("disclaim") && duty_to_act(&norm[m.end()..]) {
+        if text.starts_with("disclaim") && duty_to_act(&norm[m_end..]) {
             continue;
         }
         // "defend, indemnify and hold us harmless": the consumer's indemnity, outside this rule.
         if text.starts_with("hold") && norm.contains("indemnif") {
             continue;
         }
-        return Some((m.start(), m.end()));
+        return Some((m_start, m_end));
     }
     None
 }
@@ -391,7 +403,7 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
         return None;
     }
     // Headings ("12. Limitation of Liability") name the topic; the clauses under them are flagged.
-    if norm.split(' ').count() < 7 {
+    if fewer_words_than(norm, 7) {
         return None;
     }
     // "Some jurisdictions do not allow the exclusion …, so the above may not apply to you": the

@@ -94,7 +94,10 @@ fn active(norm: &str) -> Vec<Power> {
         }
         let clause_end = super::common::clause_end(norm, m.end());
         // "we may take any of the following actions: (i) suspend …": the list belongs to the power.
-        let takes_action = regex!(r"^[^.;]{0,40}?(?-u:\b)take (?:any |certain |appropriate |a number of |such )?(?:\(or no\) )?(?:of the following |other )?actions?(?-u:\b)").is_match(after);
+        // The regex needs both words; most modals are followed by neither.
+        let takes_action = after.contains("take ")
+            && after.contains("action")
+            && regex!(r"^[^.;]{0,40}?(?-u:\b)take (?:any |certain |appropriate |a number of |such )?(?:\(or no\) )?(?:of the following |other )?actions?(?-u:\b)").is_match(after);
         let end = if takes_action { norm.len() } else { clause_end };
         let reach = floor(
             norm,
@@ -251,7 +254,7 @@ static POWER_WORDS: AnyWord = AnyWord::new(&[
 
 fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = &s.norm;
-    if norm.split(' ').count() < 5 || !POWER_WORDS.is_in(norm) {
+    if crate::pattern::fewer_words_than(norm, 5) || !POWER_WORDS.is_in(norm) {
         return None;
     }
     let powers = active(norm);
