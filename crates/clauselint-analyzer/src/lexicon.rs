@@ -215,6 +215,16 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "operational data",
             "service usage data",
             "interaction data",
+            // Event and log records, crash reports, click streams: what the service records about
+            // the customer's use, under the names privacy policies give it.
+            "event data",
+            "usage logs",
+            "clickstream data",
+            "crash data",
+            "crash reports",
+            "device information",
+            "technical information",
+            "log information",
         ],
     ),
     (

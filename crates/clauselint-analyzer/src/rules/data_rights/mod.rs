@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::context::SentenceFacts;
+use crate::context::{Context, SentenceFacts};
 use crate::rule::Rule;
 
 pub static RULES: &[&dyn Rule] = &[
@@ -29,16 +29,42 @@ pub static RULES: &[&dyn Rule] = &[
 ];
 
 /// Open-ended purposes: "for any purpose", "to improve our services", "develop new products",
-/// "business purposes", "as we see fit", "in any manner", "without restriction", "commercially
+/// "business purposes" (also "for many different business purposes"), "as we see fit", "in any manner", "without restriction", "commercially
 /// exploit", "in connection with … Company's business".
 pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
+    open_purpose_regex()
+        .find(&s.norm)
+        .map(|m| (m.start(), m.end()))
+}
+
+/// An open purpose that is not the vendor improving or developing its own offering: "for any
+/// purpose", "business purposes", "in any manner", "without restriction", "commercially exploit",
+/// "as we see fit". Usage data put to such a purpose is `usage-data-any-purpose`'s finding;
+/// usage data used "to improve our services" is a vague purpose like any other data's.
+pub(crate) fn unbounded_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
+    const IMPROVEMENT: &[&str] = &[
+        "improv",
+        "enhanc",
+        "develop",
+        "optimi",
+        "product ",
+        "service ",
+        "promotion",
+    ];
+    open_purpose_regex()
+        .find_iter(&s.norm)
+        .find(|m| !IMPROVEMENT.iter().any(|w| m.as_str().starts_with(w)))
+        .map(|m| (m.start(), m.end()))
+}
+
+fn open_purpose_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
+    RE.get_or_init(|| {
         Regex::new(
             r"(?x)
             (?-u:\b)for\ any\ (?:lawful\ |legal\ |other\ |legitimate\ |business\ )?purposes?(?-u:\b)
           | (?-u:\b)any\ purpose\ whatsoever(?-u:\b)
-          | (?-u:\b)(?:for|in\ connection\ with)\ (?:our|its|the\ specific|specific)?\s?(?:own\ |internal\ |legitimate\ |general\ )?business\ (?:purposes|operations)(?-u:\b)
+          | (?-u:\b)(?:for|in\ connection\ with)\ (?:(?:many|various|different|several|numerous|a\ variety\ of|a\ range\ of|a\ number\ of)\ )*(?:our|its|the\ specific|specific)?\s?(?:own\ |internal\ |legitimate\ |general\ )?business\ (?:purposes|operations)(?-u:\b)
           | (?-u:\b)to\ (?:develop|grow|build)\ our\ business(?-u:\b)
           | (?-u:\b)(?:improve|improving|improvement\ of|enhance|enhancing|develop|developing|development\ of|optimi[sz]e|optimi[sz]ing)(?-u:\b),?(?:\s+(?:and|or|,)?\s*(?:improve|improving|enhance|develop|developing|test|provide|maintain|operate|promote|market|improvement|development|promotion|provision|distribution|personali[sz]e|customi[sz]e|expand|analy[sz]e|evaluate|build|create)\w*,?)*\s+(?:of\ )?(?:our|the|its|new|those|such|these|google|[a-z]+'s)?\s*(?:and\ [a-z]+(?:'s)?\ )?(?:research,?\s+)?(?:products?|services?|offerings|platform|technolog(?:y|ies)|business|features|websites?|apps?|site|tools|software|service)(?-u:\b)
           | (?-u:\b)develop(?:ing)?\ new\ (?:products|services|features|offerings|technologies)(?-u:\b)
@@ -60,8 +86,7 @@ pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
           ",
         )
         .expect("valid open-purpose regex")
-    });
-    re.find(&s.norm).map(|m| (m.start(), m.end()))
+    })
 }
 
 /// Limits that make a purpose narrow: "solely to provide the Services", "only as necessary to
@@ -73,4 +98,91 @@ pub(crate) fn narrowed(s: &SentenceFacts) -> bool {
             .expect("valid narrowing regex")
     });
     re.is_match(&s.norm)
+}
+
+/// What the titles of the clauses around a sentence say its section is about: "How We Use
+/// Information We Collect", "What are the purposes and legal basis for processing your PII?",
+/// "How we share your personal data", "What is the storage period". A list item under such a title
+/// ("Improve our products and build new ones") need not repeat the data or the verb.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SectionTopic {
+    pub uses_data: bool,
+    pub shares_data: bool,
+    pub retention: bool,
+}
+
+impl SectionTopic {
+    fn read(&mut self, title: &str) {
+        static USE: OnceLock<Regex> = OnceLock::new();
+        static DATA: OnceLock<Regex> = OnceLock::new();
+        static SHARE: OnceLock<Regex> = OnceLock::new();
+        static RETENTION: OnceLock<Regex> = OnceLock::new();
+        let title = title.to_lowercase();
+        let about_data = DATA
+            .get_or_init(|| {
+                Regex::new(r"(?-u:\b)(?:data|information|pii|personal|we collect)(?-u:\b)")
+                    .expect("valid data-title regex")
+            })
+            .is_match(&title);
+        let uses = USE
+            .get_or_init(|| {
+                Regex::new(r"(?-u:\b)(?:use|uses|using|process|processing|purposes?)(?-u:\b)")
+                    .expect("valid use-title regex")
+            })
+            .is_match(&title);
+        self.uses_data |= about_data && uses;
+        self.shares_data |= SHARE
+            .get_or_init(|| {
+                Regex::new(
+                    r"(?-u:\b)(?:share|sharing|disclose|disclosure|disclosures|recipients)(?-u:\b)",
+                )
+                .expect("valid share-title regex")
+            })
+            .is_match(&title);
+        self.retention |= RETENTION
+            .get_or_init(|| {
+                Regex::new(r"(?-u:\b)(?:retention|retain|storage period|how long)(?-u:\b)")
+                    .expect("valid retention-title regex")
+            })
+            .is_match(&title);
+    }
+}
+
+/// The topics named by the titles of the sentence's clause and its ancestors. Titles are part of the
+/// structure the incremental fast path keeps equal, so a local rule may read them.
+pub(crate) fn section_topic(cx: &Context, s: &SentenceFacts) -> SectionTopic {
+    let mut topic = SectionTopic::default();
+    let mut clause = cx.doc.sentences.get(s.index).and_then(|d| d.clause);
+    while let Some(id) = clause {
+        let c = &cx.doc.clauses[id];
+        if let Some(title) = &c.title {
+            topic.read(title);
+        }
+        clause = c.parent;
+    }
+    topic
+}
+
+/// The sentence opens a list item or table cell: the head of one entry of a list ("Improve our
+/// products and build new ones", "to our subsidiaries and affiliates;").
+pub(crate) fn opens_item(cx: &Context, s: &SentenceFacts) -> bool {
+    let Some(sentence) = cx.doc.sentences.get(s.index) else {
+        return false;
+    };
+    let block = &cx.doc.blocks[sentence.block];
+    block.first_sentence == s.index
+        && matches!(
+            block.kind,
+            clauselint_parser::BlockKind::ListItem | clauselint_parser::BlockKind::TableCell
+        )
+}
+
+/// The sentence is a run-in title: a short first sentence followed by the entry's own sentences
+/// ("**Development Partners.** We may share Personal Data with developers …").
+pub(crate) fn run_in_title(cx: &Context, s: &SentenceFacts) -> bool {
+    let Some(sentence) = cx.doc.sentences.get(s.index) else {
+        return false;
+    };
+    let block = &cx.doc.blocks[sentence.block];
+    block.first_sentence == s.index && block.sentence_count > 1 && s.norm.len() < 60
 }

@@ -17,6 +17,7 @@ use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
+use crate::rules::data_rights::{opens_item, run_in_title};
 use crate::rules::{sentence_finding, snippet};
 
 pub struct ThirdPartySharing;
@@ -434,15 +435,41 @@ fn ad_platform_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     ))
 }
 
-/// "We may share with…", "We disclose your data to:": a lead-in whose share verb waits for the
-/// recipients named by its list items.
-fn sharing_lead_in(l: &SentenceFacts) -> bool {
-    l.hits_of(Concept::Share).any(|h| {
+/// How a lead-in leaves its recipients to its list items.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SharingLeadIn {
+    /// "We may share with…", "We disclose your data to:": the verb waits for its recipients.
+    Recipients,
+    /// "We may disclose your information also:", "We may share Personal Data as follows:": the
+    /// data is named, the recipients are left to the items' heads.
+    ObjectOnly,
+}
+
+fn sharing_lead_in(l: &SentenceFacts) -> Option<SharingLeadIn> {
+    let colon = l.norm.trim_end().ends_with(':');
+    let end = l.norm.len();
+    let mut found = None;
+    for h in l.hits_of(Concept::Share) {
+        if negated(l, h.start) || actor_before(l, h.start) == Actor::Customer {
+            continue;
+        }
         let tail = l.norm[h.end..].trim_end_matches(['.', ':', '…', ' ', '-', '—']);
-        !negated(l, h.start)
-            && actor_before(l, h.start) != Actor::Customer
-            && (tail.ends_with(" with") || tail.ends_with(" to") || tail.is_empty())
-    })
+        if tail.ends_with(" with") || tail.ends_with(" to") || tail.is_empty() {
+            return Some(SharingLeadIn::Recipients);
+        }
+        let object_only = colon
+            && !tail.contains(" to ")
+            && !tail.contains(" with ")
+            && !l.has_in(Concept::ThirdParty, h.end, end)
+            && (l.has_in(Concept::Personal, h.end, end)
+                || l.has_in(Concept::Data, h.end, end)
+                || l.has_in(Concept::Content, h.end, end)
+                || l.has_in(Concept::UsageData, h.end, end));
+        if object_only {
+            found = Some(SharingLeadIn::ObjectOnly);
+        }
+    }
+    found
 }
 
 /// A list item naming a recipient of its lead-in's share verb: "Our corporate affiliates", "Our
@@ -450,8 +477,14 @@ fn sharing_lead_in(l: &SentenceFacts) -> bool {
 /// prevent harm".
 fn recipient_item(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     let l = cx.lead_in(s)?;
-    if !sharing_lead_in(l) {
-        return None;
+    // A run-in title ("**Development Partners.** We may share …") leaves the recipient to the
+    // entry's own sentences, which are read for themselves; under a lead-in that names only the
+    // data, the recipient is at an item's head, not in its later sentences ("Customers may enable
+    // Third-Party Services").
+    match sharing_lead_in(l)? {
+        _ if run_in_title(cx, s) => return None,
+        SharingLeadIn::ObjectOnly if !opens_item(cx, s) => return None,
+        _ => {}
     }
     let verb = Hit {
         mask: Concept::Share.bit(),
@@ -873,6 +906,33 @@ mod tests {
             ID,
             "Payment details are sent to Google Pay to complete your purchase.",
         );
+    }
+
+    #[test]
+    fn a_lead_in_naming_the_data_and_leaving_the_recipients_to_its_items() {
+        // A widely reused privacy-policy template (“Disclosure of Data … Other cases”).
+        assert_flags(
+            ID,
+            "We may disclose your information also:\n\n1.  to our subsidiaries and affiliates;\n",
+        );
+        assert_flags(ID, "We may share the personal information we collect about you — including your “profile”:\n\n*   Advertising partners, who combine it with other data.\n");
+        // Processors named by the items, and the customer's own sharing, stay clean.
+        assert_clean(ID, "We may disclose your information also:\n\n1.  to our service providers acting on our behalf;\n");
+        assert_clean(
+            ID,
+            "You may share your documents:\n\n*   with your affiliates;\n",
+        );
+        // A lead-in that already names who receives the data is read as before.
+        assert_clean(ID, "We may disclose your information to our hosting provider:\n\n*   Our corporate affiliates\n");
+        // Miro Privacy Policy: run-in titles and the entry's later sentences are not recipients;
+        // the entry's sharing sentence is.
+        assert_clean(ID, "We may share Personal Data as follows:\n\n*   **Third-Party Services**. Customers may enable Third-Party Services.\n");
+        assert_flags(ID, "We may share Personal Data as follows:\n\n*   **Development Partners.** We may share Personal Data with developers, partners and others we engage to create Miro applications.\n");
+        // Woman's Day Privacy Policy construction: under a lead-in waiting for recipients, an entry's
+        // later sentence still names them.
+        assert_flags(ID, "We may share your information with:\n\n*   **Affiliates.** We work closely with affiliates and subsidiaries within our family of companies.\n");
+        // Hugging Face Terms of Service: a list of offerings is not a list of recipients.
+        assert_clean(ID, "We provide the following services:\n\n*   **Hardware Partner Program**: access hardware from our partners.\n");
     }
 
     #[test]

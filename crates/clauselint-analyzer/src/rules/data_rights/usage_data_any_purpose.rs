@@ -19,7 +19,7 @@ use crate::finding::{Finding, Related, Severity};
 use crate::grammar::negated;
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
-use crate::rules::data_rights::open_purpose;
+use crate::rules::data_rights::unbounded_purpose;
 use crate::rules::{sentence_finding, snippet};
 
 pub struct UsageDataAnyPurpose;
@@ -108,7 +108,8 @@ impl Rule for UsageDataAnyPurpose {
                     && !head.trim_end().ends_with("customer")
                     && !negated(s, m.start())
             });
-            let open = open_purpose(s).filter(|(start, _)| !negated(s, *start));
+            // Improving the vendor's offering is `vague-purpose`'s finding, for usage data too.
+            let open = unbounded_purpose(s).filter(|(start, _)| !negated(s, *start));
             let uses = s.has(Concept::Use) || s.has(Concept::Share) || s.has(Concept::Ownership);
             let hit = match (owned, open) {
                 (Some(m), _) => Some((m.start(), m.end(), "the vendor owns it")),
@@ -163,6 +164,47 @@ mod tests {
     #[test]
     fn flags_definitions_that_swallow_content() {
         assert_flags(ID, "“System Data” means data collected or generated during the provision of the Services, for instance technical logs, metadata, and user actions, including messages.");
+    }
+
+    #[test]
+    fn event_and_log_records_for_unnamed_business_purposes() {
+        // SurveyMonkey Privacy Policy: "many different business purposes" names none of them.
+        assert_flags(
+            ID,
+            "We use event data for many different business purposes including the following:",
+        );
+        assert_flags(
+            ID,
+            "We use events contained in log data for many different business purposes to include:",
+        );
+        // Technical records under other names.
+        assert_flags(
+            ID,
+            "We may use technical information and crash reports for any purpose.",
+        );
+        // A stated, narrow purpose for the same data.
+        assert_clean(
+            ID,
+            "We use event data only to detect fraud and keep the Services secure.",
+        );
+        assert_clean(ID, "We never use crash reports for any purpose other than fixing the fault that caused them.");
+    }
+
+    #[test]
+    fn improving_the_service_with_usage_data_is_a_vague_purpose_instead() {
+        // SurveyMonkey Privacy Policy.
+        assert_clean(ID, "We use aggregated or de-identified Device Data to extract usage patterns and to improve our services.");
+        assert_flags("data-rights/vague-purpose", "We use usage data and cookies to personalize your experience and improve our Services.");
+    }
+
+    #[test]
+    fn a_term_defined_as_data_about_the_services_performance_is_usage_data() {
+        // Linear Terms of Service § Service Data: the definition names no "usage", only the
+        // performance and operation of the Service.
+        assert_flags(ID, "As Customer (including its Users) interacts with the Service the Service collects data pertaining to the performance of the Service and measures of the operation of the Service (“**Service Data**”). Linear owns all right, title, and interest in and to such Service Data.");
+        assert_flags(ID, "“Platform Data” means information relating to your use of the Platform. We own all rights in Platform Data.");
+        // A definition of the customer's own data is not usage data.
+        assert_clean(ID, "“Customer Data” means the data you submit to the Services. Customer owns all right, title and interest in Customer Data.");
     }
 
     #[test]

@@ -14,7 +14,9 @@ use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, vendor_permission, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
-use crate::rules::data_rights::{narrowed, open_purpose};
+use crate::rules::data_rights::{
+    narrowed, open_purpose, opens_item, section_topic, unbounded_purpose,
+};
 use crate::rules::{sentence_finding, snippet};
 
 pub struct VaguePurpose;
@@ -139,19 +141,28 @@ impl Rule for VaguePurpose {
                     || l.has(Concept::Data)
                     || l.has(Concept::UsageData)
             });
+            if !may_state_open_purpose(s) {
+                continue;
+            }
             let uses = s.has(Concept::Use)
                 || s.has(Concept::License)
                 || s.has(Concept::Share)
                 || data_in_lead;
-            if !(data_here || data_in_lead) || !uses || !may_state_open_purpose(s) {
+            // A purpose listed under "How We Use Information We Collect" or "Purposes of
+            // processing" is a use of the data the title names, though the item says neither.
+            let data_in_section = !(data_in_lead || (data_here && uses))
+                && opens_item(cx, s)
+                && section_topic(cx, s).uses_data;
+            if !(data_here || data_in_lead || data_in_section) || !(uses || data_in_section) {
                 continue;
             }
-            // Usage data alone ("System Data … for its business purposes") and aggregated or
-            // de-identified data are judged by `usage-data-any-purpose` and
-            // `aggregated-data-carveout`.
+            // Usage data alone for unbounded purposes ("System Data … for its business purposes")
+            // and aggregated or de-identified data are judged by `usage-data-any-purpose` and
+            // `aggregated-data-carveout`; usage data used "to improve our Services" is a vague
+            // purpose like any other data's.
             let usage_only =
                 s.has(Concept::UsageData) && !s.has(Concept::Content) && !s.has(Concept::Personal);
-            if usage_only {
+            if usage_only && unbounded_purpose(s).is_some() {
                 continue;
             }
             let Some((p_start, p_end)) = open_purpose(s) else {
@@ -270,6 +281,26 @@ mod tests {
         assert_clean(
             ID,
             "We use technical data to:\n\n*   Provide, operate, and maintain our Services\n",
+        );
+    }
+
+    #[test]
+    fn purposes_listed_under_a_section_about_the_use_of_data() {
+        // Grammarly Privacy Policy: the item names neither the data nor the verb; the title does.
+        assert_flags(ID, "## How We Use Information We Collect\n\n*   Provide and tailor our products to you.\n*   Improve our products and build new ones. We’re continually developing new ways of making our products smarter.\n");
+        // Better Stack Privacy Policy: a sub-section of “purposes … for processing your PII”.
+        assert_flags(ID, "## What are the purposes and legal basis for processing your PII?\n\n### Improve our Services\n\n*   to develop new features for all users;\n");
+        // Twitter Privacy Policy: a remark in running text under such a title is not a purpose
+        // given to data.
+        assert_clean(ID, "## How we use information\n\nFor example, advertising revenues allow us to support and improve our services.\n");
+        // Running the service is a stated purpose, under any title.
+        assert_clean(ID, "## How We Use Information We Collect\n\n*   Provide and tailor our products to you.\n*   Respond to your requests for support.\n");
+        // The customer improving its own site is not the vendor's use of data.
+        assert_clean(ID, "## How we use your data\n\nYou can use the analytics dashboard to improve your website.\n");
+        // A title about using the Services, not data, gives no data.
+        assert_clean(
+            ID,
+            "## Use of the Services\n\n*   Improve our products and build new ones.\n",
         );
     }
 
