@@ -287,22 +287,14 @@ fn licensed_content<'c>(
     if !this_licence.is_match(&s.norm) {
         return None;
     }
-    let here = &cx.doc.sentences[s.index];
-    (s.index.saturating_sub(3)..s.index)
-        .rev()
-        .map(|i| &cx.sentences[i])
-        .take_while(|p| {
-            let there = &cx.doc.sentences[p.index];
-            here.block == there.block || (here.clause.is_some() && here.clause == there.clause)
-        })
-        .find_map(|p| {
-            let licence = p.first(Concept::License)?;
-            let object = p
-                .hits
-                .iter()
-                .find(|h| h.is(Concept::Content) && h.start > licence.start)?;
-            (!negated(p, licence.start)).then_some((p, object.start, object.end))
-        })
+    sentences_just_before(cx, s).find_map(|p| {
+        let licence = p.first(Concept::License)?;
+        let object = p
+            .hits
+            .iter()
+            .find(|h| h.is(Concept::Content) && h.start > licence.start)?;
+        (!negated(p, licence.start)).then_some((p, object.start, object.end))
+    })
 }
 
 /// "… their Content being downloaded and used by third parties for the purposes of developing AI":
@@ -389,22 +381,28 @@ fn continued_grant(cx: &Context, s: &SentenceFacts) -> Option<(String, String)> 
     {
         return None;
     }
-    // One of the few sentences before, in the same paragraph or the same numbered clause: "this
-    // license" is often granted in the paragraph before, followed by what an opt-out does. (This
-    // reach across blocks is why the rule runs on the whole document.)
+    sentences_just_before(cx, s).find_map(|p| match assess(cx, p)? {
+        Assessment::Grant { purpose, .. } => {
+            Some((purpose, snippet(cx, s, object.start, object.end)))
+        }
+        _ => None,
+    })
+}
+
+/// The up to three sentences before `s`, nearest first, while they share its paragraph or numbered
+/// clause: "this license" is often granted in the paragraph before, followed by what an opt-out
+/// does. (This reach across blocks is why the rule runs on the whole document.)
+fn sentences_just_before<'c>(
+    cx: &'c Context,
+    s: &SentenceFacts,
+) -> impl Iterator<Item = &'c SentenceFacts> + 'c {
     let here = &cx.doc.sentences[s.index];
     (s.index.saturating_sub(3)..s.index)
         .rev()
         .map(|i| &cx.sentences[i])
-        .take_while(|p| {
+        .take_while(move |p| {
             let there = &cx.doc.sentences[p.index];
             here.block == there.block || (here.clause.is_some() && here.clause == there.clause)
-        })
-        .find_map(|p| match assess(cx, p)? {
-            Assessment::Grant { purpose, .. } => {
-                Some((purpose, snippet(cx, s, object.start, object.end)))
-            }
-            _ => None,
         })
 }
 
