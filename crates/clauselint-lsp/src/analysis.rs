@@ -221,10 +221,8 @@ impl Analysis {
             });
             return Some(analysis);
         }
-        let mut text = String::with_capacity(analysis.rope.len_bytes());
-        for chunk in analysis.rope.chunks() {
-            text.push_str(chunk);
-        }
+        // One allocation of the rope's length, filled chunk by chunk (ropey's own conversion).
+        let text = String::from(&analysis.rope);
         let doc = Arc::new(parse(&text, format));
         drop(text);
         if !config.analysis_delay.is_zero() {
