@@ -95,7 +95,7 @@ static CONSTITUTES_IN_ORDER: InOrder = InOrder::new(
             "construed",
             "deemed",
         ],
-        &["bound", "binding", "agree", "accept", "consent", "signif"],
+        ASSENT_LITERALS,
     ],
     b".;",
 );
