@@ -121,14 +121,7 @@ fn recipient_before_relative(s: &SentenceFacts) -> Option<(Hit, (usize, usize))>
         let m = re.find(&s.norm[h.end..])?;
         let verb_end = h.end + m.end();
         let verb_start = s.norm[..verb_end].rfind(' ').map_or(h.end, |i| i + 1);
-        Some((
-            Hit {
-                mask: Concept::Share.bit(),
-                start: verb_start,
-                end: verb_end,
-            },
-            (h.start, h.end),
-        ))
+        Some((share_verb(verb_start, verb_end), (h.start, h.end)))
     })
 }
 
@@ -140,11 +133,7 @@ fn made_available_to(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
             .expect("valid regex")
     });
     let m = re.find(&s.norm)?;
-    let verb = Hit {
-        mask: Concept::Share.bit(),
-        start: m.start(),
-        end: m.end(),
-    };
+    let verb = share_verb(m.start(), m.end());
     let window_end = (m.end() + 80).min(s.norm.len());
     s.hits_of(Concept::ThirdParty)
         .find(|h| {
@@ -355,11 +344,7 @@ fn joint_controller(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     if !moves.is_match(&s.norm) {
         return None;
     }
-    let hit = Hit {
-        mask: Concept::Share.bit(),
-        start: m.start(),
-        end: m.end(),
-    };
+    let hit = share_verb(m.start(), m.end());
     Some((hit, (m.start(), m.end())))
 }
 
@@ -426,11 +411,7 @@ fn ad_platform_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
         return None;
     }
     Some((
-        Hit {
-            mask: Concept::Share.bit(),
-            start: verb.start(),
-            end: verb.end(),
-        },
+        share_verb(verb.start(), verb.end()),
         (party.start(), party.end()),
     ))
 }
@@ -486,11 +467,7 @@ fn recipient_item(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usize
         SharingLeadIn::ObjectOnly if !opens_item(cx, s) => return None,
         _ => {}
     }
-    let verb = Hit {
-        mask: Concept::Share.bit(),
-        start: 0,
-        end: 0,
-    };
+    let verb = share_verb(0, 0);
     // The item's first words name the recipient; a longer sentence that merely mentions a third
     // party is not one.
     let head_end = s.norm.len().min(40);
@@ -637,13 +614,19 @@ fn under_own_privacy_policy(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> 
         return None;
     }
     Some((
-        Hit {
-            mask: Concept::Share.bit(),
-            start: verb.start(),
-            end: verb.end(),
-        },
+        share_verb(verb.start(), verb.end()),
         (policy.start(), policy.end()),
     ))
+}
+
+/// The share verb of a finding: the words of the sentence that move the data (empty, at 0, for a
+/// list item whose lead-in's verb governs it).
+fn share_verb(start: usize, end: usize) -> Hit {
+    Hit {
+        mask: Concept::Share.bit(),
+        start,
+        end,
+    }
 }
 
 fn excluded_context() -> &'static Regex {
