@@ -38,6 +38,7 @@ use tower_lsp_server::{LspService, Server};
 
 /// Serves the protocol on stdin/stdout until the client sends `exit` or closes the pipe.
 pub fn run() -> std::io::Result<()> {
+    back_memory_with_small_pages();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("clauselint-lsp")
@@ -46,6 +47,26 @@ pub fn run() -> std::io::Result<()> {
     // An analysis still running on the blocking pool is of no use any more.
     runtime.shutdown_timeout(Duration::from_millis(200));
     Ok(())
+}
+
+/// Asks the kernel not to back this process with transparent huge pages.
+///
+/// A server stays resident for the whole editing session, so what counts is memory the editor's
+/// machine gives it, not the allocator's speed at a batch job. mimalloc (the `clauselint`
+/// binary's allocator) reserves its arenas with `madvise(MADV_HUGEPAGE)`, and on a kernel whose
+/// THP mode is `madvise` (the usual default) every touched 2 MiB region of an arena then becomes
+/// resident in full: measured with `lsp-bench` on the AWS terms, 133 MB peak instead of the 76 MB
+/// the same allocations need in 4 KiB pages. This is the switch mimalloc's own `allow_thp=0`
+/// option flips, but that option is read at process start, before `main`, so it cannot be set
+/// from code; the kernel's per-process flag can, and applies to page faults from then on, with any
+/// allocator. Best effort: an older kernel that does not know the flag changes nothing.
+fn back_memory_with_small_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments only and changes nothing but how the
+    // kernel backs this process's future page faults.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// Serves the protocol on any byte streams (stdio, a socket, an in-memory pipe).
@@ -76,4 +97,15 @@ where
     }
     // The client's input ended: the server reads what is left of it and stops.
     server.await;
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod memory_tests {
+    #[test]
+    fn the_server_asks_the_kernel_for_small_pages() {
+        super::back_memory_with_small_pages();
+        // SAFETY: PR_GET_THP_DISABLE only reads the calling process's flag.
+        let flag = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        assert_eq!(flag, 1, "transparent huge pages are still allowed");
+    }
 }
