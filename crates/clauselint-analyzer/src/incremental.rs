@@ -4,7 +4,8 @@
 //! findings of each [`Scope::Local`] rule per *unit* (a run of consecutive blocks). Given the next
 //! version's `Document` it finds the edited byte range (common prefix and suffix of the texts), and
 //! takes the fast path only when the edit left the document's structure alone: the same blocks,
-//! clauses, sentences, definitions, term uses and cross-references, with every span equal to the
+//! clauses, sentences, definitions and cross-references (term uses may differ: only whole-document
+//! rules read them), with every span equal to the
 //! old one moved past the edit, and the same document-wide facts (party aliases, content, usage
 //! and AI-tool names). Then it
 //! - keeps the facts of every sentence outside the edited range (moved by the length change) and
@@ -147,7 +148,9 @@ impl TextEdit {
     }
 }
 
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+/// The length of the longest common prefix of `a` and `b`, compared 32 bytes at a time (a
+/// document's texts agree for hundreds of kilobytes around an edit).
+pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     const CHUNK: usize = 32;
     let n = a.len().min(b.len());
     let mut i = 0;
@@ -160,7 +163,8 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     i
 }
 
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+/// The length of the longest common suffix of `a` and `b`, as [`common_prefix`].
+pub(crate) fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     const CHUNK: usize = 32;
     let n = a.len().min(b.len());
     let (la, lb) = (a.len(), b.len());
@@ -176,6 +180,11 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 
 /// Whether `new` is `old` with every span moved past `edit`: the same structure, only the text
 /// inside the edited range differs.
+///
+/// Term uses are not compared: only `Document`-scope rules read them (`drafting/unused-definition`
+/// and `drafting/inconsistent-term`), and those re-run on the whole new document after every
+/// edit, so typing inside a defined term ("Customer Cxontent" is no use of it) need not cost a
+/// full analysis. A `Local` rule that starts reading term uses must make this compare them again.
 fn same_structure(old: &Document, new: &Document, edit: &TextEdit) -> bool {
     let span = |o: Span, n: Span| edit.map_span(o) == Some(n);
     let opt_span = |o: Option<Span>, n: Option<Span>| match (o, n) {
@@ -220,9 +229,6 @@ fn same_structure(old: &Document, new: &Document, edit: &TextEdit) -> bool {
                 && span(o.definition_span, n.definition_span)
                 && o.style == n.style
                 && o.sentence == n.sentence
-        })
-        && all(&old.term_uses, &new.term_uses, |o, n| {
-            o.definition == n.definition && span(o.span, n.span)
         })
         && all(&old.cross_refs, &new.cross_refs, |o, n| {
             o.kind == n.kind

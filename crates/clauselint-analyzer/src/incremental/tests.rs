@@ -303,3 +303,32 @@ fn deleting_the_last_words_of_a_sentence_recomputes_it() {
     assert_eq!(stale, None, "a kept sentence is stale");
     assert_eq!(rendered(state.findings()), expected);
 }
+
+#[test]
+fn typing_inside_a_defined_term_keeps_the_fast_path() {
+    // Typing into one use of “Customer Content” makes it no use of the term: only whole-document
+    // rules read term uses, and they re-run anyway, so this is no reason for a full analysis.
+    let mut text = String::from(
+        "1. Definitions. “Customer Content” means the files you upload — including § 2 material.\r\n\r\n",
+    );
+    for i in 2..=40 {
+        text.push_str(&format!(
+            "{i}. We may process Customer Content to provide the service 😀 under clause {i}.\r\n\r\n"
+        ));
+    }
+    let analyzer = Arc::new(Analyzer::default());
+    let before = Arc::new(parse(&text, Format::Markdown));
+    let mut state = Incremental::new(analyzer.clone(), before.clone());
+    let at = text.find("20. We may process Cust").unwrap() + "20. We may process Cust".len();
+    text.insert(at, 'x');
+    let doc = Arc::new(parse(&text, Format::Markdown));
+    assert_eq!(
+        doc.term_uses.len() + 1,
+        before.term_uses.len(),
+        "the edit takes away one use of the term"
+    );
+    let expected = rendered(&analyzer.analyze(&doc));
+    let update = state.update(doc);
+    assert!(matches!(update, Update::Partial { .. }), "{update:?}");
+    assert_eq!(rendered(state.findings()), expected);
+}

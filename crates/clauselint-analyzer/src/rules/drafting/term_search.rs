@@ -17,6 +17,8 @@ use std::cell::RefCell;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
+use crate::incremental::{common_prefix, common_suffix};
+
 /// One occurrence of a term in the text: byte offsets, `end` exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Occurrence {
@@ -227,18 +229,6 @@ fn window_end(text: &str, at: usize, longest: usize) -> usize {
         }
     }
     i
-}
-
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
-}
-
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
-    a.iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
 }
 
 /// `text` with each whitespace run written as one space, and where the offsets shift: after each
