@@ -178,14 +178,14 @@ pub(crate) fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     i
 }
 
-/// Whether `new` is `old` with every span moved past `edit`: the same structure, only the text
-/// inside the edited range differs.
+/// What keeps `new` from being `old` with every span moved past `edit` (the same structure, only
+/// the text inside the edited range differs), if anything: the reason for a full analysis.
 ///
 /// Term uses are not compared: only `Document`-scope rules read them (`drafting/unused-definition`
 /// and `drafting/inconsistent-term`), and those re-run on the whole new document after every
 /// edit, so typing inside a defined term ("Customer Cxontent" is no use of it) need not cost a
 /// full analysis. A `Local` rule that starts reading term uses must make this compare them again.
-fn same_structure(old: &Document, new: &Document, edit: &TextEdit) -> bool {
+fn structure_change(old: &Document, new: &Document, edit: &TextEdit) -> Option<&'static str> {
     let span = |o: Span, n: Span| edit.map_span(o) == Some(n);
     let opt_span = |o: Option<Span>, n: Option<Span>| match (o, n) {
         (Some(o), Some(n)) => span(o, n),
@@ -195,53 +195,69 @@ fn same_structure(old: &Document, new: &Document, edit: &TextEdit) -> bool {
     fn all<T>(a: &[T], b: &[T], eq: impl Fn(&T, &T) -> bool) -> bool {
         a.len() == b.len() && a.iter().zip(b).all(|(x, y)| eq(x, y))
     }
-    old.format == new.format
-        && matches!(new.format, Format::Markdown | Format::Text)
-        && all(&old.blocks, &new.blocks, |o, n| {
-            o.kind == n.kind
-                && span(o.span, n.span)
-                && span(o.text_span, n.text_span)
-                && o.clause == n.clause
-                && o.first_sentence == n.first_sentence
-                && o.sentence_count == n.sentence_count
-                && o.heading_level == n.heading_level
-        })
-        && all(&old.sentences, &new.sentences, |o, n| {
-            span(o.span, n.span) && o.block == n.block && o.clause == n.clause
-        })
-        && all(&old.clauses, &new.clauses, |o, n| {
-            o.id == n.id
-                && o.number == n.number
-                && o.keys == n.keys
-                && o.title == n.title
-                && opt_span(o.title_span, n.title_span)
-                && o.style == n.style
-                && o.is_heading == n.is_heading
-                && span(o.span, n.span)
-                && o.head_block == n.head_block
-                && o.depth == n.depth
-                && o.parent == n.parent
-                && o.children == n.children
-        })
-        && all(&old.definitions, &new.definitions, |o, n| {
-            o.term == n.term
-                && span(o.term_span, n.term_span)
-                && span(o.definition_span, n.definition_span)
-                && o.style == n.style
-                && o.sentence == n.sentence
-        })
-        && all(&old.cross_refs, &new.cross_refs, |o, n| {
-            o.kind == n.kind
-                && span(o.span, n.span)
-                && o.external == n.external
-                && all(&o.targets, &n.targets, |a, b| {
-                    a.key == b.key && span(a.span, b.span) && a.resolved == b.resolved
-                })
-        })
-        && all(&old.strong_spans, &new.strong_spans, |o, n| span(*o, *n))
-        && all(&old.diagnostics, &new.diagnostics, |o, n| {
-            o.level == n.level && o.message == n.message && opt_span(o.span, n.span)
-        })
+    if old.format != new.format || !matches!(new.format, Format::Markdown | Format::Text) {
+        return Some("the format changed");
+    }
+    if !all(&old.blocks, &new.blocks, |o, n| {
+        o.kind == n.kind
+            && span(o.span, n.span)
+            && span(o.text_span, n.text_span)
+            && o.clause == n.clause
+            && o.first_sentence == n.first_sentence
+            && o.sentence_count == n.sentence_count
+            && o.heading_level == n.heading_level
+    }) {
+        return Some("the blocks changed");
+    }
+    if !all(&old.sentences, &new.sentences, |o, n| {
+        span(o.span, n.span) && o.block == n.block && o.clause == n.clause
+    }) {
+        return Some("the sentences changed");
+    }
+    if !all(&old.clauses, &new.clauses, |o, n| {
+        o.id == n.id
+            && o.number == n.number
+            && o.keys == n.keys
+            && o.title == n.title
+            && opt_span(o.title_span, n.title_span)
+            && o.style == n.style
+            && o.is_heading == n.is_heading
+            && span(o.span, n.span)
+            && o.head_block == n.head_block
+            && o.depth == n.depth
+            && o.parent == n.parent
+            && o.children == n.children
+    }) {
+        return Some("the clauses changed");
+    }
+    if !all(&old.definitions, &new.definitions, |o, n| {
+        o.term == n.term
+            && span(o.term_span, n.term_span)
+            && span(o.definition_span, n.definition_span)
+            && o.style == n.style
+            && o.sentence == n.sentence
+    }) {
+        return Some("the definitions changed");
+    }
+    if !all(&old.cross_refs, &new.cross_refs, |o, n| {
+        o.kind == n.kind
+            && span(o.span, n.span)
+            && o.external == n.external
+            && all(&o.targets, &n.targets, |a, b| {
+                a.key == b.key && span(a.span, b.span) && a.resolved == b.resolved
+            })
+    }) {
+        return Some("the cross-references changed");
+    }
+    if !all(&old.strong_spans, &new.strong_spans, |o, n| span(*o, *n)) {
+        return Some("the bold text changed");
+    }
+    if !all(&old.diagnostics, &new.diagnostics, |o, n| {
+        o.level == n.level && o.message == n.message && opt_span(o.span, n.span)
+    }) {
+        return Some("the parse notices changed");
+    }
+    None
 }
 
 /// The sentences of `doc` on a line the edit touched (or on the line after it): all that can read
@@ -383,8 +399,8 @@ impl Incremental {
             }
             return Err(("the format changed", doc));
         };
-        if !same_structure(&self.doc, &doc, &edit) {
-            return Err(("the structure changed", doc));
+        if let Some(reason) = structure_change(&self.doc, &doc, &edit) {
+            return Err((reason, doc));
         }
         let mut facts = doc_facts(&doc);
         facts.ai_terms.clone_from(&self.facts.ai_terms);
