@@ -150,6 +150,30 @@ impl Conn {
         }
     }
 
+    /// CPU time each thread of the server has run, by thread name (summed over threads of the
+    /// same name), from `/proc/PID/task/*/schedstat`: unlike wall time, meaningful on a loaded
+    /// machine, and it shows how the work of an open is shared between the analysis thread and
+    /// the warm-up threads.
+    fn cpu_by_thread(&self) -> Vec<(String, f64)> {
+        let mut by_name: Vec<(String, f64)> = Vec::new();
+        let tasks = format!("/proc/{}/task", self.child.id());
+        for task in std::fs::read_dir(tasks).into_iter().flatten().flatten() {
+            let path = task.path();
+            let name = std::fs::read_to_string(path.join("comm")).unwrap_or_default();
+            let ns: f64 = std::fs::read_to_string(path.join("schedstat"))
+                .ok()
+                .and_then(|s| s.split_whitespace().next()?.parse().ok())
+                .unwrap_or(0.0);
+            let name = name.trim().to_string();
+            match by_name.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, total)) => *total += ns / 1e6,
+                None => by_name.push((name, ns / 1e6)),
+            }
+        }
+        by_name.sort_by(|a, b| b.1.total_cmp(&a.1));
+        by_name
+    }
+
     fn peak_rss_kb(&self) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
         status
@@ -307,6 +331,15 @@ fn main() {
     };
     let open_ms = ms(t.elapsed());
     println!("open → diagnostics:    {open_ms:8.1} ms  ({count} diagnostics)");
+    let threads = c.cpu_by_thread();
+    if !threads.is_empty() {
+        let shown: Vec<String> = threads
+            .iter()
+            .filter(|(_, ms)| *ms >= 1.0)
+            .map(|(name, ms)| format!("{name} {ms:.0}"))
+            .collect();
+        println!("  CPU ms by thread so far: {}", shown.join(", "));
+    }
 
     let mut times = Vec::with_capacity(edits);
     let mut timeouts = 0;
