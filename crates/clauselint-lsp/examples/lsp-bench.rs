@@ -332,6 +332,13 @@ fn main() {
     let open_ms = ms(t.elapsed());
     println!("open → diagnostics:    {open_ms:8.1} ms  ({count} diagnostics)");
     let threads = c.cpu_by_thread();
+    let analysis_cpu = |threads: &[(String, f64)]| {
+        threads
+            .iter()
+            .find(|(name, _)| name.starts_with("clauselint-anal"))
+            .map(|(_, ms)| *ms)
+    };
+    let analysis_at_open = analysis_cpu(&threads);
     if !threads.is_empty() {
         let shown: Vec<String> = threads
             .iter()
@@ -383,6 +390,12 @@ fn main() {
             String::new()
         }
     );
+    if let (Some(before), Some(after)) = (analysis_at_open, analysis_cpu(&c.cpu_by_thread())) {
+        println!(
+            "  analysis thread CPU:  {:8.1} ms per edit (mean over the edits)",
+            (after - before) / edits.max(1) as f64
+        );
+    }
     match c.peak_rss_kb() {
         Some(kb) => println!("peak memory (VmHWM):   {:8.1} MB", kb as f64 / 1024.0),
         None => println!("peak memory:           unavailable (no /proc)"),
