@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::model::{BlockKind, Definition, DefinitionStyle, Document, Span, TermUse};
@@ -465,21 +464,17 @@ pub(crate) fn find_uses(doc: &Document) -> Vec<TermUse> {
     if patterns.is_empty() {
         return Vec::new();
     }
-    // One automaton per document, searched once: a contiguous NFA builds several times faster
-    // than the DFA the builder would pick for few terms, and the prefilter does most searching.
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(&patterns)
-    else {
+    // The next version of the last document parsed on this thread is re-searched only around
+    // its edit (see `kept_search`).
+    let Some(matches) = crate::kept_search::term_matches(&patterns, &doc.text) else {
         return Vec::new();
     };
     let definition_terms: Vec<Span> = doc.definitions.iter().map(|d| d.term_span).collect();
     let longest = definition_terms.iter().map(|d| d.len()).max().unwrap_or(0);
     let text = doc.text.as_str();
     let mut uses = Vec::new();
-    for m in ac.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    for m in matches {
+        let (start, end) = (m.start, m.end);
         let before_ok = text[..start]
             .chars()
             .next_back()
@@ -491,7 +486,7 @@ pub(crate) fn find_uses(doc: &Document) -> Vec<TermUse> {
         let span = Span::new(start, end);
         if before_ok && after_ok && !overlaps_any(&definition_terms, longest, span) {
             uses.push(TermUse {
-                definition: owner[m.pattern().as_usize()],
+                definition: owner[m.pattern],
                 span,
             });
         }

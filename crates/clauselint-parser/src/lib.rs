@@ -11,6 +11,7 @@ mod definitions;
 pub mod docx;
 mod grammar;
 mod invariants;
+mod kept_search;
 pub mod limits;
 pub mod line_index;
 mod markdown;
