@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use clauselint_config::{Overrides, Playbook};
 
-use clauselint_analyzer::{Analyzer, Context, Finding, FindingKind, Incremental, Rule, Severity};
+use clauselint_analyzer::{Analyzer, Finding, FindingKind, Incremental, Severity};
 use clauselint_parser::{format_for_path, parse, DiagnosticLevel, Document, Format, Span};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
@@ -360,33 +360,34 @@ const WARM_UP_CONTRACT: &str = include_str!("../../../corpus/examples/zoom-terms
 /// user opens does not pay for compiling the regular expressions and automata, nor for filling
 /// their lazily built search caches.
 ///
-/// Compiling is most of that work (about 115 of 160 ms CPU of a cold first analysis of the AWS
-/// terms) and its results are shared by all threads, so it runs on threads of its own, spread over
-/// the cores, and leaves the analysis thread free: a document opened right after `initialize`
-/// (what an editor does) is analysed at once and only waits for an automaton a warm-up thread is
-/// building when the analysis reaches it. The analysis runs the rules in registry order, so each
-/// warm-up thread takes a contiguous share of the rules and runs it *backwards*: on a machine
-/// with two cores the analysis compiles the first rules' patterns while the warm-up compiles the
-/// last ones', and they meet in the middle instead of queueing behind each other on the same
-/// pattern. Afterwards the first thread analyses the contract with every rule (the caches an
-/// analysis fills beyond the rules themselves) and calls `then`. Returns without waiting.
+/// Compiling is most of that work and its results are shared by all threads, so it runs on
+/// threads of its own, spread over the cores: each analyses a share of the rules' examples, and
+/// the first then a real contract. The analysis thread is left free, so a document opened right
+/// after `initialize` is analysed at once, on the other core, and only waits for what it needs:
+/// an automaton a warm-up thread is building when the analysis reaches it (the analysis waits for
+/// that one), and none of what it does not need. Returns without waiting.
 pub fn warm_up_in_background(then: impl FnOnce() + Send + 'static) {
-    let rules = clauselint_analyzer::all_rules();
+    let examples: Vec<&'static str> = clauselint_analyzer::all_rules()
+        .iter()
+        .map(|r| r.meta().doc.example)
+        .collect();
     // The analysis thread takes one core.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get().saturating_sub(1))
         .clamp(1, 3);
-    let share = rules.len().div_ceil(threads).max(1);
-    let mut shares: Vec<&'static [&'static dyn Rule]> = rules.chunks(share).collect();
-    let first = shares.remove(0);
-    for rules in shares {
+    let share = examples.len().div_ceil(threads).max(1);
+    let mut parts: Vec<String> = examples.chunks(share).map(|p| p.join("\n\n")).collect();
+    let first = parts.remove(0);
+    for sample in parts {
         // Without a thread for it, what this share would compile is compiled when needed.
         let _ = std::thread::Builder::new()
             .name("clauselint-warm-up".into())
-            .spawn(move || run_backwards(rules));
+            .spawn(move || {
+                let _ = Analyzer::default().analyze(&parse(&sample, Format::Markdown));
+            });
     }
     let run_first = move || {
-        run_backwards(first);
+        let _ = Analyzer::default().analyze(&parse(&first, Format::Markdown));
         let _ = Analyzer::default().analyze(&parse(WARM_UP_CONTRACT, Format::Markdown));
         then();
     };
@@ -394,28 +395,6 @@ pub fn warm_up_in_background(then: impl FnOnce() + Send + 'static) {
     let _ = std::thread::Builder::new()
         .name("clauselint-warm-up".into())
         .spawn(run_first);
-}
-
-/// The rules' documented examples followed by a real contract: text on which the rules reach
-/// most of their patterns.
-fn warm_up_sample() -> String {
-    let mut sample = String::new();
-    for rule in clauselint_analyzer::all_rules() {
-        sample.push_str(rule.meta().doc.example);
-        sample.push_str("\n\n");
-    }
-    sample.push_str(WARM_UP_CONTRACT);
-    sample
-}
-
-/// Runs `rules` over [`warm_up_sample`], last rule first (see [`warm_up_in_background`]).
-fn run_backwards(rules: &[&'static dyn Rule]) {
-    let doc = parse(&warm_up_sample(), Format::Markdown);
-    let cx = Context::new(&doc);
-    let mut findings = Vec::new();
-    for rule in rules.iter().rev() {
-        rule.check(&cx, &mut findings);
-    }
 }
 
 #[cfg(test)]
