@@ -275,8 +275,9 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
             let data_follows = s.hits.iter().any(|d| {
                 d.start >= verb_end
                     && d.start <= verb_end + 40
+                    && s.norm[verb_end..d.start].split_whitespace().count() <= 2
                     && (d.is(Concept::Personal) || d.is(Concept::Data) || d.is(Concept::Content))
-            });
+            }) && !on_behalf().is_match(&s.norm[verb_end..]);
             let relative_of_other = words.iter().enumerate().any(|(i, w)| {
                 matches!(*w, "that" | "which" | "who")
                     && !(data_follows
@@ -567,6 +568,23 @@ fn open_disclosure_without_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, 
                 .unwrap_or((object.start, object.end));
             Some((*h, (p_start, p_end)))
         })
+}
+
+/// What lies between "provide" and its recipient: the data, then "to" ("provide information to
+/// analytics and measurement partners", "provide information to our related companies, including
+/// … affiliates"), not information *about* something ("provide information about or links to
+/// third-party products").
+fn provided_to(between: &str) -> bool {
+    let Some(to) = between.find(" to ") else {
+        return false;
+    };
+    let object = &between[..to];
+    object.len() <= 50
+        && between.len() <= 160
+        && !object.contains([',', ';'])
+        && !object
+            .split_whitespace()
+            .any(|w| matches!(w, "about" | "regarding" | "on" | "for" | "with"))
 }
 
 /// "We provide ad-serving companies, ad networks and advertising companies with information":
@@ -979,7 +997,7 @@ fn named_recipient(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usiz
             // moves data only when the data is its object; "provide services to third parties"
             // does not.
             if matches!(w, "provide" | "provides") {
-                return actor_before(s, h.start) == Actor::Vendor
+                return actor_before(s, h.start) != Actor::Customer
                     && s.hits.iter().any(|d| {
                         d.start >= h.end
                             && d.start <= h.end + 24
@@ -997,6 +1015,12 @@ fn named_recipient(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usiz
         })
         .filter(|h| actor_before(s, h.start) != Actor::Customer)
         .find_map(|h| recipient_after(s, h.end).map(|r| (*h, r)));
+    // "provide information to its vendors": the data, then "to" and the recipient; "provide
+    // information about or links to third-party products … or allow third parties" is no transfer.
+    let found = found.filter(|(h, r)| {
+        !matches!(&s.norm[h.start..h.end], "provide" | "provides")
+            || provided_to(&s.norm[h.end..r.0])
+    });
     let (share, recipient) = found
         .or_else(|| recipient_before_relative(s))
         .or_else(|| made_available_to(s))
@@ -1250,6 +1274,8 @@ mod tests {
         assert_flags(ID, "Blizzard may provide information to its vendors, consultants, marketing partners, research firms and other service providers or business partners.");
         // Mix Privacy Policy.
         assert_flags(ID, "We may also provide Personal Information to business partners with whom we may jointly offer products or services.");
+        // Discord Privacy Policy.
+        assert_flags(ID, "We may also provide information to analytics and measurement partners to measure the effectiveness of sponsored content if you engage with it.");
         // Instacart Privacy Policy: a parenthesis describing the data does not hide the recipient.
         assert_flags(ID, "We may disclose your Personal Information (such as contact information, device information, browser and activity information, and general location) to our marketing and advertising partners, including social media platforms.");
         // Tagged Privacy Policy: “these categories” of personal information.
@@ -1263,6 +1289,10 @@ mod tests {
         assert_clean(ID, "We do not use third-party advertising companies to serve you targeted advertisements based on your personal information.");
         // Recipients doing work for the vendor (Twitter Privacy Policy construction).
         assert_clean(ID, "We also provide certain third parties with information to help us offer or operate our products and services.");
+        // Zora Terms of Service: information about third-party products goes to the customer.
+        assert_clean(ID, "We may further provide information about or links to third-party products, services, activities, or events.");
+        // Zillow Privacy Policy: third parties collecting on the vendor's behalf.
+        assert_clean(ID, "We might also collect personal data about you from our business partners and other third parties who collect personal data on our behalf.");
         // Providing services, or receiving data from a party, moves none of the customer's data.
         assert_clean(ID, "We provide hosting services to third parties and affiliates under separate agreements.");
         assert_clean(ID, "Third party advertisers who use our Ad Services may also provide us with information about you as part of their ad campaigns.");

@@ -462,7 +462,7 @@ mod tests {
         // Financial Times Privacy Policy.
         assert_clean(ID, "For example, if you complete one of our general enquiry forms, we would ask for your consent if we wanted to use your personal information for any other purpose.");
         // Alexa Terms of Service construction: the "you" of a relative clause is not the actor.
-        assert_flags(ID, "Amazon uses information about your contacts and connections, including who you communicate with the most, to provide and improve our services.");
+        assert_flags(ID, "We use information about your contacts and connections, including who you communicate with the most, to provide and improve our services.");
         assert_clean(ID, "You can use the analytics dashboard and your data to improve the services you offer to your customers.");
         // Consent mentioned elsewhere does not narrow the purpose.
         assert_flags(ID, "We may use your personal data to improve our services, and you can withdraw your consent to marketing at any time.");
