@@ -264,6 +264,16 @@ impl Rule for RetentionDeletion {
             ]
             .iter()
             .any(|p| phrase.starts_with(p));
+            // "may be stored on your device", "may be stored in other countries": where data is
+            // kept, not how long.
+            let after = s.norm[m.end()..].trim_start();
+            let storage_place = phrase.ends_with("stored")
+                && ["in ", "on ", "outside", "at ", "within ", "locally"]
+                    .iter()
+                    .any(|w| after.starts_with(w));
+            if storage_place {
+                continue;
+            }
             let customer_is_subject = !passive || s.norm[..m.start()].trim_end().ends_with("you");
             let customer_keeps =
                 customer_is_subject && actor_before(s, m.start()) == Actor::Customer;
@@ -409,5 +419,17 @@ mod tests {
             "We do not delete the information that you choose to retain indefinitely.",
         );
         assert_clean(ID, "These include rights to store and reformat and to analyze for aggregate reporting and analysis purposes, and will involve us making choices in the way we technically administer our Services, for example, how we redundantly backup data to keep it safe.");
+    }
+
+    #[test]
+    fn where_data_is_stored_is_not_how_long() {
+        // Hugging Face Privacy Policy and a transfer clause (Watch.Hockey Privacy Policy).
+        assert_clean(ID, "Please be aware that certain Personal Information and other information provided by you in connection with your use of the Services may be stored on your device (even if that Information is not collected by the Company).");
+        assert_clean(ID, "When you submit personal information to one of our affiliates, you understand and agree that this information may be transferred across national boundaries and may be stored in other countries.");
+        // The same verb with an open period.
+        assert_flags(
+            ID,
+            "Personal information you submit may be stored for as long as we deem necessary.",
+        );
     }
 }
