@@ -260,6 +260,7 @@ pub fn actor_before(s: &SentenceFacts, pos: usize) -> Actor {
             .iter()
             .filter(|h| h.end <= pos && h.start >= from)
             .filter(|h| h.is(Concept::Vendor) || h.is(Concept::Customer))
+            .filter(|h| !in_closed_adverbial_clause(&s.norm, h.start, pos))
             .rfind(|h| is_subject(&s.norm, h.start, h.end))
             .map(|h| {
                 if h.is(Concept::Vendor) {
@@ -272,6 +273,29 @@ pub fn actor_before(s: &SentenceFacts, pos: usize) -> Actor {
     nearest(scope)
         .or_else(|| nearest(0))
         .unwrap_or(Actor::Unknown)
+}
+
+/// "When you create a voice ID, Alexa uses recordings of your voice …": the subject of an
+/// introductory "when / if / once …" clause that a comma closes before `pos` is not the actor of the
+/// main clause that follows it.
+fn in_closed_adverbial_clause(norm: &str, start: usize, pos: usize) -> bool {
+    const SUBORDINATORS: &[&str] = &[
+        "when ",
+        "whenever ",
+        "if ",
+        "where ",
+        "once ",
+        "after ",
+        "before ",
+        "as soon as ",
+        "because ",
+        "since ",
+        "each time ",
+    ];
+    let segment_start = norm[..start].rfind(", ").map_or(0, |i| i + 2);
+    let segment = &norm[segment_start..start];
+    SUBORDINATORS.iter().any(|w| segment.starts_with(w))
+        && norm[start..pos.min(norm.len())].contains(", ")
 }
 
 /// "we may", "you grant us", "… may be used": a permission or grant in favour of the vendor.

@@ -507,6 +507,34 @@ mod tests {
     }
 
     #[test]
+    fn the_customer_in_an_introductory_clause_is_not_the_actor_of_the_grant() {
+        // Alexa Terms of Service (Voice ID): "when you create …" sets the occasion; the product uses
+        // the recordings.
+        assert_flags(
+            ID,
+            "When you create a voice ID, Alexa uses recordings of your voice to create an acoustic model \
+             of your voice characteristics, to update that model over time, and to improve Alexa’s voice \
+             recognition capabilities.",
+        );
+        assert_flags(
+            ID,
+            "If you upload content, it may be used to train our machine learning models.",
+        );
+        // The customer is still the actor when the main clause is theirs.
+        assert_clean(
+            ID,
+            "When you create a voice ID, you may use recordings of your voice to improve your own \
+             voice recognition model.",
+        );
+        // An opt-in condition stays an opt-in, not a grant.
+        assert_clean(
+            ID,
+            "If you choose to share your recordings, we may use them to improve our speech recognition \
+             models.",
+        );
+    }
+
+    #[test]
     fn flags_direct_grants() {
         // Zoom Terms of Service §10.4 (2023 version).
         assert_flags(
