@@ -5,8 +5,10 @@
 //! reasonably required", "until no longer needed", "for a reasonable period", "as long as your
 //! account is active"; "for legitimate business purposes"), the vendor keeping data with no bound
 //! in the sentence ("Zoom retains Customer Content"), a discretion to delete ("may delete", "may
-//! elect to delete", "reserves the right to delete") instead of a duty, deletion "according to our
-//! deletion practices", retention after termination or account deletion, and backup or archive
+//! elect to delete", "reserves the right to delete") instead of a duty, deletion or retention
+//! "according to our deletion practices / retention policy", deletion not guaranteed ("we cannot
+//! promise that all data will be deleted", "may not be completely deleted"), retention after
+//! termination or account deletion, and backup or archive
 //! exceptions to deletion. Not: a stated period, a title announcing the periods ("How long we keep
 //! your data"), keeping data safe or separate, or what the customer chooses to keep.
 //!
@@ -61,6 +63,9 @@ fn vague_retention() -> &'static Regex {
           | (?-u:\b)may(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:elect|choose|decide)(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:not\ )?to\ (?:\(a\)\ )?(?:delete|erase|destroy|purge)(?-u:\b)
           | (?-u:\b)may,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,\ (?:delete|erase|destroy|purge)(?-u:\b)
           | (?-u:\b)(?:reserves?|reserve)\ the\ right\ to\ (?:delete|erase|destroy|purge)(?-u:\b)
+          | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,4}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ (?:our|its|their)\ (?:own\ |internal\ |standard\ |data\ )*(?:retention\ |record\ |records\ )?(?:policy|policies|practices|schedules?|procedures)(?-u:\b)
+          | (?-u:\b)(?:cannot|can\ not|can't|do\ not|don't|does\ not|will\ not)\ (?:guarantee|ensure|promise)\ (?:that\ )?(?:[a-z,']+\ ){0,8}?(?:deleted|erased|destroyed|removed|purged)(?-u:\b)
+          | (?-u:\b)may\ not\ (?:always\ )?be\ (?:completely\ |fully\ |permanently\ |immediately\ |entirely\ )?(?:deleted|erased|purged)(?-u:\b)
           | (?-u:\b)(?:deleted|destroyed|erased|purged|deletion)\ (?:by\ [a-z]+\ )?(?:in\ accordance\ with|according\ to|pursuant\ to|under|as\ (?:set\ out|described)\ in)\ (?:[a-z,]+\ ){0,6}?(?:our|its|their)\ (?:own\ )?(?:regularly\ scheduled\ |standard\ |internal\ |usual\ |normal\ |data\ )*(?:deletion\ |retention\ |data\ )?(?:practices|protocols|policies|procedures|schedules?|processes|cycles?)(?-u:\b)
           | (?-u:\b)(?:no|not\ (?:under\ )?any)\ (?:obligation|duty)\ to\ (?:maintain|retain|delete)(?-u:\b)
           | (?-u:\b)not\ (?:be\ )?(?:able\ to\ )?(?:delete|remove|control\ (?:the\ )?removal)(?-u:\b)
@@ -256,6 +261,10 @@ impl Rule for RetentionDeletion {
             let passive = [
                 "may be",
                 "may also be",
+                "may not",
+                "retained",
+                "kept",
+                "stored",
                 "deleted",
                 "destroyed",
                 "erased",
@@ -431,5 +440,30 @@ mod tests {
             ID,
             "Personal information you submit may be stored for as long as we deem necessary.",
         );
+    }
+
+    #[test]
+    fn retention_by_an_unseen_policy_and_deletion_not_guaranteed() {
+        assert_flags(ID, "We retain your personal information in accordance with our internal retention policies.");
+        assert_flags(
+            ID,
+            "We cannot guarantee that all of your personal data will be deleted from our systems.",
+        );
+        assert_flags(
+            ID,
+            "Information you share with other users may not be completely deleted.",
+        );
+        // Tricky: the policy is this document, with its periods; a firm duty.
+        assert_clean(ID, "We retain your personal information for 12 months, as described in this Privacy Policy.");
+        assert_clean(
+            ID,
+            "We will delete your personal data within 30 days of your request.",
+        );
+    }
+
+    #[test]
+    fn files_kept_as_a_protection_are_clean() {
+        // Tresorit Terms of Service: suspension does not delete the customer's files.
+        assert_clean(ID, "As a result of suspension, Customer Files will not be deleted unless specified otherwise in this Agreement or Customer explicitly requests their deletion.");
     }
 }
