@@ -22,19 +22,22 @@ pub fn scope_start(norm: &str, pos: usize) -> usize {
     // A semicolon or colon that introduces the next item of an enumeration ("; (ii)", "; or (c)")
     // continues the clause that governs the list.
     // Boundaries inside parentheses ("(except as required by law)") do not end the clause around them.
-    let mut depth_at = Vec::with_capacity(head.len() + 1);
+    // The depth is counted up to each match's start as the matches come, in order.
+    let bytes = head.as_bytes();
     let mut depth = 0i32;
-    for b in head.bytes() {
-        depth_at.push(depth);
-        match b {
-            b'(' => depth += 1,
-            b')' => depth = (depth - 1).max(0),
-            _ => {}
-        }
-    }
-    depth_at.push(depth);
+    let mut counted = 0;
     re.find_iter(head)
-        .filter(|m| depth_at[m.start()] == 0)
+        .filter(|m| {
+            for &b in &bytes[counted..m.start()] {
+                match b {
+                    b'(' => depth += 1,
+                    b')' => depth = (depth - 1).max(0),
+                    _ => {}
+                }
+            }
+            counted = m.start();
+            depth == 0
+        })
         .filter(|m| {
             let sep = &head[m.start()..m.end()];
             if sep != ";" && sep != ": " {

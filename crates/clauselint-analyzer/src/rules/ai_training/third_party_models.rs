@@ -17,7 +17,7 @@ use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
-use crate::pattern::DualRegex;
+use crate::pattern::{AnyWord, DualRegex};
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::ai_training::content_grant::ai_purpose;
 use crate::rules::ai_training::not_a_provision;
@@ -43,21 +43,62 @@ static META: RuleMeta = RuleMeta {
 /// Named AI providers and phrases for third-party AI: "third-party AI providers", "LLM providers",
 /// "OpenAI", "artificial intelligence services". A [`DualRegex`]: `[^.;]*`, `\S+` and `\w*` in
 /// Unicode form made the lazy DFA determinise new states on nearly every sentence it searched.
-fn provider_regex() -> &'static DualRegex {
-    static RE: DualRegex = DualRegex::new();
-    RE.with_pattern(|| {
-        r"(?x)
+///
+/// The alternative that starts with a disclosure verb ([`DISCLOSED_TO_AI_SERVICES`]) is searched
+/// on its own, only in sentences that name AI services, tools or systems: at word starts, its
+/// `[^.;]*` after every "provide" or "share" read to the end of the sentence. No other
+/// alternative can start where it starts (their first words differ from its verbs within the
+/// verbs' own letters), so the leftmost of the two searches' matches is the leftmost match of
+/// the pattern written in one piece, with the same end.
+fn provider_match(norm: &str) -> Option<(usize, usize)> {
+    static NAMED: DualRegex = DualRegex::new();
+    static DISCLOSED: DualRegex = DualRegex::new();
+    static AI_SERVICES: AnyWord = AnyWord::new(&[
+        "ai services",
+        "ai tools",
+        "ai systems",
+        "artificial intelligence services",
+        "artificial intelligence tools",
+        "artificial intelligence systems",
+        "llm services",
+        "llm tools",
+        "llm systems",
+    ]);
+    let named = NAMED
+        .with_pattern(|| format!("(?x){PROVIDERS_BEFORE}|{PROVIDERS_AFTER}"))
+        .find(norm);
+    let disclosed = if AI_SERVICES.is_in(norm) {
+        DISCLOSED
+            .with_pattern(|| format!("(?x){DISCLOSED_TO_AI_SERVICES}"))
+            .find(norm)
+    } else {
+        None
+    };
+    match (named, disclosed) {
+        (Some(n), Some(d)) => Some(if d.0 < n.0 { d } else { n }),
+        (n, d) => n.or(d),
+    }
+}
+
+/// The pattern's alternatives before [`DISCLOSED_TO_AI_SERVICES`] (verbose syntax).
+const PROVIDERS_BEFORE: &str = r"
             (?-u:\b)(?:openai|anthropic|chatgpt|gpt-\d\w*|claude|gemini|mistral|cohere|azure\ openai|azure\ ai|vertex\ ai|bedrock|deepseek|perplexity|llama)(?-u:\b)
           | (?-u:\b)third[-\ ]part(?:y|ies)(?-u:\b)(?:\s+\S+){0,2}?\s+(?:ai|a\.i\.|llm|llms|models?|artificial\ intelligence|machine\ learning|generative)(?-u:\b)
           | (?-u:\b)(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ |model\ )?(?:providers?|vendors?|partners?|sub-?processors?)(?-u:\b)
-          | (?-u:\b)(?:disclose|send|share|transmit|provide|enter)\w*(?-u:\b)[^.;]*(?-u:\b)(?:to|into|with)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:ai|artificial\ intelligence|llm)\ (?:services|tools|systems)(?-u:\b)
-          | (?-u:\b)third[-\ ]party\ or\ open[-\ ]source\ models?(?-u:\b)
+          ";
+
+/// Content disclosed to AI services, tools or systems (verbose syntax).
+const DISCLOSED_TO_AI_SERVICES: &str = r"
+            (?-u:\b)(?:disclose|send|share|transmit|provide|enter)\w*(?-u:\b)[^.;]*(?-u:\b)(?:to|into|with)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:ai|artificial\ intelligence|llm)\ (?:services|tools|systems)(?-u:\b)
+          ";
+
+/// The pattern's alternatives after [`DISCLOSED_TO_AI_SERVICES`] (verbose syntax).
+const PROVIDERS_AFTER: &str = r"
+            (?-u:\b)third[-\ ]party\ or\ open[-\ ]source\ models?(?-u:\b)
           | (?-u:\b)third[-\ ]part(?:y|ies)(?:\s+\S+){1,16}?\s+train\ their\ (?:own\ )?(?:\S+\ ){0,2}?(?:models?|ai|algorithms)(?-u:\b)
           | (?-u:\b)(?:ai|llm)\ features?\ (?:use|uses|utili[sz]e|rely\ on|are\ powered\ by)\ third[-\ ]party(?-u:\b)
           | (?-u:\b)(?:ai|llm|generative\ ai)\ (?:features?|tools?|functionality)\ (?:may\ |will\ |can\ )?(?:share|send|disclose|transmit)\w*(?-u:\b)[^.;]{0,40}?\ (?:with|to)\ 
-          "
-    })
-}
+          ";
 
 fn acts_on_data(s: &SentenceFacts) -> bool {
     s.has(Concept::Share)
@@ -135,9 +176,7 @@ impl Rule for ThirdPartyModels {
             if !acts_on_data(s) || vendor_switched_off_training(s) {
                 continue;
             }
-            let Some((m_start, m_end)) = provider_regex()
-                .find(&s.norm)
-                .or_else(|| shared_for_training(s))
+            let Some((m_start, m_end)) = provider_match(&s.norm).or_else(|| shared_for_training(s))
             else {
                 continue;
             };
@@ -167,7 +206,56 @@ impl Rule for ThirdPartyModels {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::testing::{assert_clean, assert_flags};
+
+    /// The pattern as it was written, in one piece.
+    fn provider_regex_in_one_piece() -> Regex {
+        Regex::new(&format!(
+            "(?x){PROVIDERS_BEFORE}|{DISCLOSED_TO_AI_SERVICES}|{PROVIDERS_AFTER}"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn provider_match_is_the_leftmost_match_of_the_pattern_in_one_piece() {
+        let plain = provider_regex_in_one_piece();
+        for text in [
+            "we send audio recordings to our third-party ai providers who assist us",
+            "you may provide prompts to chatgpt; we share your data with openai",
+            "we will share, send and provide content with our ai tools and third party models",
+            "content you enter into the ai systems — and any llm services — is shared with anthropic",
+            "to provide the services we transmit data to partners. machine learning vendors",
+            "the ai features may share outputs with the partners and ai services",
+            "provide data to ai services; deepseek and perplexity; disclosed to a.i. tools",
+            "entertainment content is shared with “ai systems” in the eea § 4",
+            "",
+        ] {
+            let expected = plain.find(text).map(|m| (m.start(), m.end()));
+            assert_eq!(provider_match(text), expected, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn provider_match_is_the_leftmost_match_on_any_text(
+            words in proptest::collection::vec(
+                "(share|shares|provide|enter|entered|send|disclose|transmit|to|into|with|ai|llm|artificial|intelligence|services|tools|systems|third-party|third|party|models|openai|deepseek|perplexity|providers|features|may|train|their|é|§|’|—|;|\\.|,)",
+                0..24,
+            ),
+            separators in proptest::collection::vec("( |  |\u{a0}|)", 24),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&separators)
+                .flat_map(|(w, s)| [w.as_str(), s.as_str()])
+                .collect();
+            let expected = provider_regex_in_one_piece()
+                .find(&text)
+                .map(|m| (m.start(), m.end()));
+            proptest::prop_assert_eq!(provider_match(&text), expected, "{:?}", text);
+        }
+    }
 
     const ID: &str = "ai-training/third-party-models";
 

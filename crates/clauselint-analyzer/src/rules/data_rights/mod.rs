@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::pattern::DualRegex;
+
 use crate::context::{Context, SentenceFacts};
 use crate::rule::Rule;
 
@@ -32,9 +34,7 @@ pub static RULES: &[&dyn Rule] = &[
 /// "business purposes" (also "for many different business purposes"), "as we see fit", "in any manner", "without restriction", "commercially
 /// exploit", "in connection with … Company's business".
 pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
-    open_purpose_regex()
-        .find(&s.norm)
-        .map(|m| (m.start(), m.end()))
+    open_purpose_regex().find(&s.norm)
 }
 
 /// An open purpose that is not the vendor improving or developing its own offering: "for any
@@ -53,15 +53,21 @@ pub(crate) fn unbounded_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
     ];
     open_purpose_regex()
         .find_iter(&s.norm)
-        .find(|m| !IMPROVEMENT.iter().any(|w| m.as_str().starts_with(w)))
-        .map(|m| (m.start(), m.end()))
+        .find(|&(start, end)| {
+            !IMPROVEMENT
+                .iter()
+                .any(|w| s.norm[start..end].starts_with(w))
+        })
 }
 
-fn open_purpose_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
+/// Searched at word starts (every alternative starts at one): unanchored, the `[^.;]` stretches
+/// and `\w+` repeats made its lazy DFA build states for as long as it met new text.
+fn open_purpose_regex() -> &'static DualRegex {
+    static RE: DualRegex = DualRegex::new();
+    RE.with_pattern(|| OPEN_PURPOSE)
+}
+
+const OPEN_PURPOSE: &str = r"(?x)
             (?-u:\b)for\ any\ (?:lawful\ |legal\ |other\ |legitimate\ |business\ )?purposes?(?-u:\b)
           | (?-u:\b)any\ purpose\ whatsoever(?-u:\b)
           | (?-u:\b)(?:for|in\ connection\ with)\ (?:(?:many|various|different|several|numerous|a\ variety\ of|a\ range\ of|a\ number\ of)\ )*(?:our|its|the\ specific|specific)?\s?(?:own\ |internal\ |legitimate\ |general\ )?business\ (?:purposes|operations)(?-u:\b)
@@ -83,11 +89,7 @@ fn open_purpose_regex() -> &'static Regex {
           | (?-u:\b)commerciali[sz](?:e|ing)(?-u:\b)
           | (?-u:\b)for\ (?:any\ )?commercial\ purposes(?-u:\b)
           | (?-u:\b)in\ connection\ with\ (?:[^.;]{0,80}?\ )?(?:our|its|company's)(?:\ \([^)]{0,60}\))?\ business(?:es)?(?-u:\b)
-          ",
-        )
-        .expect("valid open-purpose regex")
-    })
-}
+          ";
 
 /// Limits that make a purpose narrow: "solely to provide the Services", "only as necessary to
 /// perform".
@@ -185,4 +187,57 @@ pub(crate) fn run_in_title(cx: &Context, s: &SentenceFacts) -> bool {
     };
     let block = &cx.doc.blocks[sentence.block];
     block.first_sentence == s.index && block.sentence_count > 1 && s.norm.len() < 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word-start search of [`open_purpose_regex`] finds what the pattern as written finds.
+    #[test]
+    fn open_purpose_search_matches_the_pattern_as_written() {
+        let plain = Regex::new(OPEN_PURPOSE).unwrap();
+        for text in [
+            "we may use your content to improve our services and to develop new products.",
+            "for any lawful purpose; for various different business purposes, as we see fit",
+            "in connection with the operation of company's (and its affiliates’) business",
+            "at our sole discretion we may use, exploit or disclose it in any manner — freely",
+            "improving, enhancing, and developing, google products § 3 and services",
+            "développement of our services for research and marketing purposes, as acme deems fit",
+            "without any restriction, commercialise; for commercial purposes; product development",
+            "",
+        ] {
+            let expected: Vec<(usize, usize)> = plain
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let found: Vec<(usize, usize)> = open_purpose_regex().find_iter(text).collect();
+            assert_eq!(found, expected, "{text:?}");
+            assert!(text.is_empty() || !found.is_empty(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn open_purpose_search_matches_the_pattern_as_written_on_any_text(
+            words in proptest::collection::vec(
+                "(for|any|purpose|business|purposes|improve|improving|and|our|services|products|in|connection|with|its|as|we|see|fit|use|manner|freely|é|§|’|—|;|\\.|,|\\(x\\))",
+                0..24,
+            ),
+            separators in proptest::collection::vec("( |  |\u{a0}|)", 24),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&separators)
+                .flat_map(|(w, s)| [w.as_str(), s.as_str()])
+                .collect();
+            let plain = Regex::new(OPEN_PURPOSE).unwrap();
+            let expected: Vec<(usize, usize)> = plain
+                .find_iter(&text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let found: Vec<(usize, usize)> = open_purpose_regex().find_iter(&text).collect();
+            proptest::prop_assert_eq!(found, expected, "{:?}", text);
+        }
+    }
 }

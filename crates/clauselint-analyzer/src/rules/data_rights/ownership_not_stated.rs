@@ -11,13 +11,10 @@
 //! Silence on ownership leaves the licence as the only statement of who holds what; a sound
 //! contract says plainly that the customer owns its content (and the outputs made from it).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
+use crate::pattern::DualRegex;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
 use crate::rules::ai_training::content_grant::training_grants;
 use crate::rules::data_rights::broad_license::granted_by_customer;
@@ -40,11 +37,14 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// "you retain ownership", "Customer owns", "we do not claim ownership", "remains your property".
-pub(crate) fn ownership_statement() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
+/// Searched at word starts (every alternative starts at one): unanchored, its `(?:\s+\S+){0,6}?`
+/// stretches kept the lazy DFA determinising.
+pub(crate) fn ownership_statement() -> &'static DualRegex {
+    static RE: DualRegex = DualRegex::new();
+    RE.with_pattern(|| OWNERSHIP_STATEMENT)
+}
+
+const OWNERSHIP_STATEMENT: &str = r"(?x)
             (?-u:\b)(?:you|customer|users?|licensee|subscriber|client|member|creator|artist|seller)s?(?-u:\b),?(?:\s+\S+){0,6}?\s+(?:own|owns|retain|retains|keep|keeps|maintain|maintains|hold|holds|continue\ to\ own|will\ own|shall\ own|remain\ the\ owner)(?-u:\b)(?:\s+\S+){0,6}?\s+(?:ownership|rights?|title|owner|intellectual\ property)(?-u:\b)
           | (?-u:\b)(?:you|customer)\s+(?:own|owns|shall\ own|will\ own|retain\ ownership|retains\ ownership)(?-u:\b)
           | (?-u:\b)we\s+(?:do\ not|don't|will\ not|shall\ not)\s+(?:claim|take|acquire|obtain|assert)\s+(?:any\s+)?(?:ownership|title|rights?\ of\ ownership)
@@ -55,11 +55,7 @@ pub(crate) fn ownership_statement() -> &'static Regex {
           | (?-u:\b)ownership\ of\ (?:your|customer)(?-u:\b)(?:\s+\S+){0,4}?\s+(?:remains|stays|is\ retained)
           | (?-u:\b)(?:your|customer's|the\ customer's)\ ownership\ (?:of|in)(?:\s+\S+){1,4}?\s+(?:is|will\ be|shall\ be)\ not\ (?:affected|changed|transferred|diminished)(?-u:\b)
           | (?-u:\b)(?:not|never)\ (?:affect|affects|change|changes|transfer|transfers|diminish|diminishes)\ (?:your|customer's|the\ customer's)\ ownership(?-u:\b)
-          ",
-        )
-        .expect("valid ownership-statement regex")
-    })
-}
+          ";
 
 /// "you, or your licensors, retain ownership", "Customer owns all Customer Data"; not a condition or
 /// a description of what the customer must hold ("if you own the copyright", "content which you
@@ -79,11 +75,11 @@ fn states_ownership(s: &crate::context::SentenceFacts) -> bool {
     const NOT_A_STATEMENT: &[&str] = &[
         "if ", "whether ", "unless ", "where ", "which ", "not ", "must ",
     ];
-    ownership_statement().find_iter(norm).any(|m| {
-        let head = norm[..m.start()].trim_end_matches([' ', ',']);
+    ownership_statement().find_iter(norm).any(|(start, end)| {
+        let head = norm[..start].trim_end_matches([' ', ',']);
         let head = format!("{head} ");
         let conditional = NOT_A_STATEMENT.iter().any(|w| head.ends_with(w));
-        let text = m.as_str();
+        let text = &norm[start..end];
         if (text.starts_with("belong") || text.ends_with("yours")) && !about_content() {
             return false;
         }
@@ -173,7 +169,33 @@ impl Rule for OwnershipNotStated {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::testing::{assert_clean, assert_flags};
+
+    /// The word-start search finds what the pattern as written finds.
+    #[test]
+    fn ownership_statement_search_matches_the_pattern_as_written() {
+        let plain = regex::Regex::new(OWNERSHIP_STATEMENT).unwrap();
+        for text in [
+            "you retain all of your ownership rights in your content.",
+            "as between the parties, customer owns all customer content; we do not claim ownership",
+            "the content remains your sole property and is yours — it belongs to you",
+            "ownership of your uploaded files and media remains with you § 2",
+            "les créateurs keep the title; members hold all intellectual property",
+            "you, or your licensors, as applicable, retain ownership of the copyright",
+            "this is a license only – your ownership in posts is not affected",
+            "we may use it for any purpose",
+            "",
+        ] {
+            let expected: Vec<(usize, usize)> = plain
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let found: Vec<(usize, usize)> = ownership_statement().find_iter(text).collect();
+            assert_eq!(found, expected, "{text:?}");
+            assert_eq!(ownership_statement().is_match(text), plain.is_match(text));
+        }
+    }
 
     const ID: &str = "data-rights/ownership-not-stated";
 

@@ -446,9 +446,21 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
         return None;
     }
     let denial = denied(s);
-    let exclusion = excluded(norm);
-    let carve = nothing_limits(norm);
-    let shifted = risk_shifted(norm);
+    // Each search below runs only where the choice that follows reads its result: a plain denial
+    // ("we are not liable for …") decides alone, and the shifted risk counts only when there is
+    // no denial, exclusion or carve-out.
+    let plain_denial = matches!(denial, Some((_, _, false)));
+    let exclusion = if plain_denial { None } else { excluded(norm) };
+    let carve = if plain_denial {
+        None
+    } else {
+        nothing_limits(norm)
+    };
+    let shifted = if denial.is_none() && exclusion.is_none() && carve.is_none() {
+        risk_shifted(norm)
+    } else {
+        None
+    };
     let (start, end) = match (denial, exclusion) {
         (Some((a, b, false)), _) => (a, b),
         (_, Some((a, b))) if carve.is_none_or(|(c, _)| a < c) => (a, b),
