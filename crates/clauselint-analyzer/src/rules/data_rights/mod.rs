@@ -108,6 +108,8 @@ pub(crate) fn narrowed(s: &SentenceFacts) -> bool {
 /// ("Improve our products and build new ones") need not repeat the data or the verb.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct SectionTopic {
+    /// A title names data at all ("What data do we collect?").
+    pub about_data: bool,
     pub uses_data: bool,
     pub shares_data: bool,
     pub retention: bool,
@@ -132,6 +134,7 @@ impl SectionTopic {
                     .expect("valid use-title regex")
             })
             .is_match(&title);
+        self.about_data |= about_data;
         self.uses_data |= about_data && uses;
         self.shares_data |= SHARE
             .get_or_init(|| {

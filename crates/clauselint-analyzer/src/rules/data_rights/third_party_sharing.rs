@@ -3,6 +3,10 @@
 //! ## What it flags
 //! Sharing, selling or disclosing customer data to third parties, affiliates, partners or
 //! advertisers — beyond processors that act only on the vendor's behalf to run the service.
+//! Also US state-privacy admissions ("may be considered a “sale” or “sharing”", "we have shared
+//! and/or sold the following categories of personal information", "we share … for cross-context
+//! behavioral advertising"), where the recipients go unnamed. Not flagged: denials ("we do not
+//! sell"), the customer's opt-out rights, and access the customer itself gives an integration.
 //!
 //! ## Why it matters
 //! Once data reaches a third party, the contract with the vendor no longer governs it. Sharing with
@@ -58,7 +62,7 @@ fn on_behalf() -> &'static Regex {
 fn legal_only() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:required|compelled) (?:to do so )?by (?:law|a court|applicable law)(?-u:\b)|(?-u:\b)subpoena(?-u:\b)|(?-u:\b)court order(?-u:\b)|(?-u:\b)law enforcement(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:required|compelled|obligated|obliged) (?:to do so |to )?by (?:law|a court|applicable law|valid legal process|legal process)(?-u:\b)|(?-u:\b)legally (?:required|compelled|obligated|obliged)(?-u:\b)|(?-u:\b)subpoena(?-u:\b)|(?-u:\b)court order(?-u:\b)|(?-u:\b)law enforcement(?-u:\b)")
             .expect("valid legal regex")
     })
 }
@@ -149,7 +153,17 @@ fn made_available_to(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
 /// The recipient a share verb sends data to: a third-party hit after the verb, introduced by "with"
 /// or "to", that is not a processor acting for the vendor, other users, or the public.
 fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)> {
-    let window_end = (verb_end + 160).min(s.norm.len());
+    // "disclose your Personal Information (such as contact information, device information …) to
+    // our marketing and advertising partners": a parenthesis describing the data does not count
+    // against the distance to the recipient.
+    let rest = &s.norm[verb_end..];
+    let parenthetical = rest
+        .find('(')
+        .filter(|open| *open < 60)
+        .and_then(|open| rest[open..].find(')').map(|close| close + 1))
+        .filter(|len| *len <= 240)
+        .unwrap_or(0);
+    let window_end = (verb_end + 160 + parenthetical).min(s.norm.len());
     let mut recipients = s
         .hits_of(Concept::ThirdParty)
         .filter(|h| h.start >= verb_end && h.end <= window_end)
@@ -178,6 +192,7 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
                     " apps",
                     " offerings",
                     " materials",
+                    " products",
                     " software",
                     " license",
                 ]
@@ -250,9 +265,39 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
             // and use of the Network": the verb is someone else's, a purpose, or a noun.
             let lead = &after[..m.end()];
             let tail = &after[m.end()..];
-            if lead
-                .split(' ')
-                .any(|w| matches!(w, "that" | "which" | "you" | "we" | "to" | "who"))
+            let words: Vec<&str> = lead.split(' ').collect();
+            // "advertising companies that use information about your visits": a relative clause
+            // whose verb is the party's own; "apps that you use" gives the verb to someone else.
+            let offset = h.end + (s.norm[h.end..].len() - after.len());
+            // The relative clause must act on data ("use information about your visits"), not on
+            // a product ("companies that use the Meta Products").
+            let verb_end = offset + m.end();
+            let data_follows = s.hits.iter().any(|d| {
+                d.start >= verb_end
+                    && d.start <= verb_end + 40
+                    && s.norm[verb_end..d.start].split_whitespace().count() <= 2
+                    && (d.is(Concept::Personal) || d.is(Concept::Data) || d.is(Concept::Content))
+            }) && !on_behalf().is_match(&s.norm[verb_end..]);
+            let relative_of_other = words.iter().enumerate().any(|(i, w)| {
+                matches!(*w, "that" | "which" | "who")
+                    && !(data_follows
+                        && words.get(i + 1).is_some_and(|next| {
+                            matches!(*next, "may" | "will" | "can" | "could" | "might" | "also")
+                                || i + 2 == words.len()
+                        }))
+            });
+            // "you may be giving the partner access to some or all of your data": the customer
+            // grants the access, and "access" is the noun it grants.
+            let access_granted = matches!(tail_verb(lead), "access" | "accesses")
+                && s.norm[..h.start].split(' ').rev().take(4).any(|w| {
+                    matches!(
+                        w,
+                        "give" | "gives" | "giving" | "grant" | "grants" | "granting"
+                    )
+                });
+            if relative_of_other
+                || access_granted
+                || words.iter().any(|w| matches!(*w, "you" | "we" | "to"))
                 // "its subsidiaries and affiliates (collectively, “Starlink” or “we”) collect": a
                 // definition of the vendor (or of a class of things), not a party of its own.
                 || lead.contains("collectively")
@@ -275,7 +320,6 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
             }
             // The match runs from the party to its verb; the verb itself is its last word, so a
             // negator in between ("will not use") governs it.
-            let offset = h.end + (s.norm[h.end..].len() - after.len());
             let verb_start = offset + lead.rfind(' ').map_or(0, |i| i + 1);
             let verb = Hit {
                 mask: Concept::Use.bit(),
@@ -526,6 +570,151 @@ fn open_disclosure_without_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, 
         })
 }
 
+/// What lies between "provide" and its recipient: the data, then "to" ("provide information to
+/// analytics and measurement partners", "provide information to our related companies, including
+/// … affiliates"), not information *about* something ("provide information about or links to
+/// third-party products").
+fn provided_to(between: &str) -> bool {
+    let Some(to) = between.find(" to ") else {
+        return false;
+    };
+    let object = &between[..to];
+    object.len() <= 50
+        && between.len() <= 160
+        && !object.contains([',', ';'])
+        && !object
+            .split_whitespace()
+            .any(|w| matches!(w, "about" | "regarding" | "on" | "for" | "with"))
+}
+
+/// "We provide ad-serving companies, ad networks and advertising companies with information":
+/// the recipient sits between the verb and the data.
+fn provided_with_data(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:provide|provides|providing|supply|supplies)\ [^.;]{1,100}?\ with\ ")
+            .expect("valid provide-with regex")
+    });
+    let m = re.find(&s.norm)?;
+    let with_end = m.end();
+    let data_follows = s.hits.iter().any(|d| {
+        d.start >= with_end
+            && d.start <= with_end + 24
+            && (d.is(Concept::Personal) || d.is(Concept::Data) || d.is(Concept::Content))
+            && !s.norm[with_end..d.start]
+                .split_whitespace()
+                .any(|w| matches!(w, "whom" | "which" | "that" | "who"))
+    });
+    // "with no more information than what is necessary to enable them to provide the services to
+    // us", "to help us offer or operate our products": recipients working for the vendor.
+    if on_behalf().is_match(&s.norm)
+        || [
+            "to help us",
+            "services to us",
+            "for us",
+            "no more information than",
+        ]
+        .iter()
+        .any(|w| s.norm.contains(w))
+    {
+        return None;
+    }
+    let recipient = s.hits_of(Concept::ThirdParty).find(|h| {
+        h.start > m.start()
+            && h.end <= with_end
+            && !is_processor(s, h)
+            && !matches!(&s.norm[h.start..h.end], "the public" | "other users")
+    })?;
+    if !data_follows || actor_before(s, m.start()) != Actor::Vendor || negated(s, m.start()) {
+        return None;
+    }
+    let verb_end = m.start() + s.norm[m.start()..].find(' ').unwrap_or(0);
+    Some((
+        share_verb(m.start(), verb_end),
+        (recipient.start, recipient.end),
+    ))
+}
+
+/// Interest-based advertising run by others: "we use third-party advertising companies to serve
+/// you targeted advertisements based on your browsing history", "we partner with … advertising
+/// networks … to help us track your activity". The ad companies collect the data for their own
+/// targeting, which no processor does.
+fn advertising_companies_engaged(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    if !s.norm.contains("ad") {
+        return None;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?x)
+            (?-u:\b)(?P<verb>use|uses|work\ with|works\ with|engage|engages|partner\ with|partners\ with)\ (?:[\w-]+,?\ ){0,8}?
+            (?P<party>(?:advertising|ad|ad-serving|ad\ serving)\ (?:companies|networks|partners|providers|vendors|servers|technology\ companies))(?-u:\b)
+            [^.;]{0,100}?(?-u:\b)(?:(?:serve|deliver|show|display|target)\w*\ [^.;]{0,60}?(?-u:\b)(?:ads|advertisements|advertising)(?-u:\b)|track\w*\ (?:your|users?|their))
+        ")
+        .expect("valid advertising-companies regex")
+    });
+    let c = re.captures(&s.norm)?;
+    let (verb, party) = (c.name("verb")?, c.name("party")?);
+    if negated(s, verb.start()) || actor_before(s, verb.start()) == Actor::Customer {
+        return None;
+    }
+    Some((
+        share_verb(verb.start(), verb.end()),
+        (party.start(), party.end()),
+    ))
+}
+
+/// US state-privacy wording that admits a sale or "sharing": "we have shared and/or sold the
+/// following categories of personal information", "disclosures … may be considered a “sale”",
+/// "we share … for cross-context behavioral advertising". The recipients are advertisers and
+/// data buyers even where the sentence does not name them. A right to opt out of a sale, or a
+/// denial ("we do not sell"), admits nothing.
+fn state_law_sale(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    if !(s.norm.contains("sold")
+        || s.norm.contains("sale")
+        || s.norm.contains("selling")
+        || s.norm.contains("advertising"))
+    {
+        return None;
+    }
+    let m = state_law_sale_regex().find(&s.norm)?;
+    let before = &s.norm[..m.start()];
+    // "You have the right to opt out of …", "the right to know how and when we sell …": a right
+    // the customer has, not a practice admitted.
+    if [
+        "right to",
+        "opt out",
+        "opt-out",
+        "request that",
+        "do not",
+        "does not",
+        "not ",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+        || negated(s, m.start())
+        || actor_before(s, m.start()) == Actor::Customer
+    {
+        return None;
+    }
+    let data = s.has(Concept::Personal)
+        || s.has(Concept::Data)
+        || s.has(Concept::Content)
+        || s.norm.contains("categories");
+    data.then(|| (share_verb(m.start(), m.end()), (m.start(), m.end())))
+}
+
+fn state_law_sale_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"(?x)
+            (?-u:\b)(?:considered|deemed|constitutes?|constituting|qualifies\ as|qualify\ as|treated\ as)\ (?:an?\ |the\ )?[“"']?(?:sale|sales|selling|sharing|sold|shared)(?-u:\b)
+          | (?-u:\b)(?:have|has|may\ have)\ (?:shared|sold)(?:,?\ (?:and/or|and|or)\ (?:shared|sold|disclosed))?(?-u:\b)
+          | (?-u:\b)(?:share|shares|sharing|shared|sell|sells|selling|sold|disclose|discloses|disclosed)(?-u:\b)[^.;]{0,100}?(?-u:\b)for\ (?:the\ )?(?:purposes?\ of\ )?(?:cross[-\ ]context(?:ual)?\ behaviou?ral|targeted|interest[-\ ]based)\ advertising(?-u:\b)
+        "#)
+        .expect("valid state-law sale regex")
+    })
+}
+
 /// A merger, acquisition, sale of assets, bankruptcy or other change of control: the buyer or
 /// successor that receives the data is a new controller, bound by nothing the customer agreed to.
 fn corporate_deal() -> &'static Regex {
@@ -681,7 +870,8 @@ impl Rule for ThirdPartySharing {
                     let data = s.has(Concept::Personal)
                         || s.has(Concept::Content)
                         || s.has(Concept::Data)
-                        || s.has(Concept::UsageData);
+                        || s.has(Concept::UsageData)
+                        || categories_of_data(s);
                     if !data {
                         return None;
                     }
@@ -691,6 +881,9 @@ impl Rule for ThirdPartySharing {
                         None
                     };
                     let found = found.or_else(|| ad_platform_recipient(s));
+                    let found = found.or_else(|| state_law_sale(s));
+                    let found = found.or_else(|| provided_with_data(s));
+                    let found = found.or_else(|| advertising_companies_engaged(s));
                     let found = found.or_else(|| {
                         if s.norm.contains("privacy polic") {
                             under_own_privacy_policy(s)
@@ -733,6 +926,20 @@ impl Rule for ThirdPartySharing {
                 ));
                 continue;
             }
+            if state_law_sale_regex().is_match(&s.norm[r_start..r_end]) {
+                out.push(sentence_finding(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "Your personal data is sold or “shared” in the sense of US state privacy law (“{}”): \
+                         it goes to advertisers or other businesses for their own use. Ask that it be \
+                         neither sold nor shared, or at least that this be off until you opt in.",
+                        snippet(cx, s, r_start, r_end),
+                    ),
+                ));
+                continue;
+            }
             if corporate_deal().is_match(&s.norm[r_start..r_end]) {
                 out.push(sentence_finding(
                     cx,
@@ -762,6 +969,12 @@ impl Rule for ThirdPartySharing {
     }
 }
 
+/// "We may disclose these categories to third-party advertising networks": US state-privacy
+/// notices speak of "categories" of personal information they have just listed.
+fn categories_of_data(s: &SentenceFacts) -> bool {
+    s.norm.contains("these categories") || s.norm.contains("such categories")
+}
+
 /// The sentence names a third party (the lexicon's concept) that receives or acts on the data.
 fn named_recipient(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     let data = s.has(Concept::Personal)
@@ -769,6 +982,7 @@ fn named_recipient(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usiz
         || s.has(Concept::Data)
         || s.has(Concept::UsageData)
         || profile_words(s)
+        || categories_of_data(s)
         || cx
             .lead_in(s)
             .is_some_and(|l| l.has(Concept::Data) || l.has(Concept::Personal));
@@ -779,13 +993,34 @@ fn named_recipient(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usiz
         .hits_of(Concept::Share)
         .filter(|h| {
             let w = &s.norm[h.start..h.end];
-            !matches!(
-                w,
-                "provide" | "provides" | "pass" | "passed" | "exchange" | "trade" | "sale"
-            )
+            // "may provide information to its vendors, consultants, marketing partners": providing
+            // moves data only when the data is its object; "provide services to third parties"
+            // does not.
+            if matches!(w, "provide" | "provides") {
+                return actor_before(s, h.start) != Actor::Customer
+                    && s.hits.iter().any(|d| {
+                        d.start >= h.end
+                            && d.start <= h.end + 24
+                            && (d.is(Concept::Personal)
+                                || d.is(Concept::Data)
+                                || d.is(Concept::Content))
+                            && s.norm[h.end..d.start].split_whitespace().count() <= 2
+                            && !s.norm[h.end..d.start].split_whitespace().any(|g| {
+                                matches!(g, "and" | "or" | "for" | "of" | "to" | "access" | "us")
+                                    || g.contains([',', ';'])
+                            })
+                    });
+            }
+            !matches!(w, "pass" | "passed" | "exchange" | "trade" | "sale")
         })
         .filter(|h| actor_before(s, h.start) != Actor::Customer)
         .find_map(|h| recipient_after(s, h.end).map(|r| (*h, r)));
+    // "provide information to its vendors": the data, then "to" and the recipient; "provide
+    // information about or links to third-party products … or allow third parties" is no transfer.
+    let found = found.filter(|(h, r)| {
+        !matches!(&s.norm[h.start..h.end], "provide" | "provides")
+            || provided_to(&s.norm[h.end..r.0])
+    });
     let (share, recipient) = found
         .or_else(|| recipient_before_relative(s))
         .or_else(|| made_available_to(s))
@@ -1004,5 +1239,83 @@ mod tests {
         assert_flags(ID, "Depending on your location, we may share your email address in hashed form with marketing vendors to present targeted marketing — see § 4.");
         // Grammarly Privacy Policy construction: the vendor's corporate family.
         assert_flags(ID, "Companies within the Superhuman corporate family may access information about you, including for business operations and product integration.");
+    }
+
+    #[test]
+    fn sales_and_sharing_admitted_under_us_state_privacy_law() {
+        // Wargaming Privacy Policy.
+        assert_flags(ID, "However, some of our disclosures of personal information may be considered a “sale” or “share” under applicable law, including for California.");
+        // AdRoll Privacy Policy.
+        assert_flags(ID, "In the preceding twelve (12) months, we have shared and/or sold the following categories of personal information for the commercial purpose of providing cross-context behavioral advertising services:");
+        // Outbrain Privacy Policy.
+        assert_flags(ID, "Under certain United States state privacy laws, some of the ways in which we share Personal Data for targeted or cross-context behavioural advertising may be considered “sales” or “sharing”.");
+        let found = crate::testing::findings(
+            ID,
+            "In some US states, this sharing of personal information may be considered a “sale.”",
+        );
+        assert!(
+            found[0].message.contains("US state privacy law"),
+            "{}",
+            found[0].message
+        );
+        // Denials and the customer's rights admit nothing (WPEngine, Starbucks, hi5 Privacy Policies).
+        assert_clean(ID, "We do not and will not sell your personal information.");
+        assert_clean(ID, "You may have the right to opt-out of your personal information being sold or shared for purposes of targeted advertising.");
+        assert_clean(ID, "We do not sell or share sensitive personal information for cross-context behavioral advertising.");
+        assert_clean(
+            ID,
+            "You have the right to know whether we have sold or shared your personal information.",
+        );
+    }
+
+    #[test]
+    fn data_provided_to_partners_and_advertising_recipients() {
+        // Blizzard Entertainment Privacy Policy.
+        assert_flags(ID, "Blizzard may provide information to its vendors, consultants, marketing partners, research firms and other service providers or business partners.");
+        // Mix Privacy Policy.
+        assert_flags(ID, "We may also provide Personal Information to business partners with whom we may jointly offer products or services.");
+        // Discord Privacy Policy.
+        assert_flags(ID, "We may also provide information to analytics and measurement partners to measure the effectiveness of sponsored content if you engage with it.");
+        // Instacart Privacy Policy: a parenthesis describing the data does not hide the recipient.
+        assert_flags(ID, "We may disclose your Personal Information (such as contact information, device information, browser and activity information, and general location) to our marketing and advertising partners, including social media platforms.");
+        // Tagged Privacy Policy: “these categories” of personal information.
+        assert_flags(ID, "We may disclose these categories to third-party advertising networks, analytics providers, and social networks for purposes of marketing and advertising.");
+        // Rubicon Project Privacy Policy: the advertising companies' own use.
+        assert_flags(ID, "As an example, we work with third-party advertising companies that use information about your visits to various websites or applications across multiple devices in order to provide you with ads of interest.");
+        // IMDb Privacy Policy: the recipients before the data.
+        assert_flags(ID, "We provide ad-serving companies, ad networks and advertising companies with information that allows them to serve you with more useful and relevant ads.");
+        // Kick Privacy Policy.
+        assert_flags(ID, "We may participate in interest-based advertising and use third-party advertising companies to serve you targeted advertisements based on your browsing history and other personal information.");
+        assert_clean(ID, "We do not use third-party advertising companies to serve you targeted advertisements based on your personal information.");
+        // Recipients doing work for the vendor (Twitter Privacy Policy construction).
+        assert_clean(ID, "We also provide certain third parties with information to help us offer or operate our products and services.");
+        // Zora Terms of Service: information about third-party products goes to the customer.
+        assert_clean(ID, "We may further provide information about or links to third-party products, services, activities, or events.");
+        // Zillow Privacy Policy: third parties collecting on the vendor's behalf.
+        assert_clean(ID, "We might also collect personal data about you from our business partners and other third parties who collect personal data on our behalf.");
+        // Providing services, or receiving data from a party, moves none of the customer's data.
+        assert_clean(ID, "We provide hosting services to third parties and affiliates under separate agreements.");
+        assert_clean(ID, "Third party advertisers who use our Ad Services may also provide us with information about you as part of their ad campaigns.");
+        assert_clean(ID, "Websites and apps provided by other companies that use the Meta Products may show you content.");
+    }
+
+    #[test]
+    fn disclosures_the_law_compels_in_other_words() {
+        // Glassdoor Terms of Service.
+        assert_clean(ID, "You understand and agree that in certain circumstances we may disclose users’ personal data to third parties, such as when we are required to by law or valid legal process.");
+        // TP-Link Terms of Service.
+        assert_clean(ID, "You acknowledge and agree that TP-Link may disclose the User Content to law enforcement authorities, government officials, and/or third parties, if legally required to do so.");
+        // ... but not when the vendor's own belief or interests widen it.
+        assert_flags(ID, "We may disclose your personal data to third parties if legally required to do so or if we believe in good faith that disclosure is reasonably necessary to protect our rights.");
+    }
+
+    #[test]
+    fn access_the_customer_grants_to_an_integration_is_not_the_vendors_sharing() {
+        // Evernote Privacy Policy: the customer connects the app and gives it access.
+        assert_clean(ID, "If you connect your Evernote account to these third-party services, you may be giving the partner access to some or all of your data, including, in some cases, your Content.");
+        assert_flags(
+            ID,
+            "Our partners may access your data, including your Content, for their own purposes.",
+        );
     }
 }

@@ -2,12 +2,19 @@
 //!
 //! ## What it flags
 //! Customer data or content usable for open-ended purposes: "improving our services", "any
-//! purpose", "business purposes", "developing new products", "as we see fit", "in any manner".
+//! purpose", "business purposes", "developing new products", "research", "as we see fit", "in any
+//! manner" — in a sentence, in a list item under a lead-in or a section about the use of data, or in
+//! a purpose entry ("To inform product development …") of a list or table under a section about
+//! data. Not flagged: purposes the customer must first permit ("we may ask you for permission").
 //!
 //! ## Why it matters
 //! A purpose limits what the vendor may do with your data. "To improve our services" or "business
 //! purposes" limits nothing: it covers analytics, product development, model training and more.
 //! Use "to provide the Services to Customer" as the purpose, and list anything else expressly.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
@@ -55,6 +62,82 @@ fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
         || s.has(Concept::Purpose)
         || s.has(Concept::Discretion)
         || WORDS.iter().any(|w| s.norm.contains(w))
+}
+
+/// Open purposes `open_purpose` leaves to this rule: research ("conducting research for
+/// technological development", "for research", "research and development"), and the vendor's
+/// own named offering improved ("to continually improve the Evernote Service", "develop and
+/// improve the Lyft Platform").
+fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usize)> {
+    // "to understand how customers use our products and services, to develop and improve them":
+    // the pronoun stands for the offering named before it.
+    static PRONOUN: OnceLock<Regex> = OnceLock::new();
+    let pronoun = PRONOUN.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:develop|improve|enhance)(?:\ and\ (?:develop|improve|enhance))?\ them(?-u:\b)")
+            .expect("valid pronoun-purpose regex")
+    });
+    if let Some(m) = pronoun.find(&s.norm) {
+        let before = &s.norm[..m.start()];
+        if before.contains("products") || before.contains("services") {
+            return Some((m.start(), m.end()));
+        }
+    }
+    // "for our legitimate interests in operating our Services, Websites and business": the
+    // vendor's interest in running its business is no purpose at all.
+    static INTEREST: OnceLock<Regex> = OnceLock::new();
+    let interest = INTEREST.get_or_init(|| {
+        Regex::new(r"(?-u:\b)legitimate\ (?:business\ )?interests?\ (?:in|of)\ (?:operating|running|conducting|managing|developing|growing|improving)\ [^.;]{0,60}?(?-u:\b)business(?:es)?(?-u:\b)")
+            .expect("valid legitimate-interest regex")
+    });
+    if let Some(m) = interest.find(&s.norm) {
+        return Some((m.start(), m.end()));
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:for|conduct|conducting|conducts|perform|performing|to\ do|doing)\ (?:[a-z]+\ ){0,2}?research(?-u:\b)|(?-u:\b)research\ and\ development(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)(?:,?\ (?:and\ |or\ )?(?:improve|improving|enhance|enhancing|develop|developing|personali[sz]e|promote|provide|operate|maintain),?)*\ the\ [a-z]+\ (?:service|services|platform|products?|apps?|websites?)(?-u:\b)")
+            .expect("valid further-purpose regex")
+    })
+    .find(&s.norm)
+    .map(|m| (m.start(), m.end()))
+}
+
+/// The use waits for the customer's permission: "we may ask you for permission to review portions
+/// of your Content", "only with your express consent". What is opted into is not an open purpose
+/// taken over the customer.
+fn permission_first(s: &crate::context::SentenceFacts) -> bool {
+    if !(s.norm.contains("permission") || s.norm.contains("consent")) {
+        return false;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:ask|asks|request|requests|seek|seeks|obtain|obtains)\ (?:you\ )?(?:for\ )?(?:your\ )?(?:express\ |explicit\ |prior\ |written\ )*(?:permission|consent)(?-u:\b)|(?-u:\b)only\ (?:with|after|upon)\ (?:obtaining\ )?your\ (?:express\ |explicit\ |prior\ |written\ )*(?:permission|consent)(?-u:\b)")
+            .expect("valid permission regex")
+    })
+    .is_match(&s.norm)
+}
+
+/// A purpose stated as an entry of a list or table in a section about data: a cell of a "Type of
+/// Information | Purpose" table under "What data do we collect?" ("To inform product development
+/// and marketing efforts"), or a list item "to improve our Services;". The infinitive is the
+/// purpose; the section names the data.
+fn purpose_entry(cx: &Context, s: &crate::context::SentenceFacts) -> bool {
+    let Some(sentence) = cx.doc.sentences.get(s.index) else {
+        return false;
+    };
+    let kind = cx.doc.blocks[sentence.block].kind;
+    // A table cell's entries are separated by line breaks, each its own sentence.
+    let entry = match kind {
+        clauselint_parser::BlockKind::TableCell => true,
+        clauselint_parser::BlockKind::ListItem => opens_item(cx, s),
+        _ => false,
+    };
+    // A legal-basis entry ("It is in our legitimate interests to improve our services") names the
+    // ground for processing, not a further purpose, and a cell without the infinitive may be a
+    // header or a list of recipients.
+    entry
+        && s.norm.starts_with("to ")
+        && !s.norm.contains("legitimate interest")
+        && section_topic(cx, s).about_data
 }
 
 /// Content hits that are the customer's: "Third-Party Materials" and "our content" are not.
@@ -141,7 +224,7 @@ impl Rule for VaguePurpose {
                     || l.has(Concept::Data)
                     || l.has(Concept::UsageData)
             });
-            if !may_state_open_purpose(s) {
+            if !may_state_open_purpose(s) && !s.norm.contains("research") {
                 continue;
             }
             let uses = s.has(Concept::Use)
@@ -151,8 +234,7 @@ impl Rule for VaguePurpose {
             // A purpose listed under "How We Use Information We Collect" or "Purposes of
             // processing" is a use of the data the title names, though the item says neither.
             let data_in_section = !(data_in_lead || (data_here && uses))
-                && opens_item(cx, s)
-                && section_topic(cx, s).uses_data;
+                && ((opens_item(cx, s) && section_topic(cx, s).uses_data) || purpose_entry(cx, s));
             if !(data_here || data_in_lead || data_in_section) || !(uses || data_in_section) {
                 continue;
             }
@@ -165,7 +247,7 @@ impl Rule for VaguePurpose {
             if usage_only && unbounded_purpose(s).is_some() {
                 continue;
             }
-            let Some((p_start, p_end)) = open_purpose(s) else {
+            let Some((p_start, p_end)) = open_purpose(s).or_else(|| further_open_purpose(s)) else {
                 continue;
             };
             // The data is aggregated ("de-identified data", "aggregate data"), as opposed to the
@@ -179,9 +261,18 @@ impl Rule for VaguePurpose {
             if aggregated_data {
                 continue;
             }
+            // "Amazon uses information about … who you communicate with the most, to provide and
+            // improve our services": the vendor's verb governs the purpose, not the "you" of a
+            // relative clause nearer to it.
+            let vendor_verb = s
+                .hits
+                .iter()
+                .filter(|h| h.end <= p_start && (h.is(Concept::Use) || h.is(Concept::License)))
+                .any(|h| actor_before(s, h.start) == Actor::Vendor && !negated(s, h.start));
             let by_customer = !data_in_lead
                 && actor_before(s, p_start) == Actor::Customer
-                && !vendor_permission(s, p_start);
+                && !vendor_permission(s, p_start)
+                && !vendor_verb;
             if negated(s, p_start)
                 || narrowed(s)
                 || by_customer
@@ -189,6 +280,7 @@ impl Rule for VaguePurpose {
                 // "by using" them still takes the purposes it lists.
                 || (s.norm.contains("by using") && !s.has(Concept::License))
                 || shared_with_processors(s, p_start)
+                || permission_first(s)
             {
                 continue;
             }
@@ -325,5 +417,54 @@ mod tests {
             "We will not use your data for any purpose other than providing the Services.",
         );
         assert_clean(ID, "We are always working to improve our services.");
+    }
+
+    #[test]
+    fn purposes_in_a_table_under_a_section_about_data() {
+        // Evernote Privacy Policy: a “Type of Information | Purpose” table under “What data do we
+        // collect?”, entries separated by line breaks.
+        let table = "## What data do we collect?\n\n| Type of Information | Purpose |\n| --- | --- |\n| Your device information | To provide account support.  <br>  <br>To inform our product development and marketing efforts, including our advertising efforts. |\n";
+        assert_flags(ID, table);
+        // Running the service is a stated purpose.
+        assert_clean(ID, "## What data do we collect?\n\n| Type of Information | Purpose |\n| --- | --- |\n| Your payment information | To process your payment. |\n");
+        // A legal-basis column states the ground, not the purpose (WeChat Privacy Policy).
+        assert_clean(ID, "## What data do we collect?\n\n| Purpose | Legal basis |\n| --- | --- |\n| Account registration | To manage registrations; it is in our legitimate interests to improve our services. |\n");
+        // A table in a section about something else names no data.
+        assert_clean(ID, "## Our plans\n\n| Plan | Aim |\n| --- | --- |\n| Pro | To improve our products for teams. |\n");
+    }
+
+    #[test]
+    fn research_and_the_vendors_named_service() {
+        // Starlink Privacy Policy: the pronoun stands for the products and services.
+        assert_flags(ID, "We process your personal data as necessary to understand how customers use our products and services, to develop and improve them for you and others.");
+        // Miro Privacy Policy construction.
+        assert_flags(ID, "We use your personal data as permitted by law, including for our legitimate interests in operating our Services, Websites and business.");
+        assert_clean(ID, "We use your personal data to send you the invoices and to improve them on your request.");
+        // Evernote Privacy Policy.
+        assert_flags(ID, "Our systems automatically analyze your data to power Evernote features and to continually improve the Evernote Service for you.");
+        // ACDelco Privacy Policy construction: a list item under “We use your information to:”.
+        assert_flags(
+            ID,
+            "We use your personal information to:\n\n* Conduct internal research;\n",
+        );
+        assert_flags(
+            ID,
+            "We may use your personal data for research and development.",
+        );
+        // Research the customer does, or opted into, is not a purpose taken over its data.
+        assert_clean(ID, "You may use automated tools to obtain public information from the services for the purposes of archival or open-access research.");
+    }
+
+    #[test]
+    fn purposes_the_customer_must_first_permit_are_not_open() {
+        // Evernote Privacy Policy.
+        assert_clean(ID, "To help refine or improve the technology, we may ask you for permission to review portions of your Content.");
+        // Financial Times Privacy Policy.
+        assert_clean(ID, "For example, if you complete one of our general enquiry forms, we would ask for your consent if we wanted to use your personal information for any other purpose.");
+        // Alexa Terms of Service construction: the "you" of a relative clause is not the actor.
+        assert_flags(ID, "We use information about your contacts and connections, including who you communicate with the most, to provide and improve our services.");
+        assert_clean(ID, "You can use the analytics dashboard and your data to improve the services you offer to your customers.");
+        // Consent mentioned elsewhere does not narrow the purpose.
+        assert_flags(ID, "We may use your personal data to improve our services, and you can withdraw your consent to marketing at any time.");
     }
 }
