@@ -2,7 +2,9 @@
 //!
 //! ## What it flags
 //! Aggregated, anonymised, de-identified or derived data carved out of the customer's rights: owned
-//! by the vendor, usable for any purpose, or exempt from the contract's other limits.
+//! by the vendor, usable for any purpose, declared not to be personal data ("de-identified data is
+//! not Personal Information"), or exempt from the contract's other limits. Using it to improve or
+//! develop the vendor's own services is a vague purpose (`vague-purpose`), not a carve-out.
 //!
 //! ## Why it matters
 //! "We may use aggregated or de-identified data for any purpose" removes that data from every other
@@ -17,7 +19,7 @@ use crate::finding::{Finding, Severity};
 use crate::grammar::negated;
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
-use crate::rules::data_rights::{narrowed, open_purpose};
+use crate::rules::data_rights::{narrowed, open_purpose, unbounded_purpose};
 use crate::rules::{sentence_finding, snippet};
 
 pub struct AggregatedDataCarveout;
@@ -39,7 +41,7 @@ static META: RuleMeta = RuleMeta {
 fn carveout_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:owns?|own all|retains? all|property of|owned by)(?-u:\b)|(?-u:\b)not (?:be )?(?:considered|deemed|treated as|subject to)(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)does not include(?-u:\b)|(?-u:\b)excluded from(?-u:\b)|(?-u:\b)free to use(?-u:\b)|(?-u:\b)share(?-u:\b)|(?-u:\b)disclose(?-u:\b)|(?-u:\b)sell(?-u:\b)|(?-u:\b)publish(?-u:\b)|(?-u:\b)commerciali[sz]e(?-u:\b)|(?-u:\b)for (?:its|our) own(?-u:\b)|(?-u:\b)may use(?-u:\b)|(?-u:\b)will use(?-u:\b)|(?-u:\b)can use(?-u:\b)|(?-u:\b)use (?:that|such|the) (?:information|data)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:owns?|own all|retains? all|property of|owned by)(?-u:\b)|(?-u:\b)not (?:be )?(?:considered|deemed|treated as|subject to)(?-u:\b)|(?-u:\b)(?:is|are|will be|shall be|becomes?) (?:no longer|not) (?:personal|customer|your)(?-u:\b)|(?-u:\b)(?:does|do|will) not (?:constitute|qualify as|count as) (?:personal|customer|your)(?-u:\b)|(?-u:\b)no longer (?:constitutes?|personal)(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)does not include(?-u:\b)|(?-u:\b)excluded from(?-u:\b)|(?-u:\b)free to use(?-u:\b)|(?-u:\b)share(?-u:\b)|(?-u:\b)disclose(?-u:\b)|(?-u:\b)sell(?-u:\b)|(?-u:\b)publish(?-u:\b)|(?-u:\b)commerciali[sz]e(?-u:\b)|(?-u:\b)for (?:its|our) own(?-u:\b)|(?-u:\b)may use(?-u:\b)|(?-u:\b)will use(?-u:\b)|(?-u:\b)can use(?-u:\b)|(?-u:\b)use (?:that|such|the) (?:information|data)(?-u:\b)")
             .expect("valid carve-out regex")
     })
 }
@@ -53,6 +55,15 @@ const DATA_NOUNS: &[&str] = &[
     " basis",
     " reports",
 ];
+
+fn outlasts_the_contract(norm: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:indefinitely|perpetual|perpetually|in perpetuity|after the term|after (?:the )?(?:termination|expiration)|during and after|other (?:unrelated )?customers|third parties)(?-u:\b)")
+            .expect("valid outlasting regex")
+    })
+    .is_match(norm)
+}
 
 impl Rule for AggregatedDataCarveout {
     fn meta(&self) -> &'static RuleMeta {
@@ -84,8 +95,53 @@ impl Rule for AggregatedDataCarveout {
                 || s.has(Concept::Content)
                 || s.has(Concept::Personal)
                 || s.has(Concept::UsageData);
-            let purpose = open_purpose(s);
-            let carve = carveout_regex().find(&s.norm);
+            // Improving or developing the vendor's own offering with aggregated data is a vague
+            // purpose (`vague-purpose`), not a carve-out; "for any purpose" or "commercially
+            // exploit" is.
+            let purpose = unbounded_purpose(s);
+            // "De-identified data is not Personal Information": the aggregated data must be what
+            // is declared outside personal data, not "information that is not personal
+            // information, or aggregate information" named after it.
+            let carve = carveout_regex().find_iter(&s.norm).find(|m| {
+                let declares = ["is ", "are ", "will ", "shall ", "become", "no longer"]
+                    .iter()
+                    .any(|w| m.as_str().starts_with(w));
+                let text = m.as_str();
+                // "We may use your User Information to understand how users use our Services on
+                // an aggregate basis": a plain use verb carves out aggregated data only when that
+                // data is what it uses — named before it or as its object.
+                let use_verb = text.ends_with(" use") || text.starts_with("use ");
+                let near = |limit: usize| {
+                    s.hits_of(Concept::Aggregated).any(|h| {
+                        (h.end <= m.start() && m.start() - h.end <= limit)
+                            || (use_verb && h.start >= m.end() && h.start - m.end() <= 40)
+                    })
+                };
+                if declares {
+                    near(50)
+                } else if use_verb {
+                    near(usize::MAX)
+                } else {
+                    true
+                }
+            });
+            // "we may use de-identified data to improve our services": using aggregated data to
+            // improve the vendor's offering is `vague-purpose`'s finding, not a carve-out — unless
+            // the use outlasts the contract or serves others ("indefinitely", "during and after
+            // the term", "other unrelated customers").
+            let carve = carve.filter(|m| {
+                let text = m.as_str();
+                let use_verb = text.ends_with(" use") || text.starts_with("use ");
+                !(use_verb
+                    && purpose.is_none()
+                    && (s.has(Concept::Improve) || open_purpose(s).is_some())
+                    && !outlasts_the_contract(&s.norm))
+            });
+            // "we will maintain and use the information in deidentified form and will not attempt
+            // to reidentify it": a safeguard, not a carve-out.
+            if s.norm.contains("not attempt to re") || s.norm.contains("not to re-identify") {
+                continue;
+            }
             let (a, b) = match (purpose, carve) {
                 (Some(p), _) => p,
                 (None, Some(m)) => (m.start(), m.end()),
@@ -164,5 +220,44 @@ mod tests {
             "We will not sell aggregated or de-identified data derived from Customer Data.",
         );
         assert_clean(ID, "You can take part in anonymous surveys.");
+    }
+
+    #[test]
+    fn de_identified_data_declared_not_personal_data() {
+        // ACDelco Privacy Policy and Substack Commercial Terms.
+        assert_flags(ID, "De-identified data is not Personal Information and may be used and disclosed for purposes not described in this Privacy Statement.");
+        assert_flags(ID, "Such anonymized data is not personal data, and is exempt from any deletion or return obligations under the DPA.");
+        // Tricky: non-personal information named before the aggregated data, which is only
+        // collected (Forbes Privacy Policy).
+        assert_clean(ID, "We may collect information that is not personal information (“non-personal information”), including information lawfully made available from federal, state, or local government records, or aggregate or de-identified information.");
+    }
+
+    #[test]
+    fn improving_the_service_with_aggregated_data_is_not_a_carve_out() {
+        // Y Combinator and Vodafone Privacy Policies: a vague purpose, not a carve-out.
+        assert_clean(ID, "We may aggregate Personal Information and use the aggregated information to analyze the effectiveness of our Services, to improve and add features to our Services, and for other similar purposes.");
+        assert_clean(ID, "We collect information about your use of our products and services on an aggregated or anonymous basis in order to help us manage and improve the services we offer to everyone.");
+        // The same data for any purpose is one.
+        assert_flags(ID, "We may aggregate Personal Information and use the aggregated information for any purpose, including to improve our Services.");
+    }
+
+    #[test]
+    fn a_use_verb_carves_out_only_the_aggregated_data_it_uses() {
+        // Ubiquiti Privacy Policy: the user information is used; "aggregate" describes the analysis.
+        assert_clean(ID, "We also may use your User Information to (1) understand how users access and use our Services on an aggregate and individualized basis, to improve the quality and design of our Services.");
+        // Amazon Web Services Terms of Service: de-identified content used to improve a service.
+        assert_clean(ID, "You agree and instruct that we may use and store de-identified Amazon Connect Health Content to develop and improve Amazon Connect Health and its underlying technologies.");
+        // Allrecipes Privacy Policy: a commitment not to re-identify.
+        assert_clean(ID, "Where we process deidentified information and are required to keep such information deidentified, we commit to maintain and use the information in deidentified form and will not attempt to reidentify the information.");
+        // Verizon Privacy Policy: aggregated data others may use for business purposes.
+        assert_flags(ID, "We may de-identify or aggregate information so that Verizon or others may use it for business and marketing purposes.");
+    }
+
+    #[test]
+    fn improvement_that_outlasts_the_contract_is_a_carve_out() {
+        // The Register Privacy Policy.
+        assert_flags(ID, "We may anonymize your data for research or statistical purposes, in which case we may use this information indefinitely.");
+        // Zoom Terms of Service construction: for other customers, during and after the term.
+        assert_flags(ID, "Zoom may use the Aggregated Anonymous Data to analyze, develop and improve the Services provided to you or other unrelated customers, during and after the term of this Agreement.");
     }
 }

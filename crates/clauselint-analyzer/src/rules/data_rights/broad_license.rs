@@ -1,8 +1,11 @@
 //! `data-rights/broad-license`
 //!
 //! ## What it flags
-//! A licence the customer grants over its content that is perpetual, irrevocable, sublicensable or
-//! transferable, or that survives termination. The message names which of those it is.
+//! A licence the customer grants over its content that is perpetual, irrevocable, sublicensable
+//! (also: granted to the vendor "and its sublicensees") or transferable, or that survives
+//! termination — including a survival clause that lists the content provisions ("Section 3 (Your
+//! Content)"). The message names which of those it is. A prohibition on the customer ("You may
+//! not … sublicense") is no licence.
 //!
 //! ## Why it matters
 //! Each facet outlives the relationship or escapes it: a perpetual, irrevocable licence cannot be
@@ -54,7 +57,7 @@ const FACETS: &[Facet] = &[
     },
     Facet {
         name: "sublicensable",
-        pattern: r"(?-u:\b)sub-?licens(?:able|eable|e|ing)(?-u:\b)|(?-u:\b)right to (?:grant )?sub-?licen[cs]es?(?-u:\b)|(?-u:\b)through multiple tiers(?-u:\b)",
+        pattern: r"(?-u:\b)sub-?licens(?:able|eable|e|ing)(?-u:\b)|(?-u:\b)right to (?:grant )?sub-?licen[cs]es?(?-u:\b)|(?-u:\b)through multiple tiers(?-u:\b)|(?-u:\b)sub-?licensees(?-u:\b)",
     },
     Facet {
         name: "transferable",
@@ -151,12 +154,36 @@ fn unnamed_grant(s: &SentenceFacts) -> Option<usize> {
     (actor_before(s, m.start()) != Actor::Vendor).then_some(m.start())
 }
 
+/// "The following provisions will survive expiration or termination of these Terms: … Section 3
+/// (Your Content) …": the content provisions, licence included, outlive the contract.
+fn survival_of_content_provisions(s: &SentenceFacts) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:sections?|clauses?|paragraphs?|provisions?|articles?)(?-u:\b)[^.]*(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)|(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)[^.]*(?-u:\b)(?:sections?|clauses?|paragraphs?|articles?)(?-u:\b)")
+            .expect("valid survival regex")
+    });
+    if !s.has(Concept::Content) {
+        return None;
+    }
+    let m = re.find(&s.norm)?;
+    // The content must be named as a provision: "Section 3 (Your Content)", "4. Content".
+    let names_content_provision = s.hits_of(Concept::Content).any(|h| {
+        let before = s.norm[..h.start].trim_end_matches([' ', '(']);
+        let before = before
+            .strip_suffix("your")
+            .unwrap_or(before)
+            .trim_end_matches([' ', '(']);
+        before.ends_with(|c: char| c.is_ascii_digit() || c == ')')
+    });
+    names_content_provision.then_some(m.start())
+}
+
 /// The customer's own material named by how it arrives: "any question you post", "anything users
 /// upload".
 fn supplied_by_customer(s: &SentenceFacts) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:you|users?|customers?) (?:post|posts|upload|uploads|submit|submits|contribute|contributes|publish|publishes)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:you|users?|customers?) (?:post|posts|upload|uploads|submit|submits|contribute|contributes|publish|publishes)(?-u:\b)|(?-u:\b)by (?:providing|submitting|posting|uploading|sending|contributing|sharing)(?-u:\b)")
             .expect("valid supplied regex")
     })
     .is_match(&s.norm)
@@ -173,8 +200,26 @@ impl Rule for BroadLicense {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.focused() {
-            if s.in_heading {
+            // "You may not … transfer or sub-license the Learning Resources": a prohibition on the
+            // customer, not a licence it grants.
+            if s.in_heading || cx.in_prohibited_list(s) {
                 continue;
+            }
+            if !s.has(Concept::License) {
+                if let Some(at) = survival_of_content_provisions(s) {
+                    if !negated(s, at) {
+                        out.push(sentence_finding(
+                            cx,
+                            &META,
+                            s,
+                            "The provisions on your content, with the licence over it, are stated to survive \
+                             termination. Those rights would outlast the contract; let the licence end with \
+                             the term, except as needed to wind down the Services."
+                                .to_string(),
+                        ));
+                        continue;
+                    }
+                }
             }
             let named = s.has(Concept::License);
             let unnamed = if !named && (s.has(Concept::Ownership) || s.norm.contains(" for ")) {
@@ -299,5 +344,23 @@ mod tests {
             ID,
             "We grant you a perpetual license to use the fonts included in the app.",
         );
+    }
+
+    #[test]
+    fn sublicensees_feedback_and_surviving_content_provisions() {
+        // Bandcamp Terms of Service: a licence running to the vendor's sublicensees.
+        assert_flags(ID, "Each Artist uploading Music to the Service grants Company and its authorized sublicensees and distributors, if any, the worldwide, non-exclusive, royalty-free, right and license to reproduce, distribute and publicly perform the Artist’s Music.");
+        // Overleaf Terms of Service: content named by how it arrives.
+        assert_flags(ID, "By providing such comments, you irrevocably grant all rights necessary for their use for product improvement purposes and otherwise as we may choose.");
+        // Quora Terms of Service: the content section survives.
+        assert_flags(ID, "The following provisions will survive expiration or termination of these Terms: 1.6 (Feedback), Section 3 (Your Content), Section 8 (Termination), and Section 12 (General Terms).");
+        // Tricky: surviving provisions that are not about content.
+        assert_clean(ID, "The following provisions will survive termination of these Terms: Section 8 (Termination), Section 9 (Disclaimers) and Section 12 (General Terms).");
+    }
+
+    #[test]
+    fn a_prohibition_on_the_customer_is_no_licence() {
+        // Viber Terms of Service: a list of what the customer may not do.
+        assert_clean(ID, "You may not:\n\n* rent, lease, lend, sell, redistribute or sublicense the Material or the Services.\n");
     }
 }

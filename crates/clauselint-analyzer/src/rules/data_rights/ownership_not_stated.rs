@@ -2,7 +2,10 @@
 //!
 //! ## What it flags
 //! A document that takes rights in the customer's content (a licence over it, or a right to train
-//! on it) without saying anywhere that the customer keeps ownership of its content or data.
+//! on it), or that defines the customer's data ("Customer Data" means …, as a processing agreement
+//! does), without saying anywhere that the customer keeps ownership of its content or data. A
+//! condition ("if you own the copyright") or a statement about devices is not an ownership
+//! statement; "your ownership in Posts is not affected" is.
 //!
 //! ## Why it matters
 //! Silence on ownership leaves the licence as the only statement of who holds what; a sound
@@ -42,15 +45,87 @@ pub(crate) fn ownership_statement() -> &'static DualRegex {
 }
 
 const OWNERSHIP_STATEMENT: &str = r"(?x)
-            (?-u:\b)(?:you|customer|users?|licensee|subscriber|client|member|creator|artist|seller)s?(?-u:\b)(?:\s+\S+){0,6}?\s+(?:own|owns|retain|retains|keep|keeps|maintain|maintains|hold|holds|continue\ to\ own|will\ own|shall\ own|remain\ the\ owner)(?-u:\b)(?:\s+\S+){0,6}?\s+(?:ownership|rights?|title|owner|intellectual\ property)(?-u:\b)
+            (?-u:\b)(?:you|customer|users?|licensee|subscriber|client|member|creator|artist|seller)s?(?-u:\b),?(?:\s+\S+){0,6}?\s+(?:own|owns|retain|retains|keep|keeps|maintain|maintains|hold|holds|continue\ to\ own|will\ own|shall\ own|remain\ the\ owner)(?-u:\b)(?:\s+\S+){0,6}?\s+(?:ownership|rights?|title|owner|intellectual\ property)(?-u:\b)
           | (?-u:\b)(?:you|customer)\s+(?:own|owns|shall\ own|will\ own|retain\ ownership|retains\ ownership)(?-u:\b)
           | (?-u:\b)we\s+(?:do\ not|don't|will\ not|shall\ not)\s+(?:claim|take|acquire|obtain|assert)\s+(?:any\s+)?(?:ownership|title|rights?\ of\ ownership)
           | (?-u:\b)(?:does\ not|do\ not|will\ not)\s+(?:claim|acquire|obtain|take)\s+(?:any\s+)?ownership
-          | (?-u:\b)(?:remains?|is|are|will\ remain|shall\ remain)\s+(?:your|the\ customer's|customer's|the\ user's|the\ property\ of\ (?:you|customer))(?-u:\b)(?:\s+(?:sole\s+|exclusive\s+)?property)?
+          | (?-u:\b)(?:remains?|is|are|will\ remain|shall\ remain)\s+(?:(?:your|the\ customer's|customer's|the\ user's)\s+(?:sole\s+|exclusive\s+)?property|the\ (?:sole\ |exclusive\ )?property\ of\ (?:you|the\ customer|customer|the\ user))(?-u:\b)
           | (?-u:\b)belongs?\ to\ you(?-u:\b)
           | (?-u:\b)is\ yours(?-u:\b)|(?-u:\b)are\ yours(?-u:\b)
           | (?-u:\b)ownership\ of\ (?:your|customer)(?-u:\b)(?:\s+\S+){0,4}?\s+(?:remains|stays|is\ retained)
+          | (?-u:\b)(?:your|customer's|the\ customer's)\ ownership\ (?:of|in)(?:\s+\S+){1,4}?\s+(?:is|will\ be|shall\ be)\ not\ (?:affected|changed|transferred|diminished)(?-u:\b)
+          | (?-u:\b)(?:not|never)\ (?:affect|affects|change|changes|transfer|transfers|diminish|diminishes)\ (?:your|customer's|the\ customer's)\ ownership(?-u:\b)
           ";
+
+/// "you, or your licensors, retain ownership", "Customer owns all Customer Data"; not a condition or
+/// a description of what the customer must hold ("if you own the copyright", "content which you
+/// own", "content you created or own").
+fn states_ownership(s: &crate::context::SentenceFacts) -> bool {
+    let norm = s.norm.as_str();
+    // "devices we infer belong to you", "it is yours to keep": "belongs to you" and "is yours" say
+    // who owns the customer's content only in a sentence about content, data or rights in them.
+    let about_content = || {
+        s.has(Concept::Content)
+            || s.has(Concept::Data)
+            || s.has(Concept::Personal)
+            || s.has(Concept::Output)
+            || norm.contains("intellectual property")
+            || norm.contains("copyright")
+    };
+    const NOT_A_STATEMENT: &[&str] = &[
+        "if ", "whether ", "unless ", "where ", "which ", "not ", "must ",
+    ];
+    ownership_statement().find_iter(norm).any(|(start, end)| {
+        let head = norm[..start].trim_end_matches([' ', ',']);
+        let head = format!("{head} ");
+        let conditional = NOT_A_STATEMENT.iter().any(|w| head.ends_with(w));
+        let text = &norm[start..end];
+        if (text.starts_with("belong") || text.ends_with("yours")) && !about_content() {
+            return false;
+        }
+        // "your ownership in Posts is not affected" negates a change, not the ownership.
+        let unaffected = [
+            "not affect",
+            "not change",
+            "not transfer",
+            "not diminish",
+            "never ",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
+        let denied = ((text.contains(" not ") || text.contains("n't ")) && !unaffected)
+            || text.contains(" created or ");
+        !(conditional || denied)
+            || text.starts_with("we ")
+            || text.contains("does not claim")
+            || text.contains("do not claim")
+    })
+}
+
+/// The document defines the customer's data ("Customer Data means all data, including all text,
+/// sound, video, or image files … provided to SCALINGO by Customer"): it concerns the customer's
+/// content even where it takes no licence in it, as a processing agreement does.
+fn content_definition(cx: &Context) -> Option<clauselint_parser::Span> {
+    const CUSTOMER_DATA_TERMS: &[&str] = &[
+        "customer data",
+        "customer content",
+        "customer materials",
+        "client data",
+        "client content",
+        "client materials",
+        "user content",
+        "user data",
+        "your content",
+        "your data",
+    ];
+    cx.doc.definitions.iter().find_map(|def| {
+        let term = def.term.to_lowercase();
+        CUSTOMER_DATA_TERMS
+            .contains(&term.as_str())
+            .then(|| def.sentence.map(|si| cx.sentences[si].span))
+            .flatten()
+    })
+}
 
 impl Rule for OwnershipNotStated {
     fn meta(&self) -> &'static RuleMeta {
@@ -64,12 +139,7 @@ impl Rule for OwnershipNotStated {
                 || s.norm.contains("yours")
                 || s.norm.contains("belong")
         };
-        if cx
-            .sentences
-            .iter()
-            .filter(may_state)
-            .any(|s| ownership_statement().is_match(&s.norm))
-        {
+        if cx.sentences.iter().filter(may_state).any(states_ownership) {
             return;
         }
         let licence = cx.sentences.iter().find(|s| {
@@ -79,13 +149,17 @@ impl Rule for OwnershipNotStated {
                 && granted_by_customer(s)
         });
         let training = || training_grants(cx).next();
-        let Some(anchor) = licence.or_else(training) else {
+        let Some(anchor) = licence
+            .or_else(training)
+            .map(|s| s.span)
+            .or_else(|| content_definition(cx))
+        else {
             return;
         };
         out.push(document_finding(
             cx,
             &META,
-            Some(anchor.span),
+            Some(anchor),
             "The document takes rights in your content here but nowhere says that you keep ownership of \
              your content or data. Ask for an express ownership clause."
                 .to_string(),
@@ -108,6 +182,8 @@ mod tests {
             "the content remains your sole property and is yours — it belongs to you",
             "ownership of your uploaded files and media remains with you § 2",
             "les créateurs keep the title; members hold all intellectual property",
+            "you, or your licensors, as applicable, retain ownership of the copyright",
+            "this is a license only – your ownership in posts is not affected",
             "we may use it for any purpose",
             "",
         ] {
@@ -137,5 +213,23 @@ mod tests {
         assert_clean(ID, "You retain all of your ownership rights in your content. You grant us a license to host your content.");
         assert_clean(ID, "As between the parties, Customer owns all Customer Content. Customer grants Vendor a license to use Customer Content to provide the Services.");
         assert_clean(ID, "We may change these terms at any time.");
+    }
+
+    #[test]
+    fn ownership_kept_by_the_customer_or_its_licensors() {
+        // Quora Terms of Service.
+        assert_clean(ID, "You, or your licensors, as applicable, retain ownership of the copyright and other intellectual property in Your Content, subject to the non-exclusive rights granted below. By submitting Your Content, you grant Quora a license to use Your Content.");
+        // Substack Terms of Service.
+        assert_clean(ID, "You grant us a license to use your Posts. This is a license only – your ownership in Posts is not affected.");
+    }
+
+    #[test]
+    fn a_condition_or_a_device_is_not_an_ownership_statement() {
+        // sourcehut Terms of Service: "if you own the copyright" describes what the licence needs.
+        assert_flags(ID, "You grant SourceHut sufficient rights for the operation of the services in relation to your content, such as the right to display the content on the website. If you own the copyright for the content you upload, these rights are granted automatically when you upload the content.");
+        // Twitter Data Processor Agreement: devices, not content. Google Cloud Platform Terms of
+        // Service: a processing agreement that defines Customer Data and takes no licence.
+        assert_flags(ID, "We process devices we infer belong to you.\n\n“Customer Data” means information, data and other content, in any form or medium, that is collected, downloaded or otherwise received, directly or indirectly from Customer or an Authorized User by or through the Services.");
+        assert_clean(ID, "“Customer Data” means information, data and other content, in any form or medium, that is received from Customer. As between the parties, Customer owns all Customer Data.");
     }
 }

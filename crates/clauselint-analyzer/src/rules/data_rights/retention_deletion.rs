@@ -1,9 +1,16 @@
 //! `data-rights/retention-deletion`
 //!
 //! ## What it flags
-//! Indefinite or vague retention ("as long as necessary", "for legitimate business purposes"), a
-//! discretion to delete ("may delete") instead of a duty, retention after termination or account
-//! deletion, and backup or archive exceptions to deletion.
+//! Indefinite or vague retention ("as long as necessary" and its variants: "for so long as
+//! reasonably required", "until no longer needed", "for a reasonable period", "as long as your
+//! account is active"; "for legitimate business purposes"), the vendor keeping data with no bound
+//! in the sentence ("Zoom retains Customer Content"), a discretion to delete ("may delete", "may
+//! elect to delete", "reserves the right to delete") instead of a duty, deletion or retention
+//! "according to our deletion practices / retention policy", deletion not guaranteed ("we cannot
+//! promise that all data will be deleted", "may not be completely deleted"), retention after
+//! termination or account deletion, and backup or archive
+//! exceptions to deletion. Not: a stated period, a title announcing the periods ("How long we keep
+//! your data"), keeping data safe or separate, or what the customer chooses to keep.
 //!
 //! ## Why it matters
 //! Data that is kept can be breached, subpoenaed, repurposed or used for training. Only a duty to
@@ -15,7 +22,7 @@ use regex::Regex;
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
-use crate::grammar::{actor_before, Actor};
+use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::{sentence_finding, snippet};
@@ -41,7 +48,11 @@ fn vague_retention() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            (?-u:\b)(?:for\ )?as\ long\ as\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required|appropriate|permitted|we\ (?:need|deem|consider|have)|the\ consent|a\ legitimate|you\ (?:have|maintain))
+            (?-u:\b)(?:for\ )?(?:as|so)\ long\ as\ (?:(?:it|this|they|that|is|are|remains?|otherwise|we\ are)\ ){0,2}(?:reasonably\ |strictly\ |legally\ |commercially\ )?(?:necessary|needed|required|appropriate|permitted|useful|relevant|we\ (?:need|deem|consider|have|reasonably|may|see\ fit)|the\ consent|a\ legitimate|you\ (?:have|maintain)|(?:your|the)\ account\ (?:is|remains)\ (?:active|open))
+          | (?-u:\b)until\ (?:such\ time\ as\ )?(?:it\ is\ |they\ are\ |the\ data\ is\ )?no\ longer\ (?:necessary|needed|required|relevant)(?-u:\b)
+          | (?-u:\b)no\ longer\ than\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
+          | (?-u:\b)for\ (?:a|the)\ (?:period|duration|time)\ (?:of\ time\ )?(?:that\ is\ |as\ is\ |as\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed)(?-u:\b)
+          | (?-u:\b)for\ (?:a\ )?reasonable\ (?:period|time|amount\ of\ time|duration)(?-u:\b)
           | (?-u:\b)for\ (?:the\ )?(?:life|lifetime)\ of\ (?:the|your)\ account(?-u:\b)
           | (?-u:\b)indefinitely(?-u:\b)|(?-u:\b)permanently\ retain|(?-u:\b)retained\ permanently(?-u:\b)|(?-u:\b)in\ perpetuity(?-u:\b)
           | (?-u:\b)longer\ (?:retention\ )?(?:period|periods|time)(?-u:\b)|(?-u:\b)for\ a\ longer\ period(?-u:\b)
@@ -49,6 +60,13 @@ fn vague_retention() -> &'static Regex {
           | (?-u:\b)may\ (?:also\ )?(?:retain|keep|store|preserve|persist|be\ (?:kept|saved|retained|stored|preserved))(?-u:\b)
           | (?-u:\b)(?:reserves?|reserve)\ the\ right\ to\ (?:retain|keep|store|preserve)(?-u:\b)
           | (?-u:\b)may\ (?:\(?but\ (?:is|are)\ not\ (?:required|obligated)(?:\ to)?\)?\ )?(?:to\ )?delete(?-u:\b)
+          | (?-u:\b)may(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:elect|choose|decide)(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:not\ )?to\ (?:\(a\)\ )?(?:delete|erase|destroy|purge)(?-u:\b)
+          | (?-u:\b)may,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,\ (?:delete|erase|destroy|purge)(?-u:\b)
+          | (?-u:\b)(?:reserves?|reserve)\ the\ right\ to\ (?:delete|erase|destroy|purge)(?-u:\b)
+          | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,4}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ (?:our|its|their)\ (?:own\ |internal\ |standard\ |data\ )*(?:retention\ |record\ |records\ )?(?:policy|policies|practices|schedules?|procedures)(?-u:\b)
+          | (?-u:\b)(?:cannot|can\ not|can't|do\ not|don't|does\ not|will\ not)\ (?:guarantee|ensure|promise)\ (?:that\ )?(?:[a-z,']+\ ){0,8}?(?:deleted|erased|destroyed|removed|purged)(?-u:\b)
+          | (?-u:\b)may\ not\ (?:always\ )?be\ (?:completely\ |fully\ |permanently\ |immediately\ |entirely\ )?(?:deleted|erased|purged)(?-u:\b)
+          | (?-u:\b)(?:deleted|destroyed|erased|purged|deletion)\ (?:by\ [a-z]+\ )?(?:in\ accordance\ with|according\ to|pursuant\ to|under|as\ (?:set\ out|described)\ in)\ (?:[a-z,]+\ ){0,6}?(?:our|its|their)\ (?:own\ )?(?:regularly\ scheduled\ |standard\ |internal\ |usual\ |normal\ |data\ )*(?:deletion\ |retention\ |data\ )?(?:practices|protocols|policies|procedures|schedules?|processes|cycles?)(?-u:\b)
           | (?-u:\b)(?:no|not\ (?:under\ )?any)\ (?:obligation|duty)\ to\ (?:maintain|retain|delete)(?-u:\b)
           | (?-u:\b)not\ (?:be\ )?(?:able\ to\ )?(?:delete|remove|control\ (?:the\ )?removal)(?-u:\b)
           | (?-u:\b)will\ not\ delete(?-u:\b)|(?-u:\b)do\ not\ delete(?-u:\b)
@@ -68,7 +86,7 @@ fn vague_retention() -> &'static Regex {
 fn survival_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies)(?-u:\b)|(?-u:\b)(?:even after|after you delete|after your account is (?:deleted|closed|terminated)|following the termination|after (?:the )?termination)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies|disaster recovery|residual (?:data|information))(?-u:\b)|(?-u:\b)(?:even after|after you (?:delete|close|cancel)|after your account (?:is|has been) (?:deleted|closed|terminated|cancell?ed)|after (?:account )?(?:closure|deletion|cancell?ation) of|following the termination|after (?:the )?termination)(?-u:\b)")
             .expect("valid survival regex")
     })
 }
@@ -76,7 +94,7 @@ fn survival_regex() -> &'static Regex {
 fn bounded_period() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus)\s+(?:\w+\s+)?\(?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus|of)\s+(?:\w+\s+)?\(?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)")
             .expect("valid period regex")
     })
 }
@@ -103,8 +121,55 @@ fn firm_duty() -> &'static Regex {
 fn customer_controls_retention() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)unless (?:you|the customer|customer) (?:has |have )?(?:instructed|requested|asked|directed|instructs|requests|asks|directs)(?-u:\b)|(?-u:\b)you (?:are responsible for and )?control (?:the )?(?:time periods?|retention|how long)(?-u:\b)")
+        Regex::new(r"(?-u:\b)unless (?:you|the customer|customer) (?:has |have )?(?:instructed|requested|asked|directed|instructs|requests|asks|directs)(?-u:\b)|(?-u:\b)you (?:are responsible for and )?control (?:the )?(?:time periods?|retention|how long)(?-u:\b)|(?-u:\b)(?:you|the customer|customer) (?:choose|chooses|decide|decides|elect|elects) to (?:retain|keep|store|save)(?-u:\b)")
             .expect("valid customer-control regex")
+    })
+}
+
+/// "Zoom retains Customer Content", "we keep copies of your messages": the vendor keeps data and
+/// the sentence sets no bound on how long (no period, no end, no purpose that ends it).
+fn open_ended_keeping() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:retain|retains|keep|keeps)\s+(?:(?:[^y\s]\S*|y[^o]\S*|yo[^u]\S*|your\S*)\s+){0,4}?(?:data|information|content|records|copies|logs|messages|files|recordings|materials)(?-u:\b)")
+            .expect("valid keeping regex")
+    })
+}
+
+/// Words that bound or qualify a retention in the same sentence: a period, an end, a duty to
+/// delete, a purpose it is limited to, or keeping data safe rather than keeping it longer.
+fn bounds_the_keeping(norm: &str, keeping_end: usize) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:until|during|duration|period|periods|term|days?|weeks?|months?|years?|only|solely|delete|deleted|deletion|erase|destroy|anonymi[sz]e|as described|as set out|retention policy|schedule|ownership|title|rights?|secure|securely|safe|confidential|private|accurate|up to date|up-to-date|separate|separately|described|length of time|legal obligation to|required by|how long)(?-u:\b)")
+            .expect("valid bound regex")
+    });
+    // A title or a lead-in ("How long do we keep your data?", "We will retain your information as
+    // follows:") announces the periods rather than leaving them open.
+    let announces = norm.trim_end().ends_with(['?', ':']);
+    re.is_match(norm) || announces || norm[keeping_end..].trim_start().starts_with("in ")
+}
+
+/// "keep it safe", "keep your data secure": protecting stored data is not keeping it longer.
+fn about_survival(norm: &str) -> bool {
+    const SURVIVAL: &[&str] = &[
+        "persist",
+        "remain",
+        "retain",
+        "retention",
+        "deleted",
+        "deletion",
+    ];
+    if SURVIVAL.iter().any(|w| norm.contains(w)) {
+        return true;
+    }
+    ["keep", "kept"].iter().any(|w| {
+        norm.match_indices(w).any(|(i, _)| {
+            let after = norm[i + w.len()..].trim_start();
+            let after = after.strip_prefix("it ").unwrap_or(after);
+            let after = after.strip_prefix("them ").unwrap_or(after);
+            !(after.starts_with("safe") || after.starts_with("secure"))
+        })
     })
 }
 
@@ -143,21 +208,26 @@ impl Rule for RetentionDeletion {
             }
             let survives = || {
                 let m = survival_regex().find(&s.norm)?;
-                let about_survival = [
-                    "persist",
-                    "remain",
-                    "retain",
-                    "retention",
-                    "deleted",
-                    "deletion",
-                    "kept",
-                    "keep",
-                ]
-                .iter()
-                .any(|w| s.norm.contains(w));
-                (about_survival && !bounded_period().is_match(&s.norm)).then_some(m)
+                (about_survival(&s.norm) && !bounded_period().is_match(&s.norm)).then_some(m)
             };
-            let Some(m) = vague_retention().find(&s.norm).or_else(survives) else {
+            let keeps_open_ended = || {
+                let m = open_ended_keeping().find(&s.norm)?;
+                let head = &s.norm[m.start().saturating_sub(16)..m.start()];
+                (actor_before(s, m.start()) == Actor::Vendor
+                    && !negated(s, m.start())
+                    && !head.contains("not ")
+                    && !head.contains("never ")
+                    && !bounds_the_keeping(&s.norm, m.end()))
+                .then_some(m)
+            };
+            // "The licences granted by you … for a reasonable period … (provided we may retain
+            // server copies … indefinitely)": the customer's act named first must not hide the
+            // vendor's retention after it.
+            let vague = vague_retention()
+                .find_iter(&s.norm)
+                .find(|m| actor_before(s, m.start()) != Actor::Customer)
+                .or_else(|| vague_retention().find(&s.norm));
+            let Some(m) = vague.or_else(survives).or_else(keeps_open_ended) else {
                 continue;
             };
             let phrase = m.as_str();
@@ -185,7 +255,38 @@ impl Rule for RetentionDeletion {
             let bounded = bounded_period()
                 .find(&s.norm)
                 .is_some_and(|p| !(backup_exception && p.end() <= m.start()));
-            if actor_before(s, m.start()) == Actor::Customer
+            // "files that you have in common with other users may be retained", "your Customer
+            // Content will be deleted according to our … protocols": in a passive the customer
+            // named before it is not the one keeping or deleting the data.
+            let passive = [
+                "may be",
+                "may also be",
+                "may not",
+                "retained",
+                "kept",
+                "stored",
+                "deleted",
+                "destroyed",
+                "erased",
+                "purged",
+                "deletion",
+            ]
+            .iter()
+            .any(|p| phrase.starts_with(p));
+            // "may be stored on your device", "may be stored in other countries": where data is
+            // kept, not how long.
+            let after = s.norm[m.end()..].trim_start();
+            let storage_place = phrase.ends_with("stored")
+                && ["in ", "on ", "outside", "at ", "within ", "locally"]
+                    .iter()
+                    .any(|w| after.starts_with(w));
+            if storage_place {
+                continue;
+            }
+            let customer_is_subject = !passive || s.norm[..m.start()].trim_end().ends_with("you");
+            let customer_keeps =
+                customer_is_subject && actor_before(s, m.start()) == Actor::Customer;
+            if customer_keeps
                 || customer_controls_retention().is_match(&s.norm)
                 || (discretionary_delete && removal_for_cause().is_match(&s.norm))
                 // "If we learn we collected data from a Minor, we may delete it": deletion as a
@@ -278,5 +379,91 @@ mod tests {
             "Vendor will delete all Customer Content within 30 days after termination.",
         );
         assert_clean(ID, "You can download your data at any time.");
+    }
+
+    #[test]
+    fn as_long_as_necessary_in_other_words() {
+        // Apple and Couchsurfing Privacy Policies.
+        assert_flags(ID, "Apple retains personal data only for so long as necessary to fulfill the purposes for which it was collected, including as described in this Privacy Policy or in our service-specific privacy notices, or as required by law.");
+        assert_flags(ID, "To protect the safety and security of our users, your personal data will be retained for a reasonable period of time following account deletion or deactivation.");
+        // Tricky: a period fixed by law, with its length, is not open (Gofile Privacy Policy).
+        assert_clean(ID, "Billing Data: Invoicing records are retained for the period required by applicable tax and accounting laws (typically 10 years under French law).");
+    }
+
+    #[test]
+    fn the_vendor_keeping_data_with_no_bound() {
+        // Teads Privacy Policy.
+        assert_flags(ID, "We will retain and use your information as necessary to comply with our legal obligations, resolve disputes, and enforce our agreements.");
+        // Tricky: titles, keeping data apart, and not keeping it (Instagram, Google Nest, Yelp).
+        assert_clean(ID, "How long do we keep your information?");
+        assert_clean(ID, "We keep your Wi-Fi network performance data separate from advertising and don’t use it for ad personalization.");
+        assert_clean(ID, "Even when we do not retain such information, it still must be transmitted to our servers initially and stored long enough to process.");
+    }
+
+    #[test]
+    fn deletion_at_the_vendors_discretion_or_by_its_own_practices() {
+        // Zoom Terms of Service: deleted "according to … our regularly scheduled deletion protocols".
+        assert_flags(ID, "For thirty (30) calendar days following expiration or termination of this Agreement, Zoom will provide you access to retrieve your Customer Content, after which time your Customer Content will be deleted according to applicable Law, this Agreement, and our regularly scheduled deletion protocols, policies, and procedures.");
+        // Dailymotion Terms of Service construction.
+        assert_flags(ID, "Dailymotion reserves the right to delete any Content and data of a User whose account has been inactive for more than one year.");
+        // Tricky: a dated duty to delete, backups included.
+        assert_clean(ID, "Within thirty (30) days after termination, Zoom will delete all Customer Content, including copies in backups.");
+    }
+
+    #[test]
+    fn passive_retention_and_the_vendors_act_after_the_customers() {
+        // Overleaf Terms of Service: "you" belongs to the relative clause, not to the retention.
+        assert_flags(
+            ID,
+            "In addition, files that you have in common with other users may be retained.",
+        );
+        // Snapchat Terms of Service: the customer's removal is named before the vendor's retention.
+        assert_flags(ID, "The licences granted by you for Public Content continue for so long as the Public Content is on the Services and for a reasonable period of time after you remove or delete the Public Content from the Services (provided we may retain server copies of your Public Content indefinitely).");
+        // WhatsApp Privacy Policy: backups outlast the 90 days.
+        assert_flags(ID, "Copies of your information may also remain after the 90 days for a limited time in the backup storage that we use to recover lost data in the event of a disaster, software error, or other data loss event.");
+        // Tricky: what the customer chooses to keep (Limitless Privacy Policy), and a backup that
+        // keeps data safe (Overleaf Terms of Service).
+        assert_clean(
+            ID,
+            "We do not delete the information that you choose to retain indefinitely.",
+        );
+        assert_clean(ID, "These include rights to store and reformat and to analyze for aggregate reporting and analysis purposes, and will involve us making choices in the way we technically administer our Services, for example, how we redundantly backup data to keep it safe.");
+    }
+
+    #[test]
+    fn where_data_is_stored_is_not_how_long() {
+        // Hugging Face Privacy Policy and a transfer clause (Watch.Hockey Privacy Policy).
+        assert_clean(ID, "Please be aware that certain Personal Information and other information provided by you in connection with your use of the Services may be stored on your device (even if that Information is not collected by the Company).");
+        assert_clean(ID, "When you submit personal information to one of our affiliates, you understand and agree that this information may be transferred across national boundaries and may be stored in other countries.");
+        // The same verb with an open period.
+        assert_flags(
+            ID,
+            "Personal information you submit may be stored for as long as we deem necessary.",
+        );
+    }
+
+    #[test]
+    fn retention_by_an_unseen_policy_and_deletion_not_guaranteed() {
+        assert_flags(ID, "We retain your personal information in accordance with our internal retention policies.");
+        assert_flags(
+            ID,
+            "We cannot guarantee that all of your personal data will be deleted from our systems.",
+        );
+        assert_flags(
+            ID,
+            "Information you share with other users may not be completely deleted.",
+        );
+        // Tricky: the policy is this document, with its periods; a firm duty.
+        assert_clean(ID, "We retain your personal information for 12 months, as described in this Privacy Policy.");
+        assert_clean(
+            ID,
+            "We will delete your personal data within 30 days of your request.",
+        );
+    }
+
+    #[test]
+    fn files_kept_as_a_protection_are_clean() {
+        // Tresorit Terms of Service: suspension does not delete the customer's files.
+        assert_clean(ID, "As a result of suspension, Customer Files will not be deleted unless specified otherwise in this Agreement or Customer explicitly requests their deletion.");
     }
 }

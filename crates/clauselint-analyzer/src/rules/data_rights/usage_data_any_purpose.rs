@@ -3,7 +3,8 @@
 //! ## What it flags
 //! Usage, service-generated, telemetry or diagnostic data that the vendor owns or may use for any
 //! purpose, and definitions of such data so broad that they reach the customer's content (data
-//! *about* the customer swallowing data *of* the customer).
+//! *about* the customer swallowing data *of* the customer). A term named for the customer's works
+//! ("Artworks", "User Content") is content, not usage data, whatever metadata it also covers.
 //!
 //! ## Why it matters
 //! Contracts protect "Customer Content" carefully and then carve out "usage data" for the vendor.
@@ -55,6 +56,21 @@ fn content_words() -> &'static Regex {
     })
 }
 
+fn named_for_content(term: &str) -> bool {
+    const CONTENT_NAMES: &[&str] = &[
+        "work",
+        "content",
+        "material",
+        "submission",
+        "upload",
+        "post",
+        "file",
+        "music",
+        "recording",
+    ];
+    CONTENT_NAMES.iter().any(|w| term.contains(w))
+}
+
 impl Rule for UsageDataAnyPurpose {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -64,6 +80,11 @@ impl Rule for UsageDataAnyPurpose {
         // A usage-data definition that reaches content.
         let mut flagged = Vec::new();
         for (term, def_index) in &cx.facts.usage_terms {
+            // "“Artworks”: copyrightable works or metadata, including … descriptive text": a term
+            // named for the customer's works is its content, whatever metadata it also covers.
+            if named_for_content(term) {
+                continue;
+            }
             let def = &cx.doc.definitions[*def_index];
             let Some(si) = def.sentence else { continue };
             let s = &cx.sentences[si];
@@ -214,5 +235,12 @@ mod tests {
             "We use diagnostic data only to keep the Services secure and working.",
         );
         assert_clean(ID, "You own all usage data relating to your account.");
+    }
+
+    #[test]
+    fn a_term_named_for_the_customers_works_is_content() {
+        // Bandcamp Terms of Service: "Artworks" covers metadata but is the artist's works.
+        assert_clean(ID, "Company may exploit all associated copyrightable works or metadata, including song lyrics, album cover artwork, photographs, graphics, and descriptive text (“Artworks”).");
+        assert_flags(ID, "“System Data” means data collected or generated during the provision of the Services, for instance technical logs, metadata, and user actions, including messages.");
     }
 }
