@@ -590,6 +590,11 @@ fn provided_to(between: &str) -> bool {
 /// "We provide ad-serving companies, ad networks and advertising companies with information":
 /// the recipient sits between the verb and the data.
 fn provided_with_data(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    // The literals the pattern cannot match without: most sentences have neither, and its bounded
+    // stretch is costly to search.
+    if !(s.norm.contains(" with ") && (s.norm.contains("provid") || s.norm.contains("suppl"))) {
+        return None;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"(?-u:\b)(?:provide|provides|providing|supply|supplies)\ [^.;]{1,100}?\ with\ ")
@@ -640,7 +645,20 @@ fn provided_with_data(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
 /// networks … to help us track your activity". The ad companies collect the data for their own
 /// targeting, which no processor does.
 fn advertising_companies_engaged(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    if !s.norm.contains("ad") {
+    // The literals the pattern cannot match without (a recipient noun, then ads or tracking).
+    if !(s.norm.contains("ad")
+        && [
+            " companies",
+            " networks",
+            " partners",
+            " providers",
+            " vendors",
+            " servers",
+        ]
+        .iter()
+        .any(|w| s.norm.contains(w))
+        && (s.norm.contains("ads") || s.norm.contains("advertis") || s.norm.contains("track")))
+    {
         return None;
     }
     static RE: OnceLock<Regex> = OnceLock::new();
