@@ -22,6 +22,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+pub(crate) use clauselint_parser::{common_prefix, common_suffix};
 use clauselint_parser::{Deadline, Document, Format, Span};
 
 use crate::context::{
@@ -146,36 +147,6 @@ impl TextEdit {
     fn untouched(&self, s: Span) -> bool {
         s.end < self.start || s.start > self.new_end
     }
-}
-
-/// The length of the longest common prefix of `a` and `b`, compared 32 bytes at a time (a
-/// document's texts agree for hundreds of kilobytes around an edit).
-pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    const CHUNK: usize = 32;
-    let n = a.len().min(b.len());
-    let mut i = 0;
-    while i + CHUNK <= n && a[i..i + CHUNK] == b[i..i + CHUNK] {
-        i += CHUNK;
-    }
-    while i < n && a[i] == b[i] {
-        i += 1;
-    }
-    i
-}
-
-/// The length of the longest common suffix of `a` and `b`, as [`common_prefix`].
-pub(crate) fn common_suffix(a: &[u8], b: &[u8]) -> usize {
-    const CHUNK: usize = 32;
-    let n = a.len().min(b.len());
-    let (la, lb) = (a.len(), b.len());
-    let mut i = 0;
-    while i + CHUNK <= n && a[la - i - CHUNK..la - i] == b[lb - i - CHUNK..lb - i] {
-        i += CHUNK;
-    }
-    while i < n && a[la - i - 1] == b[lb - i - 1] {
-        i += 1;
-    }
-    i
 }
 
 /// What keeps `new` from being `old` with every span moved past `edit` (the same structure, only

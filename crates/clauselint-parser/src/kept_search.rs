@@ -129,8 +129,9 @@ fn search_after_edit(
     matches
 }
 
-/// Compared 32 bytes at a time: the texts agree for hundreds of kilobytes around an edit.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+/// The length of the longest common prefix of `a` and `b`, compared 32 bytes at a time (two
+/// versions of a document agree for hundreds of kilobytes around an edit).
+pub fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     const CHUNK: usize = 32;
     let n = a.len().min(b.len());
     let mut i = 0;
@@ -143,7 +144,8 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     i
 }
 
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+/// The length of the longest common suffix of `a` and `b`, as [`common_prefix`].
+pub fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     const CHUNK: usize = 32;
     let n = a.len().min(b.len());
     let (la, lb) = (a.len(), b.len());
@@ -160,6 +162,20 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_prefix_and_suffix_count_bytes_across_whole_chunks_and_the_rest() {
+        let head = "§ 4.2 “Customer Content” — ".repeat(5);
+        let old = format!("{head}means data you upload{head}");
+        let new = format!("{head}means files you upload{head}");
+        let prefix = head.len() + "means ".len();
+        let suffix = " you upload".len() + head.len();
+        assert_eq!(common_prefix(old.as_bytes(), new.as_bytes()), prefix);
+        assert_eq!(common_suffix(old.as_bytes(), new.as_bytes()), suffix);
+        assert_eq!(common_prefix(b"", b"abc"), 0);
+        assert_eq!(common_suffix(b"abc", b"abc"), 3);
+        assert_eq!(common_prefix(head.as_bytes(), head.as_bytes()), head.len());
+    }
 
     /// xorshift64*: deterministic, so a failure names its seed.
     struct Rng(u64);

@@ -24,6 +24,7 @@ mod xrefs;
 
 pub use docx::{parse_docx, DocxError, DocxLimits, DocxOptions, RevisionView};
 pub use grammar::ContractTree;
+pub use kept_search::{common_prefix, common_suffix};
 pub use limits::{Deadline, Limit, LimitExceeded, Limits};
 pub use line_index::{LineCol, LineIndex};
 pub use model::*;
