@@ -467,4 +467,13 @@ mod tests {
         // Consent mentioned elsewhere does not narrow the purpose.
         assert_flags(ID, "We may use your personal data to improve our services, and you can withdraw your consent to marketing at any time.");
     }
+
+    #[test]
+    fn promotion_of_the_service_is_a_purpose_but_a_promotional_offer_is_not() {
+        // After Dailymotion Terms of Service: the development-of phrase spans a few words.
+        assert_flags(ID, "We may use your personal data for the promotion and improvement of all or part of the Services.");
+        // WordPress.com Terms of Service (Automatic Renewal): "promotion" is a discount, and the
+        // "of the" ten words later belongs to another phrase.
+        assert_clean(ID, "If you received a discount, used a coupon code, or subscribed during a free trial or promotion, your subscription will automatically renew for the full price of the subscription at the end of the discount period.");
+    }
 }
