@@ -503,6 +503,7 @@ pub(crate) fn fewer_words_than(norm: &str, words: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::assert_same_as_regex;
 
     /// Patterns of the shapes the rules use: word-boundary starts with `[^.;]` runs, bounded
     /// repetitions and `\w`, and one that does not qualify for anchored search.
@@ -515,29 +516,6 @@ mod tests {
         // search falls back to the backtracker, or on long text to the PikeVM.
         r"(?-u:\b)agree\b[^.;]*?(?-u:\b)(?:terms|models?)\b",
     ];
-
-    fn assert_same_as_regex(pattern: &'static str, dual: &'static DualRegex, text: &str) {
-        let plain = Regex::new(pattern).unwrap();
-        let expected: Vec<(usize, usize)> = plain
-            .find_iter(text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
-        let found: Vec<(usize, usize)> = dual.find_iter(text).collect();
-        assert_eq!(found, expected, "{pattern} on {text:?}");
-        assert_eq!(
-            dual.is_match(text),
-            plain.is_match(text),
-            "{pattern} on {text:?}"
-        );
-        // Every start on short texts; a long text's matches are checked by the searches above.
-        for (from, _) in text.char_indices().take_while(|_| text.len() < 4096) {
-            assert_eq!(
-                dual.find_at(text, from),
-                plain.find_at(text, from).map(|m| (m.start(), m.end())),
-                "{pattern} on {text:?} from {from}"
-            );
-        }
-    }
 
     /// Each of [`PATTERNS`] as a `DualRegex`, compiled once for all tests.
     fn duals() -> &'static [(&'static str, &'static DualRegex)] {
@@ -589,13 +567,9 @@ mod tests {
                 "(by|using|you|agree|agreement|the|exclusive|jurisdiction|courts|have|third-party|ai|models|é|§|’|—|;|\\.|,|x)",
                 0..24,
             ),
-            separators in proptest::collection::vec("( |  |\u{a0}|)", 24),
+            separators in proptest::collection::vec(crate::testing::SEPARATOR, 24),
         ) {
-            let text: String = words
-                .iter()
-                .zip(&separators)
-                .flat_map(|(w, s)| [w.as_str(), s.as_str()])
-                .collect();
+            let text = crate::testing::interleave(&words, &separators);
             for &(pattern, dual) in duals() {
                 assert_same_as_regex(pattern, dual, &text);
             }

@@ -243,13 +243,9 @@ mod tests {
                 "(share|shares|provide|enter|entered|send|disclose|transmit|to|into|with|ai|llm|artificial|intelligence|services|tools|systems|third-party|third|party|models|openai|deepseek|perplexity|providers|features|may|train|their|é|§|’|—|;|\\.|,)",
                 0..24,
             ),
-            separators in proptest::collection::vec("( |  |\u{a0}|)", 24),
+            separators in proptest::collection::vec(crate::testing::SEPARATOR, 24),
         ) {
-            let text: String = words
-                .iter()
-                .zip(&separators)
-                .flat_map(|(w, s)| [w.as_str(), s.as_str()])
-                .collect();
+            let text = crate::testing::interleave(&words, &separators);
             let expected = provider_regex_in_one_piece()
                 .find(&text)
                 .map(|m| (m.start(), m.end()));
