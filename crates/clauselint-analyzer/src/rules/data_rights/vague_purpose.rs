@@ -42,7 +42,8 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
-/// A cheap test that `open_purpose` can match at all: one of its concepts or literal words.
+/// A cheap test that `open_purpose` or [`further_open_purpose`] can match at all: one of their
+/// concepts or literal words.
 fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
     const WORDS: &[&str] = &[
         "business",
@@ -57,6 +58,7 @@ fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
         "discretion",
         "commerci",
         " fit",
+        "research",
     ];
     s.has(Concept::Improve)
         || s.has(Concept::Purpose)
@@ -224,7 +226,7 @@ impl Rule for VaguePurpose {
                     || l.has(Concept::Data)
                     || l.has(Concept::UsageData)
             });
-            if !may_state_open_purpose(s) && !s.norm.contains("research") {
+            if !may_state_open_purpose(s) {
                 continue;
             }
             let uses = s.has(Concept::Use)
