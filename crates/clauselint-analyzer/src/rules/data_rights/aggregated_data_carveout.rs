@@ -56,6 +56,12 @@ const DATA_NOUNS: &[&str] = &[
     " reports",
 ];
 
+/// A carve-out match that is a plain use verb ("may use", "use such data") rather than a
+/// declaration or an ownership claim.
+fn carves_by_use(matched: &str) -> bool {
+    matched.ends_with(" use") || matched.starts_with("use ")
+}
+
 fn outlasts_the_contract(norm: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -91,6 +97,11 @@ impl Rule for AggregatedDataCarveout {
                     continue;
                 }
             }
+            // "we will maintain and use the information in deidentified form and will not attempt
+            // to reidentify it": a safeguard, not a carve-out.
+            if s.norm.contains("not attempt to re") || s.norm.contains("not to re-identify") {
+                continue;
+            }
             let data_like = s.has(Concept::Data)
                 || s.has(Concept::Content)
                 || s.has(Concept::Personal)
@@ -110,7 +121,7 @@ impl Rule for AggregatedDataCarveout {
                 // "We may use your User Information to understand how users use our Services on
                 // an aggregate basis": a plain use verb carves out aggregated data only when that
                 // data is what it uses — named before it or as its object.
-                let use_verb = text.ends_with(" use") || text.starts_with("use ");
+                let use_verb = carves_by_use(text);
                 let near = |limit: usize| {
                     s.hits_of(Concept::Aggregated).any(|h| {
                         (h.end <= m.start() && m.start() - h.end <= limit)
@@ -130,18 +141,11 @@ impl Rule for AggregatedDataCarveout {
             // the use outlasts the contract or serves others ("indefinitely", "during and after
             // the term", "other unrelated customers").
             let carve = carve.filter(|m| {
-                let text = m.as_str();
-                let use_verb = text.ends_with(" use") || text.starts_with("use ");
-                !(use_verb
+                !(carves_by_use(m.as_str())
                     && purpose.is_none()
                     && (s.has(Concept::Improve) || open_purpose(s).is_some())
                     && !outlasts_the_contract(&s.norm))
             });
-            // "we will maintain and use the information in deidentified form and will not attempt
-            // to reidentify it": a safeguard, not a carve-out.
-            if s.norm.contains("not attempt to re") || s.norm.contains("not to re-identify") {
-                continue;
-            }
             let (a, b) = match (purpose, carve) {
                 (Some(p), _) => p,
                 (None, Some(m)) => (m.start(), m.end()),
