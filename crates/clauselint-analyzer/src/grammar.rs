@@ -113,15 +113,46 @@ pub fn negator_before(s: &SentenceFacts, pos: usize) -> Option<(usize, usize)> {
     s.hits_of(Concept::Negation)
         .filter(|h| h.start >= start && h.end <= pos)
         .filter(|h| !is_idiomatic_negation(&s.norm, h.start, h.end))
+        .filter(|h| !in_closed_condition(&s.norm, start, h.end, pos))
         .map(|h| (h.start, h.end))
         .last()
+}
+
+/// "Provided that … no User Information … is revealed, the parties agree that Linear is free to
+/// use …", "to the extent … individuals can no longer be identified, you agree that we may …": a
+/// negator inside an opening condition does not reach the main clause that a comma and a new
+/// subject start after it.
+fn in_closed_condition(norm: &str, scope: usize, negator_end: usize, pos: usize) -> bool {
+    static OPENER: OnceLock<Regex> = OnceLock::new();
+    static MAIN: OnceLock<Regex> = OnceLock::new();
+    let opener = OPENER.get_or_init(|| {
+        Regex::new(
+            r"^\s*(?:provided that|to the extent|if|where|when|so long as|as long as|once)(?-u:\b)",
+        )
+        .expect("valid condition-opener regex")
+    });
+    let main = MAIN.get_or_init(|| {
+        Regex::new(r"^(?:and )?(?:you|we|the parties|both parties|each party|(?:the )?customer|(?:the )?company|(?:the )?licensee|[a-z]+ (?:inc|llc|ltd)\.?)(?: also)? (?:agree|agrees|acknowledge|acknowledges|may|will|shall|can|must|hereby)(?-u:\b)")
+            .expect("valid main-clause regex")
+    });
+    let head = &norm[..scope];
+    let opens_with_condition =
+        opener.is_match(&norm[scope..negator_end]) || head.trim_end().ends_with("provided that");
+    if !opens_with_condition || pos > norm.len() || negator_end > pos {
+        return false;
+    }
+    // Any comma may close the condition ("…, directly or indirectly, you agree that we may …"),
+    // not only the last one before `pos`.
+    norm[negator_end..pos]
+        .match_indices(", ")
+        .any(|(comma, _)| main.is_match(&norm[negator_end + comma + 2..pos]))
 }
 
 fn consent_exception_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?-u:\b)(?:unless|except|other than|save|absent|without|until)(?-u:\b)[^.;]*?(?-u:\b)(?:consent|consents|consented|permission|authori[sz]ation|authori[sz]e|approval|approve|opt(?:s|ed)?[- ]?in|agree|agrees|agreed|agreement|instruct\w*|request\w*|choose|chooses|elect|elects|enable|enables|turn on|allow|allows|permit|permits)(?-u:\b)",
+            r"(?-u:\b)(?:unless|except|other than|save|absent|without|until)(?-u:\b)[^.;]*?(?-u:\b)(?:consent|consents|consented|permission|authori[sz]ation|authori[sz]e|approval|approve|opt(?:s|ed)?[- ]?in|agree|agrees|agreed|agreement|instruct\w*|request\w*|directs? us|asks? us|choose|chooses|elect|elects|enable|enables|turn on|allow|allows|permit|permits)(?-u:\b)",
         )
         .expect("valid consent-exception regex")
     })
@@ -330,5 +361,53 @@ mod tests {
         let norm = "if you do not opt out we train";
         let p = norm.find("not").unwrap();
         assert!(super::is_idiomatic_negation(norm, p, p + 3));
+    }
+
+    #[test]
+    fn a_negator_in_an_opening_condition_stops_at_the_main_clause() {
+        // Linear Terms of Service; Substack Publisher Agreement.
+        let norm = "provided that the service data is aggregated, and no user information is revealed to any third party, the parties agree that linear is free to use the service data in any manner.";
+        let neg = norm.find(" no ").unwrap() + 1;
+        let scope = super::scope_start(norm, norm.len());
+        assert!(super::in_closed_condition(
+            norm,
+            scope,
+            neg + 2,
+            norm.find("free").unwrap()
+        ));
+        let norm = "to the extent such outputs are anonymised so that individuals can no longer be identified, you agree that we may use this data for our own purposes.";
+        let neg = norm.find("no longer").unwrap() + 9;
+        assert!(super::in_closed_condition(
+            norm,
+            0,
+            neg,
+            norm.find("for our own").unwrap()
+        ));
+        // A negation in the main clause itself, or a condition not yet closed, still governs.
+        let norm = "if you agree, we will not use your content, including for training.";
+        let neg = norm.find("not").unwrap() + 3;
+        assert!(!super::in_closed_condition(
+            norm,
+            0,
+            neg,
+            norm.find("training").unwrap()
+        ));
+        // Nextdoor Privacy Policy: the condition closed before the negator, in "please note".
+        let norm = "if this information is cached by third parties, please note we do not control these third parties, and they may use caches.";
+        let neg = norm.find("do not").unwrap() + 6;
+        assert!(!super::in_closed_condition(
+            norm,
+            0,
+            neg,
+            norm.find("use caches").unwrap()
+        ));
+        let norm = "we will not use «aggregated» data, except as you agree.";
+        let neg = norm.find("not").unwrap() + 3;
+        assert!(!super::in_closed_condition(
+            norm,
+            0,
+            neg,
+            norm.find("data").unwrap()
+        ));
     }
 }

@@ -215,6 +215,9 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "operational data",
             "service usage data",
             "interaction data",
+            // Miro's and Linear's names for what the service records about its use.
+            "service data",
+            "services data",
             // Event and log records, crash reports, click streams: what the service records about
             // the customer's use, under the names privacy policies give it.
             "event data",
@@ -556,6 +559,11 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "de-identified data",
             "aggregated data",
             "insights",
+            // The act named as a noun: "deletion may be accomplished through de-identification".
+            "de-identification",
+            "deidentification",
+            "anonymization",
+            "anonymisation",
         ],
     ),
     (

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::context::Context;
+use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::grammar::negated;
 use crate::lexicon::Concept;
@@ -41,7 +41,7 @@ static META: RuleMeta = RuleMeta {
 fn carveout_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:owns?|own all|retains? all|property of|owned by)(?-u:\b)|(?-u:\b)not (?:be )?(?:considered|deemed|treated as|subject to)(?-u:\b)|(?-u:\b)(?:is|are|will be|shall be|becomes?) (?:no longer|not) (?:personal|customer|your)(?-u:\b)|(?-u:\b)(?:does|do|will) not (?:constitute|qualify as|count as) (?:personal|customer|your)(?-u:\b)|(?-u:\b)no longer (?:constitutes?|personal)(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)does not include(?-u:\b)|(?-u:\b)excluded from(?-u:\b)|(?-u:\b)free to use(?-u:\b)|(?-u:\b)share(?-u:\b)|(?-u:\b)disclose(?-u:\b)|(?-u:\b)sell(?-u:\b)|(?-u:\b)publish(?-u:\b)|(?-u:\b)commerciali[sz]e(?-u:\b)|(?-u:\b)for (?:its|our) own(?-u:\b)|(?-u:\b)may use(?-u:\b)|(?-u:\b)will use(?-u:\b)|(?-u:\b)can use(?-u:\b)|(?-u:\b)use (?:that|such|the) (?:information|data)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:owns?|own all|retains? all|property of|owned by)(?-u:\b)|(?-u:\b)not (?:be )?(?:considered|deemed|treated as|subject to)(?-u:\b)|(?-u:\b)(?:is|are|will be|shall be|becomes?) (?:no longer|not) (?:personal|customer|your)(?-u:\b)|(?-u:\b)(?:does|do|will) not (?:constitute|qualify as|count as) (?:personal|customer|your)(?-u:\b)|(?-u:\b)no longer (?:constitutes?|personal)(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)does not include(?-u:\b)|(?-u:\b)(?:is|are|does|do|shall|will) not (?:intended to )?(?:apply|applies|cover|covers|govern|governs) (?:to )?(?:our |the |its )?(?:use|processing|collection)?(?-u:\b)|(?-u:\b)(?:accomplished|achieved|satisfied|fulfilled|effected|carried out|performed) (?:through|by|via)(?-u:\b)|(?-u:\b)excluded from(?-u:\b)|(?-u:\b)free to use(?-u:\b)|(?-u:\b)share(?-u:\b)|(?-u:\b)disclose(?-u:\b)|(?-u:\b)sell(?-u:\b)|(?-u:\b)publish(?-u:\b)|(?-u:\b)commerciali[sz]e(?-u:\b)|(?-u:\b)for (?:its|our) own(?-u:\b)|(?-u:\b)may use(?-u:\b)|(?-u:\b)will use(?-u:\b)|(?-u:\b)can use(?-u:\b)|(?-u:\b)use (?:that|such|the) (?:information|data)(?-u:\b)")
             .expect("valid carve-out regex")
     })
 }
@@ -60,6 +60,48 @@ const DATA_NOUNS: &[&str] = &[
 /// declaration or an ownership claim.
 fn carves_by_use(matched: &str) -> bool {
     matched.ends_with(" use") || matched.starts_with("use ")
+}
+
+/// "is not intended to apply to", "does not cover": the document's promises stop short of what
+/// follows.
+fn scope_exclusion(matched: &str) -> bool {
+    [" apply", " applies", " cover", " govern"]
+        .iter()
+        .any(|w| matched.contains(w))
+}
+
+/// "accomplished through", "satisfied by": one act stands in for another.
+fn replaces_deletion(matched: &str) -> bool {
+    matched.ends_with(" through") || matched.ends_with(" by") || matched.ends_with(" via")
+}
+
+/// "deletion may be accomplished through de-identification": de-identification in place of
+/// deletion.
+fn deletion_replaced(norm: &str) -> bool {
+    carveout_regex().find_iter(norm).any(|m| {
+        replaces_deletion(m.as_str())
+            && (norm[..m.start()].contains("delet") || norm[..m.start()].contains("eras"))
+    })
+}
+
+/// "that in the aggregate exceed", "aggregate liability", "the aggregate amount": a sum of money
+/// or liability, not aggregated data ("use this information in the aggregate to analyze" is).
+fn totals_money(norm: &str, start: usize, end: usize) -> bool {
+    const TOTALS: &[&str] = &[
+        " liability",
+        " amount",
+        " amounts",
+        " total",
+        " fees",
+        " sum",
+        " damages",
+        " cap",
+        " maximum",
+        " exceed",
+        " consideration",
+        " payments",
+    ];
+    norm[start..end].starts_with("aggregate") && TOTALS.iter().any(|t| norm[end..].starts_with(t))
 }
 
 fn outlasts_the_contract(norm: &str) -> bool {
@@ -85,17 +127,35 @@ impl Rule for AggregatedDataCarveout {
             if s.in_heading || cx.in_prohibited_list(s) {
                 continue;
             }
-            let agg = s.first(Concept::Aggregated).expect("prefiltered");
-            if &s.norm[agg.start..agg.end] == "insights"
-                || &s.norm[agg.start..agg.end] == "anonymous"
+            // "any damages that in the aggregate exceed the fees", "aggregate liability": a total,
+            // not aggregated data.
+            if s.hits_of(Concept::Aggregated)
+                .all(|h| totals_money(&s.norm, h.start, h.end))
             {
-                // Weak markers alone ("anonymous surveys", "insights into") do not make a carve-out.
-                if !s
-                    .hits_of(Concept::Aggregated)
-                    .any(|h| !matches!(&s.norm[h.start..h.end], "insights" | "anonymous"))
-                {
-                    continue;
-                }
+                continue;
+            }
+            let agg = s.first(Concept::Aggregated).expect("prefiltered");
+            // Weak markers alone ("anonymous surveys", "insights into") do not make a carve-out,
+            // nor does the act named as a noun ("measures such as aggregation or
+            // anonymization") — unless it stands in for a deletion ("deletion may be
+            // accomplished through de-identification").
+            let strong = s.hits_of(Concept::Aggregated).any(|h| {
+                !matches!(
+                    &s.norm[h.start..h.end],
+                    "insights"
+                        | "anonymous"
+                        | "anonymization"
+                        | "anonymisation"
+                        | "de-identification"
+                        | "deidentification"
+                )
+            });
+            let names_the_act = s
+                .hits_of(Concept::Aggregated)
+                .any(|h| s.norm[h.start..h.end].ends_with("ation"));
+            let replaces_a_deletion = names_the_act && deletion_replaced(&s.norm);
+            if !(strong || replaces_a_deletion) {
+                continue;
             }
             // "we will maintain and use the information in deidentified form and will not attempt
             // to reidentify it": a safeguard, not a carve-out.
@@ -114,10 +174,23 @@ impl Rule for AggregatedDataCarveout {
             // is declared outside personal data, not "information that is not personal
             // information, or aggregate information" named after it.
             let carve = carveout_regex().find_iter(&s.norm).find(|m| {
+                let text = m.as_str();
+                // "This policy is not intended to apply to our use of aggregated … data",
+                // "deletion may be accomplished through de-identification": the carve-out is
+                // what follows, and it must be aggregated data (or, for the second, replace a
+                // deletion).
+                if scope_exclusion(text) || replaces_deletion(text) {
+                    let follows = s
+                        .hits_of(Concept::Aggregated)
+                        .any(|h| h.start >= m.end() && h.start - m.end() <= 30);
+                    let deletion = !replaces_deletion(text)
+                        || s.norm[..m.start()].contains("delet")
+                        || s.norm[..m.start()].contains("eras");
+                    return follows && deletion;
+                }
                 let declares = ["is ", "are ", "will ", "shall ", "become", "no longer"]
                     .iter()
-                    .any(|w| m.as_str().starts_with(w));
-                let text = m.as_str();
+                    .any(|w| text.starts_with(w));
                 // "We may use your User Information to understand how users use our Services on
                 // an aggregate basis": a plain use verb carves out aggregated data only when that
                 // data is what it uses — named before it or as its object.
@@ -186,7 +259,86 @@ impl Rule for AggregatedDataCarveout {
                 ),
             ));
         }
+        for s in cx.sentences_with(Concept::Ownership.bit()) {
+            if let Some(found) = owns_data_made_aggregated_before(cx, s) {
+                let (own, prev, data) = (found.owns, found.before, found.data);
+                let aggregated = prev
+                    .first(Concept::Aggregated)
+                    .map_or((0, 0), |h| (h.start, h.end));
+                out.push(sentence_finding(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "The vendor claims ownership (“{}”) of “{}”, which the sentence before makes \
+                         aggregated or de-identified data (“{}”). Limit it to statistics that cannot \
+                         identify you, used only to run the Services, with a duty not to re-identify.",
+                        snippet(cx, s, own.0, own.1),
+                        snippet(cx, s, data.0, data.1),
+                        snippet(cx, prev, aggregated.0, aggregated.1),
+                    ),
+                ));
+            }
+        }
     }
+}
+
+/// An ownership claim over data the sentence before made aggregated: the ownership words and the
+/// data named (normalised ranges of the claiming sentence), and that earlier sentence.
+struct AnaphoricOwnership<'a> {
+    owns: (usize, usize),
+    before: &'a SentenceFacts,
+    data: (usize, usize),
+}
+
+/// "Provided that the Service Data is aggregated and anonymized, … Linear is free to use the
+/// Service Data in any manner. Linear owns all right, title, and interest in and to such Service
+/// Data.": an ownership claim over "such" data that the sentence just before, in the same
+/// paragraph, made aggregated. Returns the ownership words, that sentence, and the data named.
+fn owns_data_made_aggregated_before<'a>(
+    cx: &'a Context,
+    s: &SentenceFacts,
+) -> Option<AnaphoricOwnership<'a>> {
+    static OWNS: OnceLock<Regex> = OnceLock::new();
+    let owns = OWNS.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains? all|(?:is|are|remains?) the (?:sole |exclusive )?property of|owned by)(?-u:\b)")
+            .expect("valid ownership regex")
+    });
+    if s.has(Concept::Aggregated) || s.in_heading || s.index == 0 {
+        return None;
+    }
+    let prev = &cx.sentences[s.index - 1];
+    if !prev.has(Concept::Aggregated)
+        || cx.doc.sentences[prev.index].block != cx.doc.sentences[s.index].block
+    {
+        return None;
+    }
+    let m = owns.find(&s.norm)?;
+    let head = s.norm[..m.start()].trim_end();
+    if head.ends_with("you")
+        || head.ends_with("customer")
+        || head.ends_with("user")
+        || negated(s, m.start())
+    {
+        return None;
+    }
+    // The data named right after "such", also named in the sentence before within a few words of
+    // its aggregation ("the service data is aggregated").
+    let data = s.hits.iter().find(|h| {
+        (h.is(Concept::Data) || h.is(Concept::UsageData) || h.is(Concept::Content))
+            && h.start > m.end()
+            && s.norm[..h.start].ends_with("such ")
+    })?;
+    let name = &s.norm[data.start..data.end];
+    let named_aggregated = prev.norm.match_indices(name).any(|(i, _)| {
+        prev.hits_of(Concept::Aggregated)
+            .any(|h| h.start.abs_diff(i) <= 40)
+    });
+    named_aggregated.then_some(AnaphoricOwnership {
+        owns: (m.start(), m.end()),
+        before: prev,
+        data: (data.start, data.end),
+    })
 }
 
 #[cfg(test)]
@@ -255,6 +407,54 @@ mod tests {
         assert_clean(ID, "Where we process deidentified information and are required to keep such information deidentified, we commit to maintain and use the information in deidentified form and will not attempt to reidentify the information.");
         // Verizon Privacy Policy: aggregated data others may use for business purposes.
         assert_flags(ID, "We may de-identify or aggregate information so that Verizon or others may use it for business and marketing purposes.");
+    }
+
+    #[test]
+    fn ownership_of_such_data_made_aggregated_just_before() {
+        // Linear Terms of Service § Service Data.
+        assert_flags(ID, "Provided that the Service Data is aggregated and anonymized, and no User Information is revealed to any third party, Linear is free to use the Service Data in any manner. Linear owns all right, title, and interest in and to such Service Data.");
+        // The ownership sentence alone, after a sentence that only aggregates.
+        assert_flags(ID, "The Service Data is aggregated and anonymized by Linear’s systems. Linear owns all right, title, and interest in and to such Service Data.");
+        assert_clean(
+            ID,
+            "The Service Data is aggregated and anonymized by Linear’s systems.",
+        );
+        // The customer's ownership, or data the sentence before did not aggregate, is no carve-out.
+        assert_clean(ID, "We may aggregate usage statistics for reporting to you. You own all right, title and interest in such Customer Data.");
+        assert_clean(
+            ID,
+            "Customer Data is encrypted at rest. We own no rights in such Customer Data — ever.",
+        );
+    }
+
+    #[test]
+    fn a_scope_exclusion_or_deletion_by_de_identification_is_a_carve_out() {
+        // Evernote Privacy Policy; Persumi Privacy Policy.
+        assert_flags(ID, "This policy is not intended to apply to our use of aggregated, de-identified, or anonymized data.");
+        assert_flags(ID, "In some cases, deletion may be accomplished through de-identification of the information.");
+        // The exclusion of something else, or de-identification that is not in place of deletion.
+        assert_clean(ID, "This policy does not apply to third-party websites, which may publish aggregated statistics.");
+        assert_clean(ID, "Security is accomplished through encryption; we never store de-identified copies of your files.");
+        // Dailymotion Privacy Policy: anonymization named as a safeguard of a disclosure.
+        assert_clean(ID, "We may disclose information about You to such Commercial Partners, but such disclosure is always accompanied by appropriate measures aimed at ensuring the security of Your information (e.g., aggregation, anonymization).");
+    }
+
+    #[test]
+    fn a_total_is_not_aggregated_data() {
+        // Linear Terms of Service, limitation of liability (capitals as in the original).
+        assert_clean(ID, "NOTWITHSTANDING ANYTHING TO THE CONTRARY, NEITHER PARTY WILL BE LIABLE FOR LOSS OR CORRUPTION OF DATA, OR ANY DAMAGES THAT IN THE AGGREGATE EXCEED THE TOTAL FEES PAID.");
+        assert_clean(
+            ID,
+            "Our aggregate liability for loss of your data shall not exceed €100.",
+        );
+        // Aggregated data all the same (Shockwave.com Privacy Policy construction).
+        assert_flags(ID, "We may use this information in the aggregate and share aggregate information with non-affiliated companies for any purpose.");
+    }
+
+    #[test]
+    fn a_negation_inside_the_opening_condition_does_not_protect() {
+        // Substack Publisher Agreement § Privacy.
+        assert_flags(ID, "To the extent such outputs are produced using irreversible anonymization techniques so that individuals can no longer be identified, directly or indirectly, you agree that we may also retain and use a copy of this anonymized, aggregate data for our own purposes (such as platform improvement).");
     }
 
     #[test]
