@@ -48,7 +48,7 @@ static META: RuleMeta = RuleMeta {
 fn opt_out_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)opt(?:s|ed|ing)?[- ]?out(?-u:\b)|(?-u:\b)opt-out(?-u:\b)|(?-u:\b)turn(?:ing)? (?:it |this )?off(?-u:\b)|(?-u:\b)switch(?:ing)? (?:it )?off(?-u:\b)|(?-u:\b)(?:account|user|privacy|your) settings(?-u:\b)|(?-u:\b)settings(?-u:\b)|(?-u:\b)withdraw(?:ing)? (?:your )?consent(?-u:\b)|(?-u:\b)object to(?-u:\b)|(?-u:\b)right to object(?-u:\b)|(?-u:\b)if you (?:do not|don't) want(?-u:\b)|(?-u:\b)(?:change|adjust|update) your (?:\w+ )?(?:preferences?|settings)(?-u:\b)|(?-u:\b)training controls?(?-u:\b)|(?-u:\b)decide whether(?-u:\b)|(?-u:\b)choose whether(?-u:\b)|(?-u:\b)by default(?-u:\b)|(?-u:\b)enabled by default(?-u:\b)|(?-u:\b)unless you(?-u:\b)")
+        Regex::new(r"(?-u:\b)opt(?:s|ed|ing)?[- ]?out(?-u:\b)|(?-u:\b)opt-out(?-u:\b)|(?-u:\b)turn(?:ing)? (?:it |this )?off(?-u:\b)|(?-u:\b)switch(?:ing)? (?:it )?off(?-u:\b)|(?-u:\b)(?:account|user|privacy|your) settings(?-u:\b)|(?-u:\b)settings(?-u:\b)|(?-u:\b)withdraw(?:ing)? (?:your )?consent(?-u:\b)|(?-u:\b)object to(?-u:\b)|(?-u:\b)right to object(?-u:\b)|(?-u:\b)if you (?:do not|don't) want(?-u:\b)|(?-u:\b)(?:change|adjust|update) your (?:\w+ )?(?:preferences?|settings)(?-u:\b)|(?-u:\b)training controls?(?-u:\b)|(?-u:\b)decide whether(?-u:\b)|(?-u:\b)choose whether(?-u:\b)|(?-u:\b)by default(?-u:\b)|(?-u:\b)enabled by default(?-u:\b)|(?-u:\b)unless you(?-u:\b)|(?-u:\b)(?:remov|exclud|withdraw|withhold)\w*(?-u:\b)[^.;]{0,60}?(?-u:\b)from (?:being used|use|training|model training)(?-u:\b)")
             .expect("valid opt-out regex")
     })
 }
@@ -151,12 +151,42 @@ fn training_context(cx: &Context, s: &SentenceFacts) -> bool {
                 || (ps.clause == clause
                     && clause.is_some_and(|c| cx.doc.clauses[c].number.is_some()))
         })
-        .any(|p| ai_purpose(p).is_some());
+        .any(permits_training);
     // A neighbour's training purpose carries over only to a sentence about the use of data or one
     // that points back at it ("in this way", "such use"); "you can change your notification
     // settings" after a training clause is about something else.
-    (same_clause_before && about_data_use(s))
-        || cx.lead_in(s).is_some_and(|l| ai_purpose(l).is_some())
+    (same_clause_before && about_data_use(s)) || cx.lead_in(s).is_some_and(permits_training)
+}
+
+/// A neighbour's AI purpose carries a training context unless it is something the customer may
+/// have prohibited: after "you can tag your work if you would like it to be prohibited from use in
+/// datasets for generative AI", an opt-in for that tag protects against others' use, not the
+/// vendor's training. (A refusal — "does not include training models" — still sets the topic.)
+fn permits_training(p: &SentenceFacts) -> bool {
+    ai_purpose(p).is_some_and(|(start, _)| {
+        let scope = crate::grammar::scope_start(&p.norm, start);
+        !p.hits_of(Concept::Negation).any(|h| {
+            h.start >= scope
+                && h.end <= start
+                && ["prohibit", "forbid", "restrict"]
+                    .iter()
+                    .any(|w| p.norm[h.start..h.end].starts_with(w))
+        })
+    })
+}
+
+/// "Develop and improve AI (subject to your settings)": a reference to settings that states
+/// neither the default nor what the customer must do.
+fn defers_to_settings(norm: &str, m: &regex::Match) -> bool {
+    m.as_str().ends_with("settings")
+        && [
+            "subject to ",
+            "in accordance with ",
+            "according to ",
+            "depending on ",
+        ]
+        .iter()
+        .any(|w| norm[..m.start()].ends_with(w) || norm[..m.start()].ends_with(&format!("{w}the ")))
 }
 
 /// The sentence speaks of the customer's data or content, of training, or refers back to the use
@@ -201,10 +231,18 @@ impl Rule for OptOutConsent {
         // Deemed consent matters where the document trains on customer data at all.
         let document_trains = training_grants(cx).next().is_some();
         for s in cx.sentences.iter() {
-            // One search for the four words, not one per word, on the sentences the concepts
+            // One search for these words, not one per word, on the sentences the concepts
             // leave (most of them).
-            static CANDIDATE_WORDS: AnyWord =
-                AnyWord::new(&["want", "whether", "unless you", "legitimate"]);
+            static CANDIDATE_WORDS: AnyWord = AnyWord::new(&[
+                "want",
+                "whether",
+                "unless you",
+                "legitimate",
+                "from being used",
+                "from use",
+                "from training",
+                "from model training",
+            ]);
             if crate::rules::ai_training::not_a_provision(cx, s) {
                 continue;
             }
@@ -248,7 +286,8 @@ impl Rule for OptOutConsent {
                 // "Unless you give your consent, we will tag your work `noai`": consent as the
                 // condition of a use is opt-in, not an opt-out.
                 let m = opt_out_regex().find_iter(&s.norm).find(|m| {
-                    m.as_str() != "unless you" || !opt_in_condition(&s.norm[m.end()..])
+                    (m.as_str() != "unless you" || !opt_in_condition(&s.norm[m.end()..]))
+                        && !defers_to_settings(&s.norm, m)
                 })?;
                 if crate::pattern::fewer_words_than(&s.norm, 5)
                     || vendor_switched_off(s)
@@ -370,6 +409,37 @@ mod tests {
         assert_clean(ID, "We use your recordings to train our AI models. You can change your notification preferences in your account settings.");
         // Starlink Privacy Policy: "sharing preferences" after a sharing-for-training sentence.
         assert_flags(ID, "We may share your personal information with collaborators for training artificial intelligence models. You may adjust your sharing preferences by navigating to your account's user settings.");
+    }
+
+    #[test]
+    fn an_opt_in_protection_after_a_prohibition_is_not_an_opt_out() {
+        // ArtStation Terms of Service: the "NoAI" tag protects against others' use.
+        assert_clean(ID, "You are able to tag your projects containing Your Content with “NoAI” if you would like Your Content to be prohibited from use in datasets utilized by Generative AI Programs. This tag will not be applied to your projects or Your Content by default; you must actively designate your projects for the “NoAI” tag to apply.");
+        // After a training grant, the same default is an opt-out.
+        assert_flags(ID, "We use your projects to train our generative AI models. The “NoAI” tag will not be applied to Your Content by default; you must actively designate your projects for it to apply.");
+    }
+
+    #[test]
+    fn settings_named_as_a_reference_are_not_an_opt_out() {
+        // Grammarly Privacy Policy, a table row of purposes.
+        assert_clean(ID, "• Improve our products and build new ones; • Develop and improve AI (subject to your settings); • Secure our products and troubleshoot problems;");
+        assert_flags(
+            ID,
+            "We use your documents to train our AI models; you can turn this off in your settings.",
+        );
+    }
+
+    #[test]
+    fn removing_data_from_use_is_an_opt_out() {
+        // X (Twitter) Data Processor Agreement, after its model-training clause.
+        assert_flags(ID, "X uses public posts to train its generative artificial intelligence models. To safeguard the rights of those who use our services, users can easily “protect” their posts, or delete their posts at any time, thereby removing their posts and related metadata from being used.");
+    }
+
+    #[test]
+    fn a_direction_from_the_customer_is_a_consent_exception() {
+        // Evernote Privacy Policy.
+        assert_flags(ID, "We will not use your Input or Output from an AI Feature to train our artificial intelligence models or tools unless you direct us to do so.");
+        assert_clean(ID, "We will not use your Input or Output to train our artificial intelligence models — even if you ask.");
     }
 
     #[test]
