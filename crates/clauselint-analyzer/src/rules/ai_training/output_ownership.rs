@@ -84,7 +84,7 @@ fn generates_outputs() -> &'static Regex {
 fn offered_to_the_customer() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:(?:allows?|lets?|enables?|helps?|assists?|permits?) (?:you|users?|customers?)|(?:you|users?|customers?) (?:can|may|could) (?:also )?(?:use|run|create|generate|ask|access)|(?:if|when|where|to the extent) (?:you|users?|customers?) (?:use|uses|run|interact|access|accesses|enable|ask|choose|select)|(?:responses|answers|replies) to your (?:requests?|questions?|queries|prompts?|commands?)|(?:on|in) (?:your|the customer's|customer's) behalf|for you|(?:the |our )?(?:services?|platform|product|app|application|software) (?:includes?|provides?|offers?|features?|uses?)|(?:offers?|provides?|gives?) (?:you|users?|customers?|members?)|provides? (?:[a-z-]+ ){0,3}(?:features?|tools?|functionalit(?:y|ies)|services?|assistants?|chatbots?) (?:that|which|to)|(?:providing|provide|offer|offering) (?:the |our )?(?:(?:ai |ai-powered |generative ai )(?:services?|features?|functionalit(?:y|ies))|features?|functionalit(?:y|ies))|generated (?:by|using|with|through|via) (?:the|our) (?:[a-z]+ ){0,3}(?:services?|features?|tools?)|(?:our|its) (?:own |self-developed )?(?:ai|writing|virtual|smart|coding) ?(?:features?|tools?|assistants?|models?|agents?|chatbots?)?)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:(?:allows?|lets?|enables?|helps?|assists?|permits?) (?:you|users?|customers?)|(?:you|users?|customers?) (?:can|may|could) (?:also )?(?:use|run|create|generate|ask|access)|(?:if|when|where|to the extent) (?:you|users?|customers?) (?:use|uses|run|interact|access|accesses|enable|ask|choose|select)|(?:responses|answers|replies) to your (?:requests?|questions?|queries|prompts?|commands?)|(?:on|in) (?:your|the customer's|customer's) behalf|for you|your (?:[a-z]+ (?:or|and) )?outputs?|outputs? from (?:an?|the|our) (?:ai )?features?|(?:the |our )?(?:services?|platform|product|app|application|software) (?:includes?|provides?|offers?|features?|uses?)|(?:offers?|provides?|gives?) (?:you|users?|customers?|members?)|provides? (?:[a-z-]+ ){0,3}(?:features?|tools?|functionalit(?:y|ies)|services?|assistants?|chatbots?) (?:that|which|to)|(?:providing|provide|offer|offering) (?:the |our )?(?:(?:ai |ai-powered |generative ai )(?:services?|features?|functionalit(?:y|ies))|features?|functionalit(?:y|ies))|generated (?:by|using|with|through|via) (?:the|our) (?:[a-z]+ ){0,3}(?:services?|features?|tools?)|(?:our|its) (?:own |self-developed )?(?:ai|writing|virtual|smart|coding) ?(?:features?|tools?|assistants?|models?|agents?|chatbots?)?)(?-u:\b)")
             .expect("valid offered-to-the-customer regex")
     })
 }
@@ -132,6 +132,66 @@ fn about_ai_here(cx: &Context, s: &crate::context::SentenceFacts) -> bool {
             cx.sentences
                 .get(i)
                 .is_some_and(|t| t.span.start <= title.start && t.has(Concept::Ai))
+        })
+}
+
+/// "Where such tools generate a classification result that affects how your content is
+/// displayed (for example, an AI-detection label)": a verdict about the customer's own content,
+/// not work product generated for the customer.
+fn only_judges_the_customers_content(norm: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)generates? (?:a |an )?(?:classification|detection|moderation|risk|trust|spam|fraud)(?: (?:results?|labels?|scores?|flags?|ratings?|decisions?))?(?-u:\b)")
+            .expect("valid judging regex")
+    })
+    .is_match(norm)
+}
+
+/// "“User Content” means … as well as any and all outputs, responses, generations, or results
+/// produced by the Service … As between you and Spark, you own your User Content": a term defined
+/// to include outputs, owned by the customer, answers who owns the outputs.
+fn customer_owns_a_term_covering_outputs(cx: &Context) -> bool {
+    static COVERS: AnyWord = AnyWord::new(&["outputs", "output", "generations", "generated"]);
+    // The definition, and the sentence after it when that one goes on "This includes …".
+    let covers = |d: &clauselint_parser::model::Definition| {
+        COVERS.is_in(&cx.doc.plain(d.definition_span).to_lowercase())
+            || d.sentence
+                .and_then(|i| cx.sentences.get(i + 1))
+                .is_some_and(|next| {
+                    [
+                        "this includes",
+                        "it includes",
+                        "this term includes",
+                        "these include",
+                    ]
+                    .iter()
+                    .any(|w| next.norm.starts_with(w))
+                        && COVERS.is_in(&next.norm)
+                })
+    };
+    let terms: Vec<String> = cx
+        .doc
+        .definitions
+        .iter()
+        .filter(|d| covers(d))
+        .map(|d| d.term.to_lowercase())
+        .collect();
+    if terms.is_empty() {
+        return false;
+    }
+    static OWNS: OnceLock<Regex> = OnceLock::new();
+    let owns = OWNS.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:you|customer|users?)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:own|owns|retain all|retains all|shall own|will own)(?-u:\b)")
+            .expect("valid customer-owns regex")
+    });
+    cx.sentences
+        .iter()
+        .filter(|s| s.has(Concept::Ownership))
+        .any(|s| {
+            owns.find_iter(&s.norm).any(|m| {
+                let object = &s.norm[m.end()..crate::grammar::scope_end(&s.norm, m.end())];
+                !negated(s, m.start()) && terms.iter().any(|t| object.contains(t.as_str()))
+            })
         })
 }
 
@@ -186,12 +246,14 @@ impl Rule for OutputOwnership {
                         && (s.has(Concept::Ai) || s.norm.contains("generat")))
             })
             .any(|s| customer_owns_outputs(&s.norm))
+            || customer_owns_a_term_covering_outputs(cx)
         {
             return;
         }
         let generation = cx.sentences.iter().find(|s| {
             !s.in_heading
                 && !answers_support_questions(&s.norm)
+                && !only_judges_the_customers_content(&s.norm)
                 && about_ai_here(cx, s)
                 && generates_outputs().is_match(&s.norm)
                 && offered_to_the_customer().is_match(&s.norm)
@@ -214,6 +276,30 @@ mod tests {
     use crate::testing::{assert_clean, assert_flags, findings};
 
     const ID: &str = "ai-training/output-ownership";
+
+    #[test]
+    fn a_customer_owned_term_defined_to_include_outputs_settles_ownership() {
+        // Spark Terms of Service.
+        let spark = "“User Content” means any files, content or information provided by you to the Service. This includes any prompts you enter, as well as any and all outputs, responses, generations, or results produced by the Service in response to your prompts. As between you and Spark, you own your User Content.\n\nThe Service includes features powered by artificial intelligence technologies (“AI Features”) that generate summaries for you.";
+        assert!(findings(ID, spark).iter().all(|f| !f.document_level));
+        // The same service with a term that covers only uploads still leaves outputs open.
+        let uploads = "“User Content” means any files you upload to the Service. As between you and Spark, you own your User Content.\n\nThe Service includes features powered by artificial intelligence technologies (“AI Features”) that generate summaries for you.";
+        assert!(findings(ID, uploads).iter().any(|f| f.document_level));
+    }
+
+    #[test]
+    fn a_verdict_on_the_customers_content_is_not_an_output_for_the_customer() {
+        // Substack Publisher Agreement § Automated Content Analysis.
+        let text = "We may use automated tools, including third-party AI detection systems, to analyze content published through Substack. Where such tools generate a classification result that affects how your content is displayed to Readers (for example, an AI-detection label), we will provide you an opportunity to dispute the result.";
+        assert!(findings(ID, text).iter().all(|f| !f.document_level));
+    }
+
+    #[test]
+    fn the_customers_outputs_from_an_ai_feature_are_generated_for_it() {
+        // Evernote Privacy Policy: the only mention of the AI feature's outputs.
+        let text = "We will not use your Input or Output from an AI Feature to train our artificial intelligence models or tools unless you direct us to do so.";
+        assert!(findings(ID, text).iter().any(|f| f.document_level));
+    }
 
     #[test]
     fn flags_vendor_owned_outputs() {
