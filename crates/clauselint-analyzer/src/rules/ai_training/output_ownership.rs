@@ -123,9 +123,9 @@ fn about_ai_here(cx: &Context, s: &crate::context::SentenceFacts) -> bool {
     let Some(clause) = sentence.clause else {
         return false;
     };
-    cx.doc
-        .clause_path(clause)
-        .into_iter()
+    // The clause and its ancestors, walked without collecting them (`Document::clause_path`):
+    // asked of nearly every sentence of a document that never states this.
+    std::iter::successors(Some(clause), |&c| cx.doc.clauses[c].parent)
         .filter_map(|c| cx.doc.clauses[c].title_span)
         .any(|title| {
             let i = cx.sentences.partition_point(|t| t.span.end <= title.start);
