@@ -20,7 +20,7 @@
 //! `incremental_equals_full` test checks that on random edits of the bundled corpus.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub(crate) use clauselint_parser::{common_prefix, common_suffix};
 use clauselint_parser::{Deadline, Document, Format, Span};
@@ -31,7 +31,7 @@ use crate::context::{
 };
 use crate::finding::Finding;
 use crate::lexicon::Concept;
-use crate::rule::Scope;
+use crate::rule::{Rule, Scope};
 use crate::rules::drafting::{brands_asked_for, BrandTally};
 use crate::Analyzer;
 
@@ -482,32 +482,33 @@ impl Incremental {
         if dirty.is_none() || self.local.len() != local_count {
             self.local = vec![vec![Vec::new(); self.units.len()]; local_count];
         }
-        let mut findings = Vec::new();
+        // Each rule's findings, gathered in rule order at the end: the order `Analyzer::analyze`
+        // gives, whichever thread ran the rule.
+        let mut by_rule: Vec<Vec<Finding>> = vec![Vec::new(); rules.len()];
         let mut local_index = 0;
-        for rule in rules {
-            let meta = rule.meta();
-            match rule.scope() {
-                Scope::Local => {
-                    let per_unit = &mut self.local[local_index];
-                    local_index += 1;
-                    for (u, range) in self.units.iter().enumerate() {
-                        if dirty.is_none_or(|d| d[u]) {
-                            let mut out = Vec::new();
-                            cx.focus = Some(range.clone());
-                            rule.check(&cx, &mut out);
-                            analyzer.settle(meta, &doc, &mut out);
-                            per_unit[u] = out;
-                        }
-                        findings.extend(per_unit[u].iter().cloned());
-                    }
-                    cx.focus = None;
-                }
-                Scope::Document => {
-                    let before = findings.len();
-                    rule.check(&cx, &mut findings);
-                    analyzer.settle(meta, &doc, &mut findings[before..]);
-                }
+        for (rule, out) in rules.iter().zip(&mut by_rule) {
+            if rule.scope() != Scope::Local {
+                continue;
             }
+            let meta = rule.meta();
+            let per_unit = &mut self.local[local_index];
+            local_index += 1;
+            for (u, range) in self.units.iter().enumerate() {
+                if dirty.is_none_or(|d| d[u]) {
+                    let mut unit_out = Vec::new();
+                    cx.focus = Some(range.clone());
+                    rule.check(&cx, &mut unit_out);
+                    analyzer.settle(meta, &doc, &mut unit_out);
+                    per_unit[u] = unit_out;
+                }
+                out.extend(per_unit[u].iter().cloned());
+            }
+        }
+        cx.focus = None;
+        run_document_rules(&analyzer, &doc, &cx, &mut by_rule);
+        let mut findings = Vec::with_capacity(by_rule.iter().map(Vec::len).sum());
+        for out in by_rule {
+            findings.extend(out);
         }
         if let Err(e) = analyzer.check_custom(&cx, &mut findings, &Deadline::never()) {
             unreachable!("custom rules without a deadline ran out of time: {e}");
@@ -519,6 +520,77 @@ impl Incremental {
         self.sentences = sentences;
         self.facts = facts;
         self.findings = analyzer.finish(&doc, findings);
+    }
+}
+
+/// Whether a whole-document rule runs on the [`rule_helper`] thread: the drafting checks, about
+/// two thirds of what an edit re-runs on the AWS terms (`drafting/inconsistent-term` alone a
+/// third). They always run there, so the per-thread state they keep between versions (the term
+/// search of `drafting::term_search`, the regexes' lazy automata) is found again on the next edit,
+/// and the drafting facts they share (`Context::drafting`) are built on the thread that reads them.
+fn runs_on_helper(rule: &dyn Rule) -> bool {
+    rule.meta().group() == "drafting"
+}
+
+/// The one thread that runs the [`runs_on_helper`] rules while the calling thread runs the other
+/// whole-document rules; `None` on a single core (or when the thread cannot be started), where
+/// the calling thread runs them all.
+fn rule_helper() -> Option<&'static rayon::ThreadPool> {
+    static HELPER: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    HELPER
+        .get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            if cores < 2 {
+                return None;
+            }
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .thread_name(|_| "clauselint-rules".into())
+                // The same allowance as the language server's analysis thread, whose rules these are.
+                .stack_size(64 * 1024 * 1024)
+                .build()
+                .ok()
+        })
+        .as_ref()
+}
+
+/// Runs the `Document` rules, each into its slot of `by_rule`: the [`runs_on_helper`] ones on the
+/// helper thread while this thread runs the rest. Each rule's findings are its own, so the result
+/// is the same as running them one after another.
+fn run_document_rules(
+    analyzer: &Analyzer,
+    doc: &Document,
+    cx: &Context,
+    by_rule: &mut [Vec<Finding>],
+) {
+    let rules = analyzer.rules();
+    let run = |rule: &dyn Rule, out: &mut Vec<Finding>| {
+        rule.check(cx, out);
+        analyzer.settle(rule.meta(), doc, out);
+    };
+    let mut helper_slots = Vec::new();
+    let mut own_slots = Vec::new();
+    for (rule, out) in rules.iter().zip(by_rule.iter_mut()) {
+        match (rule.scope(), runs_on_helper(*rule)) {
+            (Scope::Local, _) => {}
+            (Scope::Document, true) => helper_slots.push((*rule, out)),
+            (Scope::Document, false) => own_slots.push((*rule, out)),
+        }
+    }
+    let run_all = |slots: Vec<(&dyn Rule, &mut Vec<Finding>)>| {
+        for (rule, out) in slots {
+            run(rule, out);
+        }
+    };
+    match rule_helper() {
+        Some(helper) if !helper_slots.is_empty() => helper.in_place_scope(|scope| {
+            scope.spawn(|_| run_all(helper_slots));
+            run_all(own_slots);
+        }),
+        _ => {
+            run_all(helper_slots);
+            run_all(own_slots);
+        }
     }
 }
 

@@ -332,13 +332,15 @@ fn main() {
     let open_ms = ms(t.elapsed());
     println!("open → diagnostics:    {open_ms:8.1} ms  ({count} diagnostics)");
     let threads = c.cpu_by_thread();
-    let analysis_cpu = |threads: &[(String, f64)]| {
+    let thread_cpu = |threads: &[(String, f64)], prefix: &str| {
         threads
             .iter()
-            .find(|(name, _)| name.starts_with("clauselint-anal"))
+            .find(|(name, _)| name.starts_with(prefix))
             .map(|(_, ms)| *ms)
     };
-    let analysis_at_open = analysis_cpu(&threads);
+    // The analysis thread, and the helper that runs the drafting rules beside it.
+    let analysis_at_open = thread_cpu(&threads, "clauselint-anal");
+    let helper_at_open = thread_cpu(&threads, "clauselint-rule").unwrap_or(0.0);
     if !threads.is_empty() {
         let shown: Vec<String> = threads
             .iter()
@@ -390,10 +392,14 @@ fn main() {
             String::new()
         }
     );
-    if let (Some(before), Some(after)) = (analysis_at_open, analysis_cpu(&c.cpu_by_thread())) {
+    let threads = c.cpu_by_thread();
+    if let (Some(before), Some(after)) = (analysis_at_open, thread_cpu(&threads, "clauselint-anal"))
+    {
+        let helper = thread_cpu(&threads, "clauselint-rule").map_or(0.0, |ms| ms - helper_at_open);
         println!(
-            "  analysis thread CPU:  {:8.1} ms per edit (mean over the edits)",
-            (after - before) / edits.max(1) as f64
+            "  analysis thread CPU:  {:8.1} ms per edit, rule helper thread {:.1} (means over the edits)",
+            (after - before) / edits.max(1) as f64,
+            helper / edits.max(1) as f64
         );
     }
     match c.peak_rss_kb() {
