@@ -118,6 +118,16 @@ pub(crate) fn ai_purposes(s: &SentenceFacts) -> Vec<(usize, usize)> {
         }
     }
     if s.has(Concept::License) {
+        // "a licence to submit your content to AI-based detection systems": AI names the tool
+        // the content is run through, not a purpose the licence serves.
+        let names_a_tool = |a: &&crate::context::Hit| {
+            let after = &s.norm[a.end..];
+            [
+                "-based", " based", "-powered", " powered", "-driven", " driven", "-enabled",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+        };
         let named = ai_hits.iter().find(|a| {
             matches!(
                 &s.norm[a.start..a.end],
@@ -126,7 +136,7 @@ pub(crate) fn ai_purposes(s: &SentenceFacts) -> Vec<(usize, usize)> {
                     | "ai"
                     | "ai/ml"
                     | "machine-learning"
-            )
+            ) && !names_a_tool(a)
         });
         if let Some(a) = named {
             if s.hits_of(Concept::License).any(|l| l.start < a.start) {
@@ -457,6 +467,15 @@ mod tests {
     use crate::FindingKind;
 
     const ID: &str = "ai-training/content-grant";
+
+    #[test]
+    fn a_licence_to_run_content_through_an_ai_tool_names_no_ai_purpose() {
+        // Substack Commercial Terms: AI names the detection tool, not what the licence is for.
+        assert_clean(ID, "You also grant us a limited license to submit your content to automated analysis tools, including AI‑based detection systems, for the purpose of platform safety, content integrity, and compliance with our Terms of Use and applicable law.");
+        assert_clean(ID, "You grant us a licence to scan your uploads with AI-powered filters — solely to detect malware.");
+        // The licence that lists AI as a purpose still is a grant.
+        assert_flags(ID, "You grant us a worldwide licence to use your content for research, product development and artificial intelligence.");
+    }
 
     #[test]
     fn a_tool_the_document_says_runs_on_ai_is_a_model() {
