@@ -23,10 +23,15 @@ pub fn scope_start(norm: &str, pos: usize) -> usize {
     // continues the clause that governs the list.
     // Boundaries inside parentheses ("(except as required by law)") do not end the clause around them.
     // The depth is counted up to each match's start as the matches come, in order.
+    // "will not (a) copy the Service, except as the law allows, (c) license the Service": a boundary
+    // inside an earlier item of an inline enumeration ends that item, not the clause that governs
+    // the whole list, so it does not end the scope of an item after it.
+    let sibling_items = inline_sibling_items(head);
     let bytes = head.as_bytes();
     let mut depth = 0i32;
     let mut counted = 0;
     re.find_iter(head)
+        .filter(|m| !sibling_items.contains(&m.start()))
         .filter(|m| {
             for &b in &bytes[counted..m.start()] {
                 match b {
@@ -52,6 +57,28 @@ pub fn scope_start(norm: &str, pos: usize) -> usize {
         })
         .last()
         .map_or(0, |m| m.end())
+}
+
+/// In `head`, the byte range from an inline enumeration's first item marker ("(a)", "(i)", "(1)") to
+/// the marker of the last item before the end of `head`: the earlier, sibling items of that item.
+/// Empty when `head` does not end inside a second or later item.
+fn inline_sibling_items(head: &str) -> std::ops::Range<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?:^|[ ,;:])(\((?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\)) ")
+            .expect("valid item-marker regex")
+    });
+    if !head.contains(") ") {
+        return 0..0;
+    }
+    let mut markers = re.captures_iter(head).filter_map(|c| c.get(1));
+    let Some(first) = markers.find(|m| matches!(m.as_str(), "(a)" | "(i)" | "(1)")) else {
+        return 0..0;
+    };
+    match markers.last() {
+        Some(current) => first.start()..current.start(),
+        None => 0..0,
+    }
 }
 
 /// Where the clause containing `pos` ends.
@@ -327,6 +354,32 @@ pub fn vendor_permission(s: &SentenceFacts, pos: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_earlier_items_exception_does_not_end_the_lists_scope() {
+        // Linear: the prohibition governs item (c) although item (b) carries its own "except".
+        let norm = "customer agrees that it will not (a) modify the service, (b) reverse engineer the \
+                    service, except as and only to the extent this restriction is prohibited by law, \
+                    (c) license, sublicense or transfer the service to any third party";
+        let pos = norm.find("license,").unwrap();
+        assert_eq!(super::scope_start(norm, pos), 0);
+        // Inside item (b) the exception still ends the prohibition's scope.
+        let pos = norm.find("prohibited").unwrap();
+        assert!(super::scope_start(norm, pos) > norm.find("except").unwrap());
+        // A boundary inside the current item still counts, and one before the list still counts.
+        let norm =
+            "we will not sell your data; you may (i) export it, (ii) delete it, but we keep logs";
+        let pos = norm.find("logs").unwrap();
+        assert_eq!(
+            super::scope_start(norm, pos),
+            norm.find(" we keep").unwrap()
+        );
+        let pos = norm.find("delete").unwrap();
+        assert_eq!(
+            super::scope_start(norm, pos),
+            norm.find(" you may").unwrap()
+        );
+    }
+
     #[test]
     fn idioms_are_not_negations() {
         let norm = "including but not limited to training";

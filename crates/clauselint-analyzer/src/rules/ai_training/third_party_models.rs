@@ -13,6 +13,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use clauselint_parser::line_index::floor_char_boundary;
+
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, Actor};
@@ -98,6 +100,7 @@ const PROVIDERS_AFTER: &str = r"
           | (?-u:\b)third[-\ ]part(?:y|ies)(?:\s+\S+){1,16}?\s+train\ their\ (?:own\ )?(?:\S+\ ){0,2}?(?:models?|ai|algorithms)(?-u:\b)
           | (?-u:\b)(?:ai|llm)\ features?\ (?:use|uses|utili[sz]e|rely\ on|are\ powered\ by)\ third[-\ ]party(?-u:\b)
           | (?-u:\b)(?:ai|llm|generative\ ai)\ (?:features?|tools?|functionality)\ (?:may\ |will\ |can\ )?(?:share|send|disclose|transmit)\w*(?-u:\b)[^.;]{0,40}?\ (?:with|to)\ 
+          | (?-u:\b)(?:ai|llm)[-\ ](?:powered|based|driven)\ (?:[a-z]+\ ){0,2}?(?:from|by)\ (?:a|an|our|the)\ (?:trusted\ |third[-\ ]party\ |external\ |outside\ )?(?:provider|vendor|partner|supplier)s?(?-u:\b)
           ";
 
 fn acts_on_data(s: &SentenceFacts) -> bool {
@@ -107,6 +110,25 @@ fn acts_on_data(s: &SentenceFacts) -> bool {
         || s.norm.contains("entered into")
         || s.norm.contains("utiliz")
         || provider_terms_apply(&s.norm)
+}
+
+/// Bytes around the provider's mention within which keeping data or running the service counts
+/// as said of that provider, not of something else the sentence lists.
+const NEAR_PROVIDER: usize = 80;
+
+/// The provider keeps the data, or the service runs on it: "AI providers may retain your inputs
+/// for 30 days", "Spark leverages AI models … provided by third-party AI providers". Only close to
+/// the provider's mention: a list of product names may hold a "Store" and a "Powered by" too.
+fn keeps_data_or_powers_service(s: &SentenceFacts, start: usize, end: usize) -> bool {
+    let from = start.saturating_sub(NEAR_PROVIDER);
+    let to = (end + NEAR_PROVIDER).min(s.norm.len());
+    if s.has_in(Concept::Retain, from, to) {
+        return true;
+    }
+    let before = &s.norm[floor_char_boundary(&s.norm, from)..start];
+    ["leverag", "powered by", "provided by"]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 /// "you will be subject to the terms of that model": the provider's own terms govern what is sent
@@ -173,18 +195,38 @@ impl Rule for ThirdPartyModels {
                 continue;
             }
             // The cheap conditions first: they decide as often as the provider search does.
-            if !acts_on_data(s) || vendor_switched_off_training(s) {
+            let acts = acts_on_data(s);
+            if !(acts || s.has(Concept::Retain) || s.norm.contains(" by "))
+                || vendor_switched_off_training(s)
+            {
                 continue;
             }
             let Some((m_start, m_end)) = provider_match(&s.norm).or_else(|| shared_for_training(s))
             else {
                 continue;
             };
+            if !acts && !keeps_data_or_powers_service(s, m_start, m_end) {
+                continue;
+            }
             // "We do not send your content to third-party AI providers": the sending is negated. A
             // restriction on the provider's training ("we restrict our AI providers from training")
             // still discloses that the provider receives the data.
             let shares: Vec<usize> = s.hits_of(Concept::Share).map(|h| h.start).collect();
             if !shares.is_empty() && shares.iter().all(|&v| negated(s, v)) {
+                continue;
+            }
+            // "The AI provider will not have access to your other emails": whatever the provider
+            // could do with the data is denied.
+            let actions: Vec<usize> = s
+                .hits
+                .iter()
+                .filter(|h| h.is(Concept::Share) || h.is(Concept::Use) || h.is(Concept::Retain))
+                .map(|h| h.start)
+                .collect();
+            if !actions.is_empty()
+                && actions.iter().all(|&v| v > m_start && negated(s, v))
+                && !s.has(Concept::Train)
+            {
                 continue;
             }
             if shares.is_empty() && negated(s, m_start) && !s.has(Concept::Train) {
@@ -311,6 +353,29 @@ mod tests {
     fn a_provider_whose_training_the_vendor_switched_off_is_a_protection() {
         // Gumb Privacy Policy.
         assert_clean(ID, "For both ChatGPT (OpenAI) and Claude (Anthropic), we have disabled model training in the respective account settings.");
+    }
+
+    #[test]
+    fn providers_that_keep_data_or_power_the_features() {
+        // Spark Privacy Policy (the retention by the provider shows it received the inputs).
+        assert_flags(ID, "AI providers may only retain your inputs for up to thirty (30) days as part of their abuse and misuse monitoring.");
+        assert_flags(ID, "For AI features, Spark leverages AI models that operate locally on your device and/or provided by third-party AI providers such as Azure OpenAI Service by Microsoft Corporation and Claude by Anthropic.");
+        assert_flags(ID, "To enhance your experience, we may offer the option of using AI‑powered assistance from a trusted provider — you can always continue without it.");
+        assert_flags(
+            ID,
+            "We may retain AI providers to define the category of your feedback more efficiently.",
+        );
+        // Protective: the provider is denied access, or the assistance is the vendor's own.
+        assert_clean(
+            ID,
+            "The AI provider will not have access to your other emails.",
+        );
+        assert_clean(
+            ID,
+            "Our AI-powered assistant is built by our own team and runs on our servers.",
+        );
+        // Tricky: a list of product names with a "Store" and a "Powered by" far from the model.
+        assert_clean(ID, "Marks: Amazon Appstore, Amazon Athena, Amazon Aurora, Amazon Braket, Amazon Chime, Amazon CloudFront, Amazon CloudSearch, Amazon CloudWatch, Amazon Bedrock, Amazon Comprehend, Amazon Connect, Amazon Corretto, Amazon DataZone, Amazon Detective, Powered by AWS.");
     }
 
     #[test]

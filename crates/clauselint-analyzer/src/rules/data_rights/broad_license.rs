@@ -4,8 +4,10 @@
 //! A licence the customer grants over its content that is perpetual, irrevocable, sublicensable
 //! (also: granted to the vendor "and its sublicensees") or transferable, or that survives
 //! termination — including a survival clause that lists the content provisions ("Section 3 (Your
-//! Content)"). The message names which of those it is. A prohibition on the customer ("You may
-//! not … sublicense") is no licence.
+//! Content)"). The message names which of those it is. Also the customer's material passing into
+//! the vendor's ownership ("any Feedback you provide will become the property of NYT", "we shall
+//! own all right, title, and interest in and to such feedback"), which is broader than any licence.
+//! A prohibition on the customer ("You may not … sublicense") is no licence.
 //!
 //! ## Why it matters
 //! Each facet outlives the relationship or escapes it: a perpetual, irrevocable licence cannot be
@@ -18,7 +20,7 @@ use regex::Regex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
-use crate::grammar::{actor_before, negated, Actor};
+use crate::grammar::{actor_before, negated, scope_start, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::sentence_finding;
@@ -154,6 +156,80 @@ fn unnamed_grant(s: &SentenceFacts) -> Option<usize> {
     (actor_before(s, m.start()) != Actor::Vendor).then_some(m.start())
 }
 
+/// "Any Feedback you provide will become the property of NYT", "we shall own all right, title, and
+/// interest in and to such feedback": the customer's material passes into the vendor's ownership,
+/// which no licence facet describes because it is broader than all of them. Returns the
+/// normalised range of the ownership phrase.
+fn vendor_takes_ownership(s: &SentenceFacts) -> Option<(usize, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:become|becomes|(?:shall|will) be) (?:the )?(?:(?:sole|exclusive|absolute) (?:and (?:sole|exclusive|absolute) )?)?property of (?P<owner>[a-z]+)(?-u:\b)|(?-u:\b)owns? (?:all|the entire|exclusive) (?:right|rights|title)(?-u:\b)[^.;]{0,30}? in(?: and to)? ")
+            .expect("valid vendor-ownership regex")
+    });
+    if !s.has(Concept::Content) || !s.has(Concept::Ownership) {
+        return None;
+    }
+    re.captures_iter(&s.norm).find_map(|c| {
+        let m = c.get(0)?;
+        let content_is_owned = match c.name("owner") {
+            // "… will become the property of": the content is the subject, in the same clause.
+            // Only a transfer counts: "Our Content and Materials remain the property of Quora"
+            // states the vendor's existing property.
+            // The owner's own name is no content of the customer's ("funds transferred to
+            // NextRoll become the property of NextRoll").
+            Some(owner) => {
+                let clause = scope_start(&s.norm, m.start());
+                !matches!(
+                    owner.as_str(),
+                    "you" | "your" | "customer" | "user" | "users" | "its" | "their" | "the"
+                ) && s.hits_of(Concept::Content).any(|h| {
+                    h.start >= clause
+                        && h.end <= m.start()
+                        && s.norm[h.start..h.end] != *owner.as_str()
+                })
+            }
+            // "… own all right, title and interest in and to": the content is the object, and
+            // the vendor the owner.
+            // the vendor the owner. "… in any materials we develop based on such feedback" is
+            // the vendor's own work.
+            None => {
+                actor_before(s, m.start()) == Actor::Vendor
+                    && s.hits_of(Concept::Content).any(|h| {
+                        h.start >= m.end()
+                            && h.start <= m.end() + 12
+                            && !made_by_vendor(&s.norm[h.end..])
+                    })
+            }
+        };
+        // The quote stops before the owner's name, which normalisation has lower-cased.
+        let end = c.name("owner").map_or(m.end(), |o| o.start());
+        content_is_owned.then(|| (m.start(), end))
+    })
+}
+
+/// "… materials or items we develop based on such feedback": what follows a noun says the vendor
+/// made it.
+fn made_by_vendor(after_noun: &str) -> bool {
+    let after = after_noun.trim_start();
+    // A coordinated second noun: "materials or items", "works and inventions".
+    let after = ["or ", "and "]
+        .iter()
+        .find_map(|conj| after.strip_prefix(conj))
+        .and_then(|rest| rest.split_once(' ').map(|(_, rest)| rest))
+        .unwrap_or(after);
+    let after = after
+        .strip_prefix("that ")
+        .or_else(|| after.strip_prefix("which "))
+        .unwrap_or(after);
+    ["we ", "vendor ", "company "].iter().any(|who| {
+        after.strip_prefix(who).is_some_and(|rest| {
+            ["develop", "create", "make", "build", "produce", "generate"]
+                .iter()
+                .any(|verb| rest.starts_with(verb))
+        })
+    })
+}
+
 /// "The following provisions will survive expiration or termination of these Terms: … Section 3
 /// (Your Content) …": the content provisions, licence included, outlive the contract.
 fn survival_of_content_provisions(s: &SentenceFacts) -> Option<usize> {
@@ -204,6 +280,23 @@ impl Rule for BroadLicense {
             // customer, not a licence it grants.
             if s.in_heading || cx.in_prohibited_list(s) {
                 continue;
+            }
+            if let Some((start, end)) = vendor_takes_ownership(s) {
+                if !negated(s, start) {
+                    let taken = cx.quote(s.source_span(start, end));
+                    out.push(sentence_finding(
+                        cx,
+                        &META,
+                        s,
+                        format!(
+                            "Your material becomes the vendor's property (“{taken}”). Ownership is broader \
+                             than any licence: it is perpetual and irrevocable, survives termination, and \
+                             lets the vendor license or sell the material to anyone. Ask for a non-exclusive \
+                             licence limited to the stated purpose instead, and keep ownership."
+                        ),
+                    ));
+                    continue;
+                }
             }
             if !s.has(Concept::License) {
                 if let Some(at) = survival_of_content_provisions(s) {
@@ -359,8 +452,52 @@ mod tests {
     }
 
     #[test]
+    fn the_vendor_taking_ownership_of_the_customers_material() {
+        // WPEngine Terms of Service.
+        let f = findings(ID, "Except to the limited extent such feedback contains any of your Confidential Information, we are free to use and disclose such feedback for any purpose without an accounting to you or any other person, and we shall own all right, title, and interest in and to such feedback along with any changes we make.");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message
+                .contains("(“own all right, title, and interest in and to”)"),
+            "{}",
+            f[0].message
+        );
+        let f = findings(
+            ID,
+            "Any Feedback you provide will become the property of NYT.",
+        );
+        assert!(
+            f[0].message.contains("(“become the property of”)"),
+            "{}",
+            f[0].message
+        );
+        // The New York Times Terms of Service, with curly quotes and an em dash around it.
+        assert_flags(ID, "During the beta — as “Beta Tester” — any Feedback you provide will become the property of NYT without any right to compensation.");
+        // Lyft Terms of Service: "sole property".
+        assert_flags(ID, "Any questions, comments, suggestions, ideas, feedback or other information (“Submissions”) provided by you to us are non-confidential and shall become the sole property of Lyft.");
+        // Protective: the customer keeps ownership, or the vendor disclaims it.
+        assert_clean(
+            ID,
+            "You own all right, title, and interest in and to User Content.",
+        );
+        assert_clean(
+            ID,
+            "Your feedback remains the property of you and your organisation.",
+        );
+        assert_clean(ID, "You acknowledge and agree that Our Content and Materials remain the property of Quora's users or Quora.");
+        assert_clean(ID, "We do not own all rights in your content, and your content will not become the property of Acme.");
+        // Viber Terms of Service: what the vendor develops from feedback is its own work.
+        assert_clean(ID, "You agree that we will own all rights in any materials or items we develop based on such feedback or suggestions.");
+        // Tricky: the vendor owns its own Services, not the customer's material.
+        assert_clean(ID, "We own all right, title and interest in and to the Services, including any software we provide to process your files.");
+    }
+
+    #[test]
     fn a_prohibition_on_the_customer_is_no_licence() {
         // Viber Terms of Service: a list of what the customer may not do.
         assert_clean(ID, "You may not:\n\n* rent, lease, lend, sell, redistribute or sublicense the Material or the Services.\n");
+        // Linear Terms of Service: an item's own exception ("except as … prohibited by law") does
+        // not lift the prohibition from the items after it.
+        assert_clean(ID, "Customer agrees that it will not, and will not allow Users or third parties to, directly or indirectly (a) modify, translate, copy or create derivative works based on the Service, (b) reverse engineer the Service, except as and only to the extent this restriction is prohibited by law, (c) license, sublicense, sell, resell, transfer, assign, distribute or otherwise make the Service available to any third party, or (d) remove any proprietary notices from User Content.");
     }
 }
