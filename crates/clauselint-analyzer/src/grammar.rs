@@ -355,8 +355,12 @@ fn in_closed_adverbial_clause(norm: &str, start: usize, pos: usize) -> bool {
     ];
     let segment_start = norm[..start].rfind(", ").map_or(0, |i| i + 2);
     let segment = &norm[segment_start..start];
-    SUBORDINATORS.iter().any(|w| segment.starts_with(w))
-        && norm[start..pos.min(norm.len())].contains(", ")
+    // "Please note that if you request …, it may not be possible": the subordinator may follow
+    // other words of the segment, as long as it stands right before the party.
+    SUBORDINATORS.iter().any(|w| {
+        segment.starts_with(w)
+            || (segment.ends_with(w) && segment[..segment.len() - w.len()].ends_with(' '))
+    }) && norm[start..pos.min(norm.len())].contains(", ")
 }
 
 /// "we may", "you grant us", "… may be used": a permission or grant in favour of the vendor.

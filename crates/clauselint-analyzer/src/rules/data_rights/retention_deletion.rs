@@ -57,7 +57,9 @@ fn vague_retention() -> &'static Regex {
           | (?-u:\b)indefinitely(?-u:\b)|(?-u:\b)permanently\ retain|(?-u:\b)retained\ permanently(?-u:\b)|(?-u:\b)in\ perpetuity(?-u:\b)
           | (?-u:\b)longer\ (?:retention\ )?(?:period|periods|time)(?-u:\b)|(?-u:\b)for\ a\ longer\ period(?-u:\b)
           | (?-u:\b)(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)(?-u:\b)
-          | (?-u:\b)may\ (?:also\ )?(?:retain|keep|store|preserve|persist|be\ (?:kept|saved|retained|stored|preserved))(?-u:\b)
+          | (?-u:\b)may\ (?:also\ |still\ |for\ (?:a|some)\ time\ )?(?:retain|keep|store|preserve|persist|be\ (?:kept|saved|retained|stored|preserved))(?-u:\b)
+          | (?-u:\b)(?:not\ be\ possible|impossible|unable|not\ always\ be\ possible)\ (?:for\ us\ )?to\ (?:completely\ |fully\ |entirely\ |permanently\ )?(?:delete|remove|erase)(?-u:\b)
+          | (?-u:\b)(?:deletion|delete|deleting)\ [^.;]{0,40}?(?:through|by|via)\ (?:de-?identif\w*|anonymi[sz]\w*)
           | (?-u:\b)(?:reserves?|reserve)\ the\ right\ to\ (?:retain|keep|store|preserve)(?-u:\b)
           | (?-u:\b)may\ (?:\(?but\ (?:is|are)\ not\ (?:required|obligated)(?:\ to)?\)?\ )?(?:to\ )?delete(?-u:\b)
           | (?-u:\b)may(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:elect|choose|decide)(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:not\ )?to\ (?:\(a\)\ )?(?:delete|erase|destroy|purge)(?-u:\b)
@@ -121,7 +123,7 @@ fn firm_duty() -> &'static Regex {
 fn customer_controls_retention() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)unless (?:you|the customer|customer) (?:has |have )?(?:instructed|requested|asked|directed|instructs|requests|asks|directs)(?-u:\b)|(?-u:\b)you (?:are responsible for and )?control (?:the )?(?:time periods?|retention|how long)(?-u:\b)|(?-u:\b)(?:you|the customer|customer) (?:choose|chooses|decide|decides|elect|elects) to (?:retain|keep|store|save)(?-u:\b)")
+        Regex::new(r"(?-u:\b)unless (?:you|the customer|customer) (?:has |have )?(?:instructed|requested|asked|directed|instructs|requests|asks|directs)(?-u:\b)|(?-u:\b)you (?:are responsible for and )?control (?:the )?(?:time periods?|retention|how long)(?-u:\b)|(?-u:\b)(?:you|the customer|customer) (?:choose|chooses|decide|decides|elect|elects) to (?:retain|keep|store|save)(?-u:\b)|(?-u:\b)(?:encourage|encourages|recommend|recommends|advise|advises) (?:you|customers?|creators?|users?) to(?-u:\b)")
             .expect("valid customer-control regex")
     })
 }
@@ -281,6 +283,16 @@ impl Rule for RetentionDeletion {
                     .iter()
                     .any(|w| after.starts_with(w));
             if storage_place {
+                continue;
+            }
+            // "deleting that app will not delete your account": what the customer's own act leaves
+            // in place, not data the vendor refuses to delete.
+            let customer_act_leaves = (phrase.starts_with("will not delete")
+                || phrase.starts_with("do not delete"))
+                && ["deleting ", "uninstalling ", "removing "]
+                    .iter()
+                    .any(|w| s.norm[..m.start()].contains(w));
+            if customer_act_leaves {
                 continue;
             }
             let customer_is_subject = !passive || s.norm[..m.start()].trim_end().ends_with("you");
@@ -465,5 +477,26 @@ mod tests {
     fn files_kept_as_a_protection_are_clean() {
         // Tresorit Terms of Service: suspension does not delete the customer's files.
         assert_clean(ID, "As a result of suspension, Customer Files will not be deleted unless specified otherwise in this Agreement or Customer explicitly requests their deletion.");
+    }
+
+    #[test]
+    fn deletion_that_cannot_be_complete_or_is_de_identification() {
+        // IPinfo Privacy Policy.
+        assert_flags(ID, "Please note that if you request that your Information be removed from our databases, it may not be possible to completely delete all of your Information due to technological and legal constraints.");
+        // Persumi Privacy Policy.
+        assert_flags(ID, "In some cases, deletion may be accomplished through de-identification of your personal information.");
+        assert_flags(ID, "We may still retain your personal data in our systems for the purposes described in § 5.");
+    }
+
+    #[test]
+    fn what_the_customer_does_or_is_advised_to_do_is_not_vendor_retention() {
+        // SoundCloud Terms of Use construction, with curly quotes.
+        assert_clean(ID, "If you connected a “third-party app”, deleting that app will not delete your account or your content.");
+        // SurveyMonkey Privacy Policy.
+        assert_clean(ID, "We encourage Creators to actively review their data retention practices in their account and take care to retain data only as long as is strictly necessary.");
+        assert_flags(
+            ID,
+            "We will not delete your content after you close your account.",
+        );
     }
 }

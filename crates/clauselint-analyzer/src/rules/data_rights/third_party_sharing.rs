@@ -54,7 +54,7 @@ const PROCESSOR_RECIPIENTS: &[&str] = &[
 fn on_behalf() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)on (?:our|its|their|[a-z.]+'s) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver)(?:,? (?:and |or )?(?:support|protect|maintain|secure|improve))* (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)")
+        Regex::new(r"(?-u:\b)on (?:our|its|their|[a-z.]+'s) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)(?:help|helping|assist|assisting) us (?:to )?(?:provide|operate|deliver|run)(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver)(?:,? (?:and |or )?(?:support|protect|maintain|secure|improve))* (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)")
             .expect("valid processor regex")
     })
 }
@@ -103,10 +103,22 @@ fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
 fn cross_border(s: &SentenceFacts) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:transfer|transfers|transferred)(?-u:\b)(?:[^.;]|\.\S)*(?-u:\b)(?:outside (?:of )?(?:the )?(?:eea|european|uk|united|your)|other countries|another country|countries other than|international(?:ly)?)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:transfer|transfers|transferred)(?-u:\b)(?:[^.;]|\.\S|\. [a-z])*(?-u:\b)(?:outside (?:of )?(?:the )?(?:eea|european|uk|united|your)|other countries|another country|countries other than|international(?:ly)?)(?-u:\b)")
             .expect("valid regex")
     })
     .is_match(&s.norm)
+        || recipients_abroad().is_match(&s.norm)
+}
+
+/// "If we share your Personal Data with any … affiliates or third parties located in countries outside
+/// the European Economic Area, we take steps to ensure … safeguards": where the recipients sit, a
+/// cross-border clause.
+fn recipients_abroad() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)if we (?:share|disclose|transfer)(?-u:\b)[^;]{0,160}?(?-u:\b)(?:located|based|established) (?:in (?:countries|a country) )?outside(?-u:\b)")
+            .expect("valid recipients-abroad regex")
+    })
 }
 
 /// "third parties with whom we may share personal data", "our affiliate, X (with whom we may share
@@ -148,6 +160,13 @@ fn made_available_to(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
                 && !s.norm[m.end()..h.start].contains(';')
         })
         .map(|h| (verb, (h.start, h.end)))
+}
+
+/// "protect Personal Data from … disclosure to unauthorized third parties": a recipient the
+/// sentence keeps data away from is no recipient.
+fn unauthorised(s: &SentenceFacts, h: &Hit) -> bool {
+    let before = &s.norm[..h.start];
+    before.ends_with("unauthorized ") || before.ends_with("unauthorised ")
 }
 
 /// The recipient a share verb sends data to: a third-party hit after the verb, introduced by "with"
@@ -198,7 +217,7 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
                 ]
                 .iter()
                 .any(|w| after.starts_with(w));
-            !thing && !matches!(word, "the public" | "other users")
+            !thing && !matches!(word, "the public" | "other users") && !unauthorised(s, h)
         })
         .peekable();
     let first = *recipients.peek()?;
@@ -295,8 +314,14 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
                         "give" | "gives" | "giving" | "grant" | "grants" | "granting"
                     )
                 });
+            // "These third parties have access to your Personal Data only to perform these tasks
+            // on our behalf": what the party does, it does for the vendor.
+            let for_vendor = on_behalf().is_match(&s.norm[verb_end..])
+                && !advertising_context().is_match(&s.norm)
+                && !own_ends().is_match(&s.norm);
             if relative_of_other
                 || access_granted
+                || for_vendor
                 || words.iter().any(|w| matches!(*w, "you" | "we" | "to"))
                 // "its subsidiaries and affiliates (collectively, “Starlink” or “we”) collect": a
                 // definition of the vendor (or of a class of things), not a party of its own.
@@ -353,6 +378,15 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
         }
     }
     None
+}
+
+/// "their own purposes", "in connection with their products and services": ends of the party's own.
+fn own_ends() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)their (?:own|products|services|purposes)(?-u:\b)")
+            .expect("valid own-ends regex")
+    })
 }
 
 /// The last word of a party-to-verb match: its verb.
@@ -413,7 +447,7 @@ const AD_PLATFORMS: &[&str] = &[
 fn advertising_context() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:advertis\w*|ads|conversions?|audiences?|remarketing|retargeting|pixel|hashed|interaction with our (?:website|site|services?)|your (?:activity|interests|browsing)|browsing (?:activity|behaviou?r))(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:advertis\w*|ads|adverts?|conversions?|audiences?|remarketing|retargeting|pixel|hashed|interaction with our (?:website|site|services?)|your (?:activity|interests|browsing)|browsing (?:activity|behaviou?r))(?-u:\b)")
             .expect("valid advertising regex")
     })
 }
@@ -528,18 +562,80 @@ fn recipient_item(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usize
         let m = legal_only().find(&s.norm)?;
         return Some((verb, (m.start(), m.end())));
     }
-    None
+    // "For any other purpose disclosed by us when you provide the Information.": the item opens the
+    // disclosure to whatever purpose the vendor names later.
+    any_purpose()
+        .find(&s.norm)
+        .map(|m| (verb, (m.start(), m.end())))
+}
+
+/// "for any other purpose", "for any lawful purpose": a disclosure with no purpose that limits it.
+fn any_purpose() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?-u:\b)for any (?:other )?(?:lawful |legitimate |business )?purposes?(?-u:\b)",
+        )
+        .expect("valid any-purpose regex")
+    })
+}
+
+/// A lead-in that names the data ("We may disclose Information that we collect or you provide as
+/// described in this Privacy Policy:", "Here are instances when we may disclose your personal
+/// data:") and whose items send it to a recipient beyond a processor: the lead-in is where the
+/// disclosure is made. Returns the item and the recipient in it.
+fn list_of_recipients<'c>(
+    cx: &'c Context,
+    s: &SentenceFacts,
+) -> Option<(&'c SentenceFacts, (usize, usize))> {
+    // "All other transfers, uses, or sales of user data are prohibited, including:", "California
+    // residents may also request the following information:": the list is of what is forbidden or
+    // what the customer may ask for.
+    if !s.norm.trim_end().ends_with(':')
+        || sharing_lead_in(s).is_none()
+        || s.norm.contains("prohibit")
+        || rights_lead_in().is_match(&s.norm)
+    {
+        return None;
+    }
+    // "By sharing Content on Bluesky, you grant us …": the customer's sharing.
+    let share = s.hits_of(Concept::Share).find(|h| {
+        !negated(s, h.start)
+            && actor_before(s, h.start) != Actor::Customer
+            && !s.norm[..h.start].ends_with("by ")
+    })?;
+    // "Examples of when we may share your personal data with service providers include sharing
+    // with:": the items describe the lead-in's processors.
+    if s.hits_of(Concept::ThirdParty).any(|h| is_processor(s, h)) {
+        return None;
+    }
+    let end = s.norm.len();
+    let names_data = [
+        Concept::Personal,
+        Concept::Data,
+        Concept::Content,
+        Concept::UsageData,
+    ]
+    .iter()
+    .any(|c| s.has_in(*c, share.end, end));
+    if !names_data {
+        return None;
+    }
+    cx.sentences
+        .iter()
+        .skip(s.index + 1)
+        .take(40)
+        .take_while(|t| t.lead_in.is_some())
+        .filter(|t| t.lead_in == Some(s.index) && t.norm.len() < 240)
+        .filter(|t| !excluded_context().is_match(&t.norm) && !consent_gated(t, None))
+        .find_map(|t| recipient_item(cx, t).map(|(_, r)| (t, r)))
 }
 
 /// "may also disclose Your Content … in the good faith belief that such disclosure is reasonably
 /// necessary", "may share your private information pursuant to our Privacy Policy", "as permitted
 /// by law": a disclosure of the customer's data to whoever the vendor chooses.
 fn open_disclosure_without_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static OPEN: OnceLock<Regex> = OnceLock::new();
-    let open = OPEN.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:permitted|allowed) by (?:applicable )?law(?-u:\b)|(?-u:\b)(?:pursuant to|in accordance with|as (?:set forth|described) in) (?:the terms (?:set forth |described )?(?:in|of) )?our privacy (?:policy|statement|notice)(?-u:\b)")
-            .expect("valid open-disclosure regex")
-    });
+    let open = open_disclosure_basis();
     let broad = open_ended_disclosure().is_match(&s.norm);
     let open_match = open.find(&s.norm);
     if !broad && open_match.is_none() {
@@ -563,11 +659,22 @@ fn open_disclosure_without_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, 
                     && (d.is(Concept::Content) || d.is(Concept::Personal) || d.is(Concept::Data))
                     && !s.norm[h.end..d.start].contains([',', ';'])
             })?;
+            // With no recipient named, the phrase that opens the disclosure stands in its place:
+            // the data itself is not a recipient.
             let (p_start, p_end) = open_match
-                .map(|m| (m.start(), m.end()))
-                .unwrap_or((object.start, object.end));
+                .or_else(|| open_ended_disclosure().find(&s.norm))
+                .map_or((object.start, object.end), |m| (m.start(), m.end()));
             Some((*h, (p_start, p_end)))
         })
+}
+
+/// "as permitted by law", "pursuant to our Privacy Policy": a basis that leaves the recipient open.
+fn open_disclosure_basis() -> &'static Regex {
+    static OPEN: OnceLock<Regex> = OnceLock::new();
+    OPEN.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:permitted|allowed) by (?:applicable )?law(?-u:\b)|(?-u:\b)(?:pursuant to|in accordance with|as (?:set forth|described) in) (?:the terms (?:set forth |described )?(?:in|of) )?our privacy (?:policy|statement|notice)(?-u:\b)")
+            .expect("valid open-disclosure regex")
+    })
 }
 
 /// What lies between "provide" and its recipient: the data, then "to" ("provide information to
@@ -710,7 +817,9 @@ fn state_law_sale(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     .iter()
     .any(|w| before.contains(w))
         || negated(s, m.start())
-        || actor_before(s, m.start()) == Actor::Customer
+        // "If you believe our online tracking technologies qualify as a “sale”": a verb of being
+        // has no actor, and the customer who believes it is not the one selling.
+        || (!copular_sale(m.as_str()) && actor_before(s, m.start()) == Actor::Customer)
     {
         return None;
     }
@@ -721,11 +830,19 @@ fn state_law_sale(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     data.then(|| (share_verb(m.start(), m.end()), (m.start(), m.end())))
 }
 
+fn copular_sale(phrase: &str) -> bool {
+    ["considered", "deemed", "constitut", "qualif", "treated"]
+        .iter()
+        .any(|w| phrase.starts_with(w))
+}
+
 fn state_law_sale_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r#"(?x)
-            (?-u:\b)(?:considered|deemed|constitutes?|constituting|qualifies\ as|qualify\ as|treated\ as)\ (?:an?\ |the\ )?[“"']?(?:sale|sales|selling|sharing|sold|shared)(?-u:\b)
+            (?-u:\b)(?:considered|deemed|constitutes?|constituting|qualifies\ as|qualify\ as|treated\ as)\ (?:an?\ |the\ )?(?:[“"'][^”"'.;]{1,30}[”"'],?\ (?:or\ |and\ |and/or\ )?){0,3}?[“"']?(?:sale|sales|selling|sharing|sold|shared)(?-u:\b)
+          | (?-u:\b)we\ will\ stop\ (?:selling|sharing)(?-u:\b)
+          | (?-u:\b)(?:use|uses|work\ with|works\ with|engage|engages)\ (?:third[-\ ]party\ )?(?:advertising|ad|analytics)\ (?:and\ (?:advertising|ad|analytics)\ )?(?:services|partners|networks|companies|providers)(?-u:\b)[^.;]{0,200}?(?-u:\b)(?:interest[-\ ]based|targeted|cross[-\ ]context(?:ual)?\ behaviou?ral)\ advertising(?-u:\b)
           | (?-u:\b)(?:have|has|may\ have)\ (?:shared|sold)(?:,?\ (?:and/or|and|or)\ (?:shared|sold|disclosed))?(?-u:\b)
           | (?-u:\b)(?:share|shares|sharing|shared|sell|sells|selling|sold|disclose|discloses|disclosed)(?-u:\b)[^.;]{0,100}?(?-u:\b)for\ (?:the\ )?(?:purposes?\ of\ )?(?:cross[-\ ]context(?:ual)?\ behaviou?ral|targeted|interest[-\ ]based)\ advertising(?-u:\b)
         "#)
@@ -839,8 +956,57 @@ fn share_verb(start: usize, end: usize) -> Hit {
 fn excluded_context() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)\w* (?:\w+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:\w+ ){0,6}?to request(?-u:\b)")
+        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)\w* (?:\w+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:\w+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
             .expect("valid exclusion regex")
+    })
+}
+
+/// "With your permission we may also share with the provider …", "whenever you consent to or direct
+/// such sharing", "only … where we have obtained consent": the customer decides each disclosure.
+/// Consent to advertising ("With your consent, … is transmitted to Google in hashed form") still
+/// sends the data to an advertiser for its own use, and stays a finding.
+fn consent_gated(s: &SentenceFacts, share: Option<Hit>) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)with your (?:prior |express |explicit |affirmative )?(?:permission|consent)(?-u:\b)|(?-u:\b)(?:when|whenever|if|where) you (?:consent|agree) to(?-u:\b)|(?-u:\b)(?:when|whenever|if|where|once) we have obtained (?:your )?(?:prior )?(?:consent|permission)(?-u:\b)")
+            .expect("valid consent regex")
+    });
+    if advertising_context().is_match(&s.norm) {
+        return false;
+    }
+    re.find_iter(&s.norm).any(|m| {
+        // "with your consent when required", "(if required)": consent only where the law asks
+        // for it, so elsewhere the sharing goes ahead without it.
+        let after = s.norm[m.end()..].trim_start_matches([' ', '(', ',']);
+        // "…, with parties with whom we enter into …, and with your consent": one alternative among
+        // several, not a condition on the others.
+        let alternative = {
+            let before = s.norm[..m.start()].trim_end_matches([' ', ',']);
+            [" and", " or", ";", " as well as", " otherwise"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        };
+        let only_where_required = [
+            "when required",
+            "where required",
+            "if required",
+            "where it is required",
+            "where necessary",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w));
+        // The consent governs the clause of the share verb, not a sharing in a clause of its own
+        // ("We may share … with our affiliates …, and we may also share … whenever you consent").
+        let same_clause = share.is_none_or(|h| {
+            let (from, to) = if h.start < m.start() {
+                (h.end, m.start())
+            } else {
+                (m.end(), h.start)
+            };
+            let between = &s.norm[from.min(to)..to.max(from)];
+            !between.contains(';') && !between.contains(" and we ") && !between.contains(", and ")
+        });
+        !only_where_required && !alternative && same_clause
     })
 }
 
@@ -921,9 +1087,28 @@ impl Rule for ThirdPartySharing {
                         .map(|(h, r)| (Some(h), r))
                 });
             let Some((share, (r_start, r_end))) = found else {
+                if let Some((item, (r_start, r_end))) = list_of_recipients(cx, s) {
+                    if !cx.in_prohibited_list(s) && !excluded_context().is_match(&s.norm) {
+                        out.push(sentence_finding(
+                            cx,
+                            &META,
+                            s,
+                            format!(
+                                "This introduces a list of disclosures of your data, one of them to “{}”: \
+                                 beyond processors acting for the vendor, your contract no longer protects \
+                                 it. Ask for disclosure only to listed sub-processors acting for the vendor.",
+                                snippet(cx, item, r_start, r_end),
+                            ),
+                        ));
+                    }
+                }
                 continue;
             };
-            if cx.in_prohibited_list(s) || excluded_context().is_match(&s.norm) {
+            if cx.in_prohibited_list(s)
+                || excluded_context().is_match(&s.norm)
+                || consent_gated(s, share)
+                || describes_disclosures(cx, s)
+            {
                 continue;
             }
             let how = match share {
@@ -972,6 +1157,24 @@ impl Rule for ThirdPartySharing {
                 ));
                 continue;
             }
+            let opening = &s.norm[r_start..r_end];
+            if any_purpose().is_match(opening)
+                || open_ended_disclosure().is_match(opening)
+                || open_disclosure_basis().is_match(opening)
+            {
+                out.push(sentence_finding(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "Your data may be disclosed to recipients the clause does not name, on the vendor's \
+                         own judgement (“{}”){how}. Once shared, your contract with the vendor no longer \
+                         protects it; ask for disclosure only to listed sub-processors, or as the law compels.",
+                        snippet(cx, s, r_start, r_end),
+                    ),
+                ));
+                continue;
+            }
             out.push(sentence_finding(
                 cx,
                 &META,
@@ -985,6 +1188,28 @@ impl Rule for ThirdPartySharing {
             ));
         }
     }
+}
+
+/// "If you make this request, we will return to you: … The categories of third parties with whom we
+/// share personal information.": an item naming what the customer may ask to be told, a description
+/// of disclosures rather than one.
+fn describes_disclosures(cx: &Context, s: &SentenceFacts) -> bool {
+    ["the categories of ", "categories of ", "a list of "]
+        .iter()
+        .any(|w| s.norm.starts_with(w))
+        && std::iter::successors(cx.lead_in(s), |l| cx.lead_in(l))
+            .take(2)
+            .any(|l| rights_lead_in().is_match(&l.norm))
+}
+
+/// A lead-in to what the customer may ask for or be told: "you have the right to request:", "we
+/// will return to you:".
+fn rights_lead_in() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:request|requests|right|rights|entitled|ask us|return to you|disclose to you|provide you)(?-u:\b)")
+            .expect("valid request regex")
+    })
 }
 
 /// "We may disclose these categories to third-party advertising networks": US state-privacy
@@ -1335,5 +1560,96 @@ mod tests {
             ID,
             "Our partners may access your data, including your Content, for their own purposes.",
         );
+    }
+
+    #[test]
+    fn safeguards_against_unauthorised_recipients_are_clean() {
+        // Scalingo Data Processor Agreement: a protective purpose, with a section sign and curly quotes.
+        assert_clean(ID, "These measures aim to (i) protect Personal Data from destruction, loss, alteration, disclosure to unauthorized third parties and (ii) ensure the restoration of “availability” — see § 4.");
+        // ubuntu.com Privacy Policy.
+        assert_clean(ID, "These measures include technical architectures to prevent unauthorised third parties from accessing your personal information.");
+        assert_flags(ID, "We may disclose personal data to third parties — including advertisers — for their own purposes.");
+    }
+
+    #[test]
+    fn sharing_the_customer_consents_to_each_time_is_clean() {
+        // Alexa Terms of Service, Evernote and Miro Privacy Policies.
+        assert_clean(ID, "With your permission we may also share with the provider of a Third-Party Service your Amazon account information necessary to complete a transaction.");
+        assert_clean(ID, "We also may disclose personal data about you to third parties whenever you consent to or direct such sharing.");
+        assert_clean(ID, "Where necessary, Miro may only share Personal Data with third parties where we have obtained consent to do so.");
+        // Consent as one alternative among several bases, or only where the law requires it (Webcrawler,
+        // GitHub Privacy Policies), and a sharing in a clause of its own (Allstate Privacy Policy).
+        assert_flags(ID, "We may share your Personal Information within the System1 Group, with our professional partners, or otherwise with your consent.");
+        assert_flags(ID, "We may share your data with these partners and resellers where allowed, and with your consent when required.");
+        assert_flags(ID, "We may share your personal information with our affiliates for business purposes, and we may also share personal information about you with third parties whenever you consent.");
+        // Gumb Privacy Policy: consent to advertising still hands the data to an advertiser.
+        assert_flags(ID, "With your consent, we use Enhanced Conversions: certain data (e.g., email addresses) is transmitted to Google in hashed form (SHA-256) to better assign conversions.");
+    }
+
+    #[test]
+    fn the_processors_own_work_for_the_vendor_is_clean() {
+        // Persumi and IPinfo Privacy Policies.
+        assert_clean(ID, "These third parties have access to your Personal Data only to perform these tasks on our behalf and are obligated not to disclose or use it for any other purpose.");
+        assert_clean(ID, "These third parties may have limited access to databases of user Information for the purpose of helping us to provide and/or improve the Services, and they will be subject to contractual restrictions.");
+        // IMDb Privacy Policy: ad companies acting partly "on behalf of" the vendor still serve their ads.
+        assert_flags(ID, "Third parties use cookies in the process of delivering content, including ads relevant to your interests, to measure the effectiveness of their ads, and to perform services on behalf of IMDb.");
+    }
+
+    #[test]
+    fn cross_border_clauses_are_not_disclosures() {
+        // Limitless Privacy Policy: "U.S." does not end the sentence.
+        assert_clean(ID, "Also, we may transfer your data from the U.S. to other countries or regions in connection with storage and processing of data, utilizing third-party analytics services, and operating the Services.");
+        // Miro Privacy Policy.
+        assert_clean(ID, "If we share your Personal Data with any affiliates or third parties located in countries outside the European Economic Area, we take steps to ensure that appropriate safeguards are in place.");
+    }
+
+    #[test]
+    fn what_the_customer_may_ask_to_be_told_is_no_disclosure() {
+        // IPinfo Privacy Policy ("Shine the Light").
+        assert_clean(ID, "Under California Civil Code Sections 1798.83-1798.84, California residents are entitled to ask us for a notice identifying the categories of Personal Information which we share with our affiliates and/or third parties for marketing purposes.");
+        // Persumi Privacy Policy: items under the customer's request.
+        assert_clean(ID, "If you make this request, we will return to you:\n\n1.  The categories of third parties with whom we share personal information.\n2.  A list of categories of personal information that we have sold, along with the category of any other company we sold it to.\n");
+        // Wargaming Privacy Policy: the same words as an admission, not under a request.
+        assert_flags(ID, "The categories of third parties to whom we sell or share your personal information include vendors and other parties involved in cross-context behavioral advertising.");
+    }
+
+    #[test]
+    fn a_lead_in_naming_the_data_of_a_list_of_recipients() {
+        // IPinfo Privacy Policy: the lead-in is the disclosure; the message names the item's recipient.
+        let text = "We may disclose Information that we collect or you provide as described in this Privacy Policy:\n\n*   To our subsidiaries and affiliates.\n*   To contractors, service providers, and other third parties we use to support our business.\n*   For any other purpose disclosed by us when you provide the Information.\n*   With your consent.\n";
+        let found = crate::testing::findings(ID, text);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.message.contains("list of disclosures")
+                    && f.message.contains("subsidiaries")),
+            "{found:?}"
+        );
+        // The open-ended purpose item is a finding of its own, and its message names no recipient.
+        assert!(
+            found
+                .iter()
+                .any(|f| f.message.contains("does not name")
+                    && f.message.contains("any other purpose")),
+            "{found:?}"
+        );
+        // A lead-in without the data (Twitter's "We may share with..."), one of processors (The Guardian),
+        // one of prohibitions (Google APIs Developer Terms) and the customer's own sharing (Bluesky) are clean.
+        assert_clean(ID, "We may share with...\n\n*   Our service providers\n");
+        assert_clean(ID, "Examples of when we may share your personal data with service providers include sharing with:\n\n*   Companies that help deliver newspapers\n");
+        assert_clean(ID, "All other transfers, uses, or sales of user data are prohibited, including:\n\n1.  Transferring or selling user data to third parties like advertising platforms.\n");
+    }
+
+    #[test]
+    fn us_state_sale_admissions_in_other_shapes() {
+        // IPinfo Privacy Policy: the customer "believes", the technologies "qualify as" a sale.
+        assert_flags(ID, "If you believe our online tracking technologies qualify as a \"sale\" or \"sharing\" of your personal information under applicable US state laws (including targeted advertising), you can opt out of these technologies by submitting a request.");
+        // Grammarly Privacy Policy: a list of quoted terms before “sharing”, with en dashes.
+        assert_flags(ID, "These activities–disclosing unique IDs and disclosing data through Cookies–may constitute “targeted advertising”, “sharing”, or “selling” under certain privacy laws.");
+        // Persumi Privacy Policy.
+        assert_flags(ID, "If you submit a request to stop selling your personal information, we will stop selling it.");
+        // Miro Privacy Policy.
+        assert_flags(ID, "We may use advertising and analytics services that are intended to analyze your use of our Services based on information obtained from cookies, including for delivering advertising to you (such as interest-based, targeted, or cross-context behavioral advertising).");
+        assert_clean(ID, "We do not use advertising services that deliver cross-context behavioral advertising based on your personal information.");
     }
 }

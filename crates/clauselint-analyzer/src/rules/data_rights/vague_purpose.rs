@@ -94,6 +94,16 @@ fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usi
     if let Some(m) = interest.find(&s.norm) {
         return Some((m.start(), m.end()));
     }
+    // "In any other way we may describe when you provide the information": a purpose named later,
+    // anywhere. "improve our regional data licensing services": the offering named in more words.
+    static LATER: OnceLock<Regex> = OnceLock::new();
+    let later = LATER.get_or_init(|| {
+        Regex::new(r"(?-u:\b)in\ any\ other\ (?:way|manner)\ (?:that\ )?(?:we|it)\ (?:may\ )?(?:describe|disclose|specify)(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)\ our\ (?:[a-z-]+\ ){1,3}?(?:services|products|platform|offerings)(?-u:\b)")
+            .expect("valid later-purpose regex")
+    });
+    if let Some(m) = later.find(&s.norm) {
+        return Some((m.start(), m.end()));
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?-u:\b)(?:for|conduct|conducting|conducts|perform|performing|to\ do|doing)\ (?:[a-z]+\ ){0,2}?research(?-u:\b)|(?-u:\b)research\ and\ development(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)(?:,?\ (?:and\ |or\ )?(?:improve|improving|enhance|enhancing|develop|developing|personali[sz]e|promote|provide|operate|maintain),?)*\ the\ [a-z]+\ (?:service|services|platform|products?|apps?|websites?)(?-u:\b)")
@@ -116,6 +126,38 @@ fn permission_first(s: &crate::context::SentenceFacts) -> bool {
             .expect("valid permission regex")
     })
     .is_match(&s.norm)
+}
+
+/// "for any other purpose with your consent": the customer permits each further purpose.
+fn consent_follows(rest: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^,?\ (?:with|upon|subject\ to)\ your\ (?:prior\ |express\ |explicit\ )?(?:consent|permission)(?-u:\b)|^,?\ (?:if|where|when)\ you\ (?:consent|agree)(?-u:\b)")
+            .expect("valid consent-follows regex")
+    })
+    .is_match(rest)
+}
+
+/// An item under a lead-in that only discloses ("We may disclose Information …:  … For any other
+/// purpose disclosed by us …"): the purpose is that of a disclosure, `third-party-sharing`'s finding.
+/// A lead-in announcing purposes ("… to fulfill the following purposes:") or an item stating one as
+/// an infinitive ("To develop, provide and personalize features") still lists purposes of use.
+fn purpose_of_disclosure(cx: &Context, s: &crate::context::SentenceFacts) -> bool {
+    let discloses = |l: &crate::context::SentenceFacts| {
+        l.hits_of(Concept::Share).any(|h| {
+            let verb = &l.norm[h.start..h.end];
+            ["disclos", "shar", "sell", "sold", "transfer"]
+                .iter()
+                .any(|w| verb.starts_with(w))
+        })
+    };
+    cx.lead_in(s).is_some_and(|l| {
+        discloses(l)
+            && !l.has(Concept::Use)
+            && !l.has(Concept::License)
+            && !l.norm.contains("purposes")
+    }) && !s.has(Concept::Use)
+        && !s.norm.starts_with("to ")
 }
 
 /// A purpose stated as an entry of a list or table in a section about data: a cell of a "Type of
@@ -254,12 +296,26 @@ impl Rule for VaguePurpose {
             };
             // The data is aggregated ("de-identified data", "aggregate data"), as opposed to the
             // vendor's act of aggregating it ("we may aggregate or learn from data … to improve").
+            // "information at an aggregate level", "in a deidentified, anonymous way", and
+            // "non-personally-identifying Information" are such data too.
             let aggregated_data = s.hits_of(Concept::Aggregated).any(|h| {
                 h.start < p_start
                     && (s.norm[..h.end].ends_with("ed")
-                        || s.norm[h.end..].starts_with(" data")
-                        || s.norm[h.end..].starts_with(" information"))
-            });
+                        || [
+                            " data",
+                            " information",
+                            " level",
+                            " form",
+                            " way",
+                            " manner",
+                            " basis",
+                        ]
+                        .iter()
+                        .any(|w| s.norm[h.end..].starts_with(w)))
+            }) || (s.norm[..p_start].contains("non-personal")
+                // "Personally Identifiable Information and Non-Personally Identifiable Information"
+                // names personal data as well.
+                && !s.norm[..p_start].contains("and non-personal"));
             if aggregated_data {
                 continue;
             }
@@ -283,6 +339,8 @@ impl Rule for VaguePurpose {
                 || (s.norm.contains("by using") && !s.has(Concept::License))
                 || shared_with_processors(s, p_start)
                 || permission_first(s)
+                || consent_follows(&s.norm[p_end..])
+                || purpose_of_disclosure(cx, s)
             {
                 continue;
             }
@@ -477,5 +535,28 @@ mod tests {
         // WordPress.com Terms of Service (Automatic Renewal): "promotion" is a discount, and the
         // "of the" ten words later belongs to another phrase.
         assert_clean(ID, "If you received a discount, used a coupon code, or subscribed during a free trial or promotion, your subscription will automatically renew for the full price of the subscription at the end of the discount period.");
+    }
+
+    #[test]
+    fn purposes_named_later_or_in_more_words() {
+        // Persumi and IPinfo Privacy Policies (a widely reused template).
+        assert_flags(ID, "We use information that we collect about you or that you provide to us:\n\n*   In any other way we may describe when you provide the Information.\n");
+        // IPinfo Privacy Policy: the offering named in more words, with an em dash.
+        assert_flags(ID, "We use the precise geolocation coordinates collected via our SDK to analyze network performance — and improve our regional data licensing services.");
+    }
+
+    #[test]
+    fn consented_de_identified_and_disclosed_purposes_are_left_to_their_rules() {
+        // Persumi and IPinfo Privacy Policies: the customer permits each further purpose.
+        assert_clean(ID, "We use information that we collect about you or that you provide to us:\n\n*   For any other purpose with your consent.\n");
+        // IPinfo Privacy Policy, SurveyMonkey Privacy Policy: de-identified or aggregate data.
+        assert_clean(ID, "We can use and share non-personally-identifying Information for any purpose without restriction.");
+        assert_clean(ID, "We use information at an aggregate level about how you use our services to improve our services for all users.");
+        // Ubiquiti Privacy Policy: personal data named beside the non-personal.
+        assert_flags(ID, "We may use your Personally Identifiable Information and Non-Personally Identifiable Information (together, “User Information”) to operate, maintain, improve, customize and provide the Services.");
+        // IPinfo Privacy Policy: the purpose of a disclosure is `third-party-sharing`'s finding.
+        assert_clean(ID, "We may disclose Information that we collect or you provide:\n\n*   To our subsidiaries and affiliates.\n*   For any other purpose disclosed by us when you provide the Information.\n");
+        // Lyft Privacy Policy construction: a disclosure "to fulfill the following purposes" lists purposes.
+        assert_flags(ID, "We disclose those categories of personal information to these other parties to fulfill the following purposes:\n\n*   Undertaking research to develop and improve the Lyft Platform.\n");
     }
 }
