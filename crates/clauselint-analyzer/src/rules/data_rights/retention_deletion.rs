@@ -59,7 +59,7 @@ fn vague_retention() -> &'static Regex {
           | (?-u:\b)(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)(?-u:\b)
           | (?-u:\b)may\ (?:also\ |still\ |for\ (?:a|some)\ time\ )?(?:retain|keep|store|preserve|persist|be\ (?:kept|saved|retained|stored|preserved))(?-u:\b)
           | (?-u:\b)(?:not\ be\ possible|impossible|unable|not\ always\ be\ possible)\ (?:for\ us\ )?to\ (?:completely\ |fully\ |entirely\ |permanently\ )?(?:delete|remove|erase)(?-u:\b)
-          | (?-u:\b)(?:deletion|delete|deleting)\ [^.;]{0,40}?(?:through|by|via)\ (?:de-?identif\w*|anonymi[sz]\w*)
+          | (?-u:\b)(?:deletion|delete|deleting)\ (?:[a-z0-9,'-]+\ ){0,6}?(?:through|by|via)\ (?:de-?identif[a-z]*|anonymi[sz][a-z]*)
           | (?-u:\b)(?:reserves?|reserve)\ the\ right\ to\ (?:retain|keep|store|preserve)(?-u:\b)
           | (?-u:\b)may\ (?:\(?but\ (?:is|are)\ not\ (?:required|obligated)(?:\ to)?\)?\ )?(?:to\ )?delete(?-u:\b)
           | (?-u:\b)may(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:elect|choose|decide)(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:not\ )?to\ (?:\(a\)\ )?(?:delete|erase|destroy|purge)(?-u:\b)
