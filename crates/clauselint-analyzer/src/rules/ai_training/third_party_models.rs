@@ -195,8 +195,12 @@ impl Rule for ThirdPartyModels {
                 continue;
             }
             // The cheap conditions first: they decide as often as the provider search does.
+            // Everything `keeps_data_or_powers_service` can accept must pass this cheap test.
             let acts = acts_on_data(s);
-            if !(acts || s.has(Concept::Retain) || s.norm.contains(" by "))
+            if !(acts
+                || s.has(Concept::Retain)
+                || s.norm.contains(" by ")
+                || s.norm.contains("leverag"))
                 || vendor_switched_off_training(s)
             {
                 continue;
@@ -364,6 +368,11 @@ mod tests {
         assert_flags(
             ID,
             "We may retain AI providers to define the category of your feedback more efficiently.",
+        );
+        // "leverages" alone, with no "by" after it.
+        assert_flags(
+            ID,
+            "Our assistant leverages third-party AI models from OpenAI.",
         );
         // Protective: the provider is denied access, or the assistance is the vendor's own.
         assert_clean(
