@@ -179,7 +179,7 @@ fn consent_exception_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?-u:\b)(?:unless|except|other than|save|absent|without|until)(?-u:\b)[^.;]*?(?-u:\b)(?:consent|consents|consented|permission|authori[sz]ation|authori[sz]e|approval|approve|opt(?:s|ed)?[- ]?in|agree|agrees|agreed|agreement|instruct\w*|request\w*|directs? us|asks? us|choose|chooses|elect|elects|enable|enables|turn on|allow|allows|permit|permits)(?-u:\b)",
+            r"(?-u:\b)(?:unless|except|other than|save|absent|without|until)(?-u:\b)[^.;]*?(?-u:\b)(?:consent|consents|consented|permission|authori[sz]ation|authori[sz]e|approval|approve|opt(?:s|ed)?[- ]?in|agree|agrees|agreed|agreement|instruct(?-u:\w)*|request(?-u:\w)*|directs? us|asks? us|choose|chooses|elect|elects|enable|enables|turn on|allow|allows|permit|permits)(?-u:\b)",
         )
         .expect("valid consent-exception regex")
     })

@@ -30,12 +30,12 @@ fn number_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)^(?:
-              (?P<kw>(?i:section|sec\.|article|clause|part|paragraph))\s+(?P<kwnum>\d{1,3}(?:\\?\.\d{1,3})*|[IVXLCDM]{1,7}(?-u:\b)|[ivxlcdm]{1,7}(?-u:\b)|[A-Z](?-u:\b))(?:\\?[.:])?
-            | (?P<att>(?i:exhibit|schedule|annex|appendix|attachment))\s+(?P<attnum>[A-Z0-9]{1,3}(?-u:\b)|[IVX]{1,4}(?-u:\b))(?:\\?[.:])?
-            | (?P<sect>§{1,2})\s*(?P<sectnum>\d{1,3}(?:\\?\.\d{1,3})*)\\?\.?
-            | (?P<dotted>\d{1,3}(?:\\?\.\d{1,3})+)\\?[.)]?
-            | (?P<dec>\d{1,3})(?:\\?\.|\ \.|\))
-            | \((?P<paren>[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z]{1,2}|[IVXLCDM]{1,6}|\d{1,3})\)
+              (?P<kw>(?i-u:section|sec\.|article|clause|part|paragraph))\s+(?P<kwnum>[0-9]{1,3}(?:\\?\.[0-9]{1,3})*|[IVXLCDM]{1,7}(?-u:\b)|[ivxlcdm]{1,7}(?-u:\b)|[A-Z](?-u:\b))(?:\\?[.:])?
+            | (?P<att>(?i-u:exhibit|schedule|annex|appendix|attachment))\s+(?P<attnum>[A-Z0-9]{1,3}(?-u:\b)|[IVX]{1,4}(?-u:\b))(?:\\?[.:])?
+            | (?P<sect>§{1,2})\s*(?P<sectnum>[0-9]{1,3}(?:\\?\.[0-9]{1,3})*)\\?\.?
+            | (?P<dotted>[0-9]{1,3}(?:\\?\.[0-9]{1,3})+)\\?[.)]?
+            | (?P<dec>[0-9]{1,3})(?:\\?\.|\ \.|\))
+            | \((?P<paren>[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z]{1,2}|[IVXLCDM]{1,6}|[0-9]{1,3})\)
             | (?P<letter>[a-zA-Z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})(?:\\?\.|\))
             )(?:\s+|$)",
         )

@@ -12,11 +12,11 @@ use crate::model::{ClauseId, CrossRef, CrossRefKind, CrossRefTarget, Document, S
 
 /// An item label in parentheses: `(b)`, `(iv)`, `(2)`, `(aa)` — not an abbreviation such as the
 /// `(SCCs)` after "Standard Contractual Clauses".
-const PAREN: &str = r"\((?:\d{1,3}|[a-z]{1,2}|[A-Z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6})\)";
+const PAREN: &str = r"\((?:[0-9]{1,3}|[a-z]{1,2}|[A-Z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6})\)";
 
 fn ref_pattern() -> String {
     format!(
-        r"(?:\d{{1,3}}(?:\.\d{{1,3}})*(?:\s?{PAREN})*|{PAREN}(?:{PAREN})*|[IVXLC]{{1,6}}(?-u:\b)|[A-Z](?-u:\b))"
+        r"(?:[0-9]{{1,3}}(?:\.[0-9]{{1,3}})*(?:\s?{PAREN})*|{PAREN}(?:{PAREN})*|[IVXLC]{{1,6}}(?-u:\b)|[A-Z](?-u:\b))"
     )
 }
 
@@ -24,7 +24,7 @@ fn xref_pattern() -> String {
     // The keyword ends at a word boundary: "EXHIBITS" is a plural, not "Exhibit S".
     let reference = ref_pattern();
     format!(
-        r"(?P<kw>(?-u:\b)(?i:sections?|sub-?sections?|clauses?|sub-?clauses?|articles?|paragraphs?|exhibits?|schedules?|annex(?:es)?|appendix|appendices|attachments?)(?-u:\b)|§§?)\s*(?P<list>{reference}(?:\s*(?:,|and|or|&|through|to|-|–)\s*(?:and\s+|or\s+)?{reference})*)"
+        r"(?P<kw>(?-u:\b)(?i-u:sections?|sub-?sections?|clauses?|sub-?clauses?|articles?|paragraphs?|exhibits?|schedules?|annex(?:es)?|appendix|appendices|attachments?)(?-u:\b)|§§?)\s*(?P<list>{reference}(?:\s*(?:,|and|or|&|through|to|-|–)\s*(?:and\s+|or\s+)?{reference})*)"
     )
 }
 

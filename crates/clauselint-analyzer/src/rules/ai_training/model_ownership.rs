@@ -49,7 +49,7 @@ fn vendor_owns_models() -> &'static Regex {
 fn addresses_models() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)models?(?-u:\b)[^.;]*(?-u:\b)(?:delet\w*|destroy\w*|retrain\w*|remov\w*|purg\w*|unlearn\w*|exclusive benefit|solely for (?:you|customer))(?-u:\b)|(?-u:\b)(?:delet\w*|remov\w*|destroy\w*|purg\w*|exclud\w*)(?-u:\b)[^.;]*(?-u:\b)(?:from|in) (?:the |our |any |future )?(?:models?|training)(?-u:\b)|(?-u:\b)(?:delet\w*|destroy\w*|retrain\w*)(?-u:\b)[^.;]{0,30}(?-u:\b)models?(?-u:\b)|(?-u:\b)for your exclusive benefit(?-u:\b)")
+        Regex::new(r"(?-u:\b)models?(?-u:\b)[^.;]*(?-u:\b)(?:delet(?-u:\w)*|destroy(?-u:\w)*|retrain(?-u:\w)*|remov(?-u:\w)*|purg(?-u:\w)*|unlearn(?-u:\w)*|exclusive benefit|solely for (?:you|customer))(?-u:\b)|(?-u:\b)(?:delet(?-u:\w)*|remov(?-u:\w)*|destroy(?-u:\w)*|purg(?-u:\w)*|exclud(?-u:\w)*)(?-u:\b)[^.;]*(?-u:\b)(?:from|in) (?:the |our |any |future )?(?:models?|training)(?-u:\b)|(?-u:\b)(?:delet(?-u:\w)*|destroy(?-u:\w)*|retrain(?-u:\w)*)(?-u:\b)[^.;]{0,30}(?-u:\b)models?(?-u:\b)|(?-u:\b)for your exclusive benefit(?-u:\b)")
             .expect("valid model-fate regex")
     })
 }

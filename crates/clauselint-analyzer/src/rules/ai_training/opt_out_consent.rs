@@ -48,7 +48,7 @@ static META: RuleMeta = RuleMeta {
 fn opt_out_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)opt(?:s|ed|ing)?[- ]?out(?-u:\b)|(?-u:\b)opt-out(?-u:\b)|(?-u:\b)turn(?:ing)? (?:it |this )?off(?-u:\b)|(?-u:\b)switch(?:ing)? (?:it )?off(?-u:\b)|(?-u:\b)(?:account|user|privacy|your) settings(?-u:\b)|(?-u:\b)settings(?-u:\b)|(?-u:\b)withdraw(?:ing)? (?:your )?consent(?-u:\b)|(?-u:\b)object to(?-u:\b)|(?-u:\b)right to object(?-u:\b)|(?-u:\b)if you (?:do not|don't) want(?-u:\b)|(?-u:\b)(?:change|adjust|update) your (?:\w+ )?(?:preferences?|settings)(?-u:\b)|(?-u:\b)training controls?(?-u:\b)|(?-u:\b)decide whether(?-u:\b)|(?-u:\b)choose whether(?-u:\b)|(?-u:\b)by default(?-u:\b)|(?-u:\b)enabled by default(?-u:\b)|(?-u:\b)unless you(?-u:\b)|(?-u:\b)(?:remov|exclud|withdraw|withhold)\w*(?-u:\b)[^.;]{0,60}?(?-u:\b)from (?:being used|use|training|model training)(?-u:\b)")
+        Regex::new(r"(?-u:\b)opt(?:s|ed|ing)?[- ]?out(?-u:\b)|(?-u:\b)opt-out(?-u:\b)|(?-u:\b)turn(?:ing)? (?:it |this )?off(?-u:\b)|(?-u:\b)switch(?:ing)? (?:it )?off(?-u:\b)|(?-u:\b)(?:account|user|privacy|your) settings(?-u:\b)|(?-u:\b)settings(?-u:\b)|(?-u:\b)withdraw(?:ing)? (?:your )?consent(?-u:\b)|(?-u:\b)object to(?-u:\b)|(?-u:\b)right to object(?-u:\b)|(?-u:\b)if you (?:do not|don't) want(?-u:\b)|(?-u:\b)(?:change|adjust|update) your (?:(?-u:\w)+ )?(?:preferences?|settings)(?-u:\b)|(?-u:\b)training controls?(?-u:\b)|(?-u:\b)decide whether(?-u:\b)|(?-u:\b)choose whether(?-u:\b)|(?-u:\b)by default(?-u:\b)|(?-u:\b)enabled by default(?-u:\b)|(?-u:\b)unless you(?-u:\b)|(?-u:\b)(?:remov|exclud|withdraw|withhold)(?-u:\w)*(?-u:\b)[^.;]{0,60}?(?-u:\b)from (?:being used|use|training|model training)(?-u:\b)")
             .expect("valid opt-out regex")
     })
 }
@@ -58,7 +58,7 @@ fn opt_out_regex() -> &'static Regex {
 fn opt_in_condition(after: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^ (?:\w+ )?(?:give|gives|provide|grant)? ?(?:your |us your )?(?:express |explicit |prior |affirmative )?(?:consent|permission|authori[sz]ation)(?-u:\b)|^ (?:\w+ )?(?:opt(?:s|ed)?[- ]?in|agree|consent|authori[sz]e|enable|turn (?:it |this )?on|choose to (?:share|allow|enable|opt in))(?-u:\b)")
+        Regex::new(r"^ (?:(?-u:\w)+ )?(?:give|gives|provide|grant)? ?(?:your |us your )?(?:express |explicit |prior |affirmative )?(?:consent|permission|authori[sz]ation)(?-u:\b)|^ (?:(?-u:\w)+ )?(?:opt(?:s|ed)?[- ]?in|agree|consent|authori[sz]e|enable|turn (?:it |this )?on|choose to (?:share|allow|enable|opt in))(?-u:\b)")
             .expect("valid opt-in condition regex")
     })
     .is_match(after)
@@ -82,7 +82,7 @@ fn legitimate_interest() -> &'static Regex {
 fn other_subject() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)advertis\w*|(?-u:\b)marketing(?-u:\b)|(?-u:\b)emails?(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)disclosures?(?-u:\b)|(?-u:\b)sales?(?-u:\b)|(?-u:\b)sell(?:ing)?(?-u:\b)|(?-u:\b)payments?(?-u:\b)|(?-u:\b)charges?(?-u:\b)")
+        Regex::new(r"(?-u:\b)advertis(?-u:\w)*|(?-u:\b)marketing(?-u:\b)|(?-u:\b)emails?(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)disclosures?(?-u:\b)|(?-u:\b)sales?(?-u:\b)|(?-u:\b)sell(?:ing)?(?-u:\b)|(?-u:\b)payments?(?-u:\b)|(?-u:\b)charges?(?-u:\b)")
             .expect("valid regex")
     })
 }
@@ -216,7 +216,7 @@ fn about_data_use(s: &SentenceFacts) -> bool {
 fn off_by_default(norm: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:off|disabled|turned off|switched off|not (?:enabled|active|activated|turned on|switched on|used))(?: \w+){0,2} by default(?-u:\b)|(?-u:\b)by default(?: \w+){0,3} (?:off|disabled|not (?:enabled|used|shared))(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:off|disabled|turned off|switched off|not (?:enabled|active|activated|turned on|switched on|used))(?: (?-u:\w)+){0,2} by default(?-u:\b)|(?-u:\b)by default(?: (?-u:\w)+){0,3} (?:off|disabled|not (?:enabled|used|shared))(?-u:\b)")
             .expect("valid off-by-default regex")
     })
     .is_match(norm)

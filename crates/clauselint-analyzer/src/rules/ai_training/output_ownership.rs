@@ -70,7 +70,7 @@ fn generates_outputs() -> &'static Regex {
     RE.get_or_init(|| {
         // "user-generated" and "motion-generated" are not what an AI generates: a generation verb
         // counts only as a word of its own.
-        Regex::new(r"(?:^|[^-\w])(?:generative|generate[sd]?|generating)(?-u:\b)|(?-u:\b)(?:ai[- ]generated|outputs?|summar(?:y|ies|ize|ise|ization|isation)|transcri\w+|completions?|ai features?|ai tools?|(?:ai|artificial intelligence|machine learning)(?: or (?:ai|artificial intelligence|machine learning))? (?:features?|functionalit(?:y|ies)|capabilities)|(?:provides?|gives?|returns?) (?:[a-z]+ ){0,2}(?:responses|answers|replies)|assistants?|compos(?:e|es|ing)|drafts?|drafting|inference|agents?|agentic|chatbots?|perform (?:actions|tasks))(?-u:\b)")
+        Regex::new(r"(?:^|[^-\w])(?:generative|generate[sd]?|generating)(?-u:\b)|(?-u:\b)(?:ai[- ]generated|outputs?|summar(?:y|ies|ize|ise|ization|isation)|transcri(?-u:\w)+|completions?|ai features?|ai tools?|(?:ai|artificial intelligence|machine learning)(?: or (?:ai|artificial intelligence|machine learning))? (?:features?|functionalit(?:y|ies)|capabilities)|(?:provides?|gives?|returns?) (?:[a-z]+ ){0,2}(?:responses|answers|replies)|assistants?|compos(?:e|es|ing)|drafts?|drafting|inference|agents?|agentic|chatbots?|perform (?:actions|tasks))(?-u:\b)")
             .expect("valid generation regex")
     })
 }

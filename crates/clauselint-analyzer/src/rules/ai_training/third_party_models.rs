@@ -84,14 +84,14 @@ fn provider_match(norm: &str) -> Option<(usize, usize)> {
 
 /// The pattern's alternatives before [`DISCLOSED_TO_AI_SERVICES`] (verbose syntax).
 const PROVIDERS_BEFORE: &str = r"
-            (?-u:\b)(?:openai|anthropic|chatgpt|gpt-\d\w*|claude|gemini|mistral|cohere|azure\ openai|azure\ ai|vertex\ ai|bedrock|deepseek|perplexity|llama)(?-u:\b)
+            (?-u:\b)(?:openai|anthropic|chatgpt|gpt-[0-9](?-u:\w)*|claude|gemini|mistral|cohere|azure\ openai|azure\ ai|vertex\ ai|bedrock|deepseek|perplexity|llama)(?-u:\b)
           | (?-u:\b)third[-\ ]part(?:y|ies)(?-u:\b)(?:\s+\S+){0,2}?\s+(?:ai|a\.i\.|llm|llms|models?|artificial\ intelligence|machine\ learning|generative)(?-u:\b)
           | (?-u:\b)(?:ai|llm|model|artificial\ intelligence|machine\ learning)\ (?:service\ |model\ )?(?:providers?|vendors?|partners?|sub-?processors?)(?-u:\b)
           ";
 
 /// Content disclosed to AI services, tools or systems (verbose syntax).
 const DISCLOSED_TO_AI_SERVICES: &str = r"
-            (?-u:\b)(?:disclose|send|share|transmit|provide|enter)\w*(?-u:\b)[^.;]*(?-u:\b)(?:to|into|with)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:ai|artificial\ intelligence|llm)\ (?:services|tools|systems)(?-u:\b)
+            (?-u:\b)(?:disclose|send|share|transmit|provide|enter)(?-u:\w)*(?-u:\b)[^.;]*(?-u:\b)(?:to|into|with)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:ai|artificial\ intelligence|llm)\ (?:services|tools|systems)(?-u:\b)
           ";
 
 /// The pattern's alternatives after [`DISCLOSED_TO_AI_SERVICES`] (verbose syntax).
@@ -99,7 +99,7 @@ const PROVIDERS_AFTER: &str = r"
             (?-u:\b)third[-\ ]party\ or\ open[-\ ]source\ models?(?-u:\b)
           | (?-u:\b)third[-\ ]part(?:y|ies)(?:\s+\S+){1,16}?\s+train\ their\ (?:own\ )?(?:\S+\ ){0,2}?(?:models?|ai|algorithms)(?-u:\b)
           | (?-u:\b)(?:ai|llm)\ features?\ (?:use|uses|utili[sz]e|rely\ on|are\ powered\ by)\ third[-\ ]party(?-u:\b)
-          | (?-u:\b)(?:ai|llm|generative\ ai)\ (?:features?|tools?|functionality)\ (?:may\ |will\ |can\ )?(?:share|send|disclose|transmit)\w*(?-u:\b)[^.;]{0,40}?\ (?:with|to)\ 
+          | (?-u:\b)(?:ai|llm|generative\ ai)\ (?:features?|tools?|functionality)\ (?:may\ |will\ |can\ )?(?:share|send|disclose|transmit)(?-u:\w)*(?-u:\b)[^.;]{0,40}?\ (?:with|to)\ 
           | (?-u:\b)(?:ai|llm)[-\ ](?:powered|based|driven)\ (?:[a-z]+\ ){0,2}?(?:from|by)\ (?:a|an|our|the)\ (?:trusted\ |third[-\ ]party\ |external\ |outside\ )?(?:provider|vendor|partner|supplier)s?(?-u:\b)
           ";
 

@@ -96,7 +96,7 @@ fn survival_regex() -> &'static Regex {
 fn bounded_period() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus|of)\s+(?:\w+\s+)?\(?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus|of)\s+(?:(?-u:\w)+\s+)?\(?(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)")
             .expect("valid period regex")
     })
 }
@@ -105,14 +105,14 @@ fn bounded_period() -> &'static Regex {
 fn removal_for_cause() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)violat\w*|(?-u:\b)breach\w*|(?-u:\b)objectionable(?-u:\b)|(?-u:\b)infring\w*|(?-u:\b)inappropriate(?-u:\b)").expect("valid cause regex")
+        Regex::new(r"(?-u:\b)violat(?-u:\w)*|(?-u:\b)breach(?-u:\w)*|(?-u:\b)objectionable(?-u:\b)|(?-u:\b)infring(?-u:\w)*|(?-u:\b)inappropriate(?-u:\b)").expect("valid cause regex")
     })
 }
 
 fn firm_duty() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)[^.;]*(?-u:\b)within\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)|(?-u:\b)within\s+(?:\w+\s+)?\(?\d+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)[^.;]*(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)[^.;]*(?-u:\b)within\s+(?:(?-u:\w)+\s+)?\(?[0-9]+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)|(?-u:\b)within\s+(?:(?-u:\w)+\s+)?\(?[0-9]+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)[^.;]*(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)")
             .expect("valid duty regex")
     })
 }

@@ -416,7 +416,7 @@ fn joint_controller(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     // The sentence says what passes between them, not only where the agreement is published.
     static MOVES: OnceLock<Regex> = OnceLock::new();
     let moves = MOVES.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:collect|transmi|shar|disclos|process|receiv|send|sent)\w*")
+        Regex::new(r"(?-u:\b)(?:collect|transmi|shar|disclos|process|receiv|send|sent)(?-u:\w)*")
             .expect("valid data-movement regex")
     });
     if !moves.is_match(&s.norm) {
@@ -447,7 +447,7 @@ const AD_PLATFORMS: &[&str] = &[
 fn advertising_context() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:advertis\w*|ads|adverts?|conversions?|audiences?|remarketing|retargeting|pixel|hashed|interaction with our (?:website|site|services?)|your (?:activity|interests|browsing)|browsing (?:activity|behaviou?r))(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:advertis(?-u:\w)*|ads|adverts?|conversions?|audiences?|remarketing|retargeting|pixel|hashed|interaction with our (?:website|site|services?)|your (?:activity|interests|browsing)|browsing (?:activity|behaviou?r))(?-u:\b)")
             .expect("valid advertising regex")
     })
 }
@@ -773,7 +773,7 @@ fn advertising_companies_engaged(s: &SentenceFacts) -> Option<(Hit, (usize, usiz
         Regex::new(r"(?x)
             (?-u:\b)(?P<verb>use|uses|work\ with|works\ with|engage|engages|partner\ with|partners\ with)\ (?:[\w-]+,?\ ){0,8}?
             (?P<party>(?:advertising|ad|ad-serving|ad\ serving)\ (?:companies|networks|partners|providers|vendors|servers|technology\ companies))(?-u:\b)
-            [^.;]{0,100}?(?-u:\b)(?:(?:serve|deliver|show|display|target)\w*\ [^.;]{0,60}?(?-u:\b)(?:ads|advertisements|advertising)(?-u:\b)|track\w*\ (?:your|users?|their))
+            [^.;]{0,100}?(?-u:\b)(?:(?:serve|deliver|show|display|target)(?-u:\w)*\ [^.;]{0,60}?(?-u:\b)(?:ads|advertisements|advertising)(?-u:\b)|track(?-u:\w)*\ (?:your|users?|their))
         ")
         .expect("valid advertising-companies regex")
     });
@@ -858,8 +858,8 @@ fn corporate_deal() -> &'static Regex {
         Regex::new(r"(?x)
             (?-u:\b)(?:mergers?|acquisitions?|acquired\ by|reorgani[sz]ations?|restructur(?:e|ing|ings)|bankruptcy|insolvency|receivership|divestitures?|liquidation|corporate\ transactions?|business\ transfers?|asset\ (?:sales?|transfers?))(?-u:\b)
           | (?-u:\b)change\ (?:of|in)\ (?:control|ownership)(?-u:\b)
-          | (?-u:\b)(?:sale|sell|sold|transfer|disposition)\ (?:of\ )?(?:all|substantially\ all|some|any|part|a\ portion|a\ part)(?:\ or\ (?:substantially\ all|some|any|part|a\ portion))*\ (?:\w+\ )?of\ (?:our|its|the|their)\ (?:\w+\ )?(?:business|assets|stock|shares|company|companies)(?-u:\b)
-          | (?-u:\b)(?:sale|sell|sold|transfer|disposition)\ of\ (?:our|its|the\ company's|their)\ (?:\w+\ )?(?:business|assets|company|stock)(?-u:\b)
+          | (?-u:\b)(?:sale|sell|sold|transfer|disposition)\ (?:of\ )?(?:all|substantially\ all|some|any|part|a\ portion|a\ part)(?:\ or\ (?:substantially\ all|some|any|part|a\ portion))*\ (?:(?-u:\w)+\ )?of\ (?:our|its|the|their)\ (?:(?-u:\w)+\ )?(?:business|assets|stock|shares|company|companies)(?-u:\b)
+          | (?-u:\b)(?:sale|sell|sold|transfer|disposition)\ of\ (?:our|its|the\ company's|their)\ (?:(?-u:\w)+\ )?(?:business|assets|company|stock)(?-u:\b)
           | (?-u:\b)sales?\ of\ assets(?-u:\b)
           | (?-u:\b)(?:prospective|potential|actual)\ (?:buyers?|purchasers?|acquirers?)(?-u:\b)
         ")
@@ -956,7 +956,7 @@ fn share_verb(start: usize, end: usize) -> Hit {
 fn excluded_context() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)\w* (?:\w+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:\w+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
+        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
             .expect("valid exclusion regex")
     })
 }

@@ -45,7 +45,7 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// Conduct that is treated as consent.
-const CONDUCT: &str = r"(?:continu\w* (?:to )?(?:use|using|access\w*)|(?:use|using|uses|access|accessing|visit\w*|brows\w*|download\w*|install\w*|register\w*|signing up|sign up|creat\w* (?:an? |your )?(?:\w+ )?account|open\w*|placing an order|shopping|participat\w*|maintain\w*|utiliz\w*|utilis\w*)|your (?:continued |further |ongoing )?(?:use|access|usage|participation)|the (?:continued |ongoing |further )?(?:use|usage) of)";
+const CONDUCT: &str = r"(?:continu(?-u:\w)* (?:to )?(?:use|using|access(?-u:\w)*)|(?:use|using|uses|access|accessing|visit(?-u:\w)*|brows(?-u:\w)*|download(?-u:\w)*|install(?-u:\w)*|register(?-u:\w)*|signing up|sign up|creat(?-u:\w)* (?:an? |your )?(?:(?-u:\w)+ )?account|open(?-u:\w)*|placing an order|shopping|participat(?-u:\w)*|maintain(?-u:\w)*|utiliz(?-u:\w)*|utilis(?-u:\w)*)|your (?:continued |further |ongoing )?(?:use|access|usage|participation)|the (?:continued |ongoing |further )?(?:use|usage) of)";
 
 /// A literal inside every wording of [`CONDUCT`].
 const CONDUCT_LITERALS: &[&str] = &[
@@ -155,7 +155,7 @@ static ACCEPT_BY_IN_ORDER: InOrder = InOrder::new(
 );
 
 /// Assent to the terms themselves (not to some other thing: "you agree that we may send emails").
-const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally binding contract|(?:agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|consent(?:s|ed|ing)?|acknowledge\w* and agree\w*|signify|signifies)(?: (?:to|of|with))?(?: be bound(?: by)?)? (?:(?:all|each|any)(?: of)? )?(?:these|this|the|our|such|those|its|all|any|revised|updated|new|amended|modified|following|relevant|applicable)?[^.;]{0,25}?(?-u:\b)(?:terms|conditions|agreement|tos|t&cs|contract|polic(?:y|ies)|eula|changes|modifications|amendments|updates|revisions|version|fees))";
+const ASSENT_TO: &str = r"(?:(?:be|are|is|will be|shall be) bound|legally binding contract|(?:agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|consent(?:s|ed|ing)?|acknowledge(?-u:\w)* and agree(?-u:\w)*|signify|signifies)(?: (?:to|of|with))?(?: be bound(?: by)?)? (?:(?:all|each|any)(?: of)? )?(?:these|this|the|our|such|those|its|all|any|revised|updated|new|amended|modified|following|relevant|applicable)?[^.;]{0,25}?(?-u:\b)(?:terms|conditions|agreement|tos|t&cs|contract|polic(?:y|ies)|eula|changes|modifications|amendments|updates|revisions|version|fees))";
 
 /// The gate words besides [`ASSENT_GATE_WORDS`] and [`ASSENT_OBJECTS`]: what the other patterns
 /// below need (conduct, "constitutes", "deemed", who acts).
@@ -320,7 +320,7 @@ fn bound_if_pattern() -> &'static DualRegex {
 
 fn accept_by_pattern() -> &'static DualRegex {
     dual_regex!(format!(
-        r"(?-u:\b)(?:accept|agree to)\w* (?:the |these |this )?(?:terms|agreement|conditions|tos)(?-u:\b)[^.]{{0,20}}(?-u:\b)by(?-u:\b)[^.]*?(?-u:\b)(?:actually )?{CONDUCT}"
+        r"(?-u:\b)(?:accept|agree to)(?-u:\w)* (?:the |these |this )?(?:terms|agreement|conditions|tos)(?-u:\b)[^.]{{0,20}}(?-u:\b)by(?-u:\b)[^.]*?(?-u:\b)(?:actually )?{CONDUCT}"
     ))
 }
 
@@ -381,7 +381,7 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
         r"(?-u:\b)(?:you|user|users)(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:will be|shall be|are|is) deemed to have (?:accepted|agreed|consented)|(?-u:\b)(?:failure|fail) to (?:cancel|object|reject|terminate)(?-u:\b)[^.;]*?(?-u:\b)(?:constitutes?|will constitute|shall constitute|means)(?-u:\b)[^.;]{0,30}?(?-u:\b)(?:acceptance|agreement|consent)|(?-u:\b)deemed (?:that you have|your) (?:accepted|consented|acceptance|consent)"
     );
     let off_topic = dual_regex!(
-        r"(?-u:\b)(?:pay|on behalf of|described in|receive|provide|transfer\w*|collected|processed|must (?:agree|accept)|agree\w* that|acknowledge\w* that)(?-u:\b)"
+        r"(?-u:\b)(?:pay|on behalf of|described in|receive|provide|transfer(?-u:\w)*|collected|processed|must (?:agree|accept)|agree(?-u:\w)* that|acknowledge(?-u:\w)* that)(?-u:\b)"
     );
     // Each pattern needs at least one of its words; checking that first keeps the lazy DFAs of
     // these large patterns from being built for sentences that cannot match.
@@ -465,7 +465,7 @@ fn by_conduct(norm: &str) -> Option<(usize, usize)> {
 
 /// "If you do not agree, do not use the Service": the opposite direction, not consent by use.
 fn merely_instruction(norm: &str) -> bool {
-    regex!(r"(?-u:\b)(?:if you do not|if you don't|if you disagree|unless you)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:agree|accept)\w*(?-u:\b)[^.]*(?-u:\b)(?:do not|don't|not|cease|stop|discontinue)(?-u:\b)[^.;]{0,30}(?-u:\b)(?:use|using|access)").is_match(norm)
+    regex!(r"(?-u:\b)(?:if you do not|if you don't|if you disagree|unless you)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:agree|accept)(?-u:\w)*(?-u:\b)[^.]*(?-u:\b)(?:do not|don't|not|cease|stop|discontinue)(?-u:\b)[^.;]{0,30}(?-u:\b)(?:use|using|access)").is_match(norm)
 }
 
 impl Rule for AcceptanceByUse {
@@ -494,7 +494,7 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     }
     let quote = quote_from(cx, s, start, end, 4);
     let changes = regex!(
-        r"(?-u:\b)(?:continu\w*|revised|updated|modified|amended|changes?|modifications?)(?-u:\b)"
+        r"(?-u:\b)(?:continu(?-u:\w)*|revised|updated|modified|amended|changes?|modifications?)(?-u:\b)"
     )
     .is_match(&s.norm[start..end]);
     let why = if changes {

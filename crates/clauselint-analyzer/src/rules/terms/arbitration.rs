@@ -67,7 +67,7 @@ fn without_titles(norm: &str) -> String {
 /// not a judge or jury" explains the clause rather than stating it.
 fn mandatory_regex() -> &'static DualRegex {
     dual_regex!(
-        r"(?-u:\b)(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat\w*|(?:resolved|settled|decided|submitted|referred|heard)(?-u:\b)[^.;]*(?-u:\b)(?:by|through|in|to|under|before)(?-u:\b)[^.;]{0,40}(?-u:\b)arbitrat\w*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:\w+ )?arbitrat\w*|submit to (?:the )?(?:\w+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)(?-u:\b)[^.;]*(?-u:\b)(?:class|jury|representative|collective|consolidated)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)(?-u:\b)"
+        r"(?-u:\b)(?:(?:binding|mandatory|compulsory|exclusive(?:ly)?|final(?:ly)?)(?:(?:,| and| or) (?:binding|final|mandatory|confidential|individual))*(?: [a-z-]+){0,2} arbitrat(?-u:\w)*|(?:resolved|settled|decided|submitted|referred|heard)(?-u:\b)[^.;]*(?-u:\b)(?:by|through|in|to|under|before)(?-u:\b)[^.;]{0,40}(?-u:\b)arbitrat(?-u:\w)*|(?:agree|agrees|agreement|consent) to (?:submit to )?(?:(?-u:\w)+ )?arbitrat(?-u:\w)*|submit to (?:the )?(?:(?-u:\w)+ )?(?:personal and exclusive )?arbitration|(?:waive|waiver|waiving|waives)(?-u:\b)[^.;]*(?-u:\b)(?:class|jury|representative|collective|consolidated)|class[- ]action waiver|class waiver|(?:only|solely) on an individual basis|on an individual basis(?:,)? (?:and )?not (?:as|in)|rather than (?:in )?(?:a )?court|instead of (?:going to )?(?:a )?court|exclusive means of resolving|mandatorily submitted to mediation)(?-u:\b)"
     )
 }
 
@@ -97,11 +97,11 @@ fn stated(cx: &Context, s: &SentenceFacts, norm: &str, a: usize, b: usize) -> bo
     // "claims that are not submitted to arbitration will be litigated in court": a forum clause;
     // "you may have the right to invoke binding arbitration": the consumer's option.
     if regex!(r"(?-u:\b)(?:not|never)\s*$").is_match(head)
-        || regex!(r"(?-u:\b)(?:(?:you|consumers?)(?: \w+){0,3}? (?:may|can)(?: \w+){0,2}?|right to) (?:invoke|elect|choose|request)\s*$")
+        || regex!(r"(?-u:\b)(?:(?:you|consumers?)(?: (?-u:\w)+){0,3}? (?:may|can)(?: (?-u:\w)+){0,2}?|right to) (?:invoke|elect|choose|request)\s*$")
             .is_match(head)
         || super::common::in_condition(norm, a)
         || regex!(r"(?-u:\b)(?:unless|except|if|whether)(?-u:\b)[^,]*$").is_match(head)
-        || regex!(r"(?-u:\b)(?:one|a single|three|sole) (?:\(\d\) )?arbitrators?(?-u:\b)")
+        || regex!(r"(?-u:\b)(?:one|a single|three|sole) (?:\([0-9]\) )?arbitrators?(?-u:\b)")
             .is_match(text)
     {
         return false;
@@ -170,7 +170,7 @@ fn procedure(norm: &str) -> Option<(usize, usize)> {
 /// The consumer's own choice: opt-out rights and arbitration they may elect.
 fn optional(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"(?-u:\b)(?:you (?:may|can|have the right to) (?:choose to )?(?:opt out|opt-out|reject|decline)(?-u:\b)[^.;]*(?-u:\b)arbitrat\w*|(?:right|option) to opt[- ]out of(?-u:\b)[^.;]*(?-u:\b)arbitrat\w*|(?:does|do|shall|will) not apply to (?:you|consumers|residents|users)(?-u:\b)[^.;]*|arbitration (?:provision|agreement|clause)? ?(?:does|do|shall|will) not apply)"
+        r"(?-u:\b)(?:you (?:may|can|have the right to) (?:choose to )?(?:opt out|opt-out|reject|decline)(?-u:\b)[^.;]*(?-u:\b)arbitrat(?-u:\w)*|(?:right|option) to opt[- ]out of(?-u:\b)[^.;]*(?-u:\b)arbitrat(?-u:\w)*|(?:does|do|shall|will) not apply to (?:you|consumers|residents|users)(?-u:\b)[^.;]*|arbitration (?:provision|agreement|clause)? ?(?:does|do|shall|will) not apply)"
     );
     re.find(norm).map(|m| (m.start(), m.end()))
 }
@@ -197,18 +197,20 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let norm = without_titles(&s.norm);
     // Headings ("(d) Binding Arbitration.") announce the clause; the clause itself is flagged.
     if crate::pattern::fewer_words_than(&norm, 8)
-        || !regex!(r"(?-u:\b)(?:arbitrat\w*|class[- ]action|class-wide|jury|mediation)(?-u:\b)")
-            .is_match(&norm)
+        || !regex!(
+            r"(?-u:\b)(?:arbitrat(?-u:\w)*|class[- ]action|class-wide|jury|mediation)(?-u:\b)"
+        )
+        .is_match(&norm)
     {
         return None;
     }
     // Fallback and scope provisions: what happens if the waiver fails, what the clause does not
     // preclude, which disputes it covers.
-    if regex!(r"(?-u:\b)(?:found|held|deemed|determined) (?:to be |not to )?(?:illegal|invalid|unenforceable|void|apply)|(?-u:\b)not preclude(?-u:\b)|(?-u:\b)only applies to(?-u:\b)|(?-u:\b)please (?:review|see|refer to)(?-u:\b)|(?-u:\b)(?:agreement to arbitrate|arbitration (?:agreement|provision|clause))(?: \w+){0,2} (?:includes|covers|extends to)(?-u:\b)|(?-u:\b)for (?:the |more )?details(?-u:\b)|(?-u:\b)describes the(?-u:\b)").is_match(&norm) {
+    if regex!(r"(?-u:\b)(?:found|held|deemed|determined) (?:to be |not to )?(?:illegal|invalid|unenforceable|void|apply)|(?-u:\b)not preclude(?-u:\b)|(?-u:\b)only applies to(?-u:\b)|(?-u:\b)please (?:review|see|refer to)(?-u:\b)|(?-u:\b)(?:agreement to arbitrate|arbitration (?:agreement|provision|clause))(?: (?-u:\w)+){0,2} (?:includes|covers|extends to)(?-u:\b)|(?-u:\b)for (?:the |more )?details(?-u:\b)|(?-u:\b)describes the(?-u:\b)").is_match(&norm) {
         return None;
     }
     let binding = regex!(
-        r"(?-u:\b)(?:binding|mandatory|resolved (?:by|through)|waiv\w*|exclusive\w*)(?-u:\b)"
+        r"(?-u:\b)(?:binding|mandatory|resolved (?:by|through)|waiv(?-u:\w)*|exclusive(?-u:\w)*)(?-u:\b)"
     )
     .is_match(&norm);
     // An arbitration seated at the consumer's home is the fair version.

@@ -67,14 +67,15 @@ pub(super) enum Party {
 /// `grammar::scope_start` it does not stop at "but"/"except", because the rules here read whole
 /// propositions ("we may, but are not obliged to, remove …").
 pub(super) fn clause_start(norm: &str, pos: usize) -> usize {
-    let re = regex!(r";|: |\. |\(\w{1,4}\) |(?-u:\b)\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.? ");
+    let re =
+        regex!(r";|: |\. |\((?-u:\w){1,4}\) |(?-u:\b)[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?\.? ");
     let head = &norm[..pos.min(norm.len())];
     re.find_iter(head).last().map_or(0, |m| m.end())
 }
 
 /// Where the clause containing `pos` ends.
 pub(super) fn clause_end(norm: &str, pos: usize) -> usize {
-    let re = regex!(r";|\. |\(\w{1,4}\) ");
+    let re = regex!(r";|\. |\((?-u:\w){1,4}\) ");
     let pos = pos.min(norm.len());
     re.find(&norm[pos..])
         .map_or(norm.len(), |m| pos + m.start())
@@ -310,7 +311,7 @@ pub(super) fn in_condition(norm: &str, pos: usize) -> bool {
 /// break, an enumeration marker, or a conjunction that opens a new proposition.
 fn negation_scope_start(norm: &str, pos: usize) -> usize {
     let re = regex!(
-        r";|: |\. |\(\w{1,4}\) |(?-u:\b)(?:but|however|provided that|whereas|while|nevertheless|notwithstanding|except|unless|other than)(?-u:\b)"
+        r";|: |\. |\((?-u:\w){1,4}\) |(?-u:\b)(?:but|however|provided that|whereas|while|nevertheless|notwithstanding|except|unless|other than)(?-u:\b)"
     );
     let head = &norm[..pos.min(norm.len())];
     re.find_iter(head).last().map_or(0, |m| m.end())

@@ -48,7 +48,7 @@ static META: RuleMeta = RuleMeta {
 /// A clause choosing a forum. Returns the normalised range of the forum phrase.
 fn forum(norm: &str) -> Option<(usize, usize)> {
     let re = dual_regex!(
-        r"(?-u:\b)(?:(?:exclusive|sole|personal)(?-u:\b)[^.;]{0,30}(?-u:\b)(?:jurisdiction|venue|forum)|(?:submit\w*|consent\w*|agree\w*)(?: and (?:submit|consent|agree)\w*)? to (?:the )?(?:[a-z-]+,? ){0,6}?(?:jurisdiction|venue|courts?|forum)|subject to the (?:exclusive |non-exclusive |personal )?jurisdiction of|(?:brought|litigated|resolved|commenced|heard|filed|decided|settled|determined|adjudicated|instituted|tried|litigate)(?-u:\b)[^.;]*(?-u:\b)(?:courts?|tribunals?|county|in (?:the )?(?:state|country) of)|(?:courts?|tribunals?)(?-u:\b)[^.;]*(?-u:\b)(?:shall|will) have (?:the )?(?:exclusive |sole |non-exclusive )?jurisdiction|(?:exclusive|proper) (?:forum|venue)|inconvenient forum|forum non conveniens|(?:injunctive|equitable) (?:relief|remedies)[^.;]*(?-u:\b)in any (?:court|jurisdiction)|(?:legal claim|proceedings?|claim|action|lawsuit)(?-u:\b)[^.;]{0,40}(?-u:\b)you must do so (?:with)?in)(?-u:\b)"
+        r"(?-u:\b)(?:(?:exclusive|sole|personal)(?-u:\b)[^.;]{0,30}(?-u:\b)(?:jurisdiction|venue|forum)|(?:submit(?-u:\w)*|consent(?-u:\w)*|agree(?-u:\w)*)(?: and (?:submit|consent|agree)(?-u:\w)*)? to (?:the )?(?:[a-z-]+,? ){0,6}?(?:jurisdiction|venue|courts?|forum)|subject to the (?:exclusive |non-exclusive |personal )?jurisdiction of|(?:brought|litigated|resolved|commenced|heard|filed|decided|settled|determined|adjudicated|instituted|tried|litigate)(?-u:\b)[^.;]*(?-u:\b)(?:courts?|tribunals?|county|in (?:the )?(?:state|country) of)|(?:courts?|tribunals?)(?-u:\b)[^.;]*(?-u:\b)(?:shall|will) have (?:the )?(?:exclusive |sole |non-exclusive )?jurisdiction|(?:exclusive|proper) (?:forum|venue)|inconvenient forum|forum non conveniens|(?:injunctive|equitable) (?:relief|remedies)[^.;]*(?-u:\b)in any (?:court|jurisdiction)|(?:legal claim|proceedings?|claim|action|lawsuit)(?-u:\b)[^.;]{0,40}(?-u:\b)you must do so (?:with)?in)(?-u:\b)"
     );
     re.find(norm)
 }
@@ -162,7 +162,7 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     let (start, end) = forum(norm)?;
     // Clauses about arbitration, small claims or severability mention courts without choosing one;
     // they count only when they name the courts ("the courts located in Baltimore, Maryland").
-    let side_topic = regex!(r"(?-u:\b)(?:arbitrat\w*|small claims|jury|unenforceable|invalid|illegal|null and void|severab\w*)(?-u:\b)").is_match(norm);
+    let side_topic = regex!(r"(?-u:\b)(?:arbitrat(?-u:\w)*|small claims|jury|unenforceable|invalid|illegal|null and void|severab(?-u:\w)*)(?-u:\b)").is_match(norm);
     if side_topic && !named_court(norm) {
         return None;
     }

@@ -69,7 +69,7 @@ fn liability_words() -> &'static regex::Regex {
 
 /// Carve-out verbs: a negated "exclude/limit … liability" keeps liability in place.
 fn carve_out(between: &str) -> bool {
-    regex!(r"(?-u:\b)(?:exclude[sd]?|excluding|limits?|limiting|restricts?|affects?)(?: (?:or|and|and/or) (?:exclude[sd]?|limits?|restricts?))?(?: in any way)?(?: (?:our|its|their|the|any|such|your))?(?: [\w']+'s?)?\s*$|(?-u:\b)(?:purport\w*|intend\w*|deprive[sd]?)(?-u:\b)|(?-u:\b)appl(?:y|ies) to(?-u:\b)")
+    regex!(r"(?-u:\b)(?:exclude[sd]?|excluding|limits?|limiting|restricts?|affects?)(?: (?:or|and|and/or) (?:exclude[sd]?|limits?|restricts?))?(?: in any way)?(?: (?:our|its|their|the|any|such|your))?(?: [\w']+'s?)?\s*$|(?-u:\b)(?:purport(?-u:\w)*|intend(?-u:\w)*|deprive[sd]?)(?-u:\b)|(?-u:\b)appl(?:y|ies) to(?-u:\b)")
         .is_match(between)
 }
 
@@ -147,7 +147,7 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         if !carve
             && subject_before(norm, n_start) == Party::Consumer
             && !regex!(r"(?-u:\b)(?:hold|holding)(?-u:\b)").is_match(between)
-            && !regex!(r"(?-u:\b)agree\w*\s*$").is_match(&norm[..n_start])
+            && !regex!(r"(?-u:\b)agree(?-u:\w)*\s*$").is_match(&norm[..n_start])
         {
             continue;
         }
@@ -162,12 +162,12 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
 /// you". Responsibility for the consumer's own content or conduct ("you are solely responsible
 /// for your User Submissions") is not loss and stays outside.
 fn risk_shifted(norm: &str) -> Option<(usize, usize)> {
-    let shifted = regex!(r"(?-u:\b)(?:you|users?|passengers?|customers?|members?|consumers?|subscribers?)(?:\s+\w+){0,3}?\s+(?:are|is|shall be|will be|remains?|alone (?:are|is))\s+(?:solely|fully|entirely|exclusively)\s+(?:liable|responsible)\s+for\s+(?:any|all|the)?\s*(?:\w+\s+){0,2}?(?:damages?|loss|losses|harm)(?-u:\b)|(?-u:\b)(?:assume|assumes|bear|bears)\s+(?:the\s+)?(?:sole|entire|all|full)\s+(?:responsibility\s+and\s+)?risks?\s+(?:for|of|arising (?:out of|from))\s+(?:your\s+)?(?:use|using|access)(?-u:\b)|(?-u:\b)entire risk(?-u:\b)[^.;]*(?-u:\b)(?:remains?|rests?|lies|is)(?:\s+solely)?\s+with you(?-u:\b)")
+    let shifted = regex!(r"(?-u:\b)(?:you|users?|passengers?|customers?|members?|consumers?|subscribers?)(?:\s+(?-u:\w)+){0,3}?\s+(?:are|is|shall be|will be|remains?|alone (?:are|is))\s+(?:solely|fully|entirely|exclusively)\s+(?:liable|responsible)\s+for\s+(?:any|all|the)?\s*(?:(?-u:\w)+\s+){0,2}?(?:damages?|loss|losses|harm)(?-u:\b)|(?-u:\b)(?:assume|assumes|bear|bears)\s+(?:the\s+)?(?:sole|entire|all|full)\s+(?:responsibility\s+and\s+)?risks?\s+(?:for|of|arising (?:out of|from))\s+(?:your\s+)?(?:use|using|access)(?-u:\b)|(?-u:\b)entire risk(?-u:\b)[^.;]*(?-u:\b)(?:remains?|rests?|lies|is)(?:\s+solely)?\s+with you(?-u:\b)")
         .find(norm)?;
     // Damage from the consumer's own infringement or submissions, and risk of third-party sites,
     // are the consumer's to bear in any fair contract.
     let rest = &norm[shifted.end()..];
-    if regex!(r"(?-u:\b)(?:infring\w*|submissions?|your content|breach\w*|violat\w*|such (?:web)?sites|third[- ]part\w*|linked)(?-u:\b)").is_match(rest) {
+    if regex!(r"(?-u:\b)(?:infring(?-u:\w)*|submissions?|your content|breach(?-u:\w)*|violat(?-u:\w)*|such (?:web)?sites|third[- ]part(?-u:\w)*|linked)(?-u:\b)").is_match(rest) {
         return None;
     }
     Some((shifted.start(), shifted.end()))
@@ -285,7 +285,7 @@ fn nothing_limits(norm: &str) -> Option<(usize, usize)> {
 /// Explicit exclusion, limitation, cap or release. Returns (start, end).
 fn excluded(norm: &str) -> Option<(usize, usize)> {
     let re = dual_regex!(
-        r"(?-u:\b)(?:disclaim[a-z]*(?-u:\b)[^.;]*?(?-u:\b)(?:liability|liabilities|responsibility)|(?:exclude[sd]?|limit[sd]?|restrict[s]?) (?:our|its|their|all|any|the)? ?(?:total |entire |aggregate )?(?:liability|liabilities|responsibility)|(?:liability|responsibility|liabilities)(?-u:\b)(?:[^.;]|\.\d)*?(?-u:\b)(?:is|are|shall be|will be|be|remains?) (?:[a-z]+ )?(?:excluded|limited|capped)|(?:liability|liabilities|damages|compensation|responsibility)(?-u:\b)(?:[^.;]|\.\d)*?(?-u:\b)(?:shall|will|does|do|to|may|in no (?:event|case|circumstances)) not exceed|in no (?:event|case|circumstances) exceed|exemptions? from (?:our |its )?liability|excluded damages|(?:this|these|the above|the foregoing|such|above|aforesaid) (?:exclusions? (?:or |and )?)?(?:limitations?|exclusions?)(?: (?:of|on) liability)?(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|limitations? (?:of|on) liability (?:in|set (?:out|forth) in|under) (?:this|these)(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|releas[a-z]*(?-u:\b)[^.;]*?(?-u:\b)from (?:all |any )?(?:and all )?(?:liability|claims|responsibility|damages)|without (?:any )?(?:notice or )?liability|with no liability|no (?:other|additional|further) liability|not (?:be )?entitled to (?:claim )?(?:damages|compensation)|excused from (?:performance|any)|not be in breach|(?:only|solely) (?:be )?liable|liable only|responsible to you only|(?:liability|responsibility) is limited|limited to (?:the )?(?:amount|greater|lesser|typical|reimbursing)|capped at|hold (?:us|[a-z]+)(?: [a-z]+)? (?:harmless|responsible|liable)|liable up to)(?-u:\b)"
+        r"(?-u:\b)(?:disclaim[a-z]*(?-u:\b)[^.;]*?(?-u:\b)(?:liability|liabilities|responsibility)|(?:exclude[sd]?|limit[sd]?|restrict[s]?) (?:our|its|their|all|any|the)? ?(?:total |entire |aggregate )?(?:liability|liabilities|responsibility)|(?:liability|responsibility|liabilities)(?-u:\b)(?:[^.;]|\.[0-9])*?(?-u:\b)(?:is|are|shall be|will be|be|remains?) (?:[a-z]+ )?(?:excluded|limited|capped)|(?:liability|liabilities|damages|compensation|responsibility)(?-u:\b)(?:[^.;]|\.[0-9])*?(?-u:\b)(?:shall|will|does|do|to|may|in no (?:event|case|circumstances)) not exceed|in no (?:event|case|circumstances) exceed|exemptions? from (?:our |its )?liability|excluded damages|(?:this|these|the above|the foregoing|such|above|aforesaid) (?:exclusions? (?:or |and )?)?(?:limitations?|exclusions?)(?: (?:of|on) liability)?(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|limitations? (?:of|on) liability (?:in|set (?:out|forth) in|under) (?:this|these)(?-u:\b)[^.;]*?(?-u:\b)(?:appl(?:y|ies)|shall apply|will apply)|releas[a-z]*(?-u:\b)[^.;]*?(?-u:\b)from (?:all |any )?(?:and all )?(?:liability|claims|responsibility|damages)|without (?:any )?(?:notice or )?liability|with no liability|no (?:other|additional|further) liability|not (?:be )?entitled to (?:claim )?(?:damages|compensation)|excused from (?:performance|any)|not be in breach|(?:only|solely) (?:be )?liable|liable only|responsible to you only|(?:liability|responsibility) is limited|limited to (?:the )?(?:amount|greater|lesser|typical|reimbursing)|capped at|hold (?:us|[a-z]+)(?: [a-z]+)? (?:harmless|responsible|liable)|liable up to)(?-u:\b)"
     );
     for (m_start, m_end) in re.find_iter(norm) {
         let text = &norm[m_start..m_end];
@@ -328,10 +328,10 @@ fn excluded(norm: &str) -> Option<(usize, usize)> {
 /// named after the exclusion, not inside a carve-out ("unless caused by gross negligence").
 fn serious_harm(norm: &str) -> Option<(usize, usize)> {
     let re = regex!(
-        r"(?-u:\b)(?:personal injur\w*|bodily injur\w*|injur(?:y|ies)|death|life or health|physical (?:harm|injury|activities)|health problems|gross(?:ly)? negligen\w*|wil(?:l)?ful (?:misconduct|default)|intentional (?:misconduct|acts?|harm)|deliberate (?:acts?|misconduct)|fraud\w*)(?-u:\b)"
+        r"(?-u:\b)(?:personal injur(?-u:\w)*|bodily injur(?-u:\w)*|injur(?:y|ies)|death|life or health|physical (?:harm|injury|activities)|health problems|gross(?:ly)? negligen(?-u:\w)*|wil(?:l)?ful (?:misconduct|default)|intentional (?:misconduct|acts?|harm)|deliberate (?:acts?|misconduct)|fraud(?-u:\w)*)(?-u:\b)"
     );
     let exclusion = regex!(
-        r"(?-u:\b)(?:in no event|under no circumstances|in no way|not (?:be )?(?:held )?(?:responsible|liable)|no (?:liability|responsibility)|exclude[sd]?|disclaim\w*|limit(?:ed|s)?)(?-u:\b)"
+        r"(?-u:\b)(?:in no event|under no circumstances|in no way|not (?:be )?(?:held )?(?:responsible|liable)|no (?:liability|responsibility)|exclude[sd]?|disclaim(?-u:\w)*|limit(?:ed|s)?)(?-u:\b)"
     );
     let exception = regex!(
         r"(?-u:\b)(?:except|unless|other than|excluding|with the exception|save|nothing|not apply|does not|do not|don't|shall not (?:exclude|limit|apply)|will not (?:exclude|limit|apply)|not (?:limit|exclude|restrict)|always liable|we are liable|is liable|liable for)(?-u:\b)"
@@ -442,7 +442,7 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     }
     // Role statements ("as an agent, we are not responsible for the supply of …", "Amazon is not a
     // party to this contract") say who the supplier is; the supplier's liability is untouched.
-    if regex!(r"(?-u:\b)(?:as an? (?:agent|intermediary)|not a party to|responsib\w* for the (?:supply|provision)(?: and/or provision)? of)(?-u:\b)").is_match(norm) {
+    if regex!(r"(?-u:\b)(?:as an? (?:agent|intermediary)|not a party to|responsib(?-u:\w)* for the (?:supply|provision)(?: and/or provision)? of)(?-u:\b)").is_match(norm) {
         return None;
     }
     let denial = denied(s);

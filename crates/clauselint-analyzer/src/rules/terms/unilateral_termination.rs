@@ -75,7 +75,7 @@ fn active(norm: &str) -> Vec<Power> {
     );
     // Verbs that carry their own object.
     let whole = regex!(
-        r"(?-u:\b)(?:delete (?:your|the|any|user) (?:\w+ )?accounts?|remove you|ban you|exclude (?:you|them|users) (?:permanently )?from)(?-u:\b)"
+        r"(?-u:\b)(?:delete (?:your|the|any|user) (?:(?-u:\w)+ )?accounts?|remove you|ban you|exclude (?:you|them|users) (?:permanently )?from)(?-u:\b)"
     );
     let limit = regex!(r"(?-u:\b)(?:restrict|impose limits on|withdraw)(?-u:\b)");
     let object = regex!(format!(r"(?-u:\b)(?:{OBJECTS})(?-u:\b)"));
@@ -189,7 +189,7 @@ fn passive(norm: &str) -> Option<(usize, usize)> {
 /// What follows termination rather than the power itself ("upon termination …").
 fn not_a_power(norm: &str, pos: usize) -> bool {
     let clause = &norm[super::common::clause_start(norm, pos)..pos];
-    if regex!(r"^\s*(?:\d[\d.]* )?(?:upon|after|following|on|in the event of|if)\s+(?:the |any |such )?(?:expiry or )?(?:termination|cancell?ation|closure|expiration|deletion)(?-u:\b)").is_match(clause) {
+    if regex!(r"^\s*(?:[0-9][0-9.]* )?(?:upon|after|following|on|in the event of|if)\s+(?:the |any |such )?(?:expiry or )?(?:termination|cancell?ation|closure|expiration|deletion)(?-u:\b)").is_match(clause) {
         return true;
     }
     let head = &norm[floor(norm, pos.saturating_sub(40))..pos];
@@ -279,7 +279,7 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     };
     // The fair shape: termination only after notice of a breach and a chance to remedy it.
     if regex!(r"(?-u:\b)only (?:for|if|where|when|after|on|upon|in)(?-u:\b)").is_match(norm)
-        && regex!(r"(?-u:\b)(?:remed\w*|cure[ds]?|curing)(?-u:\b)").is_match(norm)
+        && regex!(r"(?-u:\b)(?:remed(?-u:\w)*|cure[ds]?|curing)(?-u:\b)").is_match(norm)
     {
         return Some(protection_note(
             cx,
@@ -294,7 +294,7 @@ fn assess(cx: &Context, s: &SentenceFacts) -> Option<Finding> {
     }
     let quote = quote_from(cx, s, start, end, 5);
     let discretion = discretion_in(s, 0, norm.len());
-    let reason = regex!(r"(?-u:\b)(?:if|where|when|in the event|in case|due to|because|for (?:breach|fraud|non-?payment|violation|inactivity|repeat)|in response to|to comply with|notif\w*|notice|repeat(?:ed)? infring|infringers|inactiv|breach|violat|fraud)").is_match(norm);
+    let reason = regex!(r"(?-u:\b)(?:if|where|when|in the event|in case|due to|because|for (?:breach|fraud|non-?payment|violation|inactivity|repeat)|in response to|to comply with|notif(?-u:\w)*|notice|repeat(?:ed)? infring|infringers|inactiv|breach|violat|fraud)").is_match(norm);
     let (severity, why) = match (discretion, party) {
         (Some((a, b)), _) => (
             Severity::Error,
