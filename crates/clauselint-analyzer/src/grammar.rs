@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use clauselint_parser::line_index::floor_char_boundary;
 
@@ -13,9 +13,9 @@ use crate::lexicon::Concept;
 /// Where the clause containing `pos` starts: after the last `;`, `:`, or a conjunction that opens a
 /// new proposition ("but", "however", "provided that").
 pub fn scope_start(norm: &str, pos: usize) -> usize {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r";|: |\. |(?-u:\b)but(?-u:\b)|(?-u:\b)provided that(?-u:\b)|(?-u:\b)whereas(?-u:\b)|(?-u:\b)while(?-u:\b)|(?-u:\b)nevertheless(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)instead(?-u:\b)|(?-u:\b)except(?-u:\b)|(?-u:\b)unless(?-u:\b)|(?-u:\b)other than(?-u:\b)")
+        TextRegex::new(r";|: |\. |(?-u:\b)but(?-u:\b)|(?-u:\b)provided that(?-u:\b)|(?-u:\b)whereas(?-u:\b)|(?-u:\b)while(?-u:\b)|(?-u:\b)nevertheless(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)instead(?-u:\b)|(?-u:\b)except(?-u:\b)|(?-u:\b)unless(?-u:\b)|(?-u:\b)other than(?-u:\b)")
             .expect("valid scope regex")
     });
     let head = &norm[..pos.min(norm.len())];
@@ -63,9 +63,9 @@ pub fn scope_start(norm: &str, pos: usize) -> usize {
 /// the marker of the last item before the end of `head`: the earlier, sibling items of that item.
 /// Empty when `head` does not end inside a second or later item.
 fn inline_sibling_items(head: &str) -> std::ops::Range<usize> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?:^|[ ,;:])(\((?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\)) ")
+        TextRegex::new(r"(?:^|[ ,;:])(\((?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\)) ")
             .expect("valid item-marker regex")
     });
     if !head.contains(") ") {
@@ -83,9 +83,9 @@ fn inline_sibling_items(head: &str) -> std::ops::Range<usize> {
 
 /// Where the clause containing `pos` ends.
 pub fn scope_end(norm: &str, pos: usize) -> usize {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(
+        TextRegex::new(
             r";|\. |(?-u:\b)but(?-u:\b)|(?-u:\b)however(?-u:\b)|(?-u:\b)provided that(?-u:\b)|(?-u:\b)except(?-u:\b)|(?-u:\b)unless(?-u:\b)|(?-u:\b)other than(?-u:\b)",
         )
         .expect("valid scope-end regex")
@@ -119,9 +119,9 @@ pub fn is_idiomatic_negation(norm: &str, start: usize, end: usize) -> bool {
     // "if you do not …", "unless you do not …": the negation sits inside a condition.
     let tail = &before[floor_char_boundary(before, before.len().saturating_sub(80))..];
     let conditional = {
-        static RE: OnceLock<Regex> = OnceLock::new();
+        static RE: OnceLock<TextRegex> = OnceLock::new();
         RE.get_or_init(|| {
-            Regex::new(r"(?-u:\b)(if|when|where|unless|until|in case|to the extent)(?-u:\b)(?:\s+[^\s,;]+){0,8}\s*$")
+            TextRegex::new(r"(?-u:\b)(if|when|where|unless|until|in case|to the extent)(?-u:\b)(?:\s+[^\s,;]+){0,8}\s*$")
                 .expect("valid")
         })
         .is_match(tail)
@@ -150,16 +150,16 @@ pub fn negator_before(s: &SentenceFacts, pos: usize) -> Option<(usize, usize)> {
 /// negator inside an opening condition does not reach the main clause that a comma and a new
 /// subject start after it.
 fn in_closed_condition(norm: &str, scope: usize, negator_end: usize, pos: usize) -> bool {
-    static OPENER: OnceLock<Regex> = OnceLock::new();
-    static MAIN: OnceLock<Regex> = OnceLock::new();
+    static OPENER: OnceLock<TextRegex> = OnceLock::new();
+    static MAIN: OnceLock<TextRegex> = OnceLock::new();
     let opener = OPENER.get_or_init(|| {
-        Regex::new(
+        TextRegex::new(
             r"^\s*(?:provided that|to the extent|if|where|when|so long as|as long as|once)(?-u:\b)",
         )
         .expect("valid condition-opener regex")
     });
     let main = MAIN.get_or_init(|| {
-        Regex::new(r"^(?:and )?(?:you|we|the parties|both parties|each party|(?:the )?customer|(?:the )?company|(?:the )?licensee|[a-z]+ (?:inc|llc|ltd)\.?)(?: also)? (?:agree|agrees|acknowledge|acknowledges|may|will|shall|can|must|hereby)(?-u:\b)")
+        TextRegex::new(r"^(?:and )?(?:you|we|the parties|both parties|each party|(?:the )?customer|(?:the )?company|(?:the )?licensee|[a-z]+ (?:inc|llc|ltd)\.?)(?: also)? (?:agree|agrees|acknowledge|acknowledges|may|will|shall|can|must|hereby)(?-u:\b)")
             .expect("valid main-clause regex")
     });
     let head = &norm[..scope];
@@ -175,10 +175,10 @@ fn in_closed_condition(norm: &str, scope: usize, negator_end: usize, pos: usize)
         .any(|(comma, _)| main.is_match(&norm[negator_end + comma + 2..pos]))
 }
 
-fn consent_exception_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn consent_exception_regex() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        TextRegex::new(
             r"(?-u:\b)(?:unless|except|other than|save|absent|without|until)(?-u:\b)[^.;]*?(?-u:\b)(?:consent|consents|consented|permission|authori[sz]ation|authori[sz]e|approval|approve|opt(?:s|ed)?[- ]?in|agree|agrees|agreed|agreement|instruct(?-u:\w)*|request(?-u:\w)*|directs? us|asks? us|choose|chooses|elect|elects|enable|enables|turn on|allow|allows|permit|permits)(?-u:\b)",
         )
         .expect("valid consent-exception regex")
@@ -365,9 +365,9 @@ fn in_closed_adverbial_clause(norm: &str, start: usize, pos: usize) -> bool {
 
 /// "we may", "you grant us", "… may be used": a permission or grant in favour of the vendor.
 pub fn vendor_permission(s: &SentenceFacts, pos: usize) -> bool {
-    static GRANT: OnceLock<Regex> = OnceLock::new();
+    static GRANT: OnceLock<TextRegex> = OnceLock::new();
     let grant = GRANT.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:grant|grants|give|gives)(?-u:\b)|(?-u:\b)(?:provide|provides)(?-u:\b)(?:\s+\S+){0,3}?\s+(?:us|we)(?-u:\b)|(?-u:\b)licen[cs]e to(?-u:\b)|(?-u:\b)right (?:for us )?to(?-u:\b)|(?-u:\b)authori[sz]e(?-u:\b)|(?-u:\b)consent to(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:grant|grants|give|gives)(?-u:\b)|(?-u:\b)(?:provide|provides)(?-u:\b)(?:\s+\S+){0,3}?\s+(?:us|we)(?-u:\b)|(?-u:\b)licen[cs]e to(?-u:\b)|(?-u:\b)right (?:for us )?to(?-u:\b)|(?-u:\b)authori[sz]e(?-u:\b)|(?-u:\b)consent to(?-u:\b)")
             .expect("valid grant regex")
     });
     let head = &s.norm[..pos.min(s.norm.len())];

@@ -23,6 +23,7 @@ pub mod scoring;
 pub mod suppression;
 #[doc(hidden)]
 pub mod testing;
+pub mod text_regex;
 pub mod vocabulary;
 
 use std::sync::Arc;

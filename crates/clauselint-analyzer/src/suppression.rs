@@ -17,8 +17,8 @@
 
 use std::sync::OnceLock;
 
+use crate::text_regex::TextRegex;
 use clauselint_parser::{Document, Span};
-use regex::Regex;
 
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::rule::{RuleDoc, RuleMeta};
@@ -83,11 +83,11 @@ pub struct Comment {
     pub reason: Option<String>,
 }
 
-fn comment_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn comment_regex() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
         // An HTML comment anywhere, or a bracketed directive alone on its line.
-        Regex::new(
+        TextRegex::new(
             r"(?m)<!--[ \t]*clauselint-(disable-next-line|disable-file|disable|enable)\b((?s:.)*?)-->|^[ \t]*\[clauselint-(disable-next-line|disable-file|disable|enable)\b([^\]\r\n]*)\][ \t]*\r?$",
         )
         .expect("valid suppression regex")

@@ -5,8 +5,8 @@
 //! language server spent a sixth of its first analysis compiling word classes, which is time a
 //! lawyer waits for after opening a contract. The rules read English suffixes ("delet\w*"), for
 //! which the ASCII class is the same. Character classes (`[\w’'-]`, in defined-term names that
-//! may carry accented letters) keep the Unicode meaning and are not flagged. `pattern.rs`
-//! compares the Unicode and ASCII forms of patterns on purpose and is exempt.
+//! may carry accented letters) keep the Unicode meaning and are not flagged. `pattern.rs` and
+//! `text_regex.rs` compare the Unicode and ASCII forms of patterns on purpose and are exempt.
 
 use std::path::{Path, PathBuf};
 
@@ -53,7 +53,10 @@ fn regexes_use_the_ascii_word_class() {
     rust_sources(&manifest.join("../clauselint-parser/src"), &mut files);
     assert!(files.len() > 20, "found the crates' sources");
     let mut offenders = Vec::new();
-    for file in files.iter().filter(|f| !f.ends_with("pattern.rs")) {
+    for file in files
+        .iter()
+        .filter(|f| !f.ends_with("pattern.rs") && !f.ends_with("text_regex.rs"))
+    {
         let text = std::fs::read_to_string(file).expect("source is UTF-8");
         for (number, line) in text.lines().enumerate() {
             if line.trim_start().starts_with("//") {

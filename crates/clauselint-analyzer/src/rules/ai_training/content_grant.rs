@@ -17,8 +17,8 @@
 
 use std::sync::OnceLock;
 
+use crate::text_regex::TextRegex;
 use clauselint_parser::line_index::floor_char_boundary;
-use regex::Regex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
@@ -289,9 +289,9 @@ fn licensed_content<'c>(
     cx: &'c Context,
     s: &SentenceFacts,
 ) -> Option<(&'c SentenceFacts, usize, usize)> {
-    static THIS_LICENCE: OnceLock<Regex> = OnceLock::new();
+    static THIS_LICENCE: OnceLock<TextRegex> = OnceLock::new();
     let this_licence = THIS_LICENCE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:this|that|such|the (?:above|foregoing)|these) (?:licen[cs]e|rights)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:this|that|such|the (?:above|foregoing)|these) (?:licen[cs]e|rights)(?-u:\b)")
             .expect("valid licence back-reference regex")
     });
     if !this_licence.is_match(&s.norm) {
@@ -327,10 +327,10 @@ pub(crate) fn training_grants<'c>(cx: &'c Context) -> impl Iterator<Item = &'c S
 
 /// "where you have chosen to share…", "if you opt in", "with your express consent": training that
 /// only happens on the customer's affirmative choice.
-fn opt_in_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn opt_in_regex() -> &'static TextRegex {
+    static RE: std::sync::OnceLock<TextRegex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r"(?-u:\b)(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:actively\s+|expressly\s+|explicitly\s+|affirmatively\s+)?(?:chosen|choose|opt(?:ed)?[- ]in|consent(?:ed)?|agreed|enable(?:d)?|turn(?:ed)? on)(?-u:\b)|(?-u:\b)with your (?:prior\s+)?(?:express|explicit|affirmative)\s+(?:consent|permission)(?-u:\b)|(?-u:\b)only (?:if|when|with)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:actively\s+|expressly\s+|explicitly\s+|affirmatively\s+)?(?:chosen|choose|opt(?:ed)?[- ]in|consent(?:ed)?|agreed|enable(?:d)?|turn(?:ed)? on)(?-u:\b)|(?-u:\b)with your (?:prior\s+)?(?:express|explicit|affirmative)\s+(?:consent|permission)(?-u:\b)|(?-u:\b)only (?:if|when|with)(?-u:\b)")
             .expect("valid opt-in regex")
     })
 }
@@ -349,9 +349,9 @@ fn content_before(s: &SentenceFacts, pos: usize) -> Option<usize> {
 /// "… under this license", "for these purposes", "in this way": a use whose purpose is the one the
 /// sentence before stated. "In the same way as" compares rather than refers back.
 fn refers_back(norm: &str) -> Option<(usize, usize)> {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static RE: std::sync::OnceLock<TextRegex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r"(?-u:\b)(?:(?:under|pursuant to|within the scope of) (?:this|that|such|the foregoing) licen[cs]e|for (?:this|that|these|those|such) purposes?|in (?:this|that) (?:way|manner)|for such uses?)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:(?:under|pursuant to|within the scope of) (?:this|that|such|the foregoing) licen[cs]e|for (?:this|that|these|those|such) purposes?|in (?:this|that) (?:way|manner)|for such uses?)(?-u:\b)")
             .expect("valid back-reference regex")
     })
     .find(norm)

@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
@@ -38,18 +38,18 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
-fn vendor_owns_models() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn vendor_owns_models() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?|is the (?:sole |exclusive )?owner of|(?:are|is|remain|remains) the (?:sole |exclusive )?property of)(?-u:\b)[^.;]*(?-u:\b)(?:models?|improvements?|derivatives?|derivative works|learnings?|insights|algorithms?|enhancements?)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?|is the (?:sole |exclusive )?owner of|(?:are|is|remain|remains) the (?:sole |exclusive )?property of)(?-u:\b)[^.;]*(?-u:\b)(?:models?|improvements?|derivatives?|derivative works|learnings?|insights|algorithms?|enhancements?)(?-u:\b)")
             .expect("valid model-ownership regex")
     })
 }
 
-fn addresses_models() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn addresses_models() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)models?(?-u:\b)[^.;]*(?-u:\b)(?:delet(?-u:\w)*|destroy(?-u:\w)*|retrain(?-u:\w)*|remov(?-u:\w)*|purg(?-u:\w)*|unlearn(?-u:\w)*|exclusive benefit|solely for (?:you|customer))(?-u:\b)|(?-u:\b)(?:delet(?-u:\w)*|remov(?-u:\w)*|destroy(?-u:\w)*|purg(?-u:\w)*|exclud(?-u:\w)*)(?-u:\b)[^.;]*(?-u:\b)(?:from|in) (?:the |our |any |future )?(?:models?|training)(?-u:\b)|(?-u:\b)(?:delet(?-u:\w)*|destroy(?-u:\w)*|retrain(?-u:\w)*)(?-u:\b)[^.;]{0,30}(?-u:\b)models?(?-u:\b)|(?-u:\b)for your exclusive benefit(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)models?(?-u:\b)[^.;]*(?-u:\b)(?:delet(?-u:\w)*|destroy(?-u:\w)*|retrain(?-u:\w)*|remov(?-u:\w)*|purg(?-u:\w)*|unlearn(?-u:\w)*|exclusive benefit|solely for (?:you|customer))(?-u:\b)|(?-u:\b)(?:delet(?-u:\w)*|remov(?-u:\w)*|destroy(?-u:\w)*|purg(?-u:\w)*|exclud(?-u:\w)*)(?-u:\b)[^.;]*(?-u:\b)(?:from|in) (?:the |our |any |future )?(?:models?|training)(?-u:\b)|(?-u:\b)(?:delet(?-u:\w)*|destroy(?-u:\w)*|retrain(?-u:\w)*)(?-u:\b)[^.;]{0,30}(?-u:\b)models?(?-u:\b)|(?-u:\b)for your exclusive benefit(?-u:\b)")
             .expect("valid model-fate regex")
     })
 }

@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
@@ -45,10 +45,10 @@ static META: RuleMeta = RuleMeta {
 
 /// The mechanics of an opt-out: "opt out", "turn off", "in your settings", "withdraw consent",
 /// "object to", "if you don't want … used".
-fn opt_out_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn opt_out_regex() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)opt(?:s|ed|ing)?[- ]?out(?-u:\b)|(?-u:\b)opt-out(?-u:\b)|(?-u:\b)turn(?:ing)? (?:it |this )?off(?-u:\b)|(?-u:\b)switch(?:ing)? (?:it )?off(?-u:\b)|(?-u:\b)(?:account|user|privacy|your) settings(?-u:\b)|(?-u:\b)settings(?-u:\b)|(?-u:\b)withdraw(?:ing)? (?:your )?consent(?-u:\b)|(?-u:\b)object to(?-u:\b)|(?-u:\b)right to object(?-u:\b)|(?-u:\b)if you (?:do not|don't) want(?-u:\b)|(?-u:\b)(?:change|adjust|update) your (?:(?-u:\w)+ )?(?:preferences?|settings)(?-u:\b)|(?-u:\b)training controls?(?-u:\b)|(?-u:\b)decide whether(?-u:\b)|(?-u:\b)choose whether(?-u:\b)|(?-u:\b)by default(?-u:\b)|(?-u:\b)enabled by default(?-u:\b)|(?-u:\b)unless you(?-u:\b)|(?-u:\b)(?:remov|exclud|withdraw|withhold)(?-u:\w)*(?-u:\b)[^.;]{0,60}?(?-u:\b)from (?:being used|use|training|model training)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)opt(?:s|ed|ing)?[- ]?out(?-u:\b)|(?-u:\b)opt-out(?-u:\b)|(?-u:\b)turn(?:ing)? (?:it |this )?off(?-u:\b)|(?-u:\b)switch(?:ing)? (?:it )?off(?-u:\b)|(?-u:\b)(?:account|user|privacy|your) settings(?-u:\b)|(?-u:\b)settings(?-u:\b)|(?-u:\b)withdraw(?:ing)? (?:your )?consent(?-u:\b)|(?-u:\b)object to(?-u:\b)|(?-u:\b)right to object(?-u:\b)|(?-u:\b)if you (?:do not|don't) want(?-u:\b)|(?-u:\b)(?:change|adjust|update) your (?:(?-u:\w)+ )?(?:preferences?|settings)(?-u:\b)|(?-u:\b)training controls?(?-u:\b)|(?-u:\b)decide whether(?-u:\b)|(?-u:\b)choose whether(?-u:\b)|(?-u:\b)by default(?-u:\b)|(?-u:\b)enabled by default(?-u:\b)|(?-u:\b)unless you(?-u:\b)|(?-u:\b)(?:remov|exclud|withdraw|withhold)(?-u:\w)*(?-u:\b)[^.;]{0,60}?(?-u:\b)from (?:being used|use|training|model training)(?-u:\b)")
             .expect("valid opt-out regex")
     })
 }
@@ -56,33 +56,35 @@ fn opt_out_regex() -> &'static Regex {
 /// What follows "unless you" makes it an opt-in: "unless you (actively) give your consent",
 /// "unless you opt in", "unless you agree".
 fn opt_in_condition(after: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^ (?:(?-u:\w)+ )?(?:give|gives|provide|grant)? ?(?:your |us your )?(?:express |explicit |prior |affirmative )?(?:consent|permission|authori[sz]ation)(?-u:\b)|^ (?:(?-u:\w)+ )?(?:opt(?:s|ed)?[- ]?in|agree|consent|authori[sz]e|enable|turn (?:it |this )?on|choose to (?:share|allow|enable|opt in))(?-u:\b)")
+        TextRegex::new(r"^ (?:(?-u:\w)+ )?(?:give|gives|provide|grant)? ?(?:your |us your )?(?:express |explicit |prior |affirmative )?(?:consent|permission|authori[sz]ation)(?-u:\b)|^ (?:(?-u:\w)+ )?(?:opt(?:s|ed)?[- ]?in|agree|consent|authori[sz]e|enable|turn (?:it |this )?on|choose to (?:share|allow|enable|opt in))(?-u:\b)")
             .expect("valid opt-in condition regex")
     })
     .is_match(after)
 }
 
 /// Consent taken from accepting the terms or using the service.
-fn deemed_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn deemed_regex() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)by (?:using|accessing|continuing to use|clicking|accepting|agreeing)(?-u:\b)[^.;]*(?-u:\b)you (?:agree|consent|acknowledge|accept)(?-u:\b)|(?-u:\b)(?:deemed|considered) (?:to (?:have )?)?(?:consent|consented|agree|agreed)(?-u:\b)|(?-u:\b)continued use(?-u:\b)[^.;]*(?-u:\b)(?:consent|agree|acceptance)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)by (?:using|accessing|continuing to use|clicking|accepting|agreeing)(?-u:\b)[^.;]*(?-u:\b)you (?:agree|consent|acknowledge|accept)(?-u:\b)|(?-u:\b)(?:deemed|considered) (?:to (?:have )?)?(?:consent|consented|agree|agreed)(?-u:\b)|(?-u:\b)continued use(?-u:\b)[^.;]*(?-u:\b)(?:consent|agree|acceptance)(?-u:\b)")
             .expect("valid deemed-consent regex")
     })
 }
 
-fn legitimate_interest() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?-u:\b)legitimate interests?(?-u:\b)").expect("valid regex"))
+fn legitimate_interest() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    RE.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)legitimate interests?(?-u:\b)").expect("valid regex")
+    })
 }
 
 /// Opt-outs about something other than AI training.
-fn other_subject() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn other_subject() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)advertis(?-u:\w)*|(?-u:\b)marketing(?-u:\b)|(?-u:\b)emails?(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)disclosures?(?-u:\b)|(?-u:\b)sales?(?-u:\b)|(?-u:\b)sell(?:ing)?(?-u:\b)|(?-u:\b)payments?(?-u:\b)|(?-u:\b)charges?(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)advertis(?-u:\w)*|(?-u:\b)marketing(?-u:\b)|(?-u:\b)emails?(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)disclosures?(?-u:\b)|(?-u:\b)sales?(?-u:\b)|(?-u:\b)sell(?:ing)?(?-u:\b)|(?-u:\b)payments?(?-u:\b)|(?-u:\b)charges?(?-u:\b)")
             .expect("valid regex")
     })
 }
@@ -109,9 +111,9 @@ fn consents_to_data_use(s: &SentenceFacts, from: usize) -> bool {
     });
     // Word starts, so "users" is not "use"; storing or transferring data abroad is consent to
     // something other than what the data may be used for.
-    static PROCESSING: OnceLock<Regex> = OnceLock::new();
+    static PROCESSING: OnceLock<TextRegex> = OnceLock::new();
     let processing = PROCESSING.get_or_init(|| {
-        Regex::new(
+        TextRegex::new(
             r"(?-u:\b)(?:collect|use(?:s|d)?(?-u:\b)|usage|process|disclos|shar|train|analy)",
         )
         .expect("valid processing regex")
@@ -177,7 +179,7 @@ fn permits_training(p: &SentenceFacts) -> bool {
 
 /// "Develop and improve AI (subject to your settings)": a reference to settings that states
 /// neither the default nor what the customer must do.
-fn defers_to_settings(norm: &str, m: &regex::Match) -> bool {
+fn defers_to_settings(norm: &str, m: &crate::text_regex::Found) -> bool {
     m.as_str().ends_with("settings")
         && [
             "subject to ",
@@ -192,9 +194,9 @@ fn defers_to_settings(norm: &str, m: &regex::Match) -> bool {
 /// The sentence speaks of the customer's data or content, of training, or refers back to the use
 /// just described.
 fn about_data_use(s: &SentenceFacts) -> bool {
-    static BACK: OnceLock<Regex> = OnceLock::new();
+    static BACK: OnceLock<TextRegex> = OnceLock::new();
     let back = BACK.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:this|that|such|these|the same) (?:use|uses|processing|way|manner|purposes?|feature|features|setting|activity)(?-u:\b)|(?-u:\b)(?:in this way|to this|of this)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:this|that|such|these|the same) (?:use|uses|processing|way|manner|purposes?|feature|features|setting|activity)(?-u:\b)|(?-u:\b)(?:in this way|to this|of this)(?-u:\b)")
             .expect("valid back-reference regex")
     });
     [
@@ -214,9 +216,9 @@ fn about_data_use(s: &SentenceFacts) -> bool {
 /// "Training on your content is off by default", "we will not use your data for training unless
 /// you turn it on": the default is no training, which is opt-in.
 fn off_by_default(norm: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:off|disabled|turned off|switched off|not (?:enabled|active|activated|turned on|switched on|used))(?: (?-u:\w)+){0,2} by default(?-u:\b)|(?-u:\b)by default(?: (?-u:\w)+){0,3} (?:off|disabled|not (?:enabled|used|shared))(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:off|disabled|turned off|switched off|not (?:enabled|active|activated|turned on|switched on|used))(?: (?-u:\w)+){0,2} by default(?-u:\b)|(?-u:\b)by default(?: (?-u:\w)+){0,3} (?:off|disabled|not (?:enabled|used|shared))(?-u:\b)")
             .expect("valid off-by-default regex")
     })
     .is_match(norm)

@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
@@ -38,10 +38,10 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
-fn vendor_takes_outputs() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn vendor_takes_outputs() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?|(?:is|are|remain|remains) (?:the )?(?:sole |exclusive )?property of|belongs? to)(?-u:\b)[^.;]*(?-u:\b)(?:outputs?|generated content|ai[- ]generated|generations|results)(?-u:\b)|(?-u:\b)(?:outputs?|generated content|generations)(?-u:\b)[^.;]*(?-u:\b)(?:(?:is|are|remain|remains|will be|shall be) (?:the )?(?:sole |exclusive )?property of|(?:is|are) owned by|belongs? to)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?|(?:is|are|remain|remains) (?:the )?(?:sole |exclusive )?property of|belongs? to)(?-u:\b)[^.;]*(?-u:\b)(?:outputs?|generated content|ai[- ]generated|generations|results)(?-u:\b)|(?-u:\b)(?:outputs?|generated content|generations)(?-u:\b)[^.;]*(?-u:\b)(?:(?:is|are|remain|remains|will be|shall be) (?:the )?(?:sole |exclusive )?property of|(?:is|are) owned by|belongs? to)(?-u:\b)")
             .expect("valid output-ownership regex")
     })
 }
@@ -65,12 +65,12 @@ fn customer_owns_outputs(norm: &str) -> bool {
 
 /// What an AI feature produces: text, summaries, transcripts, answers, code, inference results, or
 /// actions an agent takes.
-fn generates_outputs() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn generates_outputs() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
         // "user-generated" and "motion-generated" are not what an AI generates: a generation verb
         // counts only as a word of its own.
-        Regex::new(r"(?:^|[^-\w])(?:generative|generate[sd]?|generating)(?-u:\b)|(?-u:\b)(?:ai[- ]generated|outputs?|summar(?:y|ies|ize|ise|ization|isation)|transcri(?-u:\w)+|completions?|ai features?|ai tools?|(?:ai|artificial intelligence|machine learning)(?: or (?:ai|artificial intelligence|machine learning))? (?:features?|functionalit(?:y|ies)|capabilities)|(?:provides?|gives?|returns?) (?:[a-z]+ ){0,2}(?:responses|answers|replies)|assistants?|compos(?:e|es|ing)|drafts?|drafting|inference|agents?|agentic|chatbots?|perform (?:actions|tasks))(?-u:\b)")
+        TextRegex::new(r"(?:^|[^-\w])(?:generative|generate[sd]?|generating)(?-u:\b)|(?-u:\b)(?:ai[- ]generated|outputs?|summar(?:y|ies|ize|ise|ization|isation)|transcri(?-u:\w)+|completions?|ai features?|ai tools?|(?:ai|artificial intelligence|machine learning)(?: or (?:ai|artificial intelligence|machine learning))? (?:features?|functionalit(?:y|ies)|capabilities)|(?:provides?|gives?|returns?) (?:[a-z]+ ){0,2}(?:responses|answers|replies)|assistants?|compos(?:e|es|ing)|drafts?|drafting|inference|agents?|agentic|chatbots?|perform (?:actions|tasks))(?-u:\b)")
             .expect("valid generation regex")
     })
 }
@@ -81,10 +81,10 @@ fn generates_outputs() -> &'static Regex {
 /// uses on its own side ("AI outputs are reviewed by our staff") or tools the customer brings
 /// ("content generated with generative AI programs") would count as outputs generated for the
 /// customer.
-fn offered_to_the_customer() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn offered_to_the_customer() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:(?:allows?|lets?|enables?|helps?|assists?|permits?) (?:you|users?|customers?)|(?:you|users?|customers?) (?:can|may|could) (?:also )?(?:use|run|create|generate|ask|access)|(?:if|when|where|to the extent) (?:you|users?|customers?) (?:use|uses|run|interact|access|accesses|enable|ask|choose|select)|(?:responses|answers|replies) to your (?:requests?|questions?|queries|prompts?|commands?)|(?:on|in) (?:your|the customer's|customer's) behalf|for you|your (?:[a-z]+ (?:or|and) )?outputs?|outputs? from (?:an?|the|our) (?:ai )?features?|(?:the |our )?(?:services?|platform|product|app|application|software) (?:includes?|provides?|offers?|features?|uses?)|(?:offers?|provides?|gives?) (?:you|users?|customers?|members?)|provides? (?:[a-z-]+ ){0,3}(?:features?|tools?|functionalit(?:y|ies)|services?|assistants?|chatbots?) (?:that|which|to)|(?:providing|provide|offer|offering) (?:the |our )?(?:(?:ai |ai-powered |generative ai )(?:services?|features?|functionalit(?:y|ies))|features?|functionalit(?:y|ies))|generated (?:by|using|with|through|via) (?:the|our) (?:[a-z]+ ){0,3}(?:services?|features?|tools?)|(?:our|its) (?:own |self-developed )?(?:ai|writing|virtual|smart|coding) ?(?:features?|tools?|assistants?|models?|agents?|chatbots?)?)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:(?:allows?|lets?|enables?|helps?|assists?|permits?) (?:you|users?|customers?)|(?:you|users?|customers?) (?:can|may|could) (?:also )?(?:use|run|create|generate|ask|access)|(?:if|when|where|to the extent) (?:you|users?|customers?) (?:use|uses|run|interact|access|accesses|enable|ask|choose|select)|(?:responses|answers|replies) to your (?:requests?|questions?|queries|prompts?|commands?)|(?:on|in) (?:your|the customer's|customer's) behalf|for you|your (?:[a-z]+ (?:or|and) )?outputs?|outputs? from (?:an?|the|our) (?:ai )?features?|(?:the |our )?(?:services?|platform|product|app|application|software) (?:includes?|provides?|offers?|features?|uses?)|(?:offers?|provides?|gives?) (?:you|users?|customers?|members?)|provides? (?:[a-z-]+ ){0,3}(?:features?|tools?|functionalit(?:y|ies)|services?|assistants?|chatbots?) (?:that|which|to)|(?:providing|provide|offer|offering) (?:the |our )?(?:(?:ai |ai-powered |generative ai )(?:services?|features?|functionalit(?:y|ies))|features?|functionalit(?:y|ies))|generated (?:by|using|with|through|via) (?:the|our) (?:[a-z]+ ){0,3}(?:services?|features?|tools?)|(?:our|its) (?:own |self-developed )?(?:ai|writing|virtual|smart|coding) ?(?:features?|tools?|assistants?|models?|agents?|chatbots?)?)(?-u:\b)")
             .expect("valid offered-to-the-customer regex")
     })
 }
@@ -139,9 +139,9 @@ fn about_ai_here(cx: &Context, s: &crate::context::SentenceFacts) -> bool {
 /// displayed (for example, an AI-detection label)": a verdict about the customer's own content,
 /// not work product generated for the customer.
 fn only_judges_the_customers_content(norm: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)generates? (?:a |an )?(?:classification|detection|moderation|risk|trust|spam|fraud)(?: (?:results?|labels?|scores?|flags?|ratings?|decisions?))?(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)generates? (?:a |an )?(?:classification|detection|moderation|risk|trust|spam|fraud)(?: (?:results?|labels?|scores?|flags?|ratings?|decisions?))?(?-u:\b)")
             .expect("valid judging regex")
     })
     .is_match(norm)
@@ -179,9 +179,9 @@ fn customer_owns_a_term_covering_outputs(cx: &Context) -> bool {
     if terms.is_empty() {
         return false;
     }
-    static OWNS: OnceLock<Regex> = OnceLock::new();
+    static OWNS: OnceLock<TextRegex> = OnceLock::new();
     let owns = OWNS.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:you|customer|users?)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:own|owns|retain all|retains all|shall own|will own)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:you|customer|users?)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:own|owns|retain all|retains all|shall own|will own)(?-u:\b)")
             .expect("valid customer-owns regex")
     });
     cx.sentences

@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use clauselint_parser::line_index::floor_char_boundary;
 
@@ -135,9 +135,9 @@ fn keeps_data_or_powers_service(s: &SentenceFacts, start: usize, end: usize) -> 
 /// to it. The terms of the customer's administrator or of the vendor's other products do not say
 /// that anything reaches a third-party model.
 fn provider_terms_apply(norm: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)subject to (?:the )?(?:own )?(?:terms|policies)(?: and (?:conditions|policies))? of (?:that|the|such|this|those|each|any) (?:third[- ]party )?(?:model|provider|ai|llm|service provider|vendor)s?(?-u:\b)|(?-u:\b)subject to (?:their|its) (?:own )?(?:terms|policies)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)subject to (?:the )?(?:own )?(?:terms|policies)(?: and (?:conditions|policies))? of (?:that|the|such|this|those|each|any) (?:third[- ]party )?(?:model|provider|ai|llm|service provider|vendor)s?(?-u:\b)|(?-u:\b)subject to (?:their|its) (?:own )?(?:terms|policies)(?-u:\b)")
             .expect("valid provider-terms regex")
     })
     .is_match(norm)
@@ -256,8 +256,8 @@ mod tests {
     use crate::testing::{assert_clean, assert_flags};
 
     /// The pattern as it was written, in one piece.
-    fn provider_regex_in_one_piece() -> Regex {
-        Regex::new(&format!(
+    fn provider_regex_in_one_piece() -> TextRegex {
+        TextRegex::new(&format!(
             "(?x){PROVIDERS_BEFORE}|{DISCLOSED_TO_AI_SERVICES}|{PROVIDERS_AFTER}"
         ))
         .unwrap()

@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
@@ -38,10 +38,10 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
-fn carveout_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn carveout_regex() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:owns?|own all|retains? all|property of|owned by)(?-u:\b)|(?-u:\b)not (?:be )?(?:considered|deemed|treated as|subject to)(?-u:\b)|(?-u:\b)(?:is|are|will be|shall be|becomes?) (?:no longer|not) (?:personal|customer|your)(?-u:\b)|(?-u:\b)(?:does|do|will) not (?:constitute|qualify as|count as) (?:personal|customer|your)(?-u:\b)|(?-u:\b)no longer (?:constitutes?|personal)(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)does not include(?-u:\b)|(?-u:\b)(?:is|are|does|do|shall|will) not (?:intended to )?(?:apply|applies|cover|covers|govern|governs) (?:to )?(?:our |the |its )?(?:use|processing|collection)?(?-u:\b)|(?-u:\b)(?:accomplished|achieved|satisfied|fulfilled|effected|carried out|performed) (?:through|by|via)(?-u:\b)|(?-u:\b)excluded from(?-u:\b)|(?-u:\b)free to use(?-u:\b)|(?-u:\b)share(?-u:\b)|(?-u:\b)disclose(?-u:\b)|(?-u:\b)sell(?-u:\b)|(?-u:\b)publish(?-u:\b)|(?-u:\b)commerciali[sz]e(?-u:\b)|(?-u:\b)for (?:its|our) own(?-u:\b)|(?-u:\b)may use(?-u:\b)|(?-u:\b)will use(?-u:\b)|(?-u:\b)can use(?-u:\b)|(?-u:\b)use (?:that|such|the) (?:information|data)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:owns?|own all|retains? all|property of|owned by)(?-u:\b)|(?-u:\b)not (?:be )?(?:considered|deemed|treated as|subject to)(?-u:\b)|(?-u:\b)(?:is|are|will be|shall be|becomes?) (?:no longer|not) (?:personal|customer|your)(?-u:\b)|(?-u:\b)(?:does|do|will) not (?:constitute|qualify as|count as) (?:personal|customer|your)(?-u:\b)|(?-u:\b)no longer (?:constitutes?|personal)(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)does not include(?-u:\b)|(?-u:\b)(?:is|are|does|do|shall|will) not (?:intended to )?(?:apply|applies|cover|covers|govern|governs) (?:to )?(?:our |the |its )?(?:use|processing|collection)?(?-u:\b)|(?-u:\b)(?:accomplished|achieved|satisfied|fulfilled|effected|carried out|performed) (?:through|by|via)(?-u:\b)|(?-u:\b)excluded from(?-u:\b)|(?-u:\b)free to use(?-u:\b)|(?-u:\b)share(?-u:\b)|(?-u:\b)disclose(?-u:\b)|(?-u:\b)sell(?-u:\b)|(?-u:\b)publish(?-u:\b)|(?-u:\b)commerciali[sz]e(?-u:\b)|(?-u:\b)for (?:its|our) own(?-u:\b)|(?-u:\b)may use(?-u:\b)|(?-u:\b)will use(?-u:\b)|(?-u:\b)can use(?-u:\b)|(?-u:\b)use (?:that|such|the) (?:information|data)(?-u:\b)")
             .expect("valid carve-out regex")
     })
 }
@@ -105,9 +105,9 @@ fn totals_money(norm: &str, start: usize, end: usize) -> bool {
 }
 
 fn outlasts_the_contract(norm: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:indefinitely|perpetual|perpetually|in perpetuity|after the term|after (?:the )?(?:termination|expiration)|during and after|other (?:unrelated )?customers|third parties)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:indefinitely|perpetual|perpetually|in perpetuity|after the term|after (?:the )?(?:termination|expiration)|during and after|other (?:unrelated )?customers|third parties)(?-u:\b)")
             .expect("valid outlasting regex")
     })
     .is_match(norm)
@@ -299,9 +299,9 @@ fn owns_data_made_aggregated_before<'a>(
     cx: &'a Context,
     s: &SentenceFacts,
 ) -> Option<AnaphoricOwnership<'a>> {
-    static OWNS: OnceLock<Regex> = OnceLock::new();
+    static OWNS: OnceLock<TextRegex> = OnceLock::new();
     let owns = OWNS.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains? all|(?:is|are|remains?) the (?:sole |exclusive )?property of|owned by)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains? all|(?:is|are|remains?) the (?:sole |exclusive )?property of|owned by)(?-u:\b)")
             .expect("valid ownership regex")
     });
     if s.has(Concept::Aggregated) || s.in_heading || s.index == 0 {

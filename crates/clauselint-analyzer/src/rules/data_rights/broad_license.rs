@@ -16,7 +16,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
@@ -75,12 +75,17 @@ const FACETS: &[Facet] = &[
     },
 ];
 
-fn facet_regexes() -> &'static [(&'static str, Regex)] {
-    static RES: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
+fn facet_regexes() -> &'static [(&'static str, TextRegex)] {
+    static RES: OnceLock<Vec<(&'static str, TextRegex)>> = OnceLock::new();
     RES.get_or_init(|| {
         FACETS
             .iter()
-            .map(|f| (f.name, Regex::new(f.pattern).expect("valid facet regex")))
+            .map(|f| {
+                (
+                    f.name,
+                    TextRegex::new(f.pattern).expect("valid facet regex"),
+                )
+            })
             .collect()
     })
 }
@@ -127,9 +132,9 @@ pub(crate) fn granted_by_customer(s: &SentenceFacts) -> bool {
 /// "You hereby grant us a perpetual license to do so", "these rights are irrevocable": a licence
 /// whose object is the use described in the sentence before, when that sentence is about content.
 fn refers_back_to_content(cx: &Context, s: &SentenceFacts) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:to do so|do the same|(?:this|that|such|the above|the foregoing) (?:license|licence|right|permission)s?|(?:these|those|such) rights)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:to do so|do the same|(?:this|that|such|the above|the foregoing) (?:license|licence|right|permission)s?|(?:these|those|such) rights)(?-u:\b)")
             .expect("valid back-reference regex")
     });
     re.is_match(&s.norm)
@@ -142,9 +147,9 @@ fn refers_back_to_content(cx: &Context, s: &SentenceFacts) -> bool {
 /// assigned by the customer (broader than any licence), "permission for Stack Overflow to publish",
 /// "the right for Quora to copy".
 fn unnamed_grant(s: &SentenceFacts) -> Option<usize> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:assign|assigns|assigned)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:all|any)(?: of (?:its|your|their))? (?:right|rights|title|interest)(?-u:\b)|(?-u:\b)(?:permission|the right|rights) for [a-z]+(?: [a-z]+)? to(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:assign|assigns|assigned)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:all|any)(?: of (?:its|your|their))? (?:right|rights|title|interest)(?-u:\b)|(?-u:\b)(?:permission|the right|rights) for [a-z]+(?: [a-z]+)? to(?-u:\b)")
             .expect("valid grant regex")
     });
     let m = re.find(&s.norm)?;
@@ -161,9 +166,9 @@ fn unnamed_grant(s: &SentenceFacts) -> Option<usize> {
 /// which no licence facet describes because it is broader than all of them. Returns the
 /// normalised range of the ownership phrase.
 fn vendor_takes_ownership(s: &SentenceFacts) -> Option<(usize, usize)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:become|becomes|(?:shall|will) be) (?:the )?(?:(?:sole|exclusive|absolute) (?:and (?:sole|exclusive|absolute) )?)?property of (?P<owner>[a-z]+)(?-u:\b)|(?-u:\b)owns? (?:all|the entire|exclusive) (?:right|rights|title)(?-u:\b)[^.;]{0,30}? in(?: and to)? ")
+        TextRegex::new(r"(?-u:\b)(?:become|becomes|(?:shall|will) be) (?:the )?(?:(?:sole|exclusive|absolute) (?:and (?:sole|exclusive|absolute) )?)?property of (?P<owner>[a-z]+)(?-u:\b)|(?-u:\b)owns? (?:all|the entire|exclusive) (?:right|rights|title)(?-u:\b)[^.;]{0,30}? in(?: and to)? ")
             .expect("valid vendor-ownership regex")
     });
     if !s.has(Concept::Content) || !s.has(Concept::Ownership) {
@@ -233,9 +238,9 @@ fn made_by_vendor(after_noun: &str) -> bool {
 /// "The following provisions will survive expiration or termination of these Terms: … Section 3
 /// (Your Content) …": the content provisions, licence included, outlive the contract.
 fn survival_of_content_provisions(s: &SentenceFacts) -> Option<usize> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:sections?|clauses?|paragraphs?|provisions?|articles?)(?-u:\b)[^.]*(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)|(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)[^.]*(?-u:\b)(?:sections?|clauses?|paragraphs?|articles?)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:sections?|clauses?|paragraphs?|provisions?|articles?)(?-u:\b)[^.]*(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)|(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)[^.]*(?-u:\b)(?:sections?|clauses?|paragraphs?|articles?)(?-u:\b)")
             .expect("valid survival regex")
     });
     if !s.has(Concept::Content) {
@@ -257,9 +262,9 @@ fn survival_of_content_provisions(s: &SentenceFacts) -> Option<usize> {
 /// The customer's own material named by how it arrives: "any question you post", "anything users
 /// upload".
 fn supplied_by_customer(s: &SentenceFacts) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:you|users?|customers?) (?:post|posts|upload|uploads|submit|submits|contribute|contributes|publish|publishes)(?-u:\b)|(?-u:\b)by (?:providing|submitting|posting|uploading|sending|contributing|sharing)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:you|users?|customers?) (?:post|posts|upload|uploads|submit|submits|contribute|contributes|publish|publishes)(?-u:\b)|(?-u:\b)by (?:providing|submitting|posting|uploading|sending|contributing|sharing)(?-u:\b)")
             .expect("valid supplied regex")
     })
     .is_match(&s.norm)

@@ -12,7 +12,7 @@ pub mod vendor_held_keys;
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use crate::pattern::DualRegex;
 
@@ -94,9 +94,9 @@ const OPEN_PURPOSE: &str = r"(?x)
 /// Limits that make a purpose narrow: "solely to provide the Services", "only as necessary to
 /// perform".
 pub(crate) fn narrowed(s: &SentenceFacts) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:solely|only|exclusively|strictly)\s+(?:(?-u:\w)+\s+){0,3}?(?:to|for|as)\s+(?:necessary\s+to\s+)?(?:provide|perform|deliver|operate|fulfil|fulfill|support|comply|the purpose of providing)(?-u:\b)|(?-u:\b)for the sole purpose of providing(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:solely|only|exclusively|strictly)\s+(?:(?-u:\w)+\s+){0,3}?(?:to|for|as)\s+(?:necessary\s+to\s+)?(?:provide|perform|deliver|operate|fulfil|fulfill|support|comply|the purpose of providing)(?-u:\b)|(?-u:\b)for the sole purpose of providing(?-u:\b)")
             .expect("valid narrowing regex")
     });
     re.is_match(&s.norm)
@@ -117,20 +117,20 @@ pub(crate) struct SectionTopic {
 
 impl SectionTopic {
     fn read(&mut self, title: &str) {
-        static USE: OnceLock<Regex> = OnceLock::new();
-        static DATA: OnceLock<Regex> = OnceLock::new();
-        static SHARE: OnceLock<Regex> = OnceLock::new();
-        static RETENTION: OnceLock<Regex> = OnceLock::new();
+        static USE: OnceLock<TextRegex> = OnceLock::new();
+        static DATA: OnceLock<TextRegex> = OnceLock::new();
+        static SHARE: OnceLock<TextRegex> = OnceLock::new();
+        static RETENTION: OnceLock<TextRegex> = OnceLock::new();
         let title = title.to_lowercase();
         let about_data = DATA
             .get_or_init(|| {
-                Regex::new(r"(?-u:\b)(?:data|information|pii|personal|we collect)(?-u:\b)")
+                TextRegex::new(r"(?-u:\b)(?:data|information|pii|personal|we collect)(?-u:\b)")
                     .expect("valid data-title regex")
             })
             .is_match(&title);
         let uses = USE
             .get_or_init(|| {
-                Regex::new(r"(?-u:\b)(?:use|uses|using|process|processing|purposes?)(?-u:\b)")
+                TextRegex::new(r"(?-u:\b)(?:use|uses|using|process|processing|purposes?)(?-u:\b)")
                     .expect("valid use-title regex")
             })
             .is_match(&title);
@@ -138,7 +138,7 @@ impl SectionTopic {
         self.uses_data |= about_data && uses;
         self.shares_data |= SHARE
             .get_or_init(|| {
-                Regex::new(
+                TextRegex::new(
                     r"(?-u:\b)(?:share|sharing|disclose|disclosure|disclosures|recipients)(?-u:\b)",
                 )
                 .expect("valid share-title regex")
@@ -146,7 +146,7 @@ impl SectionTopic {
             .is_match(&title);
         self.retention |= RETENTION
             .get_or_init(|| {
-                Regex::new(r"(?-u:\b)(?:retention|retain|storage period|how long)(?-u:\b)")
+                TextRegex::new(r"(?-u:\b)(?:retention|retain|storage period|how long)(?-u:\b)")
                     .expect("valid retention-title regex")
             })
             .is_match(&title);

@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use crate::context::{Context, Hit, SentenceFacts};
 use crate::finding::{Finding, Severity};
@@ -51,26 +51,26 @@ const PROCESSOR_RECIPIENTS: &[&str] = &[
     "sub processors",
 ];
 
-fn on_behalf() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn on_behalf() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)on (?:our|its|their|[a-z.]+'s) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)(?:help|helping|assist|assisting) us (?:to )?(?:provide|operate|deliver|run)(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver)(?:,? (?:and |or )?(?:support|protect|maintain|secure|improve))* (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)on (?:our|its|their|[a-z.]+'s) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)(?:help|helping|assist|assisting) us (?:to )?(?:provide|operate|deliver|run)(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver)(?:,? (?:and |or )?(?:support|protect|maintain|secure|improve))* (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)")
             .expect("valid processor regex")
     })
 }
 
-fn legal_only() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn legal_only() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:required|compelled|obligated|obliged) (?:to do so |to )?by (?:law|a court|applicable law|valid legal process|legal process)(?-u:\b)|(?-u:\b)legally (?:required|compelled|obligated|obliged)(?-u:\b)|(?-u:\b)subpoena(?-u:\b)|(?-u:\b)court order(?-u:\b)|(?-u:\b)law enforcement(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:required|compelled|obligated|obliged) (?:to do so |to )?by (?:law|a court|applicable law|valid legal process|legal process)(?-u:\b)|(?-u:\b)legally (?:required|compelled|obligated|obliged)(?-u:\b)|(?-u:\b)subpoena(?-u:\b)|(?-u:\b)court order(?-u:\b)|(?-u:\b)law enforcement(?-u:\b)")
             .expect("valid legal regex")
     })
 }
 
 /// "… to us", "… with us": the vendor is the one receiving.
-fn vendor_receives() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?-u:\b)(?:to|with) us(?-u:\b)").expect("valid regex"))
+fn vendor_receives() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    RE.get_or_init(|| TextRegex::new(r"(?-u:\b)(?:to|with) us(?-u:\b)").expect("valid regex"))
 }
 
 /// A processor acting for the vendor: "service providers", "sub-processors", or a third party
@@ -80,9 +80,9 @@ fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
     if PROCESSOR_RECIPIENTS.contains(&word) {
         return true;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^ (?:[a-z-]+ ){0,2}(?:service providers|providers|processors|sub-?processors|vendors|contractors|hosting providers)(?-u:\b)")
+        TextRegex::new(r"^ (?:[a-z-]+ ){0,2}(?:service providers|providers|processors|sub-?processors|vendors|contractors|hosting providers)(?-u:\b)")
             .expect("valid regex")
     });
     if !word.starts_with("third") {
@@ -90,9 +90,9 @@ fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
     }
     // "third parties acting as agents on our behalf", "third parties for processing on our
     // behalf": the recipient is described by the work it does for the vendor.
-    static FOR_US: OnceLock<Regex> = OnceLock::new();
+    static FOR_US: OnceLock<TextRegex> = OnceLock::new();
     let for_us = FOR_US.get_or_init(|| {
-        Regex::new(r"^[^.;,]{0,40}?(?:on (?:our|its|[a-z.]+'s) behalf|acting as (?:our )?(?:agents?|processors?))(?-u:\b)")
+        TextRegex::new(r"^[^.;,]{0,40}?(?:on (?:our|its|[a-z.]+'s) behalf|acting as (?:our )?(?:agents?|processors?))(?-u:\b)")
             .expect("valid regex")
     });
     re.is_match(&s.norm[h.end..]) || for_us.is_match(&s.norm[h.end..])
@@ -101,9 +101,9 @@ fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
 /// "transfer your personal data to … outside the EEA", "to other countries": where the data is
 /// processed, a cross-border transfer clause rather than a disclosure to a new recipient.
 fn cross_border(s: &SentenceFacts) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:transfer|transfers|transferred)(?-u:\b)(?:[^.;]|\.\S|\. [a-z])*(?-u:\b)(?:outside (?:of )?(?:the )?(?:eea|european|uk|united|your)|other countries|another country|countries other than|international(?:ly)?)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:transfer|transfers|transferred)(?-u:\b)(?:[^.;]|\.\S|\. [a-z])*(?-u:\b)(?:outside (?:of )?(?:the )?(?:eea|european|uk|united|your)|other countries|another country|countries other than|international(?:ly)?)(?-u:\b)")
             .expect("valid regex")
     })
     .is_match(&s.norm)
@@ -113,10 +113,10 @@ fn cross_border(s: &SentenceFacts) -> bool {
 /// "If we share your Personal Data with any … affiliates or third parties located in countries outside
 /// the European Economic Area, we take steps to ensure … safeguards": where the recipients sit, a
 /// cross-border clause.
-fn recipients_abroad() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn recipients_abroad() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)if we (?:share|disclose|transfer)(?-u:\b)[^;]{0,160}?(?-u:\b)(?:located|based|established) (?:in (?:countries|a country) )?outside(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)if we (?:share|disclose|transfer)(?-u:\b)[^;]{0,160}?(?-u:\b)(?:located|based|established) (?:in (?:countries|a country) )?outside(?-u:\b)")
             .expect("valid recipients-abroad regex")
     })
 }
@@ -124,9 +124,9 @@ fn recipients_abroad() -> &'static Regex {
 /// "third parties with whom we may share personal data", "our affiliate, X (with whom we may share
 /// your details)": the recipient named before a relative clause whose verb is the vendor's share.
 fn recipient_before_relative(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^[^.;]{0,40}?(?:with|to) whom (?:we|it|they|[a-z]+) (?:may |will |might |can |also |could )*(?:share|shares|disclose|discloses|sell|sells|transfer|transfers|provide|provides)(?-u:\b)")
+        TextRegex::new(r"^[^.;]{0,40}?(?:with|to) whom (?:we|it|they|[a-z]+) (?:may |will |might |can |also |could )*(?:share|shares|disclose|discloses|sell|sells|transfer|transfers|provide|provides)(?-u:\b)")
             .expect("valid regex")
     });
     s.hits_of(Concept::ThirdParty).find_map(|h| {
@@ -143,9 +143,9 @@ fn recipient_before_relative(s: &SentenceFacts) -> Option<(Hit, (usize, usize))>
 
 /// "make Your Content available to other companies": the verb split around its object.
 fn made_available_to(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:make|makes|made|making) (?:[^ .;]+ ){1,4}?available to(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:make|makes|made|making) (?:[^ .;]+ ){1,4}?available to(?-u:\b)")
             .expect("valid regex")
     });
     let m = re.find(&s.norm)?;
@@ -238,9 +238,9 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
 /// collect information", "GitHub's Affiliates may use your Inputs", "you grant us and our affiliates
 /// a license". Returns the verb and the third party.
 fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:(?:\S+\s+){0,3}?(?:may|will|can|could|might)?|(?:\S+\s+){4}(?:may|will|can|could|might))\s*(?:(?:also|then|sometimes|further|additionally)\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|combine|combines|link|links)(?-u:\b)")
+        TextRegex::new(r"^(?:(?:\S+\s+){0,3}?(?:may|will|can|could|might)?|(?:\S+\s+){4}(?:may|will|can|could|might))\s*(?:(?:also|then|sometimes|further|additionally)\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|combine|combines|link|links)(?-u:\b)")
             .expect("valid third-party-acts regex")
     });
     for h in s.hits_of(Concept::ThirdParty) {
@@ -381,10 +381,10 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
 }
 
 /// "their own purposes", "in connection with their products and services": ends of the party's own.
-fn own_ends() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn own_ends() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)their (?:own|products|services|purposes)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)their (?:own|products|services|purposes)(?-u:\b)")
             .expect("valid own-ends regex")
     })
 }
@@ -396,10 +396,10 @@ fn tail_verb(lead: &str) -> &str {
 
 /// A disclosure that goes beyond what the law compels: "or in the good faith belief that such
 /// disclosure is reasonably necessary to … protect the rights … of the company".
-fn open_ended_disclosure() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn open_ended_disclosure() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:good[- ]faith belief|reasonably (?:deemed )?necessary|deem(?:ed)? (?:it )?necessary|protect (?:our|its|the) (?:rights|interests)|protect our interests|prevent harm|public interest)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:good[- ]faith belief|reasonably (?:deemed )?necessary|deem(?:ed)? (?:it )?necessary|protect (?:our|its|the) (?:rights|interests)|protect our interests|prevent harm|public interest)(?-u:\b)")
             .expect("valid regex")
     })
 }
@@ -407,17 +407,19 @@ fn open_ended_disclosure() -> &'static Regex {
 /// "there is joint controllership", "Google and we are joint controllers": a recipient that
 /// decides the purposes of the processing itself, which no processor does.
 fn joint_controller(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)joint(?:ly)? (?:data )?controll(?:ers?|ership)(?-u:\b)|(?-u:\b)(?:act|acts|acting) as (?:an )?independent (?:data )?controllers?(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)joint(?:ly)? (?:data )?controll(?:ers?|ership)(?-u:\b)|(?-u:\b)(?:act|acts|acting) as (?:an )?independent (?:data )?controllers?(?-u:\b)")
             .expect("valid joint-controller regex")
     });
     let m = re.find(&s.norm)?;
     // The sentence says what passes between them, not only where the agreement is published.
-    static MOVES: OnceLock<Regex> = OnceLock::new();
+    static MOVES: OnceLock<TextRegex> = OnceLock::new();
     let moves = MOVES.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:collect|transmi|shar|disclos|process|receiv|send|sent)(?-u:\w)*")
-            .expect("valid data-movement regex")
+        TextRegex::new(
+            r"(?-u:\b)(?:collect|transmi|shar|disclos|process|receiv|send|sent)(?-u:\w)*",
+        )
+        .expect("valid data-movement regex")
     });
     if !moves.is_match(&s.norm) {
         return None;
@@ -444,10 +446,10 @@ const AD_PLATFORMS: &[&str] = &[
 ];
 
 /// What marks a platform's part as advertising or tracking rather than hosting or payments.
-fn advertising_context() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn advertising_context() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:advertis(?-u:\w)*|ads|adverts?|conversions?|audiences?|remarketing|retargeting|pixel|hashed|interaction with our (?:website|site|services?)|your (?:activity|interests|browsing)|browsing (?:activity|behaviou?r))(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:advertis(?-u:\w)*|ads|adverts?|conversions?|audiences?|remarketing|retargeting|pixel|hashed|interaction with our (?:website|site|services?)|your (?:activity|interests|browsing)|browsing (?:activity|behaviou?r))(?-u:\b)")
             .expect("valid advertising regex")
     })
 }
@@ -458,10 +460,10 @@ fn ad_platform_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     if !advertising_context().is_match(&s.norm) {
         return None;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         let names = AD_PLATFORMS.join("|");
-        Regex::new(&format!(
+        TextRegex::new(&format!(
             r"(?-u:\b)(?P<verb>transmitted|transmits?|transmission|sent|sends?|shared?|shares|disclosed?|discloses|passed|passes|provided|forwarded)(?:\s+\S+){{0,8}}?\s+(?:to|with)\s+(?P<to>{names})(?-u:\b)|(?-u:\b)(?P<by>{names})\s+(?:(?:may|can|will|also)\s+)*(?P<acts>receives?|collects?|obtains?|uses?)(?-u:\b)"
         ))
         .expect("valid platform regex")
@@ -570,10 +572,10 @@ fn recipient_item(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usize
 }
 
 /// "for any other purpose", "for any lawful purpose": a disclosure with no purpose that limits it.
-fn any_purpose() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn any_purpose() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        TextRegex::new(
             r"(?-u:\b)for any (?:other )?(?:lawful |legitimate |business )?purposes?(?-u:\b)",
         )
         .expect("valid any-purpose regex")
@@ -669,10 +671,10 @@ fn open_disclosure_without_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, 
 }
 
 /// "as permitted by law", "pursuant to our Privacy Policy": a basis that leaves the recipient open.
-fn open_disclosure_basis() -> &'static Regex {
-    static OPEN: OnceLock<Regex> = OnceLock::new();
+fn open_disclosure_basis() -> &'static TextRegex {
+    static OPEN: OnceLock<TextRegex> = OnceLock::new();
     OPEN.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:permitted|allowed) by (?:applicable )?law(?-u:\b)|(?-u:\b)(?:pursuant to|in accordance with|as (?:set forth|described) in) (?:the terms (?:set forth |described )?(?:in|of) )?our privacy (?:policy|statement|notice)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:permitted|allowed) by (?:applicable )?law(?-u:\b)|(?-u:\b)(?:pursuant to|in accordance with|as (?:set forth|described) in) (?:the terms (?:set forth |described )?(?:in|of) )?our privacy (?:policy|statement|notice)(?-u:\b)")
             .expect("valid open-disclosure regex")
     })
 }
@@ -702,10 +704,12 @@ fn provided_with_data(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     if !(s.norm.contains(" with ") && (s.norm.contains("provid") || s.norm.contains("suppl"))) {
         return None;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:provide|provides|providing|supply|supplies)\ [^.;]{1,100}?\ with\ ")
-            .expect("valid provide-with regex")
+        TextRegex::new(
+            r"(?-u:\b)(?:provide|provides|providing|supply|supplies)\ [^.;]{1,100}?\ with\ ",
+        )
+        .expect("valid provide-with regex")
     });
     let m = re.find(&s.norm)?;
     let with_end = m.end();
@@ -768,9 +772,9 @@ fn advertising_companies_engaged(s: &SentenceFacts) -> Option<(Hit, (usize, usiz
     {
         return None;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?x)
+        TextRegex::new(r"(?x)
             (?-u:\b)(?P<verb>use|uses|work\ with|works\ with|engage|engages|partner\ with|partners\ with)\ (?:[\w-]+,?\ ){0,8}?
             (?P<party>(?:advertising|ad|ad-serving|ad\ serving)\ (?:companies|networks|partners|providers|vendors|servers|technology\ companies))(?-u:\b)
             [^.;]{0,100}?(?-u:\b)(?:(?:serve|deliver|show|display|target)(?-u:\w)*\ [^.;]{0,60}?(?-u:\b)(?:ads|advertisements|advertising)(?-u:\b)|track(?-u:\w)*\ (?:your|users?|their))
@@ -836,10 +840,10 @@ fn copular_sale(phrase: &str) -> bool {
         .any(|w| phrase.starts_with(w))
 }
 
-fn state_law_sale_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn state_law_sale_regex() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r#"(?x)
+        TextRegex::new(r#"(?x)
             (?-u:\b)(?:considered|deemed|constitutes?|constituting|qualifies\ as|qualify\ as|treated\ as)\ (?:an?\ |the\ )?(?:[“"'][^”"'.;]{1,30}[”"'],?\ (?:or\ |and\ |and/or\ )?){0,3}?[“"']?(?:sale|sales|selling|sharing|sold|shared)(?-u:\b)
           | (?-u:\b)we\ will\ stop\ (?:selling|sharing)(?-u:\b)
           | (?-u:\b)(?:use|uses|work\ with|works\ with|engage|engages)\ (?:third[-\ ]party\ )?(?:advertising|ad|analytics)\ (?:and\ (?:advertising|ad|analytics)\ )?(?:services|partners|networks|companies|providers)(?-u:\b)[^.;]{0,200}?(?-u:\b)(?:interest[-\ ]based|targeted|cross[-\ ]context(?:ual)?\ behaviou?ral)\ advertising(?-u:\b)
@@ -852,10 +856,10 @@ fn state_law_sale_regex() -> &'static Regex {
 
 /// A merger, acquisition, sale of assets, bankruptcy or other change of control: the buyer or
 /// successor that receives the data is a new controller, bound by nothing the customer agreed to.
-fn corporate_deal() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn corporate_deal() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?x)
+        TextRegex::new(r"(?x)
             (?-u:\b)(?:mergers?|acquisitions?|acquired\ by|reorgani[sz]ations?|restructur(?:e|ing|ings)|bankruptcy|insolvency|receivership|divestitures?|liquidation|corporate\ transactions?|business\ transfers?|asset\ (?:sales?|transfers?))(?-u:\b)
           | (?-u:\b)change\ (?:of|in)\ (?:control|ownership)(?-u:\b)
           | (?-u:\b)(?:sale|sell|sold|transfer|disposition)\ (?:of\ )?(?:all|substantially\ all|some|any|part|a\ portion|a\ part)(?:\ or\ (?:substantially\ all|some|any|part|a\ portion))*\ (?:(?-u:\w)+\ )?of\ (?:our|its|the|their)\ (?:(?-u:\w)+\ )?(?:business|assets|stock|shares|company|companies)(?-u:\b)
@@ -914,14 +918,14 @@ fn corporate_transaction(cx: &Context, s: &SentenceFacts) -> Option<(Option<Hit>
 /// under its own rules is an independent controller, not a processor. A notice that linked sites
 /// have privacy policies of their own moves no data and is left alone.
 fn under_own_privacy_policy(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:under|pursuant to|in accordance with|subject to|governed by) (?:their|its) (?:own )?(?:respective )?privacy (?:policies|policy|notices?|statements?)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:under|pursuant to|in accordance with|subject to|governed by) (?:their|its) (?:own )?(?:respective )?privacy (?:policies|policy|notices?|statements?)(?-u:\b)")
             .expect("valid own-policy regex")
     });
-    static ACTS: OnceLock<Regex> = OnceLock::new();
+    static ACTS: OnceLock<TextRegex> = OnceLock::new();
     let acts = ACTS.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:collect|collects|use|uses|used|receive|receives|received|process|processes|processed|disclosed|shared|provided|transferred)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:collect|collects|use|uses|used|receive|receives|received|process|processes|processed|disclosed|shared|provided|transferred)(?-u:\b)")
             .expect("valid regex")
     });
     let policy = re.find(&s.norm)?;
@@ -953,10 +957,10 @@ fn share_verb(start: usize, end: usize) -> Hit {
     }
 }
 
-fn excluded_context() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn excluded_context() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
             .expect("valid exclusion regex")
     })
 }
@@ -966,9 +970,9 @@ fn excluded_context() -> &'static Regex {
 /// Consent to advertising ("With your consent, … is transmitted to Google in hashed form") still
 /// sends the data to an advertiser for its own use, and stays a finding.
 fn consent_gated(s: &SentenceFacts, share: Option<Hit>) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)with your (?:prior |express |explicit |affirmative )?(?:permission|consent)(?-u:\b)|(?-u:\b)(?:when|whenever|if|where) you (?:consent|agree) to(?-u:\b)|(?-u:\b)(?:when|whenever|if|where|once) we have obtained (?:your )?(?:prior )?(?:consent|permission)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)with your (?:prior |express |explicit |affirmative )?(?:permission|consent)(?-u:\b)|(?-u:\b)(?:when|whenever|if|where) you (?:consent|agree) to(?-u:\b)|(?-u:\b)(?:when|whenever|if|where|once) we have obtained (?:your )?(?:prior )?(?:consent|permission)(?-u:\b)")
             .expect("valid consent regex")
     });
     if advertising_context().is_match(&s.norm) {
@@ -1204,10 +1208,10 @@ fn describes_disclosures(cx: &Context, s: &SentenceFacts) -> bool {
 
 /// A lead-in to what the customer may ask for or be told: "you have the right to request:", "we
 /// will return to you:".
-fn rights_lead_in() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn rights_lead_in() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:request|requests|right|rights|entitled|ask us|return to you|disclose to you|provide you)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:request|requests|right|rights|entitled|ask us|return to you|disclose to you|provide you)(?-u:\b)")
             .expect("valid request regex")
     })
 }
@@ -1282,9 +1286,9 @@ fn named_recipient(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usiz
 /// "build a profile of your interests", "information about your activity": personal data named by
 /// what it describes rather than by a data word.
 fn profile_words(s: &SentenceFacts) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:profiles? of your|your (?:interests|browsing|online activit(?:y|ies))|(?:your|hashed) (?:e-?mail address(?:es)?|phone numbers?|device identifiers?|ip address(?:es)?|contact (?:details|information)))(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:profiles? of your|your (?:interests|browsing|online activit(?:y|ies))|(?:your|hashed) (?:e-?mail address(?:es)?|phone numbers?|device identifiers?|ip address(?:es)?|contact (?:details|information)))(?-u:\b)")
             .expect("valid profile regex")
     })
     .is_match(&s.norm)

@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
@@ -73,9 +73,9 @@ fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
 fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usize)> {
     // "to understand how customers use our products and services, to develop and improve them":
     // the pronoun stands for the offering named before it.
-    static PRONOUN: OnceLock<Regex> = OnceLock::new();
+    static PRONOUN: OnceLock<TextRegex> = OnceLock::new();
     let pronoun = PRONOUN.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:develop|improve|enhance)(?:\ and\ (?:develop|improve|enhance))?\ them(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:develop|improve|enhance)(?:\ and\ (?:develop|improve|enhance))?\ them(?-u:\b)")
             .expect("valid pronoun-purpose regex")
     });
     if let Some(m) = pronoun.find(&s.norm) {
@@ -86,9 +86,9 @@ fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usi
     }
     // "for our legitimate interests in operating our Services, Websites and business": the
     // vendor's interest in running its business is no purpose at all.
-    static INTEREST: OnceLock<Regex> = OnceLock::new();
+    static INTEREST: OnceLock<TextRegex> = OnceLock::new();
     let interest = INTEREST.get_or_init(|| {
-        Regex::new(r"(?-u:\b)legitimate\ (?:business\ )?interests?\ (?:in|of)\ (?:operating|running|conducting|managing|developing|growing|improving)\ [^.;]{0,60}?(?-u:\b)business(?:es)?(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)legitimate\ (?:business\ )?interests?\ (?:in|of)\ (?:operating|running|conducting|managing|developing|growing|improving)\ [^.;]{0,60}?(?-u:\b)business(?:es)?(?-u:\b)")
             .expect("valid legitimate-interest regex")
     });
     if let Some(m) = interest.find(&s.norm) {
@@ -96,17 +96,17 @@ fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usi
     }
     // "In any other way we may describe when you provide the information": a purpose named later,
     // anywhere. "improve our regional data licensing services": the offering named in more words.
-    static LATER: OnceLock<Regex> = OnceLock::new();
+    static LATER: OnceLock<TextRegex> = OnceLock::new();
     let later = LATER.get_or_init(|| {
-        Regex::new(r"(?-u:\b)in\ any\ other\ (?:way|manner)\ (?:that\ )?(?:we|it)\ (?:may\ )?(?:describe|disclose|specify)(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)\ our\ (?:[a-z-]+\ ){1,3}?(?:services|products|platform|offerings)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)in\ any\ other\ (?:way|manner)\ (?:that\ )?(?:we|it)\ (?:may\ )?(?:describe|disclose|specify)(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)\ our\ (?:[a-z-]+\ ){1,3}?(?:services|products|platform|offerings)(?-u:\b)")
             .expect("valid later-purpose regex")
     });
     if let Some(m) = later.find(&s.norm) {
         return Some((m.start(), m.end()));
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:for|conduct|conducting|conducts|perform|performing|to\ do|doing)\ (?:[a-z]+\ ){0,2}?research(?-u:\b)|(?-u:\b)research\ and\ development(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)(?:,?\ (?:and\ |or\ )?(?:improve|improving|enhance|enhancing|develop|developing|personali[sz]e|promote|provide|operate|maintain),?)*\ the\ [a-z]+\ (?:service|services|platform|products?|apps?|websites?)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:for|conduct|conducting|conducts|perform|performing|to\ do|doing)\ (?:[a-z]+\ ){0,2}?research(?-u:\b)|(?-u:\b)research\ and\ development(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)(?:,?\ (?:and\ |or\ )?(?:improve|improving|enhance|enhancing|develop|developing|personali[sz]e|promote|provide|operate|maintain),?)*\ the\ [a-z]+\ (?:service|services|platform|products?|apps?|websites?)(?-u:\b)")
             .expect("valid further-purpose regex")
     })
     .find(&s.norm)
@@ -120,9 +120,9 @@ fn permission_first(s: &crate::context::SentenceFacts) -> bool {
     if !(s.norm.contains("permission") || s.norm.contains("consent")) {
         return false;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:ask|asks|request|requests|seek|seeks|obtain|obtains)\ (?:you\ )?(?:for\ )?(?:your\ )?(?:express\ |explicit\ |prior\ |written\ )*(?:permission|consent)(?-u:\b)|(?-u:\b)only\ (?:with|after|upon)\ (?:obtaining\ )?your\ (?:express\ |explicit\ |prior\ |written\ )*(?:permission|consent)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:ask|asks|request|requests|seek|seeks|obtain|obtains)\ (?:you\ )?(?:for\ )?(?:your\ )?(?:express\ |explicit\ |prior\ |written\ )*(?:permission|consent)(?-u:\b)|(?-u:\b)only\ (?:with|after|upon)\ (?:obtaining\ )?your\ (?:express\ |explicit\ |prior\ |written\ )*(?:permission|consent)(?-u:\b)")
             .expect("valid permission regex")
     })
     .is_match(&s.norm)
@@ -130,9 +130,9 @@ fn permission_first(s: &crate::context::SentenceFacts) -> bool {
 
 /// "for any other purpose with your consent": the customer permits each further purpose.
 fn consent_follows(rest: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^,?\ (?:with|upon|subject\ to)\ your\ (?:prior\ |express\ |explicit\ )?(?:consent|permission)(?-u:\b)|^,?\ (?:if|where|when)\ you\ (?:consent|agree)(?-u:\b)")
+        TextRegex::new(r"^,?\ (?:with|upon|subject\ to)\ your\ (?:prior\ |express\ |explicit\ )?(?:consent|permission)(?-u:\b)|^,?\ (?:if|where|when)\ you\ (?:consent|agree)(?-u:\b)")
             .expect("valid consent-follows regex")
     })
     .is_match(rest)

@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
@@ -34,10 +34,10 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
-fn customer_control() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn customer_control() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)end-to-end(?-u:\b)|(?-u:\b)end to end(?-u:\b)|(?-u:\b)customer[- ]managed keys?(?-u:\b)|(?-u:\b)bring[- ]your[- ]own[- ]key(?-u:\b)|(?-u:\b)byok(?-u:\b)|(?-u:\b)(?:your|customer's|customer) (?:own )?(?:encryption )?keys?(?-u:\b)|(?-u:\b)zero[- ]access(?-u:\b)|(?-u:\b)zero[- ]knowledge(?-u:\b)|(?-u:\b)client[- ]side encryption(?-u:\b)|(?-u:\b)we (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)(?-u:\b)|(?-u:\b)only you (?:can|hold|have)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)end-to-end(?-u:\b)|(?-u:\b)end to end(?-u:\b)|(?-u:\b)customer[- ]managed keys?(?-u:\b)|(?-u:\b)bring[- ]your[- ]own[- ]key(?-u:\b)|(?-u:\b)byok(?-u:\b)|(?-u:\b)(?:your|customer's|customer) (?:own )?(?:encryption )?keys?(?-u:\b)|(?-u:\b)zero[- ]access(?-u:\b)|(?-u:\b)zero[- ]knowledge(?-u:\b)|(?-u:\b)client[- ]side encryption(?-u:\b)|(?-u:\b)we (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)(?-u:\b)|(?-u:\b)only you (?:can|hold|have)(?-u:\b)")
             .expect("valid key-control regex")
     })
 }

@@ -22,8 +22,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::text_regex::TextRegex;
 use clauselint_parser::{ClauseId, CrossRef, CrossRefKind, Document, NumberStyle, Span};
-use regex::Regex;
 
 use crate::context::Context;
 use crate::finding::{Edit, Finding, FindingKind, Fix, Related, Severity};
@@ -48,10 +48,10 @@ static META: RuleMeta = RuleMeta {
 
 /// "… of our Privacy Policy", "… of the Data Processing Addendum", "… to the SCCs": the text right
 /// after a reference names another instrument.
-fn other_instrument_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn other_instrument_regex() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:\s*(?:sub|para(?:graph)?|lit\.?)?\s*\([A-Za-z0-9]{1,4}\))*\s*,?\s*(?:of|in|under|to|from|within)\s+(?:the\s+|our\s+|its\s+|your\s+|their\s+|any\s+|applicable\s+|such\s+|each\s+|an?\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?[A-Z0-9][\w’'.-]*)*)")
+        TextRegex::new(r"^(?:\s*(?:sub|para(?:graph)?|lit\.?)?\s*\([A-Za-z0-9]{1,4}\))*\s*,?\s*(?:of|in|under|to|from|within)\s+(?:the\s+|our\s+|its\s+|your\s+|their\s+|any\s+|applicable\s+|such\s+|each\s+|an?\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?[A-Z0-9][\w’'.-]*)*)")
             .expect("valid regex")
     })
 }
@@ -104,9 +104,9 @@ fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
     let after = &doc.text[r.span.end..end];
     // "§ 26 BDSG", "Article 6-V.A of the French …", "Clause 2(a) (Effect and invariability of the
     // Clauses)" where no clause here has that title.
-    static TAIL: OnceLock<Regex> = OnceLock::new();
+    static TAIL: OnceLock<TextRegex> = OnceLock::new();
     let tail = TAIL.get_or_init(|| {
-        Regex::new(r"^[\w.-]*(?:\s*\([A-Za-z0-9]{1,4}\))*\s*(?:(?P<acronym>[A-Z]{2,6})\b|\((?P<title>[A-Z][^()]{3,80})\))")
+        TextRegex::new(r"^[\w.-]*(?:\s*\([A-Za-z0-9]{1,4}\))*\s*(?:(?P<acronym>[A-Z]{2,6})\b|\((?P<title>[A-Z][^()]{3,80})\))")
             .expect("valid regex")
     });
     if let Some(c) = tail.captures(after) {
@@ -131,9 +131,9 @@ fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
     }
     // "§ 25 para 2 No. 2 TTDSG", "Section 14, Sub Section 3 of Law 25,326", "Article 5 (3)
     // ePrivacy Directive": a statute named within the next words of the sentence.
-    static LAW: OnceLock<Regex> = OnceLock::new();
+    static LAW: OnceLock<TextRegex> = OnceLock::new();
     let law = LAW.get_or_init(|| {
-        Regex::new(r"^[^;]{0,40}?\b(?:Act|Directive|Regulation|Code|Law|Convention|Treaty|Statute|GDPR|DSGVO|BDSG|TTDSG|UWG|CCPA|CPRA|DMCA|LGPD|PIPEDA|U\.S\.C|C\.F\.R)\b")
+        TextRegex::new(r"^[^;]{0,40}?\b(?:Act|Directive|Regulation|Code|Law|Convention|Treaty|Statute|GDPR|DSGVO|BDSG|TTDSG|UWG|CCPA|CPRA|DMCA|LGPD|PIPEDA|U\.S\.C|C\.F\.R)\b")
             .expect("valid regex")
     });
     if law.is_match(after)
@@ -159,9 +159,9 @@ fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
     }
     // "Exhibit B to the data processing agreement": an attachment of another instrument.
     if r.kind == CrossRefKind::Attachment {
-        static ATTACHED: OnceLock<Regex> = OnceLock::new();
+        static ATTACHED: OnceLock<TextRegex> = OnceLock::new();
         let attached = ATTACHED.get_or_init(|| {
-            Regex::new(r"^\s*(?:to|of|in)\s+(?:the|our|its|your|their|any|each|an?)\s+(?P<name>[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s*(?:[,.;:)]|$|\s(?:and|or|which|that|between|with|for|is|are|will|shall|contains?|sets?|describes?)\b)")
+            TextRegex::new(r"^\s*(?:to|of|in)\s+(?:the|our|its|your|their|any|each|an?)\s+(?P<name>[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s*(?:[,.;:)]|$|\s(?:and|or|which|that|between|with|for|is|are|will|shall|contains?|sets?|describes?)\b)")
                 .expect("valid regex")
         });
         if let Some(c) = attached.captures(after) {
@@ -250,7 +250,7 @@ fn has_item(doc: &Document, span: Span, item: &str, except: Span) -> bool {
     }
     // "ii) …", "b. …", "8 . …" (a Markdown escape blanked) opening a line of text.
     let inner = item.trim_matches(['(', ')']);
-    let Ok(re) = Regex::new(&format!(
+    let Ok(re) = TextRegex::new(&format!(
         r"(?im)^[\s*_#>-]*\(?{}\s*[.)]\s",
         regex::escape(inner)
     )) else {
@@ -279,7 +279,7 @@ fn ordinal(item: &str) -> Option<usize> {
 /// style of their own — a converter may have turned "(d)" into "4." — so any style of that ordinal
 /// is taken as present.
 fn has_list_marker(doc: &Document, span: Span, n: usize) -> bool {
-    let Ok(re) = Regex::new(&format!(r"(?m)^[ \t>*_]*{n}\\?[.)][ \t]")) else {
+    let Ok(re) = TextRegex::new(&format!(r"(?m)^[ \t>*_]*{n}\\?[.)][ \t]")) else {
         return false;
     };
     re.is_match(&doc.source[span.start..span.end])
@@ -549,7 +549,7 @@ fn numeric_key(key: &str) -> Option<Vec<u32>> {
 /// A line opening with the number ("12.2 …", "**Section 4.** …"): a clause the parser did not
 /// recognise as one.
 fn numbered_lines(doc: &Document, key: &str) -> usize {
-    let Ok(re) = Regex::new(&format!(
+    let Ok(re) = TextRegex::new(&format!(
         r"(?im)^[\s*_#>]*(?:section|article|clause|§)?\s*{}\\?(?:[.):\s*]|[A-Z]|$)",
         regex::escape(key)
     )) else {

@@ -22,9 +22,9 @@
 
 use std::sync::OnceLock;
 
+use crate::text_regex::TextRegex;
 use clauselint_parser::line_index::floor_char_boundary;
 use clauselint_parser::Span;
-use regex::Regex;
 
 use super::{
     brand_words, in_clause_title, is_link_text, is_prose_block, marked_as_term, on_title_line_at,
@@ -486,10 +486,10 @@ const COMMON_PROPER: &[&str] = &[
     "it",
 ];
 
-fn incorporation_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn incorporation_regex() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)capitali[sz]ed\s+(?:terms|words)[^.]{0,120}?(?:not\s+(?:otherwise\s+)?defined|have\s+the\s+(?:same\s+)?meanings?|shall\s+have|defined\s+(?:in|elsewhere))")
+        TextRegex::new(r"(?i)capitali[sz]ed\s+(?:terms|words)[^.]{0,120}?(?:not\s+(?:otherwise\s+)?defined|have\s+the\s+(?:same\s+)?meanings?|shall\s+have|defined\s+(?:in|elsewhere))")
             .expect("valid regex")
     })
 }
@@ -498,10 +498,10 @@ fn incorporation_regex() -> &'static Regex {
 /// points to where it is defined: `Adapted Material means …`, `Notice of Dispute, which is a …`,
 /// `Money Transfer Control Number or "MTCN"`, `(as that term is defined in …)`, `(defined below)`,
 /// or a closing quote.
-fn defines_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn defines_regex() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        TextRegex::new(
             r#"(?x)^
             (?:\s+(?:and|or|&)\s+(?:[A-Z][\w’'-]*\s+){0,4}?[A-Z][\w’'-]*)?
             (?:
@@ -527,9 +527,9 @@ pub(super) fn defined_here(after: &str) -> bool {
 /// `the Withdrawing Money section`, `the Share button`, `Battle.net`: a heading, a control or a
 /// domain name, not a term.
 fn names_a_part(after: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:\.[A-Za-z0-9]|\s+(?:section|sections|clause|heading|paragraph|tab|page|menu|button|link|settings?|screen|feature|features|program|programme|option|icon|field|website|site|app|application)\b|\s+(?:[a-z]+\s+){1,3}(?:feature|function|setting|settings|button|tab|menu|toggle|option)\b|\s+(?:is|are)\s+(?:turned|switched)\s+(?:on|off)\b|\s+(?:is|are)\s+(?:enabled|disabled)\b)")
+        TextRegex::new(r"^(?:\.[A-Za-z0-9]|\s+(?:section|sections|clause|heading|paragraph|tab|page|menu|button|link|settings?|screen|feature|features|program|programme|option|icon|field|website|site|app|application)\b|\s+(?:[a-z]+\s+){1,3}(?:feature|function|setting|settings|button|tab|menu|toggle|option)\b|\s+(?:is|are)\s+(?:turned|switched)\s+(?:on|off)\b|\s+(?:is|are)\s+(?:enabled|disabled)\b)")
             .expect("valid regex")
     });
     re.is_match(after)
@@ -537,9 +537,9 @@ fn names_a_part(after: &str) -> bool {
 
 /// `We call those Feature Tools`, `known as Partner Badges`: a name given without quotes.
 fn named_before(text: &str, start: usize) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r#"(?i)(?:\bcall(?:s|ed)?(?:\s+(?:this|these|those|it|them|that))?|\bknown\s+as|\breferred\s+to\s+as|\bnamed|\bentitled|\btitled|\bbranded)\s+(?:the\s+|an?\s+|our\s+)?[“"‘]?$"#)
+        TextRegex::new(r#"(?i)(?:\bcall(?:s|ed)?(?:\s+(?:this|these|those|it|them|that))?|\bknown\s+as|\breferred\s+to\s+as|\bnamed|\bentitled|\btitled|\bbranded)\s+(?:the\s+|an?\s+|our\s+)?[“"‘]?$"#)
             .expect("valid regex")
     });
     let from = floor_char_boundary(text, start.saturating_sub(40));
@@ -557,9 +557,9 @@ fn of_a_name(after: &str) -> bool {
     {
         return false;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^\s+(?:of|to|for|on)\s+(?:the\s+)?[A-Z][a-z]").expect("valid regex")
+        TextRegex::new(r"^\s+(?:of|to|for|on)\s+(?:the\s+)?[A-Z][a-z]").expect("valid regex")
     });
     re.is_match(after)
 }
@@ -611,9 +611,9 @@ fn in_naming_parenthesis(text: &str, span: Span) -> bool {
 /// `Section 6. Your Privacy Choices`, `Paragraph 7 (Subject Matter and Details of …)`: the title
 /// of a referenced clause.
 fn titles_a_reference(text: &str, span: Span) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:section|clause|article|paragraph|part|schedule|annex|exhibit|appendix|§)\s*[0-9IVXivx]+(?:\.[0-9]+)*\.?\s*(?:\([^()]*)?(?:(?:Your|Our|The)\s+)?$")
+        TextRegex::new(r"(?i)(?:section|clause|article|paragraph|part|schedule|annex|exhibit|appendix|§)\s*[0-9IVXivx]+(?:\.[0-9]+)*\.?\s*(?:\([^()]*)?(?:(?:Your|Our|The)\s+)?$")
             .expect("valid regex")
     });
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
@@ -623,9 +623,9 @@ fn titles_a_reference(text: &str, span: Span) -> bool {
 
 /// `the Contracts (Rights of Third Parties) Act`.
 fn statute_after(after: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^\s*\([^)]{1,60}\)\s+(?:Act|Regulations?|Directive|Code)\b")
+        TextRegex::new(r"^\s*\([^)]{1,60}\)\s+(?:Act|Regulations?|Directive|Code)\b")
             .expect("valid regex")
     });
     re.is_match(after)
@@ -633,8 +633,8 @@ fn statute_after(after: &str) -> bool {
 
 /// `b. Ticket – a document issued by the Carrier`: an entry of a glossary without quotes.
 fn glossary_entry(after: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"^\s*(?:[–—:]|-\s|\s-)\s*\S").expect("valid regex"));
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    let re = RE.get_or_init(|| TextRegex::new(r"^\s*(?:[–—:]|-\s|\s-)\s*\S").expect("valid regex"));
     re.is_match(after)
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text_regex::TextRegex;
 
 pub(super) use crate::pattern::DualRegex;
 
@@ -16,7 +16,7 @@ use crate::rules::{extend_words, sentence_finding, snippet};
 /// A regex compiled once per call site: the pattern expression is evaluated only the first time.
 macro_rules! regex {
     ($re:expr $(,)?) => {{
-        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        static RE: std::sync::OnceLock<$crate::text_regex::TextRegex> = std::sync::OnceLock::new();
         $crate::rules::terms::common::compiled(&RE, || $re)
     }};
 }
@@ -33,10 +33,10 @@ pub(super) use dual_regex;
 
 /// The regex in `cell`, compiled from `pattern` on first use.
 pub(super) fn compiled<S: AsRef<str>>(
-    cell: &'static OnceLock<Regex>,
+    cell: &'static OnceLock<TextRegex>,
     pattern: impl FnOnce() -> S,
-) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern().as_ref()).expect("valid regex"))
+) -> &'static TextRegex {
+    cell.get_or_init(|| TextRegex::new(pattern().as_ref()).expect("valid regex"))
 }
 
 /// Sentences holding at least one of the concepts in `mask` (outside headings): the concept

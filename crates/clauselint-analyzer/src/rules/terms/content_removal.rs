@@ -52,7 +52,7 @@ static META: RuleMeta = RuleMeta {
 /// What the consumer puts on the service.
 const CONTENT: &str = r"(?:your |user |user-generated |subscriber |member |any |such |the |all )*(?:content|submissions?|materials?|posts?|postings?|reviews?|answers?|questions?|comments?|messages?|photos?|videos?|listings?|spam|virtual items|username|user ?names|communications|data associated with your account|information (?:you|that you|posted)|it|them)";
 
-fn content_re() -> &'static regex::Regex {
+fn content_re() -> &'static crate::text_regex::TextRegex {
     regex!(format!(r"(?-u:\b){CONTENT}(?-u:\b)"))
 }
 

@@ -61,7 +61,7 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// The liability words a negation can deny.
-fn liability_words() -> &'static regex::Regex {
+fn liability_words() -> &'static crate::text_regex::TextRegex {
     regex!(
         r"(?-u:\b)(?:liable|liability|liabilities|responsible|responsibility|accountable)(?-u:\b)"
     )

@@ -70,7 +70,7 @@ fn classify(object: &str) -> Object {
 
 const OBJECTS: &str = r"terms(?: of (?:use|service|sale))?|agreement|conditions|contract|t&cs|tos|eula|polic(?:y|ies)|provisions|rules|guidelines|regulations|procedures|services?|site|website|websites|platform|features?|functionalit(?:y|ies)|prices?|pricing|fees?|charges|rates|tariffs?|products?|software|apps?|applications?|solution|tools?|programs?|games?|offers?|offerings?|subscriptions?|plans?|limits|limitations|virtual items|virtual currency|username|user ?name|timetables?|schedules?|practices|promotions?|promotional offers|discounts|coupons?|availability|specifications|goods|vouchers?|items|eligibility|payment methods|exceptions|beta|trial|marketplaces|them";
 
-fn object_re() -> &'static regex::Regex {
+fn object_re() -> &'static crate::text_regex::TextRegex {
     regex!(format!(r"(?-u:\b)(?:{OBJECTS})(?-u:\b)"))
 }
 

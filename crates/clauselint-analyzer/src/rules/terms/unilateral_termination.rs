@@ -104,7 +104,8 @@ fn active(norm: &str) -> Vec<Power> {
             (m.end() + if takes_action { 600 } else { 120 }).min(end),
         );
         let window = &norm[m.end()..reach];
-        let mut hits: Vec<(regex::Match, u8)> = verb.find_iter(window).map(|v| (v, 0)).collect();
+        let mut hits: Vec<(crate::text_regex::Found, u8)> =
+            verb.find_iter(window).map(|v| (v, 0)).collect();
         hits.extend(limit.find_iter(window).map(|v| (v, 1)));
         hits.extend(whole.find_iter(window).map(|v| (v, 2)));
         hits.sort_by_key(|(v, _)| v.start());
