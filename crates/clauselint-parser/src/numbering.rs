@@ -43,7 +43,46 @@ fn number_regex() -> &'static Regex {
     })
 }
 
+/// The words [`number_regex`] accepts before a number (`sec` as in `Sec. 4`).
+const NUMBER_KEYWORDS: &[&str] = &[
+    "section",
+    "sec",
+    "article",
+    "clause",
+    "part",
+    "paragraph",
+    "exhibit",
+    "schedule",
+    "annex",
+    "appendix",
+    "attachment",
+];
+
+/// Whether `content` can open with a clause number at all: false only where [`number_regex`]
+/// cannot match. Most blocks open with a word that is neither a numbering keyword nor a lone
+/// letter or roman numeral before `.` or `)`, and this spares them the capture search, the
+/// largest single cost of parsing a long contract after Markdown itself.
+fn may_open_with_number(content: &str) -> bool {
+    let bytes = content.as_bytes();
+    match bytes.first() {
+        Some(b'0'..=b'9' | b'(') => true,
+        Some(_) if content.starts_with('§') => true,
+        Some(b) if b.is_ascii_alphabetic() => {
+            let word_len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let word = &content[..word_len];
+            let marked = matches!(bytes.get(word_len), Some(b'.' | b')' | b'\\'));
+            let label = word_len == 1
+                || (word_len <= 6 && word.bytes().all(|b| b"ivxlcdmIVXLCDM".contains(&b)));
+            (marked && label) || NUMBER_KEYWORDS.iter().any(|k| word.eq_ignore_ascii_case(k))
+        }
+        _ => false,
+    }
+}
+
 pub(crate) fn leading_number(content: &str) -> Option<LeadingNumber> {
+    if !may_open_with_number(content) {
+        return None;
+    }
     let caps = number_regex().captures(content)?;
     let len = caps.get(0)?.end();
     let written_all = caps.get(0)?.as_str().trim_end();
@@ -285,6 +324,71 @@ mod tests {
         // Markdown's escaped "1\." reaches the analysis text with the backslash blanked.
         assert_eq!(written("1 . ACCOUNT INFORMATION"), Some("1".into()));
         assert_eq!(written("Exhibit A Pricing"), Some("Exhibit A".into()));
+    }
+
+    /// The cheap test never turns away a block the regex would number: every opening the
+    /// alternatives allow, in both cases, with prose and markup after it, and real blocks.
+    #[test]
+    fn the_cheap_test_keeps_every_numbered_opening() {
+        let openings = [
+            "1.",
+            "1.2",
+            "10\\.",
+            "1 .",
+            "3)",
+            "(a)",
+            "(iv)",
+            "(A)",
+            "(12)",
+            "§ 5",
+            "§§ 2.1",
+            "a.",
+            "b)",
+            "Z.",
+            "ii.",
+            "IV)",
+            "xiv\\.",
+            "Section 5",
+            "SEC. 4",
+            "sec. 4",
+            "Article IV",
+            "clause 7",
+            "Part B",
+            "PARAGRAPH 2",
+            "Exhibit A",
+            "schedule 2",
+            "Annex I",
+            "Appendix C",
+            "ATTACHMENT 3",
+            "Customer",
+            "The",
+            "Sections 3",
+            "A Smith",
+            "“1.",
+            "— 2.",
+            " 1.",
+            "é.",
+            "",
+        ];
+        let tails = ["", " ", " Definitions", ". Fees", "\n", ": the"];
+        let mut texts: Vec<String> = Vec::new();
+        for o in openings {
+            for t in tails {
+                texts.push(format!("{o}{t}"));
+            }
+        }
+        let zoom = include_str!("../../../corpus/examples/zoom-terms-of-service.md");
+        texts.extend(
+            zoom.lines()
+                .map(|l| l.trim_start_matches(['#', ' ', '*']).to_string()),
+        );
+        for text in &texts {
+            if number_regex().is_match(text) {
+                assert!(may_open_with_number(text), "turned away: {text:?}");
+            }
+        }
+        assert!(!may_open_with_number("Customer shall pay."));
+        assert!(!may_open_with_number("Sections 3 and 4"));
     }
 
     #[test]
