@@ -60,10 +60,16 @@ impl TextRegex {
         let ascii = meta::Builder::new()
             .build_from_hir(&ascii_hir)
             .map_err(|e| PatternError(e.to_string()))?;
+        let unicode = OnceLock::new();
+        // A pattern with nothing that reads characters beyond ASCII (no Unicode class, word
+        // boundary or literal) matches the same in every text: its ASCII form is its only form.
+        if ascii_hir == hir {
+            let _ = unicode.set(ascii.clone());
+        }
         let regex = TextRegex {
             hir,
             ascii,
-            unicode: OnceLock::new(),
+            unicode,
         };
         // Tests compile both forms at once, so a pattern only the Unicode form rejects (too large)
         // fails where it is written rather than on the first non-ASCII sentence in production.
@@ -286,6 +292,8 @@ mod tests {
         r"\w+ment\b",
         r"^(?:those|such)\b|(?m)^\s*\d+\.",
         r"(?-u:\b)(?:may|can)\b[^.]*?\bdelete\b",
+        r"(?-u:\b)(?:liable|liability)(?-u:\b)(?:\ [a-z-]+){0,3}\ (?P<for>for|to)(?-u:\b)",
+        r"^(?:[a-z]+\ ){0,2}?(?-u:\w)+ment(?-u:\b)",
     ];
 
     const TEXTS: &[&str] = &[
@@ -374,6 +382,21 @@ mod tests {
         assert!(re.is_match("K"));
         // The Kelvin sign folds to k in the pattern as written; the ASCII form never sees it.
         assert!(re.is_match("\u{212A}"));
+    }
+
+    #[test]
+    fn a_pattern_that_reads_only_ascii_has_one_form() {
+        let plain = |p: &str| {
+            let hir = regex_syntax::ParserBuilder::new().build().parse(p).unwrap();
+            ascii_only(&hir) == hir
+        };
+        assert!(plain(
+            r"(?-u:\b)(?:liable|liability)(?-u:\b)(?:\ [a-z-]+){0,3}"
+        ));
+        assert!(!plain(r"[^.;]{0,40}"));
+        assert!(!plain(r"\bdelete\b"));
+        assert!(!plain(r"(?i)k"));
+        assert!(!plain(r"§"));
     }
 
     #[test]
