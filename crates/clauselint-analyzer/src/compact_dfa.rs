@@ -11,8 +11,6 @@
 //! match state, resume at the end of the match), so it finds exactly the matches
 //! `AhoCorasick::find_iter` finds (a test compares them).
 
-use std::collections::HashMap;
-
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 
@@ -76,7 +74,8 @@ impl CompactDfa {
         // state's successors by class, in the order states were found.
         let start = source.start_state(Anchored::No).ok()?;
         let mut order: Vec<StateID> = vec![start];
-        let mut found: HashMap<StateID, usize> = HashMap::from([(start, 0)]);
+        let mut found = StateIndex::default();
+        found.insert(start, 0);
         let mut rows: Vec<StateID> = Vec::new();
         let mut next = 0;
         while next < order.len() {
@@ -84,7 +83,7 @@ impl CompactDfa {
             next += 1;
             for &b in &representatives {
                 let to = source.next_state(Anchored::No, sid, b);
-                if !source.is_dead(to) && !found.contains_key(&to) {
+                if !source.is_dead(to) && found.get(to).is_none() {
                     found.insert(to, order.len());
                     order.push(to);
                 }
@@ -117,7 +116,7 @@ impl CompactDfa {
             if source.is_dead(sid) {
                 0
             } else {
-                number[found[&sid]]
+                number[found.get(sid).expect("every successor was found")]
             }
         };
         let row_len = 1usize << row_shift;
@@ -181,6 +180,34 @@ impl CompactDfa {
             from = m.end;
             Some(m)
         })
+    }
+}
+
+/// The order in which the breadth-first walk found each aho-corasick state: a table indexed by
+/// state id (ids are small integers, offsets into aho-corasick's transition table), which costs a
+/// fraction of a hash map's lookups over the lexicon's hundred thousand transitions.
+#[derive(Default)]
+struct StateIndex {
+    order: Vec<u32>,
+}
+
+impl StateIndex {
+    const ABSENT: u32 = u32::MAX;
+
+    fn get(&self, sid: StateID) -> Option<usize> {
+        match self.order.get(sid.as_usize()) {
+            Some(&i) if i != Self::ABSENT => Some(i as usize),
+            _ => None,
+        }
+    }
+
+    fn insert(&mut self, sid: StateID, index: usize) {
+        let at = sid.as_usize();
+        if at >= self.order.len() {
+            self.order
+                .resize((at + 1).max(self.order.len() * 2), Self::ABSENT);
+        }
+        self.order[at] = u32::try_from(index).unwrap_or(Self::ABSENT);
     }
 }
 
