@@ -20,6 +20,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use clauselint_parser::line_index::floor_char_boundary;
+
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, Actor};
@@ -214,7 +216,8 @@ impl Rule for RetentionDeletion {
             };
             let keeps_open_ended = || {
                 let m = open_ended_keeping().find(&s.norm)?;
-                let head = &s.norm[m.start().saturating_sub(16)..m.start()];
+                let head =
+                    &s.norm[floor_char_boundary(&s.norm, m.start().saturating_sub(16))..m.start()];
                 (actor_before(s, m.start()) == Actor::Vendor
                     && !negated(s, m.start())
                     && !head.contains("not ")
