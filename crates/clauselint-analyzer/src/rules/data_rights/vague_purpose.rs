@@ -5,7 +5,11 @@
 //! purpose", "business purposes", "developing new products", "research", "as we see fit", "in any
 //! manner" — in a sentence, in a list item under a lead-in or a section about the use of data, or in
 //! a purpose entry ("To inform product development …") of a list or table under a section about
-//! data. Not flagged: purposes the customer must first permit ("we may ask you for permission").
+//! data, or a bare-verb entry ("Operate, maintain, and improve the Services") of a purpose column. Data
+//! kept "to" such a purpose is used for it. Not flagged: purposes the customer must first permit ("we
+//! may ask you for permission"), what a tool or an offering does ("tools that improve our services"),
+//! the vendor using a tool ("we use embedded pixels to …"), aggregated data's purposes, and the
+//! customer's own acts.
 //!
 //! ## Why it matters
 //! A purpose limits what the vendor may do with your data. "To improve our services" or "business
