@@ -297,6 +297,66 @@ fn is_subject(norm: &str, start: usize, end: usize) -> bool {
     if rest.starts_with("'s ") || rest.starts_with("' ") {
         return false;
     }
+    // "suggestions … to you, and improve the service", "about you to allow us", "from our members
+    // and using it": the object of a preposition is no subject.
+    const PREPOSITIONS: &[&str] = &[
+        "to", "for", "with", "about", "from", "of", "by", "on", "at", "toward", "towards",
+        "between", "among", "than", "like",
+    ];
+    let mut words = norm[..start].split_whitespace().rev();
+    let mut previous = words.next();
+    if matches!(
+        previous,
+        Some("our" | "the" | "all" | "other" | "its" | "their" | "such")
+    ) {
+        previous = words.next();
+    }
+    if previous.is_some_and(|w| PREPOSITIONS.contains(&w)) {
+        return false;
+    }
+    // "to operate, provide you with, and improve the Service", "we will notify you": the object
+    // of a verb that takes the customer as its object.
+    const OBJECT_TAKING: &[&str] = &[
+        "provide",
+        "provides",
+        "providing",
+        "give",
+        "gives",
+        "giving",
+        "send",
+        "sends",
+        "sending",
+        "offer",
+        "offers",
+        "offering",
+        "show",
+        "shows",
+        "showing",
+        "notify",
+        "notifies",
+        "tell",
+        "tells",
+        "ask",
+        "asks",
+        "help",
+        "helps",
+        "helping",
+        "let",
+        "lets",
+        "remind",
+        "invite",
+        "inform",
+        "informs",
+        "contact",
+        "serve",
+        "charge",
+        "bill",
+    ];
+    if matches!(word, "you" | "users" | "customers")
+        && previous.is_some_and(|w| OBJECT_TAKING.contains(&w))
+    {
+        return false;
+    }
     let next = rest
         .trim_start_matches([',', ' '])
         .split(|c: char| !c.is_alphanumeric() && c != '\'')

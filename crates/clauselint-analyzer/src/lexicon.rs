@@ -353,6 +353,7 @@ pub const LEXICON: &[(Concept, &[&str])] = &[
             "prohibited",
             "prohibits",
             "prohibit",
+            "prohibiting",
             "refrain",
             "under no circumstances",
             "in no event",

@@ -37,6 +37,12 @@ pub(crate) fn open_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
     open_purpose_regex().find(&s.norm)
 }
 
+/// Every open purpose of the sentence, in order: the first may be the customer's or negated where
+/// a later one is the vendor's.
+pub(crate) fn open_purpose_matches(s: &SentenceFacts) -> impl Iterator<Item = (usize, usize)> + '_ {
+    open_purpose_regex().find_iter(&s.norm)
+}
+
 /// An open purpose that is not the vendor improving or developing its own offering: "for any
 /// purpose", "business purposes", "in any manner", "without restriction", "commercially exploit",
 /// "as we see fit". Usage data put to such a purpose is `usage-data-any-purpose`'s finding;
@@ -50,6 +56,10 @@ pub(crate) fn unbounded_purpose(s: &SentenceFacts) -> Option<(usize, usize)> {
         "product ",
         "service ",
         "promotion",
+        "build",
+        "creat",
+        "make improvements",
+        "making improvements",
     ];
     open_purpose_regex()
         .find_iter(&s.norm)
@@ -72,8 +82,9 @@ const OPEN_PURPOSE: &str = r"(?x)
           | (?-u:\b)any\ purpose\ whatsoever(?-u:\b)
           | (?-u:\b)(?:for|in\ connection\ with)\ (?:(?:many|various|different|several|numerous|a\ variety\ of|a\ range\ of|a\ number\ of)\ )*(?:our|its|the\ specific|specific)?\s?(?:own\ |internal\ |legitimate\ |general\ )?business\ (?:purposes|operations)(?-u:\b)
           | (?-u:\b)to\ (?:develop|grow|build)\ our\ business(?-u:\b)
-          | (?-u:\b)(?:improve|improving|improvement\ of|enhance|enhancing|develop|developing|development\ of|optimi[sz]e|optimi[sz]ing)(?-u:\b),?(?:\s+(?:and|or|,)?\s*(?:improve|improving|enhance|develop|developing|test|provide|maintain|operate|promote|market|improvement|development|promotion|provision|distribution|personali[sz]e|customi[sz]e|expand|analy[sz]e|evaluate|build|create)(?-u:\w)*,?)*\s+(?:of\ )?(?:our|the|its|new|those|such|these|google|[a-z]+'s)?\s*(?:and\ [a-z]+(?:'s)?\ )?(?:research,?\s+)?(?:products?|services?|offerings|platform|technolog(?:y|ies)|business|features|websites?|apps?|site|tools|software|service)(?-u:\b)
-          | (?-u:\b)develop(?:ing)?\ new\ (?:products|services|features|offerings|technologies)(?-u:\b)
+          | (?-u:\b)(?:improve|improving|improvement\ of|(?:make|making)\ improvements\ to|enhance|enhancing|develop|developing|development\ of|optimi[sz]e|optimi[sz]ing)(?-u:\b),?(?:\s*(?:\s(?:and|or)|,|/)?\s*(?:improve|improving|enhance|develop|developing|test|provide|maintain|operate|promote|market|improvement|development|promotion|provision|distribution|personali[sz]e|customi[sz]e|expand|analy[sz]e|evaluate|build|create|protect|secure|support|administer|modify|monitor|manage|update|upgrade|troubleshoot|assess|measure|refine|tailor|innovate|train)(?-u:\w)*,?)*\s+(?:of\ )?(?:our|the|its|new|those|such|these|google|[a-z]+'s)?\s*(?:and\ [a-z]+(?:'s)?\ )?(?:research,?\s+)?(?:products?|services?|offerings|platform|technolog(?:y|ies)|business|features|websites?|apps?|site|tools|software|service)(?-u:\b)
+          | (?-u:\b)(?:develop(?:ing)?|creat(?:e|ing)|build(?:ing)?)\ new\ (?:products|services|features|offerings|technologies)(?-u:\b)
+          | (?-u:\b)(?:improve|improving|enhance|enhancing)\ the\ (?:quality|performance|functionality|reliability|accuracy|usability)\ (?:and\ [a-z]+\ )?of\ (?:our|the|its)\ (?:products?|services?|platform|offerings|websites?|apps?)(?-u:\b)
           | (?-u:\b)(?:product|service)\ (?:improvement|development)(?-u:\b)
           | (?-u:\b)(?:for|in)\ (?:research|advertising)(?:\ and\ [a-z]+)?\ purposes(?-u:\b)
           | (?-u:\b)as\ (?:we|it|they)\ (?:may\ )?(?:see\ fit|deem\ appropriate|choose|determine)(?-u:\b)
@@ -94,12 +105,17 @@ const OPEN_PURPOSE: &str = r"(?x)
 /// Limits that make a purpose narrow: "solely to provide the Services", "only as necessary to
 /// perform".
 pub(crate) fn narrowed(s: &SentenceFacts) -> bool {
+    narrowing(s).is_some()
+}
+
+/// Where [`narrowed`] finds its limit, as a normalised byte range.
+pub(crate) fn narrowing(s: &SentenceFacts) -> Option<(usize, usize)> {
     static RE: OnceLock<TextRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         TextRegex::new(r"(?-u:\b)(?:solely|only|exclusively|strictly)\s+(?:(?-u:\w)+\s+){0,3}?(?:to|for|as)\s+(?:necessary\s+to\s+)?(?:provide|perform|deliver|operate|fulfil|fulfill|support|comply|the purpose of providing)(?-u:\b)|(?-u:\b)for the sole purpose of providing(?-u:\b)")
             .expect("valid narrowing regex")
     });
-    re.is_match(&s.norm)
+    re.find(&s.norm).map(|m| (m.start(), m.end()))
 }
 
 /// What the titles of the clauses around a sentence say its section is about: "How We Use

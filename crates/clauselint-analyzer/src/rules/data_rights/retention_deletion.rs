@@ -20,6 +20,8 @@ use std::sync::OnceLock;
 
 use crate::text_regex::TextRegex;
 
+use clauselint_parser::line_index::floor_char_boundary;
+
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, Actor};
@@ -53,6 +55,8 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)no\ longer\ than\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
           | (?-u:\b)for\ (?:a|the)\ (?:period|duration|time)\ (?:of\ time\ )?(?:that\ is\ |as\ is\ |as\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed)(?-u:\b)
           | (?-u:\b)for\ (?:a\ )?reasonable\ (?:period|time|amount\ of\ time|duration)(?-u:\b)
+          | (?-u:\b)for\ an?\ (?:extended|indefinite|unspecified|undetermined)\ (?:period|time|duration)(?-u:\b)
+          | (?-u:\b)(?:deleted|deletion|delete|erased|erase|destroyed|destroy|purged|purge)(?-u:\b)[^.;]*(?-u:\b)within\ a\ (?:commercially\ )?reasonable\ (?:time|period|timeframe|time\ frame)(?-u:\b)
           | (?-u:\b)for\ (?:the\ )?(?:life|lifetime)\ of\ (?:the|your)\ account(?-u:\b)
           | (?-u:\b)indefinitely(?-u:\b)|(?-u:\b)permanently\ retain|(?-u:\b)retained\ permanently(?-u:\b)|(?-u:\b)in\ perpetuity(?-u:\b)
           | (?-u:\b)longer\ (?:retention\ )?(?:period|periods|time)(?-u:\b)|(?-u:\b)for\ a\ longer\ period(?-u:\b)
@@ -65,7 +69,7 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)may(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:elect|choose|decide)(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:not\ )?to\ (?:\(a\)\ )?(?:delete|erase|destroy|purge)(?-u:\b)
           | (?-u:\b)may,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,\ (?:delete|erase|destroy|purge)(?-u:\b)
           | (?-u:\b)(?:reserves?|reserve)\ the\ right\ to\ (?:delete|erase|destroy|purge)(?-u:\b)
-          | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,4}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ (?:our|its|their)\ (?:own\ |internal\ |standard\ |data\ )*(?:retention\ |record\ |records\ )?(?:policy|policies|practices|schedules?|procedures)(?-u:\b)
+          | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,6}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ (?:our|its|their)\ (?:own\ |internal\ |standard\ |data\ )*(?:retention\ |record\ |records\ )?(?:policy|policies|practices|schedules?|procedures)(?-u:\b)
           | (?-u:\b)(?:cannot|can\ not|can't|do\ not|don't|does\ not|will\ not)\ (?:guarantee|ensure|promise)\ (?:that\ )?(?:[a-z,']+\ ){0,8}?(?:deleted|erased|destroyed|removed|purged)(?-u:\b)
           | (?-u:\b)may\ not\ (?:always\ )?be\ (?:completely\ |fully\ |permanently\ |immediately\ |entirely\ )?(?:deleted|erased|purged)(?-u:\b)
           | (?-u:\b)(?:deleted|destroyed|erased|purged|deletion)\ (?:by\ [a-z]+\ )?(?:in\ accordance\ with|according\ to|pursuant\ to|under|as\ (?:set\ out|described)\ in)\ (?:[a-z,]+\ ){0,6}?(?:our|its|their)\ (?:own\ )?(?:regularly\ scheduled\ |standard\ |internal\ |usual\ |normal\ |data\ )*(?:deletion\ |retention\ |data\ )?(?:practices|protocols|policies|procedures|schedules?|processes|cycles?)(?-u:\b)
@@ -88,7 +92,7 @@ fn vague_retention() -> &'static TextRegex {
 fn survival_regex() -> &'static TextRegex {
     static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies|disaster recovery|residual (?:data|information))(?-u:\b)|(?-u:\b)(?:even after|after you (?:delete|close|cancel)|after your account (?:is|has been) (?:deleted|closed|terminated|cancell?ed)|after (?:account )?(?:closure|deletion|cancell?ation) of|following the termination|after (?:the )?termination)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies|disaster recovery|residual (?:data|information))(?-u:\b)|(?-u:\b)(?:even after|after you (?:delete|close|cancel)|after your (?:[a-z]+ )?account (?:is|has been) (?:deleted|closed|terminated|cancell?ed)|after (?:account )?(?:closure|deletion|cancell?ation) of|following the termination|after (?:the )?termination)(?-u:\b)")
             .expect("valid survival regex")
     })
 }
@@ -214,7 +218,8 @@ impl Rule for RetentionDeletion {
             };
             let keeps_open_ended = || {
                 let m = open_ended_keeping().find(&s.norm)?;
-                let head = &s.norm[m.start().saturating_sub(16)..m.start()];
+                let head =
+                    &s.norm[floor_char_boundary(&s.norm, m.start().saturating_sub(16))..m.start()];
                 (actor_before(s, m.start()) == Actor::Vendor
                     && !negated(s, m.start())
                     && !head.contains("not ")
@@ -498,5 +503,29 @@ mod tests {
             ID,
             "We will not delete your content after you close your account.",
         );
+    }
+
+    #[test]
+    fn extended_periods_reasonable_times_and_retention_after_a_named_account() {
+        // Instagram Privacy Policy.
+        assert_flags(ID, "In some instances and for specific reasons, we’ll keep information for an extended period of time.");
+        // Pinterest Privacy Policy: the account is named.
+        assert_flags(ID, "In certain cases, we also keep your information for legal and regulatory reasons, including after your Pinterest account has been deleted.");
+        // Snapchat Terms of Service: more words between the data and the policy.
+        assert_flags(ID, "We reserve the right to terminate or limit the visibility of your account, and retain data relating to your account in accordance with our data retention policies.");
+        // Frank Privacy Policy: deletion at no set time.
+        assert_flags(
+            ID,
+            "We will delete such information from our files within a reasonable time.",
+        );
+        // A stated period is what we ask for.
+        assert_clean(
+            ID,
+            "We will delete such information from our files within 30 days.",
+        );
+        // Frank Privacy Policy construction: a reply in reasonable time is not a deletion.
+        assert_clean(ID, "We will respond to your request about your personal data within a reasonable period of time.");
+        // Hugging Face Terms of Service: efforts to delete within a stated period.
+        assert_clean(ID, "Upon cancellation of your Account, we will use commercially reasonable efforts to delete your information and Content of your own Repositories, whether public or private, within 90 days.");
     }
 }

@@ -5,7 +5,11 @@
 //! purpose", "business purposes", "developing new products", "research", "as we see fit", "in any
 //! manner" — in a sentence, in a list item under a lead-in or a section about the use of data, or in
 //! a purpose entry ("To inform product development …") of a list or table under a section about
-//! data. Not flagged: purposes the customer must first permit ("we may ask you for permission").
+//! data, or a bare-verb entry ("Operate, maintain, and improve the Services") of a purpose column. Data
+//! kept "to" such a purpose is used for it. Not flagged: purposes the customer must first permit ("we
+//! may ask you for permission"), what a tool or an offering does ("tools that improve our services"),
+//! the vendor using a tool ("we use embedded pixels to …"), aggregated data's purposes, and the
+//! customer's own acts.
 //!
 //! ## Why it matters
 //! A purpose limits what the vendor may do with your data. "To improve our services" or "business
@@ -18,11 +22,11 @@ use crate::text_regex::TextRegex;
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
-use crate::grammar::{actor_before, negated, vendor_permission, Actor};
+use crate::grammar::{actor_before, negator_before, vendor_permission, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::data_rights::{
-    narrowed, open_purpose, opens_item, section_topic, unbounded_purpose,
+    narrowing, open_purpose_matches, opens_item, section_topic, unbounded_purpose,
 };
 use crate::rules::{sentence_finding, snippet};
 
@@ -84,6 +88,26 @@ fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usi
             return Some((m.start(), m.end()));
         }
     }
+    // "We use the information we collect in existing services to help us develop new ones", "for
+    // testing, research and statistical purposes".
+    static MORE: OnceLock<TextRegex> = OnceLock::new();
+    let more = MORE.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)develop(?:ing)?\ new\ ones(?-u:\b)|(?-u:\b)research(?:,?\ (?:and\ )?[a-z-]+){0,4}\ purposes(?-u:\b)")
+            .expect("valid more-purpose regex")
+    });
+    if let Some(m) = more.find(&s.norm) {
+        let before = &s.norm[..m.start()];
+        let own = ["own ", "personal ", "your ", "their "]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if !own
+            && (!m.as_str().starts_with("develop")
+                || before.contains("products")
+                || before.contains("services"))
+        {
+            return Some((m.start(), m.end()));
+        }
+    }
     // "for our legitimate interests in operating our Services, Websites and business": the
     // vendor's interest in running its business is no purpose at all.
     static INTEREST: OnceLock<TextRegex> = OnceLock::new();
@@ -103,6 +127,22 @@ fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usi
     });
     if let Some(m) = later.find(&s.norm) {
         return Some((m.start(), m.end()));
+    }
+    // "to improve Tumblr for everyone": the vendor's own name for its offering.
+    if let Some(h) = s.hits_of(Concept::Improve).find(|h| {
+        matches!(
+            &s.norm[h.start..h.end],
+            "improve" | "improving" | "enhance" | "enhancing" | "develop" | "developing"
+        ) && s.hits_of(Concept::Vendor).any(|v| {
+            v.start == h.end + 1
+                && !matches!(&s.norm[v.start..v.end], "we" | "us" | "our" | "ours")
+                && !s.norm[v.end..].starts_with("'s")
+        })
+    }) {
+        let end = s.norm[h.end + 1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+            .map_or(s.norm.len(), |i| h.end + 1 + i);
+        return Some((h.start, end));
     }
     static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -132,7 +172,7 @@ fn permission_first(s: &crate::context::SentenceFacts) -> bool {
 fn consent_follows(rest: &str) -> bool {
     static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        TextRegex::new(r"^,?\ (?:with|upon|subject\ to)\ your\ (?:prior\ |express\ |explicit\ )?(?:consent|permission)(?-u:\b)|^,?\ (?:if|where|when)\ you\ (?:consent|agree)(?-u:\b)")
+        TextRegex::new(r"^,?\ (?:with|upon|subject\ to)\ your\ (?:prior\ |express\ |explicit\ )?(?:consent|permission)(?-u:\b)|^,?\ (?:if|where|when)\ you\ (?:consent|agree)(?-u:\b)|^,?\ (?:where|for\ which|when)\ (?:your\ )?consent\ is\ (?:required|needed)(?-u:\b)")
             .expect("valid consent-follows regex")
     })
     .is_match(rest)
@@ -179,9 +219,357 @@ fn purpose_entry(cx: &Context, s: &crate::context::SentenceFacts) -> bool {
     // ground for processing, not a further purpose, and a cell without the infinitive may be a
     // header or a list of recipients.
     entry
-        && s.norm.starts_with("to ")
+        && (s.norm.starts_with("to ") || starts_with_purpose_verb(&s.norm))
         && !s.norm.contains("legitimate interest")
         && section_topic(cx, s).about_data
+}
+
+/// An entry stated as a bare verb, as purpose columns and lists write them: "Operate, maintain, and
+/// improve the Services", "Manage and improve our Services", "Develop new features".
+fn starts_with_purpose_verb(norm: &str) -> bool {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    RE.get_or_init(|| {
+        TextRegex::new(r"^(?:[*•●-]\s*)?(?:for\ (?:the\ )?(?:improvement|development|research|product|service)|provide|providing|operate|operating|maintain|maintaining|manage|managing|improve|improving|develop|developing|enhance|enhancing|evaluate|evaluating|analy[sz]e|analy[sz]ing|personali[sz]e|personali[sz]ing|create|creating|build|building|conduct|conducting|perform|performing|support|supporting|research)(?-u:\b)")
+            .expect("valid purpose-verb regex")
+    })
+    .is_match(norm)
+}
+
+/// "to prevent fraud, protect our rights …, and to help provide and improve our services": a verb
+/// that negates ("prevent", "restrict") governs its own object, not the purposes listed after it.
+/// A negator before that verb ("we do not restrict …") still counts.
+fn purpose_negated(s: &crate::context::SentenceFacts, pos: usize, end: usize) -> bool {
+    // "display of Promotional Materials, and, if so, you may not attempt to access … in any
+    // manner": a refusal inside the matched stretch governs it too.
+    if s.hits_of(Concept::Negation).any(|h| {
+        h.start > pos
+            && h.end <= end
+            && !crate::grammar::is_idiomatic_negation(&s.norm, h.start, h.end)
+    }) {
+        return true;
+    }
+    let mut pos = pos;
+    while let Some((start, end)) = negator_before(s, pos) {
+        let verb = matches!(
+            &s.norm[start..end],
+            "prevent" | "prevents" | "restrict" | "restricts"
+        );
+        let between = &s.norm[end..pos];
+        let own_object_only =
+            between.contains(", ") || between.contains(" and ") || between.contains(" or ");
+        let reaches = !(verb && own_object_only || new_clause_after(between));
+        if reaches {
+            return true;
+        }
+        pos = start;
+    }
+    false
+}
+
+/// "You agree not to make public statements …, and specifically acknowledge that any feedback …
+/// may be used": a coordinated "and acknowledge that" opens a clause the refusal does not reach.
+fn new_clause_after(between: &str) -> bool {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    RE.get_or_init(|| {
+        TextRegex::new(r", and (?:[a-z]+ly )?(?:also )?(?:acknowledge|acknowledges|agree|agrees|understand|understands|accept|accepts|confirm|confirms) that ")
+            .expect("valid new-clause regex")
+    })
+    .is_match(between)
+}
+
+/// "When we send you emails", "provide you with support": a message or a service sent to the
+/// customer, not the customer's data passed on.
+fn sends_to_customer(norm: &str, verb_end: usize) -> bool {
+    let rest = &norm[verb_end.min(norm.len())..];
+    rest.starts_with(" you ") || rest.starts_with(" you,") || rest.starts_with(" users ")
+}
+
+/// "we may use embedded pixels or other technologies to track information", "We may use analytics
+/// software … or other tools to help diagnose problems": the vendor uses a tool, whose purpose is
+/// told, not the data.
+fn uses_a_tool(s: &crate::context::SentenceFacts, use_end: usize) -> bool {
+    const TOOLS: &[&str] = &[
+        "software",
+        "tools",
+        "tool",
+        "technologies",
+        "technology",
+        "pixels",
+        "pixel",
+        "cookies",
+        "beacons",
+        "sdks",
+        "scripts",
+        "tags",
+    ];
+    s.norm[use_end.min(s.norm.len())..]
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .take_while(|w| !matches!(*w, "to" | "for" | "data" | "information" | "content"))
+        .any(|w| TOOLS.contains(&w))
+}
+
+/// "These are the terms that apply to …, including how your data may be used for development": an
+/// announcement of what a text covers, not a use.
+fn announces_how(s: &crate::context::SentenceFacts, purpose: usize) -> bool {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:including|explains?|describes?|about|details|sets out)\ how\ ")
+            .expect("valid announcement regex")
+    });
+    let head = &s.norm[..purpose.min(s.norm.len())];
+    re.find_iter(head).last().is_some_and(|m| {
+        let question = &head[m.end()..];
+        !question.contains(", ")
+            && [" may be ", " will be ", " can be ", " is ", " are "]
+                .iter()
+                .any(|w| question.contains(w))
+    })
+}
+
+/// The limit "solely to provide …" holds only for the purposes outside it: "solely for the purposes
+/// of providing and improving the Services" lists the open purpose within the limit.
+fn narrowed_to(s: &crate::context::SentenceFacts, purpose: usize) -> bool {
+    let Some((start, end)) = narrowing(s) else {
+        return false;
+    };
+    let within = start < purpose
+        && end <= purpose
+        && !s.norm[end..purpose].contains(['.', ';', ':'])
+        && purpose - end <= 80;
+    !within
+}
+
+/// "we develop AI-enabled tools that improve our services", "advertising offerings that generate
+/// revenue to support and improve its services": the improvement is what a tool or an offering
+/// does, told in a relative clause, not a purpose given to the data. A relative clause on the data
+/// itself ("information that you provide to improve …") is not such a clause.
+fn purpose_of_something_else(s: &crate::context::SentenceFacts, purpose: usize) -> bool {
+    let head = &s.norm[..purpose];
+    let Some(rel) = [" that ", " which "]
+        .iter()
+        .filter_map(|w| head.rfind(w).map(|i| (i, i + w.len())))
+        .max()
+    else {
+        return false;
+    };
+    let (rel_start, rel_end) = rel;
+    let clause = &head[rel_end..];
+    if clause.contains(", ") || clause.contains(['(', ')']) || clause.split(' ').count() > 6 {
+        return false;
+    }
+    let names_data = |h: &crate::context::Hit| {
+        h.is(Concept::Content)
+            || h.is(Concept::Personal)
+            || h.is(Concept::Data)
+            || h.is(Concept::UsageData)
+    };
+    // The noun the clause hangs on is not data, and the clause itself neither uses data nor names
+    // a party acting ("that we use to improve" is the vendor's own act).
+    let on_data = s.hits.iter().any(|h| names_data(h) && h.end == rel_start);
+    let inside = s.hits.iter().any(|h| {
+        h.start >= rel_end
+            && h.end <= purpose
+            && (names_data(h)
+                || h.is(Concept::Use)
+                || h.is(Concept::License)
+                || h.is(Concept::Vendor)
+                || h.is(Concept::Customer))
+    });
+    !on_data && !inside
+}
+
+/// "You agree that this license includes the right for the Company to provide, promote, and improve
+/// the Services", "you agree that SurveyMonkey may collect data … to improve": the customer agrees
+/// to a permission given to another party, named by a word the vocabulary may not know.
+fn permission_for_another(s: &crate::context::SentenceFacts, purpose: usize) -> bool {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:right|rights|license|licence)\ for\ (?:the\ )?([a-z][a-z.-]*)\ to(?-u:\b)|(?-u:\b)(?:agree|agrees|acknowledge|acknowledges|understand|understands)\ that\ (?:the\ )?([a-z][a-z.-]*)\ (?:may|can|will|shall|is\ (?:free|entitled|permitted))(?-u:\b)")
+            .expect("valid other-party permission regex")
+    });
+    re.captures_iter(&s.norm[..purpose.min(s.norm.len())])
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .any(|w| {
+            !matches!(
+                w.as_str(),
+                "you"
+                    | "your"
+                    | "user"
+                    | "users"
+                    | "customer"
+                    | "customers"
+                    | "licensee"
+                    | "it"
+                    | "this"
+                    | "these"
+                    | "such"
+                    | "they"
+            )
+        })
+}
+
+/// The aggregated word describes the data ("de-identified, anonymized or aggregate data", "content
+/// that is de-identified") rather than something else ("aggregated, anonymous reporting").
+fn modifies_data(norm: &str, start: usize, end: usize) -> bool {
+    const NOUNS: &[&str] = &[
+        "data",
+        "information",
+        "content",
+        "statistics",
+        "form",
+        "level",
+        "way",
+        "manner",
+        "basis",
+        "format",
+        "datasets",
+        "records",
+        "metrics",
+        "insights",
+    ];
+    let before = norm[..start].trim_end();
+    let predicate = ["been", "is", "are", "be", "was", "were", "being"]
+        .iter()
+        .any(|w| {
+            before.ends_with(w)
+                && before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c == ' ')
+        });
+    if predicate {
+        return true;
+    }
+    if norm[start..end].ends_with(" data") {
+        return true;
+    }
+    let mut rest = &norm[end.min(norm.len())..];
+    let mut modifiers = 0;
+    for _ in 0..6 {
+        rest = rest.trim_start_matches([',', ' ', '"', '\'', '“', '”', '’', '/']);
+        rest = rest
+            .strip_prefix("and ")
+            .or_else(|| rest.strip_prefix("or "))
+            .unwrap_or(rest);
+        let word = rest
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("");
+        if word.is_empty() {
+            return false;
+        }
+        if NOUNS.contains(&word) {
+            return true;
+        }
+        let qualifier = word.ends_with("ed")
+            || [
+                "anonym",
+                "aggregat",
+                "pseudonym",
+                "de-ident",
+                "deident",
+                "non-",
+            ]
+            .iter()
+            .any(|w| word.starts_with(w));
+        // "aggregated or de-identified Device Data", "aggregated statistical data": a word or two
+        // naming the kind of data may stand before the noun.
+        let stop = [
+            "for", "to", "of", "with", "by", "in", "on", "at", "that", "which", "we", "you", "it",
+        ]
+        .contains(&word);
+        if !qualifier && (stop || modifiers == 2) {
+            return false;
+        }
+        if !qualifier {
+            modifiers += 1;
+        }
+        rest = &rest[word.len()..];
+    }
+    false
+}
+
+/// "prohibiting them from using personal data for any purpose other than to provide services": an
+/// open purpose cut down by an exception inside a refusal.
+fn any_purpose_but(s: &crate::context::SentenceFacts, purpose_end: usize) -> bool {
+    let rest = s.norm[purpose_end.min(s.norm.len())..].trim_start_matches([',', ' ']);
+    ["other than", "except", "besides", "beyond", "unrelated to"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        && s.has(Concept::Negation)
+}
+
+/// "your use of the Services", "their use of our products": the customer's use, named as a noun.
+/// "whether you access any links", "when you use the Services": the customer's own act.
+fn customers_use(norm: &str, start: usize, end: usize) -> bool {
+    let before = norm[..start].trim_end();
+    let noun = [
+        "your",
+        "their",
+        "users'",
+        "user's",
+        "customer's",
+        "his or her",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+        && norm[end..].starts_with(" of ");
+    let act = before.ends_with(" you") || before == "you";
+    noun || act
+}
+
+/// "we may aggregate, anonymize, or otherwise learn from data", "combine it with": acts on data the
+/// vocabulary's use verbs do not name.
+fn learns_from_data(norm: &str) -> bool {
+    ["learn from", "combine", "merge"]
+        .iter()
+        .any(|w| norm.contains(w))
+}
+
+/// "we must obtain from you certain rights related to Content": rights taken over the content are a
+/// licence, though the sentence does not say "licence".
+fn obtains_rights(norm: &str) -> bool {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    RE.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:obtain|obtains|need|needs|require|requires|receive|receives|acquire|acquires)\ (?:from\ you\ )?(?:certain\ |the\ |all\ |such\ )?(?:rights|permissions)\ (?:related\ to|in|to|over)(?-u:\b)")
+            .expect("valid rights regex")
+    })
+    .is_match(norm)
+}
+
+/// The vendor keeps data, as an active verb with the data after it: "we retain some of your
+/// information", "we may keep pseudonymised personal information". Returns the verb's end.
+fn keeps_data(s: &crate::context::SentenceFacts) -> Option<usize> {
+    s.hits_of(Concept::Retain)
+        .filter(|h| {
+            matches!(
+                &s.norm[h.start..h.end],
+                "retain" | "retains" | "keep" | "keeps" | "store" | "stores" | "preserve"
+            ) && actor_before(s, h.start) == Actor::Vendor
+        })
+        .find(|h| {
+            s.hits.iter().any(|d| {
+                d.start >= h.end
+                    && d.start <= h.end + 40
+                    && (d.is(Concept::Content)
+                        || d.is(Concept::Personal)
+                        || d.is(Concept::Data)
+                        || d.is(Concept::UsageData))
+            })
+        })
+        .map(|h| h.end)
+}
+
+/// The data is kept "to" the open purpose: an infinitive between the keeping and the purpose, and
+/// not a business purpose (how long data is kept is `retention-deletion`'s finding).
+fn kept_for(s: &crate::context::SentenceFacts, purpose: usize) -> bool {
+    keeps_data(s).is_some_and(|kept| {
+        kept < purpose
+            && s.norm[kept..purpose].contains(" to ")
+            && !s.norm[purpose..].starts_with("business")
+    })
 }
 
 /// Content hits that are the customer's: "Third-Party Materials" and "our content" are not.
@@ -191,6 +579,9 @@ fn customer_content(s: &crate::context::SentenceFacts) -> bool {
         let hit = &s.norm[h.start..h.end];
         !(hit.starts_with("third")
             || hit.starts_with("our ")
+            || before.ends_with("advertising ")
+            || before.ends_with("marketing ")
+            || before.ends_with("promotional ")
             || before.ends_with("third-party ")
             || before.ends_with("third party ")
             || before.ends_with("our ")
@@ -242,6 +633,117 @@ fn feedback_words(s: &crate::context::SentenceFacts) -> bool {
         })
 }
 
+/// Whether the open purpose at `p_start..p_end` is one the vendor takes over the customer's data:
+/// not negated, narrowed, the customer's own, aggregated data's, a processor's or a disclosure's.
+fn purpose_stands(
+    cx: &Context,
+    s: &crate::context::SentenceFacts,
+    (p_start, p_end): (usize, usize),
+    uses: bool,
+    data_in_section: bool,
+    data_in_lead: bool,
+) -> bool {
+    // Keeping data for a purpose is a use of it: "we retain some of your information … to
+    // continue to develop and improve our Services". Keeping it "for legitimate business
+    // purposes" is a retention period, `retention-deletion`'s finding.
+    if !(uses || data_in_section || kept_for(s, p_start)) {
+        return false;
+    }
+    // The data is aggregated ("de-identified data", "aggregate data"), as opposed to the
+    // vendor's act of aggregating it ("we may aggregate or learn from data … to improve").
+    // "information at an aggregate level", "in a deidentified, anonymous way", and
+    // "non-personally-identifying Information" are such data too.
+    // "personal data, including anonymized and deidentified data", "(including anonymous
+    // … information, as well as personally identifiable information)": personal data named
+    // beside the aggregated is used for the purpose too.
+    let aggregated_added = s.hits_of(Concept::Aggregated).any(|a| {
+        let before = s.norm[..a.start].trim_end();
+        before.ends_with("including") || before.ends_with("as well as") || before.ends_with('(')
+    });
+    let personal_named = aggregated_added
+        && s.hits_of(Concept::Personal).any(|h| {
+            h.start < p_start && {
+                let before = &s.norm[h.start.saturating_sub(24)..h.start];
+                !(before.ends_with("non-")
+                    || before.ends_with("non ")
+                    || s.hits_of(Concept::Aggregated)
+                        .any(|a| a.end <= h.start && h.start - a.end <= 12))
+            }
+        });
+    let aggregated_data = !personal_named
+        && s.hits_of(Concept::Aggregated).any(|h| {
+            h.start < p_start
+                && ((s.norm[..h.end].ends_with("ed") && modifies_data(&s.norm, h.start, h.end))
+                    || [
+                        " data",
+                        " information",
+                        " level",
+                        " form",
+                        " way",
+                        " manner",
+                        " basis",
+                    ]
+                    .iter()
+                    .any(|w| s.norm[h.end..].starts_with(w)))
+        })
+        || (s.norm[..p_start].contains("non-personal")
+            // "Personally Identifiable Information and Non-Personally Identifiable Information"
+            // names personal data as well.
+            && !s.norm[..p_start].contains("and non-personal"));
+    if aggregated_data {
+        return false;
+    }
+    // "Amazon uses information about … who you communicate with the most, to provide and
+    // improve our services": the vendor's verb governs the purpose, not the "you" of a
+    // relative clause nearer to it.
+    let vendor_verb = s
+        .hits
+        .iter()
+        .filter(|h| h.end <= p_start && (h.is(Concept::Use) || h.is(Concept::License)))
+        .any(|h| {
+            // "… and data collected from their use, may be used to help us develop": a use in the
+            // passive, with no agent, is permitted to the vendor.
+            let passive = h.is(Concept::Use)
+                && [" be ", " is ", " are "].iter().any(|w| {
+                    s.norm[..h.start].strip_suffix(w).is_some_and(|subject| {
+                        // "Users will be licensed to use …": the customer is the passive's subject.
+                        let subject = subject
+                            .trim_end_matches(" will")
+                            .trim_end_matches(" may")
+                            .trim_end_matches(" shall")
+                            .trim_end_matches(" can");
+                        !["you", "users", "user", "customers", "customer", "licensee"]
+                            .iter()
+                            .any(|c| subject.ends_with(c))
+                    })
+                });
+            (actor_before(s, h.start) == Actor::Vendor || passive)
+                && !purpose_negated(s, h.start, h.start)
+        });
+    let by_customer = !data_in_lead
+        && actor_before(s, p_start) == Actor::Customer
+        && !vendor_permission(s, p_start)
+        && !permission_for_another(s, p_start)
+        && !vendor_verb;
+    if purpose_negated(s, p_start, p_end)
+            || narrowed_to(s, p_start)
+            || by_customer
+            || purpose_of_something_else(s, p_start)
+        || announces_how(s, p_start)
+            || any_purpose_but(s, p_end)
+            // "By using the Services, you agree that …" binds the customer; a licence granted
+            // "by using" them still takes the purposes it lists.
+            || (s.norm.contains("by using") && !s.has(Concept::License))
+            || shared_with_processors(s, p_start)
+            || permission_first(s)
+            || consent_follows(&s.norm[p_end..])
+            || purpose_of_disclosure(cx, s)
+    {
+        return false;
+    }
+    true
+}
+
 impl Rule for VaguePurpose {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -271,15 +773,24 @@ impl Rule for VaguePurpose {
             if !may_state_open_purpose(s) {
                 continue;
             }
-            let uses = s.has(Concept::Use)
+            // "your use of the Services" is the customer's use, not the vendor's.
+            let uses = s
+                .hits_of(Concept::Use)
+                .any(|h| !customers_use(&s.norm, h.start, h.end) && !uses_a_tool(s, h.end))
                 || s.has(Concept::License)
-                || s.has(Concept::Share)
+                || obtains_rights(&s.norm)
+                || learns_from_data(&s.norm)
+                || s.hits_of(Concept::Share)
+                    .any(|h| !sends_to_customer(&s.norm, h.end))
                 || data_in_lead;
             // A purpose listed under "How We Use Information We Collect" or "Purposes of
             // processing" is a use of the data the title names, though the item says neither.
             let data_in_section = !(data_in_lead || (data_here && uses))
                 && ((opens_item(cx, s) && section_topic(cx, s).uses_data) || purpose_entry(cx, s));
-            if !(data_here || data_in_lead || data_in_section) || !(uses || data_in_section) {
+            let keeps = keeps_data(s).is_some();
+            if !(data_here || data_in_lead || data_in_section)
+                || !(uses || keeps || data_in_section)
+            {
                 continue;
             }
             // Usage data alone for unbounded purposes ("System Data … for its business purposes")
@@ -291,59 +802,15 @@ impl Rule for VaguePurpose {
             if usage_only && unbounded_purpose(s).is_some() {
                 continue;
             }
-            let Some((p_start, p_end)) = open_purpose(s).or_else(|| further_open_purpose(s)) else {
+            let standing =
+                open_purpose_matches(s)
+                    .chain(further_open_purpose(s))
+                    .find(|&(p_start, p_end)| {
+                        purpose_stands(cx, s, (p_start, p_end), uses, data_in_section, data_in_lead)
+                    });
+            let Some((p_start, p_end)) = standing else {
                 continue;
             };
-            // The data is aggregated ("de-identified data", "aggregate data"), as opposed to the
-            // vendor's act of aggregating it ("we may aggregate or learn from data … to improve").
-            // "information at an aggregate level", "in a deidentified, anonymous way", and
-            // "non-personally-identifying Information" are such data too.
-            let aggregated_data = s.hits_of(Concept::Aggregated).any(|h| {
-                h.start < p_start
-                    && (s.norm[..h.end].ends_with("ed")
-                        || [
-                            " data",
-                            " information",
-                            " level",
-                            " form",
-                            " way",
-                            " manner",
-                            " basis",
-                        ]
-                        .iter()
-                        .any(|w| s.norm[h.end..].starts_with(w)))
-            }) || (s.norm[..p_start].contains("non-personal")
-                // "Personally Identifiable Information and Non-Personally Identifiable Information"
-                // names personal data as well.
-                && !s.norm[..p_start].contains("and non-personal"));
-            if aggregated_data {
-                continue;
-            }
-            // "Amazon uses information about … who you communicate with the most, to provide and
-            // improve our services": the vendor's verb governs the purpose, not the "you" of a
-            // relative clause nearer to it.
-            let vendor_verb = s
-                .hits
-                .iter()
-                .filter(|h| h.end <= p_start && (h.is(Concept::Use) || h.is(Concept::License)))
-                .any(|h| actor_before(s, h.start) == Actor::Vendor && !negated(s, h.start));
-            let by_customer = !data_in_lead
-                && actor_before(s, p_start) == Actor::Customer
-                && !vendor_permission(s, p_start)
-                && !vendor_verb;
-            if negated(s, p_start)
-                || narrowed(s)
-                || by_customer
-                // "By using the Services, you agree that …" binds the customer; a licence granted
-                // "by using" them still takes the purposes it lists.
-                || (s.norm.contains("by using") && !s.has(Concept::License))
-                || shared_with_processors(s, p_start)
-                || permission_first(s)
-                || consent_follows(&s.norm[p_end..])
-                || purpose_of_disclosure(cx, s)
-            {
-                continue;
-            }
             out.push(sentence_finding(
                 cx,
                 &META,
@@ -558,5 +1025,144 @@ mod tests {
         assert_clean(ID, "We may disclose Information that we collect or you provide:\n\n*   To our subsidiaries and affiliates.\n*   For any other purpose disclosed by us when you provide the Information.\n");
         // Lyft Privacy Policy construction: a disclosure "to fulfill the following purposes" lists purposes.
         assert_flags(ID, "We disclose those categories of personal information to these other parties to fulfill the following purposes:\n\n*   Undertaking research to develop and improve the Lyft Platform.\n");
+    }
+
+    #[test]
+    fn a_negating_verb_governs_its_own_object_not_the_purposes_after_it() {
+        // Zillow Privacy Policy: "prevent fraud" is one purpose of several.
+        assert_flags(ID, "We use this information to comply with our legal obligations, to monitor activity to identify and provide you with promotions and offers, and to prevent fraud, protect our rights and the rights of others, to inform our marketing and advertising activities, and to help provide and improve our services.");
+        // eBay User Agreement: "detect and prevent fraudulent activity … and (ii) provide and improve".
+        assert_flags(ID, "eBay's automated systems may scan and analyze the contents of every message sent through its messaging platforms, to: (i) detect and prevent fraudulent activity or violations of eBay's User Agreement and (ii) provide and improve our Services.");
+        // A refusal before the verb still governs the whole list.
+        assert_clean(
+            ID,
+            "We do not use your personal data to prevent fraud, or to improve our services.",
+        );
+        // Zoom Privacy Policy: "prohibiting" refuses, and "any purpose other than" is a limit.
+        assert_clean(ID, "These vendors can access personal data subject to contractual and technical requirements for protecting personal data and prohibiting them from using personal data for any purpose other than to provide services to Zoom or as required by law.");
+        // PlayStation Network Terms of Service: a refusal inside the matched stretch.
+        assert_clean(ID, "We may prevent you from skipping or manipulating the display of Promotional Materials, and, if so, you may not attempt to access Ad Supported Content in any manner not prescribed by us.");
+        // Overleaf Terms of Service: "and specifically acknowledge that" opens a clause the
+        // refusal before it does not reach.
+        assert_flags(ID, "You agree not to make public statements relating to any Beta Service without our prior written approval, and specifically acknowledge that any feedback you provide in relation to any Beta Service, and data collected from their use, may be used to help us develop and improve our products, notwithstanding any other provision of these Terms.");
+    }
+
+    #[test]
+    fn personal_data_named_beside_aggregated_data_is_still_used() {
+        // Glassdoor Privacy Policy.
+        assert_flags(ID, "We use personal data, including anonymized and deidentified data, to analyze, research, and understand, and improve our products and services, understand user behavior, and enhance user experiences.");
+        // Xanga Privacy Policy construction: "aggregated, anonymous reporting" is a report, not the
+        // data.
+        assert_flags(ID, "We use the information it collects for authentication purposes, to customize the advertising and content you see, to fulfill your requests for products and services, to provide aggregated, anonymous reporting for Xanga or third parties, to improve our services, and to communicate with you as part of the Xanga service.");
+        // Thryv Privacy Policy: personal information stripped, then the anonymized data used.
+        assert_clean(ID, "We may anonymize, aggregate or otherwise strip any Personal Information or other information we collect of all personally identifying characteristics and may use or share that aggregated, anonymized data with third parties for any purpose we deem appropriate.");
+        // Atlassian Privacy Policy: content that is de-identified and aggregated.
+        assert_clean(ID, "We may use content that is de-identified and aggregated in accordance with applicable data contribution product functionalities to develop and improve our Services.");
+    }
+
+    #[test]
+    fn a_permission_given_to_a_named_party_is_the_vendors() {
+        // Tagged Terms of Service.
+        assert_flags(ID, "You agree that this license includes the right for the Company to provide, promote, and improve the Services and to make Content submitted to or through the Services available to other companies, organizations or individuals for the syndication, broadcast, distribution, promotion or publication of such Content on other media and services.");
+        // SurveyMonkey Terms of Service.
+        assert_flags(ID, "In exchange for your use of a Beta Service, you agree that SurveyMonkey may collect data regarding your use of the Beta Service, including any feedback, and analyze your Content (including manual review) to improve and troubleshoot the Service, and develop new features and insights.");
+        // The customer's own right is not the vendor's.
+        assert_clean(ID, "You agree that this license includes the right for you to use the analytics dashboard to improve your services.");
+    }
+
+    #[test]
+    fn the_customer_as_an_object_is_not_the_actor() {
+        // Firefox Privacy Policy: "to you" is an object.
+        assert_flags(ID, "Mozilla processes this data to serve you relevant suggestions, understand how useful the suggestions are to you, and improve the service.");
+        // Nextdoor Privacy Policy: "information about you".
+        assert_flags(ID, "If you engage with third party partners through Nextdoor, the third parties may share with us certain personal information about you to allow us to coordinate, assess, and improve the services provided to you.");
+        // WeTransfer Terms of Service: "provide you with", and rights obtained over Content.
+        assert_flags(ID, "In order to allow us to operate, provide you with, and improve the Service and our technologies, we must obtain from you certain rights related to Content that is covered by intellectual property rights.");
+        // pixiv Terms of Service: the customer is the subject of the passive.
+        assert_clean(ID, "Users will be licensed to use Output Items for any purpose, as long as they do not breach the license conditions specified for any Provided Content used in 3D models created using Software.");
+        // The customer still acts where it is the subject.
+        assert_clean(
+            ID,
+            "You may use your data to improve the services you offer to your customers.",
+        );
+    }
+
+    #[test]
+    fn a_limit_that_lists_the_open_purpose_does_not_narrow_it() {
+        // Ubiquiti Terms of Service.
+        assert_flags(ID, "Customer acknowledges that the Services will require Authorized Users to share with Provider certain information which may include Personal Information regarding the Authorized Users solely for the purposes of providing and improving the Services.");
+        assert_clean(
+            ID,
+            "We will process Customer Data solely for the purpose of providing the Services.",
+        );
+    }
+
+    #[test]
+    fn what_a_tool_or_an_offering_does_is_not_a_purpose_given_to_data() {
+        // Starlink Privacy Policy: the tools improve the services.
+        assert_clean(ID, "In all other cases, we process your personal data based on the Legitimate Interests legal basis to help us develop AI-enabled tools that improve our services and our customers’ experiences when using our service.");
+        // A relative clause on the data itself keeps the purpose.
+        assert_flags(
+            ID,
+            "We use information that you provide to improve our services.",
+        );
+        // GitLab Terms of Service, Limitless Privacy Policy: the vendor uses a tool.
+        assert_clean(ID, "GitLab uses session replay tools to record user interactions for the purposes of improving user experience, troubleshooting technical issues, and enhancing our services.");
+        assert_clean(ID, "When we send you emails, we may use embedded pixels or other technologies to track information about your receipt and interaction with our emails, such as whether you access any links included in our emails, to learn how to deliver a better customer experience and improve our Services.");
+        // GitHub Terms of Service: an announcement of what the terms cover.
+        assert_clean(ID, "These are the terms that apply to GitHub Copilot and other AI features, including how your data may be used for development and improvement of the artificial intelligence and machine learning models, and the controls available to you.");
+        // Bandcamp Terms of Service: advertising materials are the vendor's.
+        assert_clean(ID, "You hereby grant to Company the right to use and display your trademarks solely in connection with the Service or in the marketing, promotion or advertising of the service, including in all forms of marketing, promotion, and advertising materials.");
+    }
+
+    #[test]
+    fn data_kept_to_improve_the_services_is_used_for_it() {
+        // Atlassian Privacy Policy.
+        assert_flags(ID, "We also retain some of your information as necessary to comply with our legal obligations, to resolve disputes, to enforce our agreements, to support business operations, and to continue to develop and improve our Services.");
+        // Reddit Privacy Policy: how long data is kept is `retention-deletion`'s finding.
+        assert_clean(ID, "We may retain certain information for legitimate business purposes and/or if we believe doing so is in accordance with, or as required by, any applicable law.");
+        // Streamable Privacy Policy: cookies stored on a device.
+        assert_clean(ID, "Cookies are small data files stored on your hard drive or in device memory that help us to improve the Services and your experience, see which areas and features of the Services are popular and count visits.");
+    }
+
+    #[test]
+    fn more_ways_of_naming_an_improvement_or_research() {
+        // Substack Privacy Policy: "monitor, improve and protect".
+        assert_flags(ID, "We use your information to help us monitor, improve and protect our services, content and website.");
+        // Vodafone Privacy Policy: the quality of the products.
+        assert_flags(ID, "We collect and combine information in order to monitor your use of products and services, and that of our other customers, as well as to help us to improve the quality of our products and services.");
+        // Google Privacy Policy.
+        assert_flags(
+            ID,
+            "We use the information we collect in existing services to help us develop new ones.",
+        );
+        assert_flags(
+            ID,
+            "And we use your information to make improvements to our services.",
+        );
+        // PayPal Privacy Policy: research among other purposes; Bing: the user's own research.
+        assert_flags(ID, "We may use your personal information for customer analysis, to administer our Services, and for internal operations, for example troubleshooting, data analysis, testing, research and statistical purposes.");
+        assert_clean(ID, "A Search is the act of an individual user manually entering text for the good faith purpose of obtaining search results for such user’s own research purposes.");
+        // Streamable Privacy Policy construction: purposes joined by slashes.
+        assert_flags(
+            ID,
+            "We use your personal data for improving / developing our products / services.",
+        );
+        // Vodafone Privacy Policy: consent where required limits the purpose.
+        assert_clean(ID, "If Vodafone is sharing personal data for any purpose where consent is required, we will ensure to respect your preferences.");
+    }
+
+    #[test]
+    fn bare_verb_purpose_entries_in_a_section_about_data() {
+        // Atlassian Privacy Policy: a purpose column written as bare verbs.
+        assert_flags(ID, "## How we use information\n\n| Category | Purposes |\n| --- | --- |\n| Geolocation data, such as your approximate location | Operate, maintain, and improve the Services |\n");
+        assert_clean(ID, "## How we use information\n\n| Category | Purposes |\n| --- | --- |\n| Payment information | Process payments |\n");
+    }
+
+    #[test]
+    fn the_vendors_own_name_for_its_offering() {
+        // Tumblr Privacy Policy.
+        assert_flags(ID, "Tumblr, Inc. (“Tumblr”, “we”, “us”) operates the service.\n\nWe use information about how you interact with Tumblr in order to personalize it for you, to keep both you and our community safe from harm, and to improve Tumblr for everyone who uses it.\n");
+        assert_clean(ID, "Tumblr, Inc. (“Tumblr”, “we”, “us”) operates the service.\n\nYou can use the editor to improve your Tumblr posts.\n");
     }
 }
