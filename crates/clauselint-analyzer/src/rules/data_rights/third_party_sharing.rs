@@ -694,6 +694,50 @@ fn provided_to(between: &str) -> bool {
             .any(|w| matches!(w, "about" | "regarding" | "on" | "for" | "with"))
 }
 
+/// The byte offset `max_chars` characters after `from`, or the end of `text`.
+fn chars_after(text: &str, from: usize, max_chars: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// The first match of `tail` that starts at most `max_chars` characters after `from` with no full
+/// stop or semicolon before it: what `[^.;]{0,N}?tail` matches, without the bounded repetition
+/// of a negated class that makes a regex costly to search.
+fn tail_within<'t>(
+    text: &'t str,
+    from: usize,
+    max_chars: usize,
+    tail: &Regex,
+) -> Option<regex::Match<'t>> {
+    let stop = text[from..]
+        .find(['.', ';'])
+        .map_or(text.len(), |i| from + i);
+    let limit = stop.min(chars_after(text, from, max_chars));
+    tail.find_at(text, from).filter(|m| m.start() <= limit)
+}
+
+/// "provide … with ": a provide or supply verb and the first " with " within 100 characters of
+/// it in the same clause. Returns the verb's start and the end of " with ".
+fn provide_then_with(norm: &str) -> Option<(usize, usize)> {
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    let verb = VERB.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:provide|provides|providing|supply|supplies) ")
+            .expect("valid provide regex")
+    });
+    verb.find_iter(norm).find_map(|v| {
+        // At least one character of object between the verb and " with ".
+        let from = chars_after(norm, v.end(), 1);
+        let stop = norm[v.end()..]
+            .find(['.', ';'])
+            .map_or(norm.len(), |i| v.end() + i);
+        let at = from + norm.get(from..)?.find(" with ")?;
+        (at <= stop && at <= chars_after(norm, v.end(), 100))
+            .then(|| (v.start(), at + " with ".len()))
+    })
+}
+
 /// "We provide ad-serving companies, ad networks and advertising companies with information":
 /// the recipient sits between the verb and the data.
 fn provided_with_data(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
@@ -702,13 +746,8 @@ fn provided_with_data(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     if !(s.norm.contains(" with ") && (s.norm.contains("provid") || s.norm.contains("suppl"))) {
         return None;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:provide|provides|providing|supply|supplies)\ [^.;]{1,100}?\ with\ ")
-            .expect("valid provide-with regex")
-    });
-    let m = re.find(&s.norm)?;
-    let with_end = m.end();
+    let (m_start, with_end) = provide_then_with(&s.norm)?;
+
     let data_follows = s.hits.iter().any(|d| {
         d.start >= with_end
             && d.start <= with_end + 24
@@ -732,17 +771,17 @@ fn provided_with_data(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
         return None;
     }
     let recipient = s.hits_of(Concept::ThirdParty).find(|h| {
-        h.start > m.start()
+        h.start > m_start
             && h.end <= with_end
             && !is_processor(s, h)
             && !matches!(&s.norm[h.start..h.end], "the public" | "other users")
     })?;
-    if !data_follows || actor_before(s, m.start()) != Actor::Vendor || negated(s, m.start()) {
+    if !data_follows || actor_before(s, m_start) != Actor::Vendor || negated(s, m_start) {
         return None;
     }
-    let verb_end = m.start() + s.norm[m.start()..].find(' ').unwrap_or(0);
+    let verb_end = m_start + s.norm[m_start..].find(' ').unwrap_or(0);
     Some((
-        share_verb(m.start(), verb_end),
+        share_verb(m_start, verb_end),
         (recipient.start, recipient.end),
     ))
 }
@@ -801,8 +840,8 @@ fn state_law_sale(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     {
         return None;
     }
-    let m = state_law_sale_regex().find(&s.norm)?;
-    let before = &s.norm[..m.start()];
+    let (m_start, m_end) = state_law_sale_find(&s.norm)?;
+    let before = &s.norm[..m_start];
     // "You have the right to opt out of …", "the right to know how and when we sell …": a right
     // the customer has, not a practice admitted.
     if [
@@ -816,10 +855,10 @@ fn state_law_sale(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     ]
     .iter()
     .any(|w| before.contains(w))
-        || negated(s, m.start())
+        || negated(s, m_start)
         // "If you believe our online tracking technologies qualify as a “sale”": a verb of being
         // has no actor, and the customer who believes it is not the one selling.
-        || (!copular_sale(m.as_str()) && actor_before(s, m.start()) == Actor::Customer)
+        || (!copular_sale(&s.norm[m_start..m_end]) && actor_before(s, m_start) == Actor::Customer)
     {
         return None;
     }
@@ -827,7 +866,7 @@ fn state_law_sale(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
         || s.has(Concept::Data)
         || s.has(Concept::Content)
         || s.norm.contains("categories");
-    data.then(|| (share_verb(m.start(), m.end()), (m.start(), m.end())))
+    data.then(|| (share_verb(m_start, m_end), (m_start, m_end)))
 }
 
 fn copular_sale(phrase: &str) -> bool {
@@ -836,18 +875,74 @@ fn copular_sale(phrase: &str) -> bool {
         .any(|w| phrase.starts_with(w))
 }
 
-fn state_law_sale_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+/// The state-law sale wording of [`state_law_sale`]: its start and end in `norm`, the earliest
+/// of its shapes (the first shape listed wins a tie).
+fn state_law_sale_find(norm: &str) -> Option<(usize, usize)> {
+    // "considered a “sale” or “sharing”", "qualify as a sale": worth searching only where a verb
+    // of being considered is present.
+    static DEEMED: OnceLock<Regex> = OnceLock::new();
+    static PLAIN: OnceLock<Regex> = OnceLock::new();
+    static ENGAGES: OnceLock<Regex> = OnceLock::new();
+    static TARGETED: OnceLock<Regex> = OnceLock::new();
+    static SHARES: OnceLock<Regex> = OnceLock::new();
+    static FOR_TARGETED: OnceLock<Regex> = OnceLock::new();
+    let deemed = DEEMED.get_or_init(|| {
         Regex::new(r#"(?x)
             (?-u:\b)(?:considered|deemed|constitutes?|constituting|qualifies\ as|qualify\ as|treated\ as)\ (?:an?\ |the\ )?(?:[“"'][^”"'.;]{1,30}[”"'],?\ (?:or\ |and\ |and/or\ )?){0,3}?[“"']?(?:sale|sales|selling|sharing|sold|shared)(?-u:\b)
-          | (?-u:\b)we\ will\ stop\ (?:selling|sharing)(?-u:\b)
-          | (?-u:\b)(?:use|uses|work\ with|works\ with|engage|engages)\ (?:third[-\ ]party\ )?(?:advertising|ad|analytics)\ (?:and\ (?:advertising|ad|analytics)\ )?(?:services|partners|networks|companies|providers)(?-u:\b)[^.;]{0,200}?(?-u:\b)(?:interest[-\ ]based|targeted|cross[-\ ]context(?:ual)?\ behaviou?ral)\ advertising(?-u:\b)
-          | (?-u:\b)(?:have|has|may\ have)\ (?:shared|sold)(?:,?\ (?:and/or|and|or)\ (?:shared|sold|disclosed))?(?-u:\b)
-          | (?-u:\b)(?:share|shares|sharing|shared|sell|sells|selling|sold|disclose|discloses|disclosed)(?-u:\b)[^.;]{0,100}?(?-u:\b)for\ (?:the\ )?(?:purposes?\ of\ )?(?:cross[-\ ]context(?:ual)?\ behaviou?ral|targeted|interest[-\ ]based)\ advertising(?-u:\b)
         "#)
-        .expect("valid state-law sale regex")
-    })
+        .expect("valid deemed-sale regex")
+    });
+    let plain = PLAIN.get_or_init(|| {
+        Regex::new(r"(?-u:\b)we will stop (?:selling|sharing)(?-u:\b)|(?-u:\b)(?:have|has|may have) (?:shared|sold)(?:,? (?:and/or|and|or) (?:shared|sold|disclosed))?(?-u:\b)")
+            .expect("valid sale-admission regex")
+    });
+    // "use third-party advertising partners … for interest-based advertising".
+    let engages = ENGAGES.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:use|uses|work with|works with|engage|engages) (?:third[- ]party )?(?:advertising|ad|analytics) (?:and (?:advertising|ad|analytics) )?(?:services|partners|networks|companies|providers)(?-u:\b)")
+            .expect("valid advertising-engagement regex")
+    });
+    let targeted = TARGETED.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:interest[- ]based|targeted|cross[- ]context(?:ual)? behaviou?ral) advertising(?-u:\b)")
+            .expect("valid targeted-advertising regex")
+    });
+    // "share … for cross-context behavioral advertising".
+    let shares = SHARES.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:share|shares|sharing|shared|sell|sells|selling|sold|disclose|discloses|disclosed)(?-u:\b)")
+            .expect("valid share-verb regex")
+    });
+    let for_targeted = FOR_TARGETED.get_or_init(|| {
+        Regex::new(r"(?-u:\b)for (?:the )?(?:purposes? of )?(?:cross[- ]context(?:ual)? behaviou?ral|targeted|interest[- ]based) advertising(?-u:\b)")
+            .expect("valid for-targeted-advertising regex")
+    });
+    let deemed_at = if ["consider", "deem", "constitut", "qualif", "treated"]
+        .iter()
+        .any(|w| norm.contains(w))
+    {
+        deemed.find(norm).map(|m| (m.start(), m.end()))
+    } else {
+        None
+    };
+    let plain_at = plain.find(norm).map(|m| (m.start(), m.end()));
+    let advertising = norm.contains("advertising");
+    let engages_at = if advertising {
+        engages
+            .find_iter(norm)
+            .find_map(|h| tail_within(norm, h.end(), 200, targeted).map(|t| (h.start(), t.end())))
+    } else {
+        None
+    };
+    let shares_at = if advertising {
+        shares.find_iter(norm).find_map(|h| {
+            tail_within(norm, h.end(), 100, for_targeted).map(|t| (h.start(), t.end()))
+        })
+    } else {
+        None
+    };
+    // The shapes in the order of precedence; `min_by_key` keeps the first of equal starts.
+    [deemed_at, plain_at, engages_at, shares_at]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(start, _)| *start)
 }
 
 /// A merger, acquisition, sale of assets, bankruptcy or other change of control: the buyer or
@@ -1129,7 +1224,7 @@ impl Rule for ThirdPartySharing {
                 ));
                 continue;
             }
-            if state_law_sale_regex().is_match(&s.norm[r_start..r_end]) {
+            if state_law_sale_find(&s.norm[r_start..r_end]).is_some() {
                 out.push(sentence_finding(
                     cx,
                     &META,
