@@ -77,7 +77,10 @@ fn vendor_receives() -> &'static Regex {
 /// named by what it provides ("our third-party AI providers", "third-party payment processors").
 fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
     let word = &s.norm[h.start..h.end];
-    if PROCESSOR_RECIPIENTS.contains(&word) {
+    // "payment-related companies": companies named by the service they give.
+    if PROCESSOR_RECIPIENTS.contains(&word)
+        || (word.starts_with("related") && s.norm[..h.start].ends_with('-'))
+    {
         return true;
     }
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -188,10 +191,14 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
         .filter(|h| h.start >= verb_end && h.end <= window_end)
         .filter(|h| {
             let between = &s.norm[verb_end..h.start];
-            (between.contains(" with ")
-                || between.contains(" to ")
-                || between.starts_with("with ")
-                || between.starts_with("to "))
+            // "share information between and among Starbucks Corporation, its subsidiaries, and
+            // affiliates", "across our services and affiliated entities".
+            ([" with ", " to ", " among ", " amongst ", " across "]
+                .iter()
+                .any(|w| between.contains(w))
+                || ["with ", "to ", "among ", "amongst ", "across "]
+                    .iter()
+                    .any(|w| between.starts_with(w)))
                 && !between.contains(';')
                 // "information you make available to us via third-party applications": the vendor
                 // receives it.
@@ -627,7 +634,7 @@ fn list_of_recipients<'c>(
         .take(40)
         .take_while(|t| t.lead_in.is_some())
         .filter(|t| t.lead_in == Some(s.index) && t.norm.len() < 240)
-        .filter(|t| !excluded_context().is_match(&t.norm) && !consent_gated(t, None))
+        .filter(|t| !excluded(&t.norm) && !consent_gated(t, None))
         .find_map(|t| recipient_item(cx, t).map(|(_, r)| (t, r)))
 }
 
@@ -1004,6 +1011,179 @@ fn corporate_transaction(cx: &Context, s: &SentenceFacts) -> Option<(Option<Hit>
     }
 }
 
+/// Third-party things rather than parties: "third-party websites", "third-party apps".
+fn third_party_thing(s: &SentenceFacts, h: &Hit) -> bool {
+    s.norm[h.start..h.end].starts_with("third")
+        && [
+            " websites",
+            " sites",
+            " links",
+            " content",
+            " cookies",
+            " applications",
+            " apps",
+            " offerings",
+            " materials",
+            " products",
+            " software",
+            " license",
+            " services",
+            " service",
+            " integrations",
+            " tools",
+            " platforms",
+        ]
+        .iter()
+        .any(|w| s.norm[h.end..].starts_with(w))
+}
+
+/// "allow certain third-party advertising companies to collect your hashed email address", "to
+/// allow Zoom and Zoom's authorized third parties to access, use, and share Customer Content": the
+/// vendor lets a third party take the data itself. Access the customer gives its own apps ("you may
+/// allow third-party applications to access your account") is the customer's choice.
+fn allowed_to_take(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|enable|enables|enabling)(?-u:\b)")
+            .expect("valid allow regex")
+    });
+    static ACT: OnceLock<Regex> = OnceLock::new();
+    let act = ACT.get_or_init(|| {
+        Regex::new(r"^ (?:[^ .;]+ ){0,4}?to (?:(?:directly|also|then) )?(?:access|use|collect|obtain|receive|share|process|combine)(?-u:\b)")
+            .expect("valid allowed-act regex")
+    });
+    if !(s.norm.contains("allow") || s.norm.contains("permit") || s.norm.contains("enabl")) {
+        return None;
+    }
+    re.find_iter(&s.norm).find_map(|v| {
+        // "Clicking on links … may allow third parties to collect", "Using third-party products
+        // … may allow the third party to collect": what the customer's own visit lets through.
+        let subject = &s.norm[..v.start()];
+        if negated(s, v.start())
+            || subject.contains("click")
+            || subject.contains("link")
+            || [
+                "using ",
+                "enabling ",
+                "connecting ",
+                "visiting ",
+                "interacting ",
+            ]
+            .iter()
+            .any(|w| subject.starts_with(w))
+        {
+            return None;
+        }
+        let stop = s.norm[v.end()..]
+            .find(['.', ';'])
+            .map_or(s.norm.len(), |i| v.end() + i);
+        let window = stop.min(v.end() + 80);
+        let party = s.hits_of(Concept::ThirdParty).find(|h| {
+            let word = &s.norm[h.start..h.end];
+            h.start >= v.end()
+                && h.end <= window
+                && !is_processor(s, h)
+                && !matches!(word, "the public" | "other users")
+                && !third_party_thing(s, h)
+                && !unauthorised(s, h)
+                && act.is_match(&s.norm[h.end..])
+        })?;
+        // Whose party it is: the customer's own ("your third-party providers") is left alone;
+        // the vendor's ("our partners", "Zoom's authorized third parties") counts whoever allows.
+        let before = &s.norm[v.end()..party.start];
+        if before.split(' ').any(|w| w == "your") {
+            return None;
+        }
+        let vendors = before
+            .split(' ')
+            .any(|w| matches!(w, "our" | "its") || w.ends_with("'s"));
+        if !vendors && actor_before(s, v.start()) == Actor::Customer {
+            return None;
+        }
+        // The data the party takes follows its verb.
+        let after = party.end + act.find(&s.norm[party.end..])?.end();
+        let data = s.hits.iter().any(|d| {
+            d.start >= after
+                && d.start <= after + 60
+                && (d.is(Concept::Personal) || d.is(Concept::Data) || d.is(Concept::Content))
+        }) || profile_words(s);
+        data.then(|| (share_verb(v.start(), v.end()), (party.start, party.end)))
+    })
+}
+
+/// "Customer acknowledges that the Third-Party Service developer will not be a Subprocessor", "shares
+/// … with advertisers that are not acting as data processors": a recipient the contract says is no
+/// processor uses the data on its own account.
+fn declared_not_processor(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:is|are|will|shall|would) not (?:be |acting as |act as )?(?:an? |our |its )?(?:data )?(?:sub-?processors?|processors?)(?-u:\b)")
+            .expect("valid not-a-processor regex")
+    });
+    if !s.norm.contains("processor") {
+        return None;
+    }
+    let m = re.find(&s.norm)?;
+    // The party the sentence speaks of comes just before the denial.
+    let party = s
+        .hits_of(Concept::ThirdParty)
+        .filter(|h| {
+            h.end <= m.start()
+                && m.start() - h.end <= 60
+                && !matches!(&s.norm[h.start..h.end], "the public" | "other users")
+        })
+        .last()
+        .filter(|h| !is_processor(s, h))?;
+    // "… if the provider is not a sub-processor, we will not share": a condition or a refusal.
+    let before = &s.norm[..party.start];
+    if before.ends_with("if ") || before.ends_with("if the ") || before.ends_with("unless ") {
+        return None;
+    }
+    Some((share_verb(m.start(), m.end()), (party.start, party.end)))
+}
+
+/// "we also use the extended matching (transmission of hashed email addresses to improve audience
+/// formation)", "share your email address in hashed form": hashing identifiers only serves to match
+/// them at an advertising platform, which then knows who the customer is.
+fn hashed_identifiers_sent(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    if !s.norm.contains("hash") || !advertising_context().is_match(&s.norm) {
+        return None;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:transmission|transmit|transmits|transmitted|transfer|transfers|transferred|share|shares|shared|sharing|send|sends|sent|upload|uploads|uploaded|disclose|discloses|disclosed|provide|provides|provided|pass|passes|passed)(?-u:\b)")
+            .expect("valid moving-verb regex")
+    });
+    static HASHED: OnceLock<Regex> = OnceLock::new();
+    let hashed = HASHED.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:hashed (?:(?:e-?mail|phone|contact|customer|user)(?-u:\w)*|identifiers?|data|information|lists?|versions?|form)|(?:in|as) (?:a )?hashed (?:form|format|version)|hash(?:es|ed)? (?:of )?(?:your |their |the )?(?:e-?mail|phone))(?-u:\b)")
+            .expect("valid hashed-identifier regex")
+    });
+    let h = hashed.find(&s.norm)?;
+    let v = re
+        .find_iter(&s.norm)
+        .filter(|v| v.start().abs_diff(h.start()) <= 80)
+        .find(|v| {
+            // "These partners also share information with us, such as … hashed email addresses",
+            // "They may provide us with … hashed emails": the vendor receives; "To opt-out of us
+            // sharing your hashed email address": the customer's right.
+            let before = &s.norm[..v.start()];
+            let after = &s.norm[v.end()..(v.end() + 12).min(s.norm.len())];
+            !negated(s, v.start())
+                && actor_before(s, v.start()) != Actor::Customer
+                && !after.starts_with(" us")
+                && !vendor_receives().is_match(after)
+                && !s.hits_of(Concept::ThirdParty).any(|p| {
+                    p.end <= v.start()
+                        && v.start() - p.end <= 12
+                        && !s.norm[p.end..v.start()].contains(',')
+                })
+                && !before.contains("opt out")
+                && !before.contains("opt-out")
+        })?;
+    Some((share_verb(v.start(), v.end()), (h.start(), h.end())))
+}
+
 /// "These companies collect and use this information under their own privacy policies", "will be
 /// used by Salesforce.com, Inc. pursuant to its privacy policy": a recipient that uses the data
 /// under its own rules is an independent controller, not a processor. A notice that linked sites
@@ -1048,10 +1228,48 @@ fn share_verb(start: usize, end: usize) -> Hit {
     }
 }
 
+/// A context where disclosure is the customer's right or choice, or confidential information
+/// under a confidentiality clause.
+fn excluded(norm: &str) -> bool {
+    excluded_context()
+        .find_iter(norm)
+        .any(|m| m.as_str() != "confidential information" || !open_confidential_disclosure(norm))
+        || customers_authorised_party(norm)
+}
+
+/// "Zoom also may disclose Customer Confidential Information to its consultants, contractors, service
+/// providers, subprocessors, and other third parties who are bound by confidentiality obligations": one
+/// party's licence to pass the other's confidential information to recipients left open. A mutual
+/// need-to-know clause ("the recipient may disclose Confidential Information only to its affiliates,
+/// employees, agents, or professional advisors") names its recipients and stays out of this rule.
+fn open_confidential_disclosure(norm: &str) -> bool {
+    (norm.contains("and other third parties") || norm.contains("or other third parties"))
+        && !["recipient", "receiving party", "each party", "either party"]
+            .iter()
+            .any(|w| norm.contains(w))
+}
+
+/// "authorized third parties", "your authorized third parties": parties the customer authorises.
+/// The vendor's own ("Zoom's authorized third parties", "our authorized third parties") are its
+/// recipients.
+fn customers_authorised_party(norm: &str) -> bool {
+    ["authorized third part", "authorised third part"]
+        .iter()
+        .flat_map(|w| norm.match_indices(w))
+        .any(|(i, _)| {
+            let before = &norm[..i];
+            // "unauthorized third parties" is another word.
+            let word_start = !before.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+            word_start
+                && !(before.ends_with("'s ")
+                    || matches!(before.trim_end().rsplit(' ').next(), Some("our" | "its")))
+        })
+}
+
 fn excluded_context() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
+        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)you direct us(?-u:\b)|(?-u:\b)shine the light(?-u:\b)|(?-u:\b)you may request(?-u:\b)|(?-u:\b)(?:upon|at|on) (?:the )?request of(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
             .expect("valid exclusion regex")
     })
 }
@@ -1177,13 +1395,22 @@ impl Rule for ThirdPartySharing {
                             None
                         }
                     });
+                    let found = found.or_else(|| allowed_to_take(s));
                     found
+                        .filter(|(h, _)| !negated(s, h.start))
+                        .map(|(h, r)| (Some(h), r))
+                })
+                // A recipient declared no processor, or identifiers hashed for matching: the data
+                // is named by the clause around them, or by the hashing itself.
+                .or_else(|| {
+                    declared_not_processor(s)
+                        .or_else(|| hashed_identifiers_sent(s))
                         .filter(|(h, _)| !negated(s, h.start))
                         .map(|(h, r)| (Some(h), r))
                 });
             let Some((share, (r_start, r_end))) = found else {
                 if let Some((item, (r_start, r_end))) = list_of_recipients(cx, s) {
-                    if !cx.in_prohibited_list(s) && !excluded_context().is_match(&s.norm) {
+                    if !cx.in_prohibited_list(s) && !excluded(&s.norm) {
                         out.push(sentence_finding(
                             cx,
                             &META,
@@ -1200,7 +1427,7 @@ impl Rule for ThirdPartySharing {
                 continue;
             };
             if cx.in_prohibited_list(s)
-                || excluded_context().is_match(&s.norm)
+                || excluded(&s.norm)
                 || consent_gated(s, share)
                 || describes_disclosures(cx, s)
             {
@@ -1746,5 +1973,76 @@ mod tests {
         // Miro Privacy Policy.
         assert_flags(ID, "We may use advertising and analytics services that are intended to analyze your use of our Services based on information obtained from cookies, including for delivering advertising to you (such as interest-based, targeted, or cross-context behavioral advertising).");
         assert_clean(ID, "We do not use advertising services that deliver cross-context behavioral advertising based on your personal information.");
+    }
+
+    #[test]
+    fn third_parties_the_vendor_lets_take_the_data() {
+        // Verizon Privacy Policy.
+        assert_flags(ID, "We may disclose, or allow certain third-party advertising and analytics companies to collect personal information such as your email address, information about your purchase of products and services from us, and information about your activity on our sites and in our apps.");
+        // Zoom Terms of Service: the customer obtains the consents, the vendor's parties take the data.
+        assert_flags(ID, "You are solely responsible for obtaining proper End User consents, which may be necessary to allow Zoom and Zoom’s authorized third parties to access, use, and share Customer Content.");
+        // Spotify Privacy Policy: the customer's own click lets the third party in.
+        assert_clean(
+            ID,
+            "Clicking on such links may allow third parties to collect or share data about you.",
+        );
+        assert_clean(
+            ID,
+            "You may allow third-party applications to access your account data.",
+        );
+        assert_clean(
+            ID,
+            "We do not allow advertising companies to collect your personal information.",
+        );
+        // The customer's own authorised parties are still the customer's choice.
+        assert_clean(
+            ID,
+            "We may disclose your personal information to your authorized third parties.",
+        );
+    }
+
+    #[test]
+    fn recipients_declared_no_processor() {
+        // Grammarly Commercial Terms.
+        assert_flags(ID, "Customer acknowledges that the Third-Party Service developer will not be a Subprocessor (as defined in the DPA).");
+        // Ubiquiti Terms of Service: processors of the vendor, each for itself.
+        assert_clean(
+            ID,
+            "Provider and such third party service providers are not sub-processors of each other.",
+        );
+    }
+
+    #[test]
+    fn identifiers_hashed_for_advertising_matching() {
+        // Gumb Privacy Policy.
+        assert_flags(ID, "If you have consented, we also use the extended matching (transmission of hashed email addresses to improve audience formation).");
+        // WordPress.com Privacy Policy.
+        assert_flags(ID, "For instance, we may share a hashed version of your email address to facilitate customized ad campaigns on other platforms.");
+        // TikTok Privacy Policy: the vendor receives the hashed identifiers.
+        assert_clean(ID, "These partners also share information with us, such as mobile identifiers for advertising, hashed email addresses and phone numbers, and cookie identifiers.");
+        // Wargaming Privacy Policy: the customer's opt-out.
+        assert_clean(ID, "To opt-out of us sharing your hashed email address for Matched Ads please contact us and specify that you wish to opt out of Matched Ads.");
+    }
+
+    #[test]
+    fn confidential_information_passed_to_recipients_left_open() {
+        // Zoom Terms of Service.
+        assert_flags(ID, "In addition to the foregoing permitted disclosures, Zoom also may disclose Customer Confidential Information to its consultants, contractors, service providers, subprocessors, and other third parties who are bound by confidentiality obligations at least as protective as the confidentiality provisions herein.");
+        // Grammarly Commercial Terms: a mutual need-to-know clause.
+        assert_clean(ID, "The recipient may disclose Confidential Information only to its affiliates, employees, agents, or professional advisors who need to know it and who have agreed in writing to keep it confidential.");
+    }
+
+    #[test]
+    fn group_companies_and_abbreviated_personal_information() {
+        // Xfinity Privacy Policy.
+        assert_flags(ID, "We may disclose your personal information, including information that personally identifies you, to our related businesses for purposes consistent with those described in our privacy policy, including marketing and advertising.");
+        // Dailymotion Privacy Policy: “PI”.
+        assert_flags(ID, "We may also Share Your PI with third parties for the purpose of Targeted Advertisement.");
+        // Starbucks Privacy Policy: “among”.
+        assert_flags(ID, "We may share information between and among Starbucks Corporation, its subsidiaries, and affiliates for purposes of management and analysis, decision making, and other business purposes.");
+        // pixiv Privacy Policy: companies named by the service they give.
+        assert_clean(ID, "In order to detect payment abuse, we may provide payment-related User Data to payment-related companies.");
+        // The Mirror Privacy Policy: a right to be told, not a disclosure.
+        assert_clean(ID, "California’s “Shine the Light” law permits users of our App that are California residents to request certain information regarding our disclosure of personal information to third-parties for their direct marketing purposes.");
     }
 }
