@@ -642,6 +642,18 @@ fn list_of_recipients<'c>(
 /// necessary", "may share your private information pursuant to our Privacy Policy", "as permitted
 /// by law": a disclosure of the customer's data to whoever the vendor chooses.
 fn open_disclosure_without_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    // "… or to protect the rights or property of itself or others that are directly related to
+    // providing the Services": the open words are tied back to running the service.
+    if [
+        "directly related to providing",
+        "directly related to the provision",
+        "strictly necessary to provide",
+    ]
+    .iter()
+    .any(|w| s.norm.contains(w))
+    {
+        return None;
+    }
     let open = open_disclosure_basis();
     let broad = open_ended_disclosure().is_match(&s.norm);
     let open_match = open.find(&s.norm);
@@ -1973,6 +1985,14 @@ mod tests {
         // Miro Privacy Policy.
         assert_flags(ID, "We may use advertising and analytics services that are intended to analyze your use of our Services based on information obtained from cookies, including for delivering advertising to you (such as interest-based, targeted, or cross-context behavioral advertising).");
         assert_clean(ID, "We do not use advertising services that deliver cross-context behavioral advertising based on your personal information.");
+    }
+
+    #[test]
+    fn open_disclosure_words_tied_back_to_the_service() {
+        // ArtStation Terms of Service.
+        assert_clean(ID, "We may disclose any information that is necessary to satisfy any law, regulation or lawful request or as necessary to operate the Services or to protect the rights or property of itself or others that are directly related to providing the Services.");
+        // WeTransfer Terms of Service: the same words without the tie.
+        assert_flags(ID, "We may disclose your Content to third parties where reasonably deemed necessary to protect our interests.");
     }
 
     #[test]
