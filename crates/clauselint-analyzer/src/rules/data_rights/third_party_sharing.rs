@@ -1023,6 +1023,85 @@ fn corporate_transaction(cx: &Context, s: &SentenceFacts) -> Option<(Option<Hit>
     }
 }
 
+/// "Partners: if you have a relationship with one of our partners, we may share certain personal
+/// information with them", "provided by these independent business partners, we may share your
+/// information with them": the recipient is a pronoun for a party the sentence named before the verb.
+fn pronoun_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    if !(s.norm.contains(" them") || s.norm.contains(" these ") || s.norm.contains(" such ")) {
+        return None;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:with|to) (?:them|these (?:companies|parties|entities|organi[sz]ations)|such (?:companies|parties|entities|organi[sz]ations))(?-u:\b)")
+            .expect("valid pronoun-recipient regex")
+    });
+    let to = re.find(&s.norm)?;
+    // The share verb right before the pronoun, in the same clause, is the vendor's.
+    let share = s
+        .hits_of(Concept::Share)
+        .filter(|h| {
+            h.end <= to.start()
+                && to.start() - h.end <= 80
+                && !s.norm[h.end..to.start()].contains([';', ','])
+                && !matches!(
+                    &s.norm[h.start..h.end],
+                    "sale" | "pass" | "passed" | "exchange" | "trade"
+                )
+        })
+        .last()?;
+    if actor_before(s, share.start) == Actor::Customer
+        || vendor_receives().is_match(&s.norm[share.end..to.end()])
+    {
+        return None;
+    }
+    let data = s.hits.iter().any(|d| {
+        d.start >= share.end
+            && d.end <= to.start()
+            && (d.is(Concept::Personal) || d.is(Concept::Data) || d.is(Concept::Content))
+    });
+    let party = s
+        .hits_of(Concept::ThirdParty)
+        .filter(|h| h.end <= share.start)
+        .last()?;
+    let word = &s.norm[party.start..party.end];
+    // "We rely on third parties to process … transactions and must therefore share payment
+    // information with them": parties engaged to do the vendor's work.
+    let engaged = [
+        "rely on ",
+        "relies on ",
+        "engage ",
+        "engages ",
+        "use ",
+        "hire ",
+        "retain ",
+        "assistance from ",
+    ]
+    .iter()
+    .any(|w| s.norm[..party.start].ends_with(w))
+        || s.norm.contains("so that we can provide")
+        || [
+            " to process",
+            " to provide",
+            " to perform",
+            " to help",
+            " to handle",
+            " to host",
+            " to operate",
+        ]
+        .iter()
+        .any(|w| s.norm[party.end..].starts_with(w));
+    if !data
+        || engaged
+        || is_processor(s, party)
+        || matches!(word, "the public" | "other users")
+        || third_party_thing(s, party)
+        || on_behalf().is_match(&s.norm)
+    {
+        return None;
+    }
+    Some((*share, (party.start, party.end)))
+}
+
 /// Third-party things rather than parties: "third-party websites", "third-party apps".
 fn third_party_thing(s: &SentenceFacts, h: &Hit) -> bool {
     s.norm[h.start..h.end].starts_with("third")
@@ -1408,6 +1487,7 @@ impl Rule for ThirdPartySharing {
                         }
                     });
                     let found = found.or_else(|| allowed_to_take(s));
+                    let found = found.or_else(|| pronoun_recipient(s));
                     found
                         .filter(|(h, _)| !negated(s, h.start))
                         .map(|(h, r)| (Some(h), r))
@@ -1993,6 +2073,22 @@ mod tests {
         assert_clean(ID, "We may disclose any information that is necessary to satisfy any law, regulation or lawful request or as necessary to operate the Services or to protect the rights or property of itself or others that are directly related to providing the Services.");
         // WeTransfer Terms of Service: the same words without the tie.
         assert_flags(ID, "We may disclose your Content to third parties where reasonably deemed necessary to protect our interests.");
+    }
+
+    #[test]
+    fn a_pronoun_for_a_party_named_before_the_verb() {
+        // Netflix Privacy Policy.
+        assert_flags(ID, "Partners: if you have a relationship with one or more of our partners, we may share certain personal information with them in compliance with applicable law.");
+        // Starbucks Privacy Policy.
+        assert_flags(ID, "When you obtain products, services, or experiences provided by these independent business partners, we may share your information with them, or you may provide it to them directly.");
+        // Processors named before the pronoun, and the partners sending to the vendor.
+        assert_clean(ID, "Our service providers host our systems, and we share your information with them so that they can provide the services on our behalf.");
+        assert_clean(
+            ID,
+            "If you engage with our partners, you may share your information with them directly.",
+        );
+        // ASKfm Privacy Policy: technical helpers.
+        assert_clean(ID, "For some elements of the Service we get technical assistance from other companies, and we may need to share your information with them so that we can provide those Services to you.");
     }
 
     #[test]
