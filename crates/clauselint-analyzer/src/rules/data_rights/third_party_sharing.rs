@@ -1322,10 +1322,17 @@ fn share_verb(start: usize, end: usize) -> Hit {
 /// A context where disclosure is the customer's right or choice, or confidential information
 /// under a confidentiality clause.
 fn excluded(norm: &str) -> bool {
-    excluded_context()
-        .find_iter(norm)
-        .any(|m| m.as_str() != "confidential information" || !open_confidential_disclosure(norm))
-        || customers_authorised_party(norm)
+    if customers_authorised_party(norm) {
+        return true;
+    }
+    // Match positions only where an open confidential-information disclosure needs them.
+    if !excluded_context().is_match(norm) {
+        return false;
+    }
+    !open_confidential_disclosure(norm)
+        || excluded_context()
+            .find_iter(norm)
+            .any(|m| m.as_str() != "confidential information")
 }
 
 /// "Zoom also may disclose Customer Confidential Information to its consultants, contractors, service
