@@ -18,6 +18,7 @@
 
 use std::sync::OnceLock;
 
+use clauselint_parser::line_index::floor_char_boundary;
 use regex::Regex;
 
 use crate::context::Context;
@@ -214,7 +215,8 @@ impl Rule for RetentionDeletion {
             };
             let keeps_open_ended = || {
                 let m = open_ended_keeping().find(&s.norm)?;
-                let head = &s.norm[m.start().saturating_sub(16)..m.start()];
+                let head =
+                    &s.norm[floor_char_boundary(&s.norm, m.start().saturating_sub(16))..m.start()];
                 (actor_before(s, m.start()) == Actor::Vendor
                     && !negated(s, m.start())
                     && !head.contains("not ")
