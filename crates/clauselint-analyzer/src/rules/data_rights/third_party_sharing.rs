@@ -1367,7 +1367,7 @@ fn customers_authorised_party(norm: &str) -> bool {
 fn excluded_context() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)you direct us(?-u:\b)|(?-u:\b)shine the light(?-u:\b)|(?-u:\b)you may request(?-u:\b)|(?-u:\b)(?:upon|at|on) (?:the )?request of(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
+        Regex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)you direct us(?-u:\b)|(?-u:\b)shine the light(?-u:\b)|(?-u:\b)you may request(?-u:\b)|(?-u:\b)(?:upon|at|on) (?:the )?request of (?:the |an? )?(?:customer|advertiser|user|account holder|you)(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
             .expect("valid exclusion regex")
     })
 }
@@ -2080,6 +2080,14 @@ mod tests {
         assert_clean(ID, "We may disclose any information that is necessary to satisfy any law, regulation or lawful request or as necessary to operate the Services or to protect the rights or property of itself or others that are directly related to providing the Services.");
         // WeTransfer Terms of Service: the same words without the tie.
         assert_flags(ID, "We may disclose your Content to third parties where reasonably deemed necessary to protect our interests.");
+    }
+
+    #[test]
+    fn disclosure_at_the_customers_request_or_an_authoritys() {
+        // Google Ads Terms of Service: the customer's own information, to the customer.
+        assert_clean(ID, "Google may, upon request of an Advertiser, share Advertiser-specific information with Advertiser.");
+        // sony.com Privacy Policy: a request of authorities is one ground among open-ended ones.
+        assert_flags(ID, "We may transfer and disclose information, including Usage Information and Device Identifiers (including IP addresses), to third parties: to comply with a legal obligation; at the request of governmental authorities conducting an investigation; or otherwise to protect the rights, property, safety, or security of third parties, visitors to our Website or the public.");
     }
 
     #[test]
