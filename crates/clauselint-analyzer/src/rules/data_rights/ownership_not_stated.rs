@@ -11,8 +11,13 @@
 //! Silence on ownership leaves the licence as the only statement of who holds what; a sound
 //! contract says plainly that the customer owns its content (and the outputs made from it).
 
+use std::sync::OnceLock;
+
+use crate::text_regex::TextRegex;
+
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
+use crate::grammar::negated;
 use crate::lexicon::Concept;
 use crate::pattern::DualRegex;
 use crate::rule::{Rule, RuleDoc, RuleMeta};
@@ -127,6 +132,63 @@ fn content_definition(cx: &Context) -> Option<clauselint_parser::Span> {
     })
 }
 
+/// A privacy notice ("this Privacy Policy explains …") that handles the customer's own content
+/// ("files you upload", "your documents", "messages you send"): it concerns content, not only the
+/// account and usage data every notice lists, so its silence on ownership counts. A notice whose
+/// service encrypts content end to end, so that the vendor cannot read it, is left alone.
+fn privacy_notice_handling_content(cx: &Context) -> Option<clauselint_parser::Span> {
+    static CONTENT: OnceLock<TextRegex> = OnceLock::new();
+    let content = CONTENT.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:content|contents|files|documents|messages|notes|recordings|uploads|photos|videos|emails|posts) (?:that |which )?you (?:upload|submit|create|store|post|send|share|provide|enter|input|import|transmit|save|make)(?-u:\b)|(?-u:\b)(?:your|customer|user|customers'|users') (?:content|files|documents|messages|notes|recordings|uploads|emails)(?-u:\b)")
+            .expect("valid customer-content regex")
+    });
+    let notice = cx
+        .sentences
+        .iter()
+        .filter(|s| {
+            [
+                "this privacy policy",
+                "this privacy notice",
+                "this privacy statement",
+            ]
+            .iter()
+            .any(|w| s.norm.contains(w))
+        })
+        .take(2)
+        .count()
+        == 2;
+    if !notice {
+        return None;
+    }
+    if cx.sentences.iter().any(|s| {
+        [
+            "end-to-end encrypt",
+            "end to end encrypt",
+            "zero-access",
+            "zero access encrypt",
+        ]
+        .iter()
+        .any(|w| s.norm.contains(w))
+    }) {
+        return None;
+    }
+    // "We will not view the files that you upload", "customize your content preferences", "your
+    // emails to us": a refusal, a setting or a support message is no handling of the content.
+    cx.sentences
+        .iter()
+        .find(|s| {
+            !s.in_heading
+                && content.find_iter(&s.norm).any(|m| {
+                    let after = &s.norm[m.end()..];
+                    !negated(s, m.start())
+                        && ![" preferences", " settings", " to us"]
+                            .iter()
+                            .any(|w| after.starts_with(w))
+                })
+        })
+        .map(|s| s.span)
+}
+
 impl Rule for OwnershipNotStated {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -149,21 +211,30 @@ impl Rule for OwnershipNotStated {
                 && granted_by_customer(s)
         });
         let training = || training_grants(cx).next();
-        let Some(anchor) = licence
+        let taken = licence
             .or_else(training)
             .map(|s| s.span)
-            .or_else(|| content_definition(cx))
-        else {
-            return;
-        };
-        out.push(document_finding(
-            cx,
-            &META,
-            Some(anchor),
-            "The document takes rights in your content here but nowhere says that you keep ownership of \
-             your content or data. Ask for an express ownership clause."
-                .to_string(),
-        ));
+            .or_else(|| content_definition(cx));
+        if let Some(anchor) = taken {
+            out.push(document_finding(
+                cx,
+                &META,
+                Some(anchor),
+                "The document takes rights in your content here but nowhere says that you keep ownership of \
+                 your content or data. Ask for an express ownership clause."
+                    .to_string(),
+            ));
+        } else if let Some(anchor) = privacy_notice_handling_content(cx) {
+            out.push(document_finding(
+                cx,
+                &META,
+                Some(anchor),
+                "This notice handles your own content here but nowhere says that you keep ownership of \
+                 it. Ask for a statement that your content stays yours and is used only to provide the \
+                 service."
+                    .to_string(),
+            ));
+        }
     }
 }
 
@@ -224,5 +295,18 @@ mod tests {
         // Service: a processing agreement that defines Customer Data and takes no licence.
         assert_flags(ID, "We process devices we infer belong to you.\n\n“Customer Data” means information, data and other content, in any form or medium, that is collected, downloaded or otherwise received, directly or indirectly from Customer or an Authorized User by or through the Services.");
         assert_clean(ID, "“Customer Data” means information, data and other content, in any form or medium, that is received from Customer. As between the parties, Customer owns all Customer Data.");
+    }
+
+    #[test]
+    fn a_privacy_notice_handling_the_customers_content() {
+        // Foursquare Privacy Policy: pictures and messages the customer provides.
+        assert_flags(ID, "This Privacy Policy explains how we handle your information. We may also collect other data you provide when you use the Consumer Services, including pictures you upload and messages you send through the Apps. Questions about this Privacy Policy can be sent to us.");
+        // Gumb Privacy Policy: account and contact data only.
+        assert_clean(ID, "This Privacy Policy explains how we handle your information. If you contact us by email, we process the personal data you provide to handle your request. Questions about this Privacy Policy can be sent to us.");
+        // Content the service encrypts end to end (Proton Mail), or a refusal to look at it.
+        assert_clean(ID, "This Privacy Policy explains how we handle your information. Messages you send are protected by end-to-end encryption. Questions about this Privacy Policy can be sent to us.");
+        assert_clean(ID, "This Privacy Policy explains how we handle your information. We will not view the files that you upload. Questions about this Privacy Policy can be sent to us.");
+        // A notice that says the content stays the customer's.
+        assert_clean(ID, "This Privacy Policy explains how we handle your information. We store the files you upload, and you retain ownership of your content. Questions about this Privacy Policy can be sent to us.");
     }
 }

@@ -19,7 +19,6 @@
 use std::sync::OnceLock;
 
 use crate::text_regex::TextRegex;
-
 use clauselint_parser::line_index::floor_char_boundary;
 
 use crate::context::Context;

@@ -77,7 +77,10 @@ fn vendor_receives() -> &'static TextRegex {
 /// named by what it provides ("our third-party AI providers", "third-party payment processors").
 fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
     let word = &s.norm[h.start..h.end];
-    if PROCESSOR_RECIPIENTS.contains(&word) {
+    // "payment-related companies": companies named by the service they give.
+    if PROCESSOR_RECIPIENTS.contains(&word)
+        || (word.starts_with("related") && s.norm[..h.start].ends_with('-'))
+    {
         return true;
     }
     static RE: OnceLock<TextRegex> = OnceLock::new();
@@ -188,10 +191,14 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
         .filter(|h| h.start >= verb_end && h.end <= window_end)
         .filter(|h| {
             let between = &s.norm[verb_end..h.start];
-            (between.contains(" with ")
-                || between.contains(" to ")
-                || between.starts_with("with ")
-                || between.starts_with("to "))
+            // "share information between and among Starbucks Corporation, its subsidiaries, and
+            // affiliates", "across our services and affiliated entities".
+            ([" with ", " to ", " among ", " amongst ", " across "]
+                .iter()
+                .any(|w| between.contains(w))
+                || ["with ", "to ", "among ", "amongst ", "across "]
+                    .iter()
+                    .any(|w| between.starts_with(w)))
                 && !between.contains(';')
                 // "information you make available to us via third-party applications": the vendor
                 // receives it.
@@ -629,7 +636,7 @@ fn list_of_recipients<'c>(
         .take(40)
         .take_while(|t| t.lead_in.is_some())
         .filter(|t| t.lead_in == Some(s.index) && t.norm.len() < 240)
-        .filter(|t| !excluded_context().is_match(&t.norm) && !consent_gated(t, None))
+        .filter(|t| !excluded(&t.norm) && !consent_gated(t, None))
         .find_map(|t| recipient_item(cx, t).map(|(_, r)| (t, r)))
 }
 
@@ -637,6 +644,18 @@ fn list_of_recipients<'c>(
 /// necessary", "may share your private information pursuant to our Privacy Policy", "as permitted
 /// by law": a disclosure of the customer's data to whoever the vendor chooses.
 fn open_disclosure_without_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    // "… or to protect the rights or property of itself or others that are directly related to
+    // providing the Services": the open words are tied back to running the service.
+    if [
+        "directly related to providing",
+        "directly related to the provision",
+        "strictly necessary to provide",
+    ]
+    .iter()
+    .any(|w| s.norm.contains(w))
+    {
+        return None;
+    }
     let open = open_disclosure_basis();
     let broad = open_ended_disclosure().is_match(&s.norm);
     let open_match = open.find(&s.norm);
@@ -696,6 +715,50 @@ fn provided_to(between: &str) -> bool {
             .any(|w| matches!(w, "about" | "regarding" | "on" | "for" | "with"))
 }
 
+/// The byte offset `max_chars` characters after `from`, or the end of `text`.
+fn chars_after(text: &str, from: usize, max_chars: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// The first match of `tail` that starts at most `max_chars` characters after `from` with no full
+/// stop or semicolon before it: what `[^.;]{0,N}?tail` matches, without the bounded repetition
+/// of a negated class that makes a regex costly to search.
+fn tail_within<'t>(
+    text: &'t str,
+    from: usize,
+    max_chars: usize,
+    tail: &TextRegex,
+) -> Option<crate::text_regex::Found<'t>> {
+    let stop = text[from..]
+        .find(['.', ';'])
+        .map_or(text.len(), |i| from + i);
+    let limit = stop.min(chars_after(text, from, max_chars));
+    tail.find_at(text, from).filter(|m| m.start() <= limit)
+}
+
+/// "provide … with ": a provide or supply verb and the first " with " within 100 characters of
+/// it in the same clause. Returns the verb's start and the end of " with ".
+fn provide_then_with(norm: &str) -> Option<(usize, usize)> {
+    static VERB: OnceLock<TextRegex> = OnceLock::new();
+    let verb = VERB.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:provide|provides|providing|supply|supplies) ")
+            .expect("valid provide regex")
+    });
+    verb.find_iter(norm).find_map(|v| {
+        // At least one character of object between the verb and " with ".
+        let from = chars_after(norm, v.end(), 1);
+        let stop = norm[v.end()..]
+            .find(['.', ';'])
+            .map_or(norm.len(), |i| v.end() + i);
+        let at = from + norm.get(from..)?.find(" with ")?;
+        (at <= stop && at <= chars_after(norm, v.end(), 100))
+            .then(|| (v.start(), at + " with ".len()))
+    })
+}
+
 /// "We provide ad-serving companies, ad networks and advertising companies with information":
 /// the recipient sits between the verb and the data.
 fn provided_with_data(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
@@ -704,15 +767,8 @@ fn provided_with_data(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     if !(s.norm.contains(" with ") && (s.norm.contains("provid") || s.norm.contains("suppl"))) {
         return None;
     }
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(
-            r"(?-u:\b)(?:provide|provides|providing|supply|supplies)\ [^.;]{1,100}?\ with\ ",
-        )
-        .expect("valid provide-with regex")
-    });
-    let m = re.find(&s.norm)?;
-    let with_end = m.end();
+    let (m_start, with_end) = provide_then_with(&s.norm)?;
+
     let data_follows = s.hits.iter().any(|d| {
         d.start >= with_end
             && d.start <= with_end + 24
@@ -736,17 +792,17 @@ fn provided_with_data(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
         return None;
     }
     let recipient = s.hits_of(Concept::ThirdParty).find(|h| {
-        h.start > m.start()
+        h.start > m_start
             && h.end <= with_end
             && !is_processor(s, h)
             && !matches!(&s.norm[h.start..h.end], "the public" | "other users")
     })?;
-    if !data_follows || actor_before(s, m.start()) != Actor::Vendor || negated(s, m.start()) {
+    if !data_follows || actor_before(s, m_start) != Actor::Vendor || negated(s, m_start) {
         return None;
     }
-    let verb_end = m.start() + s.norm[m.start()..].find(' ').unwrap_or(0);
+    let verb_end = m_start + s.norm[m_start..].find(' ').unwrap_or(0);
     Some((
-        share_verb(m.start(), verb_end),
+        share_verb(m_start, verb_end),
         (recipient.start, recipient.end),
     ))
 }
@@ -805,8 +861,8 @@ fn state_law_sale(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     {
         return None;
     }
-    let m = state_law_sale_regex().find(&s.norm)?;
-    let before = &s.norm[..m.start()];
+    let (m_start, m_end) = state_law_sale_find(&s.norm)?;
+    let before = &s.norm[..m_start];
     // "You have the right to opt out of …", "the right to know how and when we sell …": a right
     // the customer has, not a practice admitted.
     if [
@@ -820,10 +876,10 @@ fn state_law_sale(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     ]
     .iter()
     .any(|w| before.contains(w))
-        || negated(s, m.start())
+        || negated(s, m_start)
         // "If you believe our online tracking technologies qualify as a “sale”": a verb of being
         // has no actor, and the customer who believes it is not the one selling.
-        || (!copular_sale(m.as_str()) && actor_before(s, m.start()) == Actor::Customer)
+        || (!copular_sale(&s.norm[m_start..m_end]) && actor_before(s, m_start) == Actor::Customer)
     {
         return None;
     }
@@ -831,7 +887,7 @@ fn state_law_sale(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
         || s.has(Concept::Data)
         || s.has(Concept::Content)
         || s.norm.contains("categories");
-    data.then(|| (share_verb(m.start(), m.end()), (m.start(), m.end())))
+    data.then(|| (share_verb(m_start, m_end), (m_start, m_end)))
 }
 
 fn copular_sale(phrase: &str) -> bool {
@@ -840,18 +896,74 @@ fn copular_sale(phrase: &str) -> bool {
         .any(|w| phrase.starts_with(w))
 }
 
-fn state_law_sale_regex() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
+/// The state-law sale wording of [`state_law_sale`]: its start and end in `norm`, the earliest
+/// of its shapes (the first shape listed wins a tie).
+fn state_law_sale_find(norm: &str) -> Option<(usize, usize)> {
+    // "considered a “sale” or “sharing”", "qualify as a sale": worth searching only where a verb
+    // of being considered is present.
+    static DEEMED: OnceLock<TextRegex> = OnceLock::new();
+    static PLAIN: OnceLock<TextRegex> = OnceLock::new();
+    static ENGAGES: OnceLock<TextRegex> = OnceLock::new();
+    static TARGETED: OnceLock<TextRegex> = OnceLock::new();
+    static SHARES: OnceLock<TextRegex> = OnceLock::new();
+    static FOR_TARGETED: OnceLock<TextRegex> = OnceLock::new();
+    let deemed = DEEMED.get_or_init(|| {
         TextRegex::new(r#"(?x)
             (?-u:\b)(?:considered|deemed|constitutes?|constituting|qualifies\ as|qualify\ as|treated\ as)\ (?:an?\ |the\ )?(?:[“"'][^”"'.;]{1,30}[”"'],?\ (?:or\ |and\ |and/or\ )?){0,3}?[“"']?(?:sale|sales|selling|sharing|sold|shared)(?-u:\b)
-          | (?-u:\b)we\ will\ stop\ (?:selling|sharing)(?-u:\b)
-          | (?-u:\b)(?:use|uses|work\ with|works\ with|engage|engages)\ (?:third[-\ ]party\ )?(?:advertising|ad|analytics)\ (?:and\ (?:advertising|ad|analytics)\ )?(?:services|partners|networks|companies|providers)(?-u:\b)[^.;]{0,200}?(?-u:\b)(?:interest[-\ ]based|targeted|cross[-\ ]context(?:ual)?\ behaviou?ral)\ advertising(?-u:\b)
-          | (?-u:\b)(?:have|has|may\ have)\ (?:shared|sold)(?:,?\ (?:and/or|and|or)\ (?:shared|sold|disclosed))?(?-u:\b)
-          | (?-u:\b)(?:share|shares|sharing|shared|sell|sells|selling|sold|disclose|discloses|disclosed)(?-u:\b)[^.;]{0,100}?(?-u:\b)for\ (?:the\ )?(?:purposes?\ of\ )?(?:cross[-\ ]context(?:ual)?\ behaviou?ral|targeted|interest[-\ ]based)\ advertising(?-u:\b)
         "#)
-        .expect("valid state-law sale regex")
-    })
+        .expect("valid deemed-sale regex")
+    });
+    let plain = PLAIN.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)we will stop (?:selling|sharing)(?-u:\b)|(?-u:\b)(?:have|has|may have) (?:shared|sold)(?:,? (?:and/or|and|or) (?:shared|sold|disclosed))?(?-u:\b)")
+            .expect("valid sale-admission regex")
+    });
+    // "use third-party advertising partners … for interest-based advertising".
+    let engages = ENGAGES.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:use|uses|work with|works with|engage|engages) (?:third[- ]party )?(?:advertising|ad|analytics) (?:and (?:advertising|ad|analytics) )?(?:services|partners|networks|companies|providers)(?-u:\b)")
+            .expect("valid advertising-engagement regex")
+    });
+    let targeted = TARGETED.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:interest[- ]based|targeted|cross[- ]context(?:ual)? behaviou?ral) advertising(?-u:\b)")
+            .expect("valid targeted-advertising regex")
+    });
+    // "share … for cross-context behavioral advertising".
+    let shares = SHARES.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:share|shares|sharing|shared|sell|sells|selling|sold|disclose|discloses|disclosed)(?-u:\b)")
+            .expect("valid share-verb regex")
+    });
+    let for_targeted = FOR_TARGETED.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)for (?:the )?(?:purposes? of )?(?:cross[- ]context(?:ual)? behaviou?ral|targeted|interest[- ]based) advertising(?-u:\b)")
+            .expect("valid for-targeted-advertising regex")
+    });
+    let deemed_at = if ["consider", "deem", "constitut", "qualif", "treated"]
+        .iter()
+        .any(|w| norm.contains(w))
+    {
+        deemed.find(norm).map(|m| (m.start(), m.end()))
+    } else {
+        None
+    };
+    let plain_at = plain.find(norm).map(|m| (m.start(), m.end()));
+    let advertising = norm.contains("advertising");
+    let engages_at = if advertising {
+        engages
+            .find_iter(norm)
+            .find_map(|h| tail_within(norm, h.end(), 200, targeted).map(|t| (h.start(), t.end())))
+    } else {
+        None
+    };
+    let shares_at = if advertising {
+        shares.find_iter(norm).find_map(|h| {
+            tail_within(norm, h.end(), 100, for_targeted).map(|t| (h.start(), t.end()))
+        })
+    } else {
+        None
+    };
+    // The shapes in the order of precedence; `min_by_key` keeps the first of equal starts.
+    [deemed_at, plain_at, engages_at, shares_at]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(start, _)| *start)
 }
 
 /// A merger, acquisition, sale of assets, bankruptcy or other change of control: the buyer or
@@ -913,6 +1025,258 @@ fn corporate_transaction(cx: &Context, s: &SentenceFacts) -> Option<(Option<Hit>
     }
 }
 
+/// "Partners: if you have a relationship with one of our partners, we may share certain personal
+/// information with them", "provided by these independent business partners, we may share your
+/// information with them": the recipient is a pronoun for a party the sentence named before the verb.
+fn pronoun_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    if !(s.norm.contains(" them") || s.norm.contains(" these ") || s.norm.contains(" such ")) {
+        return None;
+    }
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:with|to) (?:them|these (?:companies|parties|entities|organi[sz]ations)|such (?:companies|parties|entities|organi[sz]ations))(?-u:\b)")
+            .expect("valid pronoun-recipient regex")
+    });
+    let to = re.find(&s.norm)?;
+    // The share verb right before the pronoun, in the same clause, is the vendor's.
+    let share = s
+        .hits_of(Concept::Share)
+        .filter(|h| {
+            h.end <= to.start()
+                && to.start() - h.end <= 80
+                && !s.norm[h.end..to.start()].contains([';', ','])
+                && !matches!(
+                    &s.norm[h.start..h.end],
+                    "sale" | "pass" | "passed" | "exchange" | "trade"
+                )
+        })
+        .last()?;
+    if actor_before(s, share.start) == Actor::Customer
+        || vendor_receives().is_match(&s.norm[share.end..to.end()])
+    {
+        return None;
+    }
+    let data = s.hits.iter().any(|d| {
+        d.start >= share.end
+            && d.end <= to.start()
+            && (d.is(Concept::Personal) || d.is(Concept::Data) || d.is(Concept::Content))
+    });
+    let party = s
+        .hits_of(Concept::ThirdParty)
+        .filter(|h| h.end <= share.start)
+        .last()?;
+    let word = &s.norm[party.start..party.end];
+    // "We rely on third parties to process … transactions and must therefore share payment
+    // information with them": parties engaged to do the vendor's work.
+    let engaged = [
+        "rely on ",
+        "relies on ",
+        "engage ",
+        "engages ",
+        "use ",
+        "hire ",
+        "retain ",
+        "assistance from ",
+    ]
+    .iter()
+    .any(|w| s.norm[..party.start].ends_with(w))
+        || s.norm.contains("so that we can provide")
+        || [
+            " to process",
+            " to provide",
+            " to perform",
+            " to help",
+            " to handle",
+            " to host",
+            " to operate",
+        ]
+        .iter()
+        .any(|w| s.norm[party.end..].starts_with(w));
+    if !data
+        || engaged
+        || is_processor(s, party)
+        || matches!(word, "the public" | "other users")
+        || third_party_thing(s, party)
+        || on_behalf().is_match(&s.norm)
+    {
+        return None;
+    }
+    Some((*share, (party.start, party.end)))
+}
+
+/// Third-party things rather than parties: "third-party websites", "third-party apps".
+fn third_party_thing(s: &SentenceFacts, h: &Hit) -> bool {
+    s.norm[h.start..h.end].starts_with("third")
+        && [
+            " websites",
+            " sites",
+            " links",
+            " content",
+            " cookies",
+            " applications",
+            " apps",
+            " offerings",
+            " materials",
+            " products",
+            " software",
+            " license",
+            " services",
+            " service",
+            " integrations",
+            " tools",
+            " platforms",
+        ]
+        .iter()
+        .any(|w| s.norm[h.end..].starts_with(w))
+}
+
+/// "allow certain third-party advertising companies to collect your hashed email address", "to
+/// allow Zoom and Zoom's authorized third parties to access, use, and share Customer Content": the
+/// vendor lets a third party take the data itself. Access the customer gives its own apps ("you may
+/// allow third-party applications to access your account") is the customer's choice.
+fn allowed_to_take(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|enable|enables|enabling)(?-u:\b)")
+            .expect("valid allow regex")
+    });
+    static ACT: OnceLock<TextRegex> = OnceLock::new();
+    let act = ACT.get_or_init(|| {
+        TextRegex::new(r"^ (?:[^ .;]+ ){0,4}?to (?:(?:directly|also|then) )?(?:access|use|collect|obtain|receive|share|process|combine)(?-u:\b)")
+            .expect("valid allowed-act regex")
+    });
+    if !(s.norm.contains("allow") || s.norm.contains("permit") || s.norm.contains("enabl")) {
+        return None;
+    }
+    re.find_iter(&s.norm).find_map(|v| {
+        // "Clicking on links … may allow third parties to collect", "Using third-party products
+        // … may allow the third party to collect": what the customer's own visit lets through.
+        let subject = &s.norm[..v.start()];
+        if negated(s, v.start())
+            || subject.contains("click")
+            || subject.contains("link")
+            || [
+                "using ",
+                "enabling ",
+                "connecting ",
+                "visiting ",
+                "interacting ",
+            ]
+            .iter()
+            .any(|w| subject.starts_with(w))
+        {
+            return None;
+        }
+        let stop = s.norm[v.end()..]
+            .find(['.', ';'])
+            .map_or(s.norm.len(), |i| v.end() + i);
+        let window = stop.min(v.end() + 80);
+        let party = s.hits_of(Concept::ThirdParty).find(|h| {
+            let word = &s.norm[h.start..h.end];
+            h.start >= v.end()
+                && h.end <= window
+                && !is_processor(s, h)
+                && !matches!(word, "the public" | "other users")
+                && !third_party_thing(s, h)
+                && !unauthorised(s, h)
+                && act.is_match(&s.norm[h.end..])
+        })?;
+        // Whose party it is: the customer's own ("your third-party providers") is left alone;
+        // the vendor's ("our partners", "Zoom's authorized third parties") counts whoever allows.
+        let before = &s.norm[v.end()..party.start];
+        if before.split(' ').any(|w| w == "your") {
+            return None;
+        }
+        let vendors = before
+            .split(' ')
+            .any(|w| matches!(w, "our" | "its") || w.ends_with("'s"));
+        if !vendors && actor_before(s, v.start()) == Actor::Customer {
+            return None;
+        }
+        // The data the party takes follows its verb.
+        let after = party.end + act.find(&s.norm[party.end..])?.end();
+        let data = s.hits.iter().any(|d| {
+            d.start >= after
+                && d.start <= after + 60
+                && (d.is(Concept::Personal) || d.is(Concept::Data) || d.is(Concept::Content))
+        }) || profile_words(s);
+        data.then(|| (share_verb(v.start(), v.end()), (party.start, party.end)))
+    })
+}
+
+/// "Customer acknowledges that the Third-Party Service developer will not be a Subprocessor", "shares
+/// … with advertisers that are not acting as data processors": a recipient the contract says is no
+/// processor uses the data on its own account.
+fn declared_not_processor(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:is|are|will|shall|would) not (?:be |acting as |act as )?(?:an? |our |its )?(?:data )?(?:sub-?processors?|processors?)(?-u:\b)")
+            .expect("valid not-a-processor regex")
+    });
+    if !s.norm.contains("processor") {
+        return None;
+    }
+    let m = re.find(&s.norm)?;
+    // The party the sentence speaks of comes just before the denial.
+    let party = s
+        .hits_of(Concept::ThirdParty)
+        .filter(|h| {
+            h.end <= m.start()
+                && m.start() - h.end <= 60
+                && !matches!(&s.norm[h.start..h.end], "the public" | "other users")
+        })
+        .last()
+        .filter(|h| !is_processor(s, h))?;
+    // "… if the provider is not a sub-processor, we will not share": a condition or a refusal.
+    let before = &s.norm[..party.start];
+    if before.ends_with("if ") || before.ends_with("if the ") || before.ends_with("unless ") {
+        return None;
+    }
+    Some((share_verb(m.start(), m.end()), (party.start, party.end)))
+}
+
+/// "we also use the extended matching (transmission of hashed email addresses to improve audience
+/// formation)", "share your email address in hashed form": hashing identifiers only serves to match
+/// them at an advertising platform, which then knows who the customer is.
+fn hashed_identifiers_sent(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    if !s.norm.contains("hash") || !advertising_context().is_match(&s.norm) {
+        return None;
+    }
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:transmission|transmit|transmits|transmitted|transfer|transfers|transferred|share|shares|shared|sharing|send|sends|sent|upload|uploads|uploaded|disclose|discloses|disclosed|provide|provides|provided|pass|passes|passed)(?-u:\b)")
+            .expect("valid moving-verb regex")
+    });
+    static HASHED: OnceLock<TextRegex> = OnceLock::new();
+    let hashed = HASHED.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)(?:hashed (?:(?:e-?mail|phone|contact|customer|user)(?-u:\w)*|identifiers?|data|information|lists?|versions?|form)|(?:in|as) (?:a )?hashed (?:form|format|version)|hash(?:es|ed)? (?:of )?(?:your |their |the )?(?:e-?mail|phone))(?-u:\b)")
+            .expect("valid hashed-identifier regex")
+    });
+    let h = hashed.find(&s.norm)?;
+    let v = re
+        .find_iter(&s.norm)
+        .filter(|v| v.start().abs_diff(h.start()) <= 80)
+        .find(|v| {
+            // "These partners also share information with us, such as … hashed email addresses",
+            // "They may provide us with … hashed emails": the vendor receives; "To opt-out of us
+            // sharing your hashed email address": the customer's right.
+            let before = &s.norm[..v.start()];
+            let after = &s.norm[v.end()..(v.end() + 12).min(s.norm.len())];
+            !negated(s, v.start())
+                && actor_before(s, v.start()) != Actor::Customer
+                && !after.starts_with(" us")
+                && !vendor_receives().is_match(after)
+                && !s.hits_of(Concept::ThirdParty).any(|p| {
+                    p.end <= v.start()
+                        && v.start() - p.end <= 12
+                        && !s.norm[p.end..v.start()].contains(',')
+                })
+                && !before.contains("opt out")
+                && !before.contains("opt-out")
+        })?;
+    Some((share_verb(v.start(), v.end()), (h.start(), h.end())))
+}
+
 /// "These companies collect and use this information under their own privacy policies", "will be
 /// used by Salesforce.com, Inc. pursuant to its privacy policy": a recipient that uses the data
 /// under its own rules is an independent controller, not a processor. A notice that linked sites
@@ -957,10 +1321,55 @@ fn share_verb(start: usize, end: usize) -> Hit {
     }
 }
 
+/// A context where disclosure is the customer's right or choice, or confidential information
+/// under a confidentiality clause.
+fn excluded(norm: &str) -> bool {
+    if customers_authorised_party(norm) {
+        return true;
+    }
+    // Match positions only where an open confidential-information disclosure needs them.
+    if !excluded_context().is_match(norm) {
+        return false;
+    }
+    !open_confidential_disclosure(norm)
+        || excluded_context()
+            .find_iter(norm)
+            .any(|m| m.as_str() != "confidential information")
+}
+
+/// "Zoom also may disclose Customer Confidential Information to its consultants, contractors, service
+/// providers, subprocessors, and other third parties who are bound by confidentiality obligations": one
+/// party's licence to pass the other's confidential information to recipients left open. A mutual
+/// need-to-know clause ("the recipient may disclose Confidential Information only to its affiliates,
+/// employees, agents, or professional advisors") names its recipients and stays out of this rule.
+fn open_confidential_disclosure(norm: &str) -> bool {
+    (norm.contains("and other third parties") || norm.contains("or other third parties"))
+        && !["recipient", "receiving party", "each party", "either party"]
+            .iter()
+            .any(|w| norm.contains(w))
+}
+
+/// "authorized third parties", "your authorized third parties": parties the customer authorises.
+/// The vendor's own ("Zoom's authorized third parties", "our authorized third parties") are its
+/// recipients.
+fn customers_authorised_party(norm: &str) -> bool {
+    ["authorized third part", "authorised third part"]
+        .iter()
+        .flat_map(|w| norm.match_indices(w))
+        .any(|(i, _)| {
+            let before = &norm[..i];
+            // "unauthorized third parties" is another word.
+            let word_start = !before.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+            word_start
+                && !(before.ends_with("'s ")
+                    || matches!(before.trim_end().rsplit(' ').next(), Some("our" | "its")))
+        })
+}
+
 fn excluded_context() -> &'static TextRegex {
     static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)authori[sz]ed third part|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)you direct us(?-u:\b)|(?-u:\b)shine the light(?-u:\b)|(?-u:\b)you may request(?-u:\b)|(?-u:\b)(?:upon|at|on) (?:the )?request of (?:the |an? )?(?:customer|advertiser|user|account holder|you)(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
             .expect("valid exclusion regex")
     })
 }
@@ -1086,13 +1495,23 @@ impl Rule for ThirdPartySharing {
                             None
                         }
                     });
+                    let found = found.or_else(|| allowed_to_take(s));
+                    let found = found.or_else(|| pronoun_recipient(s));
                     found
+                        .filter(|(h, _)| !negated(s, h.start))
+                        .map(|(h, r)| (Some(h), r))
+                })
+                // A recipient declared no processor, or identifiers hashed for matching: the data
+                // is named by the clause around them, or by the hashing itself.
+                .or_else(|| {
+                    declared_not_processor(s)
+                        .or_else(|| hashed_identifiers_sent(s))
                         .filter(|(h, _)| !negated(s, h.start))
                         .map(|(h, r)| (Some(h), r))
                 });
             let Some((share, (r_start, r_end))) = found else {
                 if let Some((item, (r_start, r_end))) = list_of_recipients(cx, s) {
-                    if !cx.in_prohibited_list(s) && !excluded_context().is_match(&s.norm) {
+                    if !cx.in_prohibited_list(s) && !excluded(&s.norm) {
                         out.push(sentence_finding(
                             cx,
                             &META,
@@ -1109,7 +1528,7 @@ impl Rule for ThirdPartySharing {
                 continue;
             };
             if cx.in_prohibited_list(s)
-                || excluded_context().is_match(&s.norm)
+                || excluded(&s.norm)
                 || consent_gated(s, share)
                 || describes_disclosures(cx, s)
             {
@@ -1133,7 +1552,7 @@ impl Rule for ThirdPartySharing {
                 ));
                 continue;
             }
-            if state_law_sale_regex().is_match(&s.norm[r_start..r_end]) {
+            if state_law_sale_find(&s.norm[r_start..r_end]).is_some() {
                 out.push(sentence_finding(
                     cx,
                     &META,
@@ -1655,5 +2074,108 @@ mod tests {
         // Miro Privacy Policy.
         assert_flags(ID, "We may use advertising and analytics services that are intended to analyze your use of our Services based on information obtained from cookies, including for delivering advertising to you (such as interest-based, targeted, or cross-context behavioral advertising).");
         assert_clean(ID, "We do not use advertising services that deliver cross-context behavioral advertising based on your personal information.");
+    }
+
+    #[test]
+    fn open_disclosure_words_tied_back_to_the_service() {
+        // ArtStation Terms of Service.
+        assert_clean(ID, "We may disclose any information that is necessary to satisfy any law, regulation or lawful request or as necessary to operate the Services or to protect the rights or property of itself or others that are directly related to providing the Services.");
+        // WeTransfer Terms of Service: the same words without the tie.
+        assert_flags(ID, "We may disclose your Content to third parties where reasonably deemed necessary to protect our interests.");
+    }
+
+    #[test]
+    fn disclosure_at_the_customers_request_or_an_authoritys() {
+        // Google Ads Terms of Service: the customer's own information, to the customer.
+        assert_clean(ID, "Google may, upon request of an Advertiser, share Advertiser-specific information with Advertiser.");
+        // sony.com Privacy Policy: a request of authorities is one ground among open-ended ones.
+        assert_flags(ID, "We may transfer and disclose information, including Usage Information and Device Identifiers (including IP addresses), to third parties: to comply with a legal obligation; at the request of governmental authorities conducting an investigation; or otherwise to protect the rights, property, safety, or security of third parties, visitors to our Website or the public.");
+    }
+
+    #[test]
+    fn a_pronoun_for_a_party_named_before_the_verb() {
+        // Netflix Privacy Policy.
+        assert_flags(ID, "Partners: if you have a relationship with one or more of our partners, we may share certain personal information with them in compliance with applicable law.");
+        // Starbucks Privacy Policy.
+        assert_flags(ID, "When you obtain products, services, or experiences provided by these independent business partners, we may share your information with them, or you may provide it to them directly.");
+        // Processors named before the pronoun, and the partners sending to the vendor.
+        assert_clean(ID, "Our service providers host our systems, and we share your information with them so that they can provide the services on our behalf.");
+        assert_clean(
+            ID,
+            "If you engage with our partners, you may share your information with them directly.",
+        );
+        // ASKfm Privacy Policy: technical helpers.
+        assert_clean(ID, "For some elements of the Service we get technical assistance from other companies, and we may need to share your information with them so that we can provide those Services to you.");
+    }
+
+    #[test]
+    fn third_parties_the_vendor_lets_take_the_data() {
+        // Verizon Privacy Policy.
+        assert_flags(ID, "We may disclose, or allow certain third-party advertising and analytics companies to collect personal information such as your email address, information about your purchase of products and services from us, and information about your activity on our sites and in our apps.");
+        // Zoom Terms of Service: the customer obtains the consents, the vendor's parties take the data.
+        assert_flags(ID, "You are solely responsible for obtaining proper End User consents, which may be necessary to allow Zoom and Zoom’s authorized third parties to access, use, and share Customer Content.");
+        // Spotify Privacy Policy: the customer's own click lets the third party in.
+        assert_clean(
+            ID,
+            "Clicking on such links may allow third parties to collect or share data about you.",
+        );
+        assert_clean(
+            ID,
+            "You may allow third-party applications to access your account data.",
+        );
+        assert_clean(
+            ID,
+            "We do not allow advertising companies to collect your personal information.",
+        );
+        // The customer's own authorised parties are still the customer's choice.
+        assert_clean(
+            ID,
+            "We may disclose your personal information to your authorized third parties.",
+        );
+    }
+
+    #[test]
+    fn recipients_declared_no_processor() {
+        // Grammarly Commercial Terms.
+        assert_flags(ID, "Customer acknowledges that the Third-Party Service developer will not be a Subprocessor (as defined in the DPA).");
+        // Ubiquiti Terms of Service: processors of the vendor, each for itself.
+        assert_clean(
+            ID,
+            "Provider and such third party service providers are not sub-processors of each other.",
+        );
+    }
+
+    #[test]
+    fn identifiers_hashed_for_advertising_matching() {
+        // Gumb Privacy Policy.
+        assert_flags(ID, "If you have consented, we also use the extended matching (transmission of hashed email addresses to improve audience formation).");
+        // WordPress.com Privacy Policy.
+        assert_flags(ID, "For instance, we may share a hashed version of your email address to facilitate customized ad campaigns on other platforms.");
+        // TikTok Privacy Policy: the vendor receives the hashed identifiers.
+        assert_clean(ID, "These partners also share information with us, such as mobile identifiers for advertising, hashed email addresses and phone numbers, and cookie identifiers.");
+        // Wargaming Privacy Policy: the customer's opt-out.
+        assert_clean(ID, "To opt-out of us sharing your hashed email address for Matched Ads please contact us and specify that you wish to opt out of Matched Ads.");
+    }
+
+    #[test]
+    fn confidential_information_passed_to_recipients_left_open() {
+        // Zoom Terms of Service.
+        assert_flags(ID, "In addition to the foregoing permitted disclosures, Zoom also may disclose Customer Confidential Information to its consultants, contractors, service providers, subprocessors, and other third parties who are bound by confidentiality obligations at least as protective as the confidentiality provisions herein.");
+        // Grammarly Commercial Terms: a mutual need-to-know clause.
+        assert_clean(ID, "The recipient may disclose Confidential Information only to its affiliates, employees, agents, or professional advisors who need to know it and who have agreed in writing to keep it confidential.");
+    }
+
+    #[test]
+    fn group_companies_and_abbreviated_personal_information() {
+        // Xfinity Privacy Policy.
+        assert_flags(ID, "We may disclose your personal information, including information that personally identifies you, to our related businesses for purposes consistent with those described in our privacy policy, including marketing and advertising.");
+        // Dailymotion Privacy Policy: “PI”.
+        assert_flags(ID, "We may also Share Your PI with third parties for the purpose of Targeted Advertisement.");
+        // Starbucks Privacy Policy: “among”.
+        assert_flags(ID, "We may share information between and among Starbucks Corporation, its subsidiaries, and affiliates for purposes of management and analysis, decision making, and other business purposes.");
+        // pixiv Privacy Policy: companies named by the service they give.
+        assert_clean(ID, "In order to detect payment abuse, we may provide payment-related User Data to payment-related companies.");
+        // The Mirror Privacy Policy: a right to be told, not a disclosure.
+        assert_clean(ID, "California’s “Shine the Light” law permits users of our App that are California residents to request certain information regarding our disclosure of personal information to third-parties for their direct marketing purposes.");
     }
 }

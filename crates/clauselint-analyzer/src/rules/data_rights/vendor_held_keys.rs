@@ -34,12 +34,33 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
+/// Key control or encryption the vendor cannot undo, named as such: customer-managed keys,
+/// bring-your-own-key, zero-access or zero-knowledge, client-side or end-to-end encryption.
 fn customer_control() -> &'static TextRegex {
     static RE: OnceLock<TextRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)end-to-end(?-u:\b)|(?-u:\b)end to end(?-u:\b)|(?-u:\b)customer[- ]managed keys?(?-u:\b)|(?-u:\b)bring[- ]your[- ]own[- ]key(?-u:\b)|(?-u:\b)byok(?-u:\b)|(?-u:\b)(?:your|customer's|customer) (?:own )?(?:encryption )?keys?(?-u:\b)|(?-u:\b)zero[- ]access(?-u:\b)|(?-u:\b)zero[- ]knowledge(?-u:\b)|(?-u:\b)client[- ]side encryption(?-u:\b)|(?-u:\b)we (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)(?-u:\b)|(?-u:\b)only you (?:can|hold|have)(?-u:\b)")
+        TextRegex::new(r"(?-u:\b)end[- ]to[- ]end encrypt(?-u:\w)*|(?-u:\b)(?:customer|client|user)[- ]managed (?:encryption )?keys?(?-u:\b)|(?-u:\b)bring[- ]your[- ]own[- ]key(?-u:\b)|(?-u:\b)byok(?-u:\b)|(?-u:\b)hold your own key(?-u:\b)|(?-u:\b)zero[- ]access(?-u:\b)|(?-u:\b)zero[- ]knowledge(?-u:\b)|(?-u:\b)client[- ]side encryption(?-u:\b)")
             .expect("valid key-control regex")
     })
+}
+
+/// Wording that gives the customer control only in a sentence about encryption: "end-to-end" (also
+/// said of testing and solutions), "your keys" (also API keys), "we cannot access / decrypt / read"
+/// (also said of data the vendor merely chooses not to look at), "only you can".
+fn control_about_encryption() -> &'static TextRegex {
+    static RE: OnceLock<TextRegex> = OnceLock::new();
+    RE.get_or_init(|| {
+        TextRegex::new(r"(?-u:\b)end-to-end(?-u:\b)|(?-u:\b)end to end(?-u:\b)|(?-u:\b)(?:your|customer's|customer) (?:own )?(?:encryption )?keys?(?-u:\b)|(?-u:\b)we (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)(?-u:\b)|(?-u:\b)only you (?:can|hold|have)(?-u:\b)")
+            .expect("valid encryption-control regex")
+    })
+}
+
+fn gives_control(s: &crate::context::SentenceFacts) -> bool {
+    customer_control().is_match(&s.norm)
+        || (["encrypt", "decrypt", "cryptograph"]
+            .iter()
+            .any(|w| s.norm.contains(w))
+            && control_about_encryption().is_match(&s.norm))
 }
 
 impl Rule for VendorHeldKeys {
@@ -48,9 +69,18 @@ impl Rule for VendorHeldKeys {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        // "some information may remain in encrypted backups": a passing word about backups does not
+        // address encryption.
         let mentions = |s: &&crate::context::SentenceFacts| {
             s.hits_of(Concept::Encryption).any(|h| {
-                &s.norm[h.start..h.end] != "keys" && &s.norm[h.start..h.end] != "cryptographic"
+                let word = &s.norm[h.start..h.end];
+                let after = &s.norm[h.end..];
+                word != "keys"
+                    && word != "cryptographic"
+                    && !(word == "encrypted"
+                        && [" backup", " archive", " copies", " copy"]
+                            .iter()
+                            .any(|w| after.starts_with(w)))
             })
         };
         let Some(first) = cx.sentences.iter().find(mentions) else {
@@ -66,7 +96,7 @@ impl Rule for VendorHeldKeys {
             .sentences
             .iter()
             .filter(may_give_control)
-            .any(|s| customer_control().is_match(&s.norm))
+            .any(gives_control)
         {
             return;
         }
@@ -107,5 +137,23 @@ mod tests {
             "Customer may use customer-managed keys. Data is encrypted at rest.",
         );
         assert_clean(ID, "We store your data in the EU.");
+    }
+
+    #[test]
+    fn a_passing_word_about_backups_addresses_no_encryption() {
+        // GitHub Terms of Service.
+        assert_clean(ID, "We will delete your full profile within 90 days of cancellation (though some information may remain in encrypted backups).");
+        assert_flags(
+            ID,
+            "Backups are kept for 30 days. We encrypt all backups and data at rest with AES-256.",
+        );
+    }
+
+    #[test]
+    fn control_words_count_only_when_they_speak_of_encryption() {
+        // "end-to-end" of a process, "your keys" of an API, and a promise not to look are no key control.
+        assert_flags(ID, "We provide an end-to-end solution for your projects. Data is encrypted in transit using TLS.");
+        assert_flags(ID, "Keep your API keys secret. We do not access your data except to provide support. We encrypt data at rest.");
+        assert_clean(ID, "Your files are encrypted on your device with keys only you hold. We cannot decrypt your files.");
     }
 }
