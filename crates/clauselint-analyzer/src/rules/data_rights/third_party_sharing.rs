@@ -22,6 +22,7 @@ use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::data_rights::{opens_item, run_in_title};
+use crate::rules::terms::common::regex;
 use crate::rules::{sentence_finding, snippet};
 
 pub struct ThirdPartySharing;
@@ -901,40 +902,28 @@ fn copular_sale(phrase: &str) -> bool {
 fn state_law_sale_find(norm: &str) -> Option<(usize, usize)> {
     // "considered a “sale” or “sharing”", "qualify as a sale": worth searching only where a verb
     // of being considered is present.
-    static DEEMED: OnceLock<TextRegex> = OnceLock::new();
-    static PLAIN: OnceLock<TextRegex> = OnceLock::new();
-    static ENGAGES: OnceLock<TextRegex> = OnceLock::new();
-    static TARGETED: OnceLock<TextRegex> = OnceLock::new();
-    static SHARES: OnceLock<TextRegex> = OnceLock::new();
-    static FOR_TARGETED: OnceLock<TextRegex> = OnceLock::new();
-    let deemed = DEEMED.get_or_init(|| {
-        TextRegex::new(r#"(?x)
+    let deemed = regex!(
+        r#"(?x)
             (?-u:\b)(?:considered|deemed|constitutes?|constituting|qualifies\ as|qualify\ as|treated\ as)\ (?:an?\ |the\ )?(?:[“"'][^”"'.;]{1,30}[”"'],?\ (?:or\ |and\ |and/or\ )?){0,3}?[“"']?(?:sale|sales|selling|sharing|sold|shared)(?-u:\b)
-        "#)
-        .expect("valid deemed-sale regex")
-    });
-    let plain = PLAIN.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)we will stop (?:selling|sharing)(?-u:\b)|(?-u:\b)(?:have|has|may have) (?:shared|sold)(?:,? (?:and/or|and|or) (?:shared|sold|disclosed))?(?-u:\b)")
-            .expect("valid sale-admission regex")
-    });
+        "#
+    );
+    let plain = regex!(
+        r"(?-u:\b)we will stop (?:selling|sharing)(?-u:\b)|(?-u:\b)(?:have|has|may have) (?:shared|sold)(?:,? (?:and/or|and|or) (?:shared|sold|disclosed))?(?-u:\b)"
+    );
     // "use third-party advertising partners … for interest-based advertising".
-    let engages = ENGAGES.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:use|uses|work with|works with|engage|engages) (?:third[- ]party )?(?:advertising|ad|analytics) (?:and (?:advertising|ad|analytics) )?(?:services|partners|networks|companies|providers)(?-u:\b)")
-            .expect("valid advertising-engagement regex")
-    });
-    let targeted = TARGETED.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:interest[- ]based|targeted|cross[- ]context(?:ual)? behaviou?ral) advertising(?-u:\b)")
-            .expect("valid targeted-advertising regex")
-    });
+    let engages = regex!(
+        r"(?-u:\b)(?:use|uses|work with|works with|engage|engages) (?:third[- ]party )?(?:advertising|ad|analytics) (?:and (?:advertising|ad|analytics) )?(?:services|partners|networks|companies|providers)(?-u:\b)"
+    );
+    let targeted = regex!(
+        r"(?-u:\b)(?:interest[- ]based|targeted|cross[- ]context(?:ual)? behaviou?ral) advertising(?-u:\b)"
+    );
     // "share … for cross-context behavioral advertising".
-    let shares = SHARES.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:share|shares|sharing|shared|sell|sells|selling|sold|disclose|discloses|disclosed)(?-u:\b)")
-            .expect("valid share-verb regex")
-    });
-    let for_targeted = FOR_TARGETED.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)for (?:the )?(?:purposes? of )?(?:cross[- ]context(?:ual)? behaviou?ral|targeted|interest[- ]based) advertising(?-u:\b)")
-            .expect("valid for-targeted-advertising regex")
-    });
+    let shares = regex!(
+        r"(?-u:\b)(?:share|shares|sharing|shared|sell|sells|selling|sold|disclose|discloses|disclosed)(?-u:\b)"
+    );
+    let for_targeted = regex!(
+        r"(?-u:\b)for (?:the )?(?:purposes? of )?(?:cross[- ]context(?:ual)? behaviou?ral|targeted|interest[- ]based) advertising(?-u:\b)"
+    );
     let deemed_at = if ["consider", "deem", "constitut", "qualif", "treated"]
         .iter()
         .any(|w| norm.contains(w))

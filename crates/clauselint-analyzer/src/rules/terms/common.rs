@@ -20,7 +20,7 @@ macro_rules! regex {
         $crate::rules::terms::common::compiled(&RE, || $re)
     }};
 }
-pub(super) use regex;
+pub(crate) use regex;
 
 /// A regex compiled once per call site, searched at word boundaries (see [`DualRegex::new`]).
 macro_rules! dual_regex {
@@ -32,7 +32,7 @@ macro_rules! dual_regex {
 pub(super) use dual_regex;
 
 /// The regex in `cell`, compiled from `pattern` on first use.
-pub(super) fn compiled<S: AsRef<str>>(
+pub(crate) fn compiled<S: AsRef<str>>(
     cell: &'static OnceLock<TextRegex>,
     pattern: impl FnOnce() -> S,
 ) -> &'static TextRegex {
