@@ -209,22 +209,7 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
             let word = &s.norm[h.start..h.end];
             let after = &s.norm[h.end..];
             let thing = word.starts_with("third")
-                && [
-                    " websites",
-                    " sites",
-                    " links",
-                    " content",
-                    " cookies",
-                    " applications",
-                    " apps",
-                    " offerings",
-                    " materials",
-                    " products",
-                    " software",
-                    " license",
-                ]
-                .iter()
-                .any(|w| after.starts_with(w));
+                && THIRD_PARTY_THINGS.iter().any(|w| after.starts_with(w));
             !thing && !matches!(word, "the public" | "other users") && !unauthorised(s, h)
         })
         .peekable();
@@ -1093,30 +1078,38 @@ fn pronoun_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     Some((*share, (party.start, party.end)))
 }
 
-/// Third-party things rather than parties: "third-party websites", "third-party apps".
+/// What follows "third-party" when it names a thing rather than a party: "third-party websites",
+/// "third-party apps".
+const THIRD_PARTY_THINGS: &[&str] = &[
+    " websites",
+    " sites",
+    " links",
+    " content",
+    " cookies",
+    " applications",
+    " apps",
+    " offerings",
+    " materials",
+    " products",
+    " software",
+    " license",
+];
+
+/// Third-party things rather than parties, counting what a third party offers as a thing too
+/// ("third-party services", "third-party integrations").
 fn third_party_thing(s: &SentenceFacts, h: &Hit) -> bool {
+    let after = &s.norm[h.end..];
     s.norm[h.start..h.end].starts_with("third")
-        && [
-            " websites",
-            " sites",
-            " links",
-            " content",
-            " cookies",
-            " applications",
-            " apps",
-            " offerings",
-            " materials",
-            " products",
-            " software",
-            " license",
-            " services",
-            " service",
-            " integrations",
-            " tools",
-            " platforms",
-        ]
-        .iter()
-        .any(|w| s.norm[h.end..].starts_with(w))
+        && THIRD_PARTY_THINGS
+            .iter()
+            .chain(&[
+                " services",
+                " service",
+                " integrations",
+                " tools",
+                " platforms",
+            ])
+            .any(|w| after.starts_with(w))
 }
 
 /// "allow certain third-party advertising companies to collect your hashed email address", "to
