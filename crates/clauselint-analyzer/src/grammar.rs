@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 
 use clauselint_parser::line_index::floor_char_boundary;
@@ -13,11 +14,9 @@ use crate::lexicon::Concept;
 /// Where the clause containing `pos` starts: after the last `;`, `:`, or a conjunction that opens a
 /// new proposition ("but", "however", "provided that").
 pub fn scope_start(norm: &str, pos: usize) -> usize {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r";|: |\. |(?-u:\b)but(?-u:\b)|(?-u:\b)provided that(?-u:\b)|(?-u:\b)whereas(?-u:\b)|(?-u:\b)while(?-u:\b)|(?-u:\b)nevertheless(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)instead(?-u:\b)|(?-u:\b)except(?-u:\b)|(?-u:\b)unless(?-u:\b)|(?-u:\b)other than(?-u:\b)")
-            .expect("valid scope regex")
-    });
+    let re = regex!(
+        r";|: |\. |(?-u:\b)but(?-u:\b)|(?-u:\b)provided that(?-u:\b)|(?-u:\b)whereas(?-u:\b)|(?-u:\b)while(?-u:\b)|(?-u:\b)nevertheless(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)instead(?-u:\b)|(?-u:\b)except(?-u:\b)|(?-u:\b)unless(?-u:\b)|(?-u:\b)other than(?-u:\b)"
+    );
     let head = &norm[..pos.min(norm.len())];
     // A semicolon or colon that introduces the next item of an enumeration ("; (ii)", "; or (c)")
     // continues the clause that governs the list.
@@ -63,11 +62,7 @@ pub fn scope_start(norm: &str, pos: usize) -> usize {
 /// the marker of the last item before the end of `head`: the earlier, sibling items of that item.
 /// Empty when `head` does not end inside a second or later item.
 fn inline_sibling_items(head: &str) -> std::ops::Range<usize> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?:^|[ ,;:])(\((?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\)) ")
-            .expect("valid item-marker regex")
-    });
+    let re = regex!(r"(?:^|[ ,;:])(\((?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\)) ");
     if !head.contains(") ") {
         return 0..0;
     }
@@ -83,13 +78,9 @@ fn inline_sibling_items(head: &str) -> std::ops::Range<usize> {
 
 /// Where the clause containing `pos` ends.
 pub fn scope_end(norm: &str, pos: usize) -> usize {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(
-            r";|\. |(?-u:\b)but(?-u:\b)|(?-u:\b)however(?-u:\b)|(?-u:\b)provided that(?-u:\b)|(?-u:\b)except(?-u:\b)|(?-u:\b)unless(?-u:\b)|(?-u:\b)other than(?-u:\b)",
-        )
-        .expect("valid scope-end regex")
-    });
+    let re = regex!(
+        r";|\. |(?-u:\b)but(?-u:\b)|(?-u:\b)however(?-u:\b)|(?-u:\b)provided that(?-u:\b)|(?-u:\b)except(?-u:\b)|(?-u:\b)unless(?-u:\b)|(?-u:\b)other than(?-u:\b)"
+    );
     let pos = pos.min(norm.len());
     re.find(&norm[pos..])
         .map_or(norm.len(), |m| pos + m.start())
@@ -119,11 +110,7 @@ pub fn is_idiomatic_negation(norm: &str, start: usize, end: usize) -> bool {
     // "if you do not …", "unless you do not …": the negation sits inside a condition.
     let tail = &before[floor_char_boundary(before, before.len().saturating_sub(80))..];
     let conditional = {
-        static RE: OnceLock<TextRegex> = OnceLock::new();
-        RE.get_or_init(|| {
-            TextRegex::new(r"(?-u:\b)(if|when|where|unless|until|in case|to the extent)(?-u:\b)(?:\s+[^\s,;]+){0,8}\s*$")
-                .expect("valid")
-        })
+        regex!(r"(?-u:\b)(if|when|where|unless|until|in case|to the extent)(?-u:\b)(?:\s+[^\s,;]+){0,8}\s*$")
         .is_match(tail)
     };
     after_idiom || before_idiom || conditional
@@ -176,13 +163,9 @@ fn in_closed_condition(norm: &str, scope: usize, negator_end: usize, pos: usize)
 }
 
 fn consent_exception_regex() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(
-            r"(?-u:\b)(?:unless|except|other than|save|absent|without|until)(?-u:\b)[^.;]*?(?-u:\b)(?:consent|consents|consented|permission|authori[sz]ation|authori[sz]e|approval|approve|opt(?:s|ed)?[- ]?in|agree|agrees|agreed|agreement|instruct(?-u:\w)*|request(?-u:\w)*|directs? us|asks? us|choose|chooses|elect|elects|enable|enables|turn on|allow|allows|permit|permits)(?-u:\b)",
-        )
-        .expect("valid consent-exception regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:unless|except|other than|save|absent|without|until)(?-u:\b)[^.;]*?(?-u:\b)(?:consent|consents|consented|permission|authori[sz]ation|authori[sz]e|approval|approve|opt(?:s|ed)?[- ]?in|agree|agrees|agreed|agreement|instruct(?-u:\w)*|request(?-u:\w)*|directs? us|asks? us|choose|chooses|elect|elects|enable|enables|turn on|allow|allows|permit|permits)(?-u:\b)"
+    )
 }
 
 /// An exception that turns a prohibition into a consent-based permission ("will not … without your
@@ -425,11 +408,9 @@ fn in_closed_adverbial_clause(norm: &str, start: usize, pos: usize) -> bool {
 
 /// "we may", "you grant us", "… may be used": a permission or grant in favour of the vendor.
 pub fn vendor_permission(s: &SentenceFacts, pos: usize) -> bool {
-    static GRANT: OnceLock<TextRegex> = OnceLock::new();
-    let grant = GRANT.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:grant|grants|give|gives)(?-u:\b)|(?-u:\b)(?:provide|provides)(?-u:\b)(?:\s+\S+){0,3}?\s+(?:us|we)(?-u:\b)|(?-u:\b)licen[cs]e to(?-u:\b)|(?-u:\b)right (?:for us )?to(?-u:\b)|(?-u:\b)authori[sz]e(?-u:\b)|(?-u:\b)consent to(?-u:\b)")
-            .expect("valid grant regex")
-    });
+    let grant = regex!(
+        r"(?-u:\b)(?:grant|grants|give|gives)(?-u:\b)|(?-u:\b)(?:provide|provides)(?-u:\b)(?:\s+\S+){0,3}?\s+(?:us|we)(?-u:\b)|(?-u:\b)licen[cs]e to(?-u:\b)|(?-u:\b)right (?:for us )?to(?-u:\b)|(?-u:\b)authori[sz]e(?-u:\b)|(?-u:\b)consent to(?-u:\b)"
+    );
     let head = &s.norm[..pos.min(s.norm.len())];
     // Any vendor subject before the purpose makes it the vendor's permission, even when a customer
     // is the subject of an embedded clause ("we use the conversations you have … to train").

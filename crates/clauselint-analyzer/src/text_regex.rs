@@ -22,6 +22,24 @@ use regex_syntax::hir::{
     Look, Repetition,
 };
 
+/// A [`TextRegex`] compiled once per call site: the pattern expression is evaluated only the first
+/// time the site is reached.
+macro_rules! regex {
+    ($re:expr $(,)?) => {{
+        static RE: std::sync::OnceLock<$crate::text_regex::TextRegex> = std::sync::OnceLock::new();
+        $crate::text_regex::compiled(&RE, || $re)
+    }};
+}
+pub(crate) use regex;
+
+/// The regex in `cell`, compiled from `pattern` on first use.
+pub(crate) fn compiled<S: AsRef<str>>(
+    cell: &'static OnceLock<TextRegex>,
+    pattern: impl FnOnce() -> S,
+) -> &'static TextRegex {
+    cell.get_or_init(|| TextRegex::new(pattern().as_ref()).expect("valid regex"))
+}
+
 /// A regex searched with its ASCII form on ASCII text and as written on other text: the matches
 /// are those of `regex::Regex::new(pattern)` either way.
 pub struct TextRegex {

@@ -15,8 +15,7 @@
 //! Protective clauses ("will not use Customer Content to train any AI model") are reported as an
 //! info note. A prohibition with a consent loophole is left to `ai-training/opt-out-consent`.
 
-use std::sync::OnceLock;
-
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 use clauselint_parser::line_index::floor_char_boundary;
 
@@ -289,11 +288,9 @@ fn licensed_content<'c>(
     cx: &'c Context,
     s: &SentenceFacts,
 ) -> Option<(&'c SentenceFacts, usize, usize)> {
-    static THIS_LICENCE: OnceLock<TextRegex> = OnceLock::new();
-    let this_licence = THIS_LICENCE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:this|that|such|the (?:above|foregoing)|these) (?:licen[cs]e|rights)(?-u:\b)")
-            .expect("valid licence back-reference regex")
-    });
+    let this_licence = regex!(
+        r"(?-u:\b)(?:this|that|such|the (?:above|foregoing)|these) (?:licen[cs]e|rights)(?-u:\b)"
+    );
     if !this_licence.is_match(&s.norm) {
         return None;
     }

@@ -6,9 +6,7 @@ pub mod opt_out_consent;
 pub mod output_ownership;
 pub mod third_party_models;
 
-use std::sync::OnceLock;
-
-use crate::text_regex::TextRegex;
+use crate::text_regex::regex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::lexicon::Concept;
@@ -20,11 +18,9 @@ use crate::rule::Rule;
 /// Returns the normalised range in `s`, or `None` with `Some` from the lead-in signalled by the
 /// boolean.
 pub(crate) fn customer_data(cx: &Context, s: &SentenceFacts) -> Option<(usize, usize, bool)> {
-    static PHRASE: OnceLock<TextRegex> = OnceLock::new();
-    let phrase = PHRASE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:information|data|content|materials?)\s+(?:that\s+|which\s+)?(?:you|users?|individuals|customers?|people|members|creators)\s+(?:provide|submit|upload|share|post|create|send|give|make available|input)|(?-u:\b)(?:information|data)\s+(?:that\s+)?(?:we|it)\s+(?:collects?|receives?|obtains?)(?-u:\b)")
-            .expect("valid customer-data regex")
-    });
+    let phrase = regex!(
+        r"(?-u:\b)(?:information|data|content|materials?)\s+(?:that\s+|which\s+)?(?:you|users?|individuals|customers?|people|members|creators)\s+(?:provide|submit|upload|share|post|create|send|give|make available|input)|(?-u:\b)(?:information|data)\s+(?:that\s+)?(?:we|it)\s+(?:collects?|receives?|obtains?)(?-u:\b)"
+    );
     let own = |f: &SentenceFacts| {
         f.first(Concept::Content)
             .or_else(|| f.first(Concept::Personal))

@@ -9,8 +9,7 @@
 //! Deleting the data does not delete what a model learnt from it. Unless the contract deals with
 //! the trained model, the customer's data lives on in the vendor's asset after the relationship ends.
 
-use std::sync::OnceLock;
-
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 
 use crate::context::Context;
@@ -39,19 +38,15 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn vendor_owns_models() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?|is the (?:sole |exclusive )?owner of|(?:are|is|remain|remains) the (?:sole |exclusive )?property of)(?-u:\b)[^.;]*(?-u:\b)(?:models?|improvements?|derivatives?|derivative works|learnings?|insights|algorithms?|enhancements?)(?-u:\b)")
-            .expect("valid model-ownership regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:owns?|shall own|will own|retains?|is the (?:sole |exclusive )?owner of|(?:are|is|remain|remains) the (?:sole |exclusive )?property of)(?-u:\b)[^.;]*(?-u:\b)(?:models?|improvements?|derivatives?|derivative works|learnings?|insights|algorithms?|enhancements?)(?-u:\b)"
+    )
 }
 
 fn addresses_models() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)models?(?-u:\b)[^.;]*(?-u:\b)(?:delet(?-u:\w)*|destroy(?-u:\w)*|retrain(?-u:\w)*|remov(?-u:\w)*|purg(?-u:\w)*|unlearn(?-u:\w)*|exclusive benefit|solely for (?:you|customer))(?-u:\b)|(?-u:\b)(?:delet(?-u:\w)*|remov(?-u:\w)*|destroy(?-u:\w)*|purg(?-u:\w)*|exclud(?-u:\w)*)(?-u:\b)[^.;]*(?-u:\b)(?:from|in) (?:the |our |any |future )?(?:models?|training)(?-u:\b)|(?-u:\b)(?:delet(?-u:\w)*|destroy(?-u:\w)*|retrain(?-u:\w)*)(?-u:\b)[^.;]{0,30}(?-u:\b)models?(?-u:\b)|(?-u:\b)for your exclusive benefit(?-u:\b)")
-            .expect("valid model-fate regex")
-    })
+    regex!(
+        r"(?-u:\b)models?(?-u:\b)[^.;]*(?-u:\b)(?:delet(?-u:\w)*|destroy(?-u:\w)*|retrain(?-u:\w)*|remov(?-u:\w)*|purg(?-u:\w)*|unlearn(?-u:\w)*|exclusive benefit|solely for (?:you|customer))(?-u:\b)|(?-u:\b)(?:delet(?-u:\w)*|remov(?-u:\w)*|destroy(?-u:\w)*|purg(?-u:\w)*|exclud(?-u:\w)*)(?-u:\b)[^.;]*(?-u:\b)(?:from|in) (?:the |our |any |future )?(?:models?|training)(?-u:\b)|(?-u:\b)(?:delet(?-u:\w)*|destroy(?-u:\w)*|retrain(?-u:\w)*)(?-u:\b)[^.;]{0,30}(?-u:\b)models?(?-u:\b)|(?-u:\b)for your exclusive benefit(?-u:\b)"
+    )
 }
 
 impl Rule for ModelOwnership {

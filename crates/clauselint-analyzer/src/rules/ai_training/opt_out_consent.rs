@@ -11,8 +11,7 @@
 //! through the terms is no real choice. A prohibition with a consent exception moves the fight to
 //! whoever can obtain that consent — often through a click-through.
 
-use std::sync::OnceLock;
-
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 
 use crate::context::{Context, SentenceFacts};
@@ -46,47 +45,34 @@ static META: RuleMeta = RuleMeta {
 /// The mechanics of an opt-out: "opt out", "turn off", "in your settings", "withdraw consent",
 /// "object to", "if you don't want … used".
 fn opt_out_regex() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)opt(?:s|ed|ing)?[- ]?out(?-u:\b)|(?-u:\b)opt-out(?-u:\b)|(?-u:\b)turn(?:ing)? (?:it |this )?off(?-u:\b)|(?-u:\b)switch(?:ing)? (?:it )?off(?-u:\b)|(?-u:\b)(?:account|user|privacy|your) settings(?-u:\b)|(?-u:\b)settings(?-u:\b)|(?-u:\b)withdraw(?:ing)? (?:your )?consent(?-u:\b)|(?-u:\b)object to(?-u:\b)|(?-u:\b)right to object(?-u:\b)|(?-u:\b)if you (?:do not|don't) want(?-u:\b)|(?-u:\b)(?:change|adjust|update) your (?:(?-u:\w)+ )?(?:preferences?|settings)(?-u:\b)|(?-u:\b)training controls?(?-u:\b)|(?-u:\b)decide whether(?-u:\b)|(?-u:\b)choose whether(?-u:\b)|(?-u:\b)by default(?-u:\b)|(?-u:\b)enabled by default(?-u:\b)|(?-u:\b)unless you(?-u:\b)|(?-u:\b)(?:remov|exclud|withdraw|withhold)(?-u:\w)*(?-u:\b)[^.;]{0,60}?(?-u:\b)from (?:being used|use|training|model training)(?-u:\b)")
-            .expect("valid opt-out regex")
-    })
+    regex!(
+        r"(?-u:\b)opt(?:s|ed|ing)?[- ]?out(?-u:\b)|(?-u:\b)opt-out(?-u:\b)|(?-u:\b)turn(?:ing)? (?:it |this )?off(?-u:\b)|(?-u:\b)switch(?:ing)? (?:it )?off(?-u:\b)|(?-u:\b)(?:account|user|privacy|your) settings(?-u:\b)|(?-u:\b)settings(?-u:\b)|(?-u:\b)withdraw(?:ing)? (?:your )?consent(?-u:\b)|(?-u:\b)object to(?-u:\b)|(?-u:\b)right to object(?-u:\b)|(?-u:\b)if you (?:do not|don't) want(?-u:\b)|(?-u:\b)(?:change|adjust|update) your (?:(?-u:\w)+ )?(?:preferences?|settings)(?-u:\b)|(?-u:\b)training controls?(?-u:\b)|(?-u:\b)decide whether(?-u:\b)|(?-u:\b)choose whether(?-u:\b)|(?-u:\b)by default(?-u:\b)|(?-u:\b)enabled by default(?-u:\b)|(?-u:\b)unless you(?-u:\b)|(?-u:\b)(?:remov|exclud|withdraw|withhold)(?-u:\w)*(?-u:\b)[^.;]{0,60}?(?-u:\b)from (?:being used|use|training|model training)(?-u:\b)"
+    )
 }
 
 /// What follows "unless you" makes it an opt-in: "unless you (actively) give your consent",
 /// "unless you opt in", "unless you agree".
 fn opt_in_condition(after: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"^ (?:(?-u:\w)+ )?(?:give|gives|provide|grant)? ?(?:your |us your )?(?:express |explicit |prior |affirmative )?(?:consent|permission|authori[sz]ation)(?-u:\b)|^ (?:(?-u:\w)+ )?(?:opt(?:s|ed)?[- ]?in|agree|consent|authori[sz]e|enable|turn (?:it |this )?on|choose to (?:share|allow|enable|opt in))(?-u:\b)")
-            .expect("valid opt-in condition regex")
-    })
+    regex!(r"^ (?:(?-u:\w)+ )?(?:give|gives|provide|grant)? ?(?:your |us your )?(?:express |explicit |prior |affirmative )?(?:consent|permission|authori[sz]ation)(?-u:\b)|^ (?:(?-u:\w)+ )?(?:opt(?:s|ed)?[- ]?in|agree|consent|authori[sz]e|enable|turn (?:it |this )?on|choose to (?:share|allow|enable|opt in))(?-u:\b)")
     .is_match(after)
 }
 
 /// Consent taken from accepting the terms or using the service.
 fn deemed_regex() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)by (?:using|accessing|continuing to use|clicking|accepting|agreeing)(?-u:\b)[^.;]*(?-u:\b)you (?:agree|consent|acknowledge|accept)(?-u:\b)|(?-u:\b)(?:deemed|considered) (?:to (?:have )?)?(?:consent|consented|agree|agreed)(?-u:\b)|(?-u:\b)continued use(?-u:\b)[^.;]*(?-u:\b)(?:consent|agree|acceptance)(?-u:\b)")
-            .expect("valid deemed-consent regex")
-    })
+    regex!(
+        r"(?-u:\b)by (?:using|accessing|continuing to use|clicking|accepting|agreeing)(?-u:\b)[^.;]*(?-u:\b)you (?:agree|consent|acknowledge|accept)(?-u:\b)|(?-u:\b)(?:deemed|considered) (?:to (?:have )?)?(?:consent|consented|agree|agreed)(?-u:\b)|(?-u:\b)continued use(?-u:\b)[^.;]*(?-u:\b)(?:consent|agree|acceptance)(?-u:\b)"
+    )
 }
 
 fn legitimate_interest() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)legitimate interests?(?-u:\b)").expect("valid regex")
-    })
+    regex!(r"(?-u:\b)legitimate interests?(?-u:\b)")
 }
 
 /// Opt-outs about something other than AI training.
 fn other_subject() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)advertis(?-u:\w)*|(?-u:\b)marketing(?-u:\b)|(?-u:\b)emails?(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)disclosures?(?-u:\b)|(?-u:\b)sales?(?-u:\b)|(?-u:\b)sell(?:ing)?(?-u:\b)|(?-u:\b)payments?(?-u:\b)|(?-u:\b)charges?(?-u:\b)")
-            .expect("valid regex")
-    })
+    regex!(
+        r"(?-u:\b)advertis(?-u:\w)*|(?-u:\b)marketing(?-u:\b)|(?-u:\b)emails?(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)disclosures?(?-u:\b)|(?-u:\b)sales?(?-u:\b)|(?-u:\b)sell(?:ing)?(?-u:\b)|(?-u:\b)payments?(?-u:\b)|(?-u:\b)charges?(?-u:\b)"
+    )
 }
 
 /// What is deemed consented to is the use of data ("you agree to the collection, use and disclosure
@@ -111,13 +97,8 @@ fn consents_to_data_use(s: &SentenceFacts, from: usize) -> bool {
     });
     // Word starts, so "users" is not "use"; storing or transferring data abroad is consent to
     // something other than what the data may be used for.
-    static PROCESSING: OnceLock<TextRegex> = OnceLock::new();
-    let processing = PROCESSING.get_or_init(|| {
-        TextRegex::new(
-            r"(?-u:\b)(?:collect|use(?:s|d)?(?-u:\b)|usage|process|disclos|shar|train|analy)",
-        )
-        .expect("valid processing regex")
-    });
+    let processing =
+        regex!(r"(?-u:\b)(?:collect|use(?:s|d)?(?-u:\b)|usage|process|disclos|shar|train|analy)");
     data && processing.is_match(object)
 }
 
@@ -194,11 +175,9 @@ fn defers_to_settings(norm: &str, m: &crate::text_regex::Found) -> bool {
 /// The sentence speaks of the customer's data or content, of training, or refers back to the use
 /// just described.
 fn about_data_use(s: &SentenceFacts) -> bool {
-    static BACK: OnceLock<TextRegex> = OnceLock::new();
-    let back = BACK.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:this|that|such|these|the same) (?:use|uses|processing|way|manner|purposes?|feature|features|setting|activity)(?-u:\b)|(?-u:\b)(?:in this way|to this|of this)(?-u:\b)")
-            .expect("valid back-reference regex")
-    });
+    let back = regex!(
+        r"(?-u:\b)(?:this|that|such|these|the same) (?:use|uses|processing|way|manner|purposes?|feature|features|setting|activity)(?-u:\b)|(?-u:\b)(?:in this way|to this|of this)(?-u:\b)"
+    );
     [
         Concept::Content,
         Concept::Personal,
@@ -216,11 +195,7 @@ fn about_data_use(s: &SentenceFacts) -> bool {
 /// "Training on your content is off by default", "we will not use your data for training unless
 /// you turn it on": the default is no training, which is opt-in.
 fn off_by_default(norm: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:off|disabled|turned off|switched off|not (?:enabled|active|activated|turned on|switched on|used))(?: (?-u:\w)+){0,2} by default(?-u:\b)|(?-u:\b)by default(?: (?-u:\w)+){0,3} (?:off|disabled|not (?:enabled|used|shared))(?-u:\b)")
-            .expect("valid off-by-default regex")
-    })
+    regex!(r"(?-u:\b)(?:off|disabled|turned off|switched off|not (?:enabled|active|activated|turned on|switched on|used))(?: (?-u:\w)+){0,2} by default(?-u:\b)|(?-u:\b)by default(?: (?-u:\w)+){0,3} (?:off|disabled|not (?:enabled|used|shared))(?-u:\b)")
     .is_match(norm)
 }
 

@@ -12,6 +12,7 @@
 
 use std::sync::OnceLock;
 
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 
 use crate::context::Context;
@@ -39,11 +40,9 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn vendor_takes_outputs() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains?|(?:is|are|remain|remains) (?:the )?(?:sole |exclusive )?property of|belongs? to)(?-u:\b)[^.;]*(?-u:\b)(?:outputs?|generated content|ai[- ]generated|generations|results)(?-u:\b)|(?-u:\b)(?:outputs?|generated content|generations)(?-u:\b)[^.;]*(?-u:\b)(?:(?:is|are|remain|remains|will be|shall be) (?:the )?(?:sole |exclusive )?property of|(?:is|are) owned by|belongs? to)(?-u:\b)")
-            .expect("valid output-ownership regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:owns?|shall own|will own|retains?|(?:is|are|remain|remains) (?:the )?(?:sole |exclusive )?property of|belongs? to)(?-u:\b)[^.;]*(?-u:\b)(?:outputs?|generated content|ai[- ]generated|generations|results)(?-u:\b)|(?-u:\b)(?:outputs?|generated content|generations)(?-u:\b)[^.;]*(?-u:\b)(?:(?:is|are|remain|remains|will be|shall be) (?:the )?(?:sole |exclusive )?property of|(?:is|are) owned by|belongs? to)(?-u:\b)"
+    )
 }
 
 /// "you own the output", "outputs are yours", "we assign to you … output", "we do not claim
@@ -82,11 +81,9 @@ fn generates_outputs() -> &'static TextRegex {
 /// ("content generated with generative AI programs") would count as outputs generated for the
 /// customer.
 fn offered_to_the_customer() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:(?:allows?|lets?|enables?|helps?|assists?|permits?) (?:you|users?|customers?)|(?:you|users?|customers?) (?:can|may|could) (?:also )?(?:use|run|create|generate|ask|access)|(?:if|when|where|to the extent) (?:you|users?|customers?) (?:use|uses|run|interact|access|accesses|enable|ask|choose|select)|(?:responses|answers|replies) to your (?:requests?|questions?|queries|prompts?|commands?)|(?:on|in) (?:your|the customer's|customer's) behalf|for you|your (?:[a-z]+ (?:or|and) )?outputs?|outputs? from (?:an?|the|our) (?:ai )?features?|(?:the |our )?(?:services?|platform|product|app|application|software) (?:includes?|provides?|offers?|features?|uses?)|(?:offers?|provides?|gives?) (?:you|users?|customers?|members?)|provides? (?:[a-z-]+ ){0,3}(?:features?|tools?|functionalit(?:y|ies)|services?|assistants?|chatbots?) (?:that|which|to)|(?:providing|provide|offer|offering) (?:the |our )?(?:(?:ai |ai-powered |generative ai )(?:services?|features?|functionalit(?:y|ies))|features?|functionalit(?:y|ies))|generated (?:by|using|with|through|via) (?:the|our) (?:[a-z]+ ){0,3}(?:services?|features?|tools?)|(?:our|its) (?:own |self-developed )?(?:ai|writing|virtual|smart|coding) ?(?:features?|tools?|assistants?|models?|agents?|chatbots?)?)(?-u:\b)")
-            .expect("valid offered-to-the-customer regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:(?:allows?|lets?|enables?|helps?|assists?|permits?) (?:you|users?|customers?)|(?:you|users?|customers?) (?:can|may|could) (?:also )?(?:use|run|create|generate|ask|access)|(?:if|when|where|to the extent) (?:you|users?|customers?) (?:use|uses|run|interact|access|accesses|enable|ask|choose|select)|(?:responses|answers|replies) to your (?:requests?|questions?|queries|prompts?|commands?)|(?:on|in) (?:your|the customer's|customer's) behalf|for you|your (?:[a-z]+ (?:or|and) )?outputs?|outputs? from (?:an?|the|our) (?:ai )?features?|(?:the |our )?(?:services?|platform|product|app|application|software) (?:includes?|provides?|offers?|features?|uses?)|(?:offers?|provides?|gives?) (?:you|users?|customers?|members?)|provides? (?:[a-z-]+ ){0,3}(?:features?|tools?|functionalit(?:y|ies)|services?|assistants?|chatbots?) (?:that|which|to)|(?:providing|provide|offer|offering) (?:the |our )?(?:(?:ai |ai-powered |generative ai )(?:services?|features?|functionalit(?:y|ies))|features?|functionalit(?:y|ies))|generated (?:by|using|with|through|via) (?:the|our) (?:[a-z]+ ){0,3}(?:services?|features?|tools?)|(?:our|its) (?:own |self-developed )?(?:ai|writing|virtual|smart|coding) ?(?:features?|tools?|assistants?|models?|agents?|chatbots?)?)(?-u:\b)"
+    )
 }
 
 /// A support chatbot's answers are not work product anyone needs to own.
@@ -139,11 +136,7 @@ fn about_ai_here(cx: &Context, s: &crate::context::SentenceFacts) -> bool {
 /// displayed (for example, an AI-detection label)": a verdict about the customer's own content,
 /// not work product generated for the customer.
 fn only_judges_the_customers_content(norm: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)generates? (?:a |an )?(?:classification|detection|moderation|risk|trust|spam|fraud)(?: (?:results?|labels?|scores?|flags?|ratings?|decisions?))?(?-u:\b)")
-            .expect("valid judging regex")
-    })
+    regex!(r"(?-u:\b)generates? (?:a |an )?(?:classification|detection|moderation|risk|trust|spam|fraud)(?: (?:results?|labels?|scores?|flags?|ratings?|decisions?))?(?-u:\b)")
     .is_match(norm)
 }
 
@@ -179,11 +172,9 @@ fn customer_owns_a_term_covering_outputs(cx: &Context) -> bool {
     if terms.is_empty() {
         return false;
     }
-    static OWNS: OnceLock<TextRegex> = OnceLock::new();
-    let owns = OWNS.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:you|customer|users?)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:own|owns|retain all|retains all|shall own|will own)(?-u:\b)")
-            .expect("valid customer-owns regex")
-    });
+    let owns = regex!(
+        r"(?-u:\b)(?:you|customer|users?)(?-u:\b)[^.;]{0,40}(?-u:\b)(?:own|owns|retain all|retains all|shall own|will own)(?-u:\b)"
+    );
     cx.sentences
         .iter()
         .filter(|s| s.has(Concept::Ownership))

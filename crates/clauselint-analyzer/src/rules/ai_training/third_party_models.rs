@@ -9,9 +9,7 @@
 //! The customer's contract is with the vendor; the AI provider's own terms decide what happens to
 //! the data there — retention, human review, training — unless the vendor binds it by contract.
 
-use std::sync::OnceLock;
-
-use crate::text_regex::TextRegex;
+use crate::text_regex::regex;
 
 use clauselint_parser::line_index::floor_char_boundary;
 
@@ -135,11 +133,7 @@ fn keeps_data_or_powers_service(s: &SentenceFacts, start: usize, end: usize) -> 
 /// to it. The terms of the customer's administrator or of the vendor's other products do not say
 /// that anything reaches a third-party model.
 fn provider_terms_apply(norm: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)subject to (?:the )?(?:own )?(?:terms|policies)(?: and (?:conditions|policies))? of (?:that|the|such|this|those|each|any) (?:third[- ]party )?(?:model|provider|ai|llm|service provider|vendor)s?(?-u:\b)|(?-u:\b)subject to (?:their|its) (?:own )?(?:terms|policies)(?-u:\b)")
-            .expect("valid provider-terms regex")
-    })
+    regex!(r"(?-u:\b)subject to (?:the )?(?:own )?(?:terms|policies)(?: and (?:conditions|policies))? of (?:that|the|such|this|those|each|any) (?:third[- ]party )?(?:model|provider|ai|llm|service provider|vendor)s?(?-u:\b)|(?-u:\b)subject to (?:their|its) (?:own )?(?:terms|policies)(?-u:\b)")
     .is_match(norm)
 }
 
@@ -256,8 +250,8 @@ mod tests {
     use crate::testing::{assert_clean, assert_flags};
 
     /// The pattern as it was written, in one piece.
-    fn provider_regex_in_one_piece() -> TextRegex {
-        TextRegex::new(&format!(
+    fn provider_regex_in_one_piece() -> crate::text_regex::TextRegex {
+        crate::text_regex::TextRegex::new(&format!(
             "(?x){PROVIDERS_BEFORE}|{DISCLOSED_TO_AI_SERVICES}|{PROVIDERS_AFTER}"
         ))
         .unwrap()

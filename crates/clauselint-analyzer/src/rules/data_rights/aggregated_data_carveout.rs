@@ -10,8 +10,7 @@
 //! "We may use aggregated or de-identified data for any purpose" removes that data from every other
 //! promise in the document, and de-identification is often reversible.
 
-use std::sync::OnceLock;
-
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 
 use crate::context::{Context, SentenceFacts};
@@ -39,11 +38,9 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn carveout_regex() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:owns?|own all|retains? all|property of|owned by)(?-u:\b)|(?-u:\b)not (?:be )?(?:considered|deemed|treated as|subject to)(?-u:\b)|(?-u:\b)(?:is|are|will be|shall be|becomes?) (?:no longer|not) (?:personal|customer|your)(?-u:\b)|(?-u:\b)(?:does|do|will) not (?:constitute|qualify as|count as) (?:personal|customer|your)(?-u:\b)|(?-u:\b)no longer (?:constitutes?|personal)(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)does not include(?-u:\b)|(?-u:\b)(?:is|are|does|do|shall|will) not (?:intended to )?(?:apply|applies|cover|covers|govern|governs) (?:to )?(?:our |the |its )?(?:use|processing|collection)?(?-u:\b)|(?-u:\b)(?:accomplished|achieved|satisfied|fulfilled|effected|carried out|performed) (?:through|by|via)(?-u:\b)|(?-u:\b)excluded from(?-u:\b)|(?-u:\b)free to use(?-u:\b)|(?-u:\b)share(?-u:\b)|(?-u:\b)disclose(?-u:\b)|(?-u:\b)sell(?-u:\b)|(?-u:\b)publish(?-u:\b)|(?-u:\b)commerciali[sz]e(?-u:\b)|(?-u:\b)for (?:its|our) own(?-u:\b)|(?-u:\b)may use(?-u:\b)|(?-u:\b)will use(?-u:\b)|(?-u:\b)can use(?-u:\b)|(?-u:\b)use (?:that|such|the) (?:information|data)(?-u:\b)")
-            .expect("valid carve-out regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:owns?|own all|retains? all|property of|owned by)(?-u:\b)|(?-u:\b)not (?:be )?(?:considered|deemed|treated as|subject to)(?-u:\b)|(?-u:\b)(?:is|are|will be|shall be|becomes?) (?:no longer|not) (?:personal|customer|your)(?-u:\b)|(?-u:\b)(?:does|do|will) not (?:constitute|qualify as|count as) (?:personal|customer|your)(?-u:\b)|(?-u:\b)no longer (?:constitutes?|personal)(?-u:\b)|(?-u:\b)notwithstanding(?-u:\b)|(?-u:\b)does not include(?-u:\b)|(?-u:\b)(?:is|are|does|do|shall|will) not (?:intended to )?(?:apply|applies|cover|covers|govern|governs) (?:to )?(?:our |the |its )?(?:use|processing|collection)?(?-u:\b)|(?-u:\b)(?:accomplished|achieved|satisfied|fulfilled|effected|carried out|performed) (?:through|by|via)(?-u:\b)|(?-u:\b)excluded from(?-u:\b)|(?-u:\b)free to use(?-u:\b)|(?-u:\b)share(?-u:\b)|(?-u:\b)disclose(?-u:\b)|(?-u:\b)sell(?-u:\b)|(?-u:\b)publish(?-u:\b)|(?-u:\b)commerciali[sz]e(?-u:\b)|(?-u:\b)for (?:its|our) own(?-u:\b)|(?-u:\b)may use(?-u:\b)|(?-u:\b)will use(?-u:\b)|(?-u:\b)can use(?-u:\b)|(?-u:\b)use (?:that|such|the) (?:information|data)(?-u:\b)"
+    )
 }
 
 /// Nouns that make "aggregate" an adjective ("aggregate data") rather than the vendor's act.
@@ -105,11 +102,7 @@ fn totals_money(norm: &str, start: usize, end: usize) -> bool {
 }
 
 fn outlasts_the_contract(norm: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:indefinitely|perpetual|perpetually|in perpetuity|after the term|after (?:the )?(?:termination|expiration)|during and after|other (?:unrelated )?customers|third parties)(?-u:\b)")
-            .expect("valid outlasting regex")
-    })
+    regex!(r"(?-u:\b)(?:indefinitely|perpetual|perpetually|in perpetuity|after the term|after (?:the )?(?:termination|expiration)|during and after|other (?:unrelated )?customers|third parties)(?-u:\b)")
     .is_match(norm)
 }
 
@@ -299,11 +292,9 @@ fn owns_data_made_aggregated_before<'a>(
     cx: &'a Context,
     s: &SentenceFacts,
 ) -> Option<AnaphoricOwnership<'a>> {
-    static OWNS: OnceLock<TextRegex> = OnceLock::new();
-    let owns = OWNS.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:owns?|shall own|will own|retains? all|(?:is|are|remains?) the (?:sole |exclusive )?property of|owned by)(?-u:\b)")
-            .expect("valid ownership regex")
-    });
+    let owns = regex!(
+        r"(?-u:\b)(?:owns?|shall own|will own|retains? all|(?:is|are|remains?) the (?:sole |exclusive )?property of|owned by)(?-u:\b)"
+    );
     if s.has(Concept::Aggregated) || s.in_heading || s.index == 0 {
         return None;
     }

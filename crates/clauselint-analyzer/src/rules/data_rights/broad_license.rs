@@ -16,6 +16,7 @@
 
 use std::sync::OnceLock;
 
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 
 use crate::context::{Context, SentenceFacts};
@@ -132,11 +133,9 @@ pub(crate) fn granted_by_customer(s: &SentenceFacts) -> bool {
 /// "You hereby grant us a perpetual license to do so", "these rights are irrevocable": a licence
 /// whose object is the use described in the sentence before, when that sentence is about content.
 fn refers_back_to_content(cx: &Context, s: &SentenceFacts) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:to do so|do the same|(?:this|that|such|the above|the foregoing) (?:license|licence|right|permission)s?|(?:these|those|such) rights)(?-u:\b)")
-            .expect("valid back-reference regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:to do so|do the same|(?:this|that|such|the above|the foregoing) (?:license|licence|right|permission)s?|(?:these|those|such) rights)(?-u:\b)"
+    );
     re.is_match(&s.norm)
         && cx
             .previous_in_block(s)
@@ -147,11 +146,9 @@ fn refers_back_to_content(cx: &Context, s: &SentenceFacts) -> bool {
 /// assigned by the customer (broader than any licence), "permission for Stack Overflow to publish",
 /// "the right for Quora to copy".
 fn unnamed_grant(s: &SentenceFacts) -> Option<usize> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:assign|assigns|assigned)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:all|any)(?: of (?:its|your|their))? (?:right|rights|title|interest)(?-u:\b)|(?-u:\b)(?:permission|the right|rights) for [a-z]+(?: [a-z]+)? to(?-u:\b)")
-            .expect("valid grant regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:assign|assigns|assigned)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:all|any)(?: of (?:its|your|their))? (?:right|rights|title|interest)(?-u:\b)|(?-u:\b)(?:permission|the right|rights) for [a-z]+(?: [a-z]+)? to(?-u:\b)"
+    );
     let m = re.find(&s.norm)?;
     // "We assign to you all right, title and interest in the Output": the vendor gives, not takes.
     let after = &s.norm[m.start()..];
@@ -166,11 +163,9 @@ fn unnamed_grant(s: &SentenceFacts) -> Option<usize> {
 /// which no licence facet describes because it is broader than all of them. Returns the
 /// normalised range of the ownership phrase.
 fn vendor_takes_ownership(s: &SentenceFacts) -> Option<(usize, usize)> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:become|becomes|(?:shall|will) be) (?:the )?(?:(?:sole|exclusive|absolute) (?:and (?:sole|exclusive|absolute) )?)?property of (?P<owner>[a-z]+)(?-u:\b)|(?-u:\b)owns? (?:all|the entire|exclusive) (?:right|rights|title)(?-u:\b)[^.;]{0,30}? in(?: and to)? ")
-            .expect("valid vendor-ownership regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:become|becomes|(?:shall|will) be) (?:the )?(?:(?:sole|exclusive|absolute) (?:and (?:sole|exclusive|absolute) )?)?property of (?P<owner>[a-z]+)(?-u:\b)|(?-u:\b)owns? (?:all|the entire|exclusive) (?:right|rights|title)(?-u:\b)[^.;]{0,30}? in(?: and to)? "
+    );
     if !s.has(Concept::Content) || !s.has(Concept::Ownership) {
         return None;
     }
@@ -238,11 +233,9 @@ fn made_by_vendor(after_noun: &str) -> bool {
 /// "The following provisions will survive expiration or termination of these Terms: … Section 3
 /// (Your Content) …": the content provisions, licence included, outlive the contract.
 fn survival_of_content_provisions(s: &SentenceFacts) -> Option<usize> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:sections?|clauses?|paragraphs?|provisions?|articles?)(?-u:\b)[^.]*(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)|(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)[^.]*(?-u:\b)(?:sections?|clauses?|paragraphs?|articles?)(?-u:\b)")
-            .expect("valid survival regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:sections?|clauses?|paragraphs?|provisions?|articles?)(?-u:\b)[^.]*(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)|(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)[^.]*(?-u:\b)(?:sections?|clauses?|paragraphs?|articles?)(?-u:\b)"
+    );
     if !s.has(Concept::Content) {
         return None;
     }
@@ -262,11 +255,7 @@ fn survival_of_content_provisions(s: &SentenceFacts) -> Option<usize> {
 /// The customer's own material named by how it arrives: "any question you post", "anything users
 /// upload".
 fn supplied_by_customer(s: &SentenceFacts) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:you|users?|customers?) (?:post|posts|upload|uploads|submit|submits|contribute|contributes|publish|publishes)(?-u:\b)|(?-u:\b)by (?:providing|submitting|posting|uploading|sending|contributing|sharing)(?-u:\b)")
-            .expect("valid supplied regex")
-    })
+    regex!(r"(?-u:\b)(?:you|users?|customers?) (?:post|posts|upload|uploads|submit|submits|contribute|contributes|publish|publishes)(?-u:\b)|(?-u:\b)by (?:providing|submitting|posting|uploading|sending|contributing|sharing)(?-u:\b)")
     .is_match(&s.norm)
 }
 

@@ -12,6 +12,7 @@ pub mod vendor_held_keys;
 
 use std::sync::OnceLock;
 
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 
 use crate::pattern::DualRegex;
@@ -110,11 +111,9 @@ pub(crate) fn narrowed(s: &SentenceFacts) -> bool {
 
 /// Where [`narrowed`] finds its limit, as a normalised byte range.
 pub(crate) fn narrowing(s: &SentenceFacts) -> Option<(usize, usize)> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:solely|only|exclusively|strictly)\s+(?:(?-u:\w)+\s+){0,3}?(?:to|for|as)\s+(?:necessary\s+to\s+)?(?:provide|perform|deliver|operate|fulfil|fulfill|support|comply|the purpose of providing)(?-u:\b)|(?-u:\b)for the sole purpose of providing(?-u:\b)")
-            .expect("valid narrowing regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:solely|only|exclusively|strictly)\s+(?:(?-u:\w)+\s+){0,3}?(?:to|for|as)\s+(?:necessary\s+to\s+)?(?:provide|perform|deliver|operate|fulfil|fulfill|support|comply|the purpose of providing)(?-u:\b)|(?-u:\b)for the sole purpose of providing(?-u:\b)"
+    );
     re.find(&s.norm).map(|m| (m.start(), m.end()))
 }
 

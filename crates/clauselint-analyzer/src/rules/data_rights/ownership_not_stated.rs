@@ -11,9 +11,7 @@
 //! Silence on ownership leaves the licence as the only statement of who holds what; a sound
 //! contract says plainly that the customer owns its content (and the outputs made from it).
 
-use std::sync::OnceLock;
-
-use crate::text_regex::TextRegex;
+use crate::text_regex::regex;
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
@@ -137,11 +135,9 @@ fn content_definition(cx: &Context) -> Option<clauselint_parser::Span> {
 /// account and usage data every notice lists, so its silence on ownership counts. A notice whose
 /// service encrypts content end to end, so that the vendor cannot read it, is left alone.
 fn privacy_notice_handling_content(cx: &Context) -> Option<clauselint_parser::Span> {
-    static CONTENT: OnceLock<TextRegex> = OnceLock::new();
-    let content = CONTENT.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:content|contents|files|documents|messages|notes|recordings|uploads|photos|videos|emails|posts) (?:that |which )?you (?:upload|submit|create|store|post|send|share|provide|enter|input|import|transmit|save|make)(?-u:\b)|(?-u:\b)(?:your|customer|user|customers'|users') (?:content|files|documents|messages|notes|recordings|uploads|emails)(?-u:\b)")
-            .expect("valid customer-content regex")
-    });
+    let content = regex!(
+        r"(?-u:\b)(?:content|contents|files|documents|messages|notes|recordings|uploads|photos|videos|emails|posts) (?:that |which )?you (?:upload|submit|create|store|post|send|share|provide|enter|input|import|transmit|save|make)(?-u:\b)|(?-u:\b)(?:your|customer|user|customers'|users') (?:content|files|documents|messages|notes|recordings|uploads|emails)(?-u:\b)"
+    );
     let notice = cx
         .sentences
         .iter()

@@ -16,8 +16,7 @@
 //! Data that is kept can be breached, subpoenaed, repurposed or used for training. Only a duty to
 //! delete within a stated time, covering backups, ends that risk.
 
-use std::sync::OnceLock;
-
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 use clauselint_parser::line_index::floor_char_boundary;
 
@@ -45,10 +44,8 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn vague_retention() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(
-            r"(?x)
+    regex!(
+        r"(?x)
             (?-u:\b)(?:for\ )?(?:as|so)\ long\ as\ (?:(?:it|this|they|that|is|are|remains?|otherwise|we\ are)\ ){0,2}(?:reasonably\ |strictly\ |legally\ |commercially\ )?(?:necessary|needed|required|appropriate|permitted|useful|relevant|we\ (?:need|deem|consider|have|reasonably|may|see\ fit)|the\ consent|a\ legitimate|you\ (?:have|maintain)|(?:your|the)\ account\ (?:is|remains)\ (?:active|open))
           | (?-u:\b)until\ (?:such\ time\ as\ )?(?:it\ is\ |they\ are\ |the\ data\ is\ )?no\ longer\ (?:necessary|needed|required|relevant)(?-u:\b)
           | (?-u:\b)no\ longer\ than\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
@@ -80,75 +77,60 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)determine\ the\ retention\ period(?-u:\b)
           | (?-u:\b)(?:(?:only\ )?(?:if|where|while|as)|for\ the\ (?:time|period)|no\ longer\ than)\ (?:it\ is\ )?(?:(?:legally\ permitted|reasonably|strictly)\ (?:and\ )?)*(?:necessary|needed|required)\ for\ the\ purposes?\ (?:for\ which|of|described|set\ out|outlined)(?-u:\b)
           | (?-u:\b)might\ persist(?-u:\b)|(?-u:\b)may\ persist(?-u:\b)|(?-u:\b)remain\ in\ (?:our\ )?(?:[a-z]+\ )?(?:backups?|archives?|systems?)(?-u:\b)
-          ",
-        )
-        .expect("valid retention regex")
-    })
+          "
+    )
 }
 
 /// Backup, archive and after-termination language: a risk only where the sentence is about data
 /// surviving deletion or termination.
 fn survival_regex() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies|disaster recovery|residual (?:data|information))(?-u:\b)|(?-u:\b)(?:even after|after you (?:delete|close|cancel)|after your (?:[a-z]+ )?account (?:is|has been) (?:deleted|closed|terminated|cancell?ed)|after (?:account )?(?:closure|deletion|cancell?ation) of|following the termination|after (?:the )?termination)(?-u:\b)")
-            .expect("valid survival regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies|disaster recovery|residual (?:data|information))(?-u:\b)|(?-u:\b)(?:even after|after you (?:delete|close|cancel)|after your (?:[a-z]+ )?account (?:is|has been) (?:deleted|closed|terminated|cancell?ed)|after (?:account )?(?:closure|deletion|cancell?ation) of|following the termination|after (?:the )?termination)(?-u:\b)"
+    )
 }
 
 fn bounded_period() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus|of)\s+(?:(?-u:\w)+\s+)?\(?(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)")
-            .expect("valid period regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus|of)\s+(?:(?-u:\w)+\s+)?\(?(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)"
+    )
 }
 
 /// Deleting content for breaching the rules is content removal, not retention.
 fn removal_for_cause() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)violat(?-u:\w)*|(?-u:\b)breach(?-u:\w)*|(?-u:\b)objectionable(?-u:\b)|(?-u:\b)infring(?-u:\w)*|(?-u:\b)inappropriate(?-u:\b)").expect("valid cause regex")
-    })
+    regex!(
+        r"(?-u:\b)violat(?-u:\w)*|(?-u:\b)breach(?-u:\w)*|(?-u:\b)objectionable(?-u:\b)|(?-u:\b)infring(?-u:\w)*|(?-u:\b)inappropriate(?-u:\b)"
+    )
 }
 
 fn firm_duty() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)[^.;]*(?-u:\b)within\s+(?:(?-u:\w)+\s+)?\(?[0-9]+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)|(?-u:\b)within\s+(?:(?-u:\w)+\s+)?\(?[0-9]+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)[^.;]*(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)")
-            .expect("valid duty regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)[^.;]*(?-u:\b)within\s+(?:(?-u:\w)+\s+)?\(?[0-9]+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)|(?-u:\b)within\s+(?:(?-u:\w)+\s+)?\(?[0-9]+\)?\s+(?:calendar\s+|business\s+)?days(?-u:\b)[^.;]*(?-u:\b)(?:will|shall|must)\s+(?:permanently\s+|securely\s+)?(?:delete|destroy|erase|purge)(?-u:\b)"
+    )
 }
 
 /// "We do not delete customer data unless the customer has instructed us to do so", "you are
 /// responsible for and control the time periods for which you retain this data": the customer
 /// decides what is kept, so keeping it is not the vendor's open retention.
 fn customer_controls_retention() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)unless (?:you|the customer|customer) (?:has |have )?(?:instructed|requested|asked|directed|instructs|requests|asks|directs)(?-u:\b)|(?-u:\b)you (?:are responsible for and )?control (?:the )?(?:time periods?|retention|how long)(?-u:\b)|(?-u:\b)(?:you|the customer|customer) (?:choose|chooses|decide|decides|elect|elects) to (?:retain|keep|store|save)(?-u:\b)|(?-u:\b)(?:encourage|encourages|recommend|recommends|advise|advises) (?:you|customers?|creators?|users?) to(?-u:\b)")
-            .expect("valid customer-control regex")
-    })
+    regex!(
+        r"(?-u:\b)unless (?:you|the customer|customer) (?:has |have )?(?:instructed|requested|asked|directed|instructs|requests|asks|directs)(?-u:\b)|(?-u:\b)you (?:are responsible for and )?control (?:the )?(?:time periods?|retention|how long)(?-u:\b)|(?-u:\b)(?:you|the customer|customer) (?:choose|chooses|decide|decides|elect|elects) to (?:retain|keep|store|save)(?-u:\b)|(?-u:\b)(?:encourage|encourages|recommend|recommends|advise|advises) (?:you|customers?|creators?|users?) to(?-u:\b)"
+    )
 }
 
 /// "Zoom retains Customer Content", "we keep copies of your messages": the vendor keeps data and
 /// the sentence sets no bound on how long (no period, no end, no purpose that ends it).
 fn open_ended_keeping() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:retain|retains|keep|keeps)\s+(?:(?:[^y\s]\S*|y[^o]\S*|yo[^u]\S*|your\S*)\s+){0,4}?(?:data|information|content|records|copies|logs|messages|files|recordings|materials)(?-u:\b)")
-            .expect("valid keeping regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:retain|retains|keep|keeps)\s+(?:(?:[^y\s]\S*|y[^o]\S*|yo[^u]\S*|your\S*)\s+){0,4}?(?:data|information|content|records|copies|logs|messages|files|recordings|materials)(?-u:\b)"
+    )
 }
 
 /// Words that bound or qualify a retention in the same sentence: a period, an end, a duty to
 /// delete, a purpose it is limited to, or keeping data safe rather than keeping it longer.
 fn bounds_the_keeping(norm: &str, keeping_end: usize) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:until|during|duration|period|periods|term|days?|weeks?|months?|years?|only|solely|delete|deleted|deletion|erase|destroy|anonymi[sz]e|as described|as set out|retention policy|schedule|ownership|title|rights?|secure|securely|safe|confidential|private|accurate|up to date|up-to-date|separate|separately|described|length of time|legal obligation to|required by|how long)(?-u:\b)")
-            .expect("valid bound regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:until|during|duration|period|periods|term|days?|weeks?|months?|years?|only|solely|delete|deleted|deletion|erase|destroy|anonymi[sz]e|as described|as set out|retention policy|schedule|ownership|title|rights?|secure|securely|safe|confidential|private|accurate|up to date|up-to-date|separate|separately|described|length of time|legal obligation to|required by|how long)(?-u:\b)"
+    );
     // A title or a lead-in ("How long do we keep your data?", "We will retain your information as
     // follows:") announces the periods rather than leaving them open.
     let announces = norm.trim_end().ends_with(['?', ':']);
@@ -179,12 +161,7 @@ fn about_survival(norm: &str) -> bool {
 }
 
 fn about_minors(s: &crate::context::SentenceFacts) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:minors?|child|children|under the age)(?-u:\b)")
-            .expect("valid minors regex")
-    })
-    .is_match(&s.norm)
+    regex!(r"(?-u:\b)(?:minors?|child|children|under the age)(?-u:\b)").is_match(&s.norm)
 }
 
 impl Rule for RetentionDeletion {

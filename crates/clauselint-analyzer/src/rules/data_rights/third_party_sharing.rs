@@ -22,8 +22,8 @@ use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::data_rights::{opens_item, run_in_title};
-use crate::rules::terms::common::regex;
 use crate::rules::{sentence_finding, snippet};
+use crate::text_regex::regex;
 
 pub struct ThirdPartySharing;
 
@@ -53,25 +53,20 @@ const PROCESSOR_RECIPIENTS: &[&str] = &[
 ];
 
 fn on_behalf() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)on (?:our|its|their|[a-z.]+'s) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)(?:help|helping|assist|assisting) us (?:to )?(?:provide|operate|deliver|run)(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver)(?:,? (?:and |or )?(?:support|protect|maintain|secure|improve))* (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)")
-            .expect("valid processor regex")
-    })
+    regex!(
+        r"(?-u:\b)on (?:our|its|their|[a-z.]+'s) behalf(?-u:\b)|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)who (?:help|assist) us(?-u:\b)|(?-u:\b)(?:help|helping|assist|assisting) us (?:to )?(?:provide|operate|deliver|run)(?-u:\b)|(?-u:\b)to (?:help us )?(?:provide|operate|deliver)(?:,? (?:and |or )?(?:support|protect|maintain|secure|improve))* (?:the|our) services?(?-u:\b)|(?-u:\b)acting as (?:our )?(?:data )?processors?(?-u:\b)|(?-u:\b)subject to (?:confidentiality|contractual)(?-u:\b)"
+    )
 }
 
 fn legal_only() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:required|compelled|obligated|obliged) (?:to do so |to )?by (?:law|a court|applicable law|valid legal process|legal process)(?-u:\b)|(?-u:\b)legally (?:required|compelled|obligated|obliged)(?-u:\b)|(?-u:\b)subpoena(?-u:\b)|(?-u:\b)court order(?-u:\b)|(?-u:\b)law enforcement(?-u:\b)")
-            .expect("valid legal regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:required|compelled|obligated|obliged) (?:to do so |to )?by (?:law|a court|applicable law|valid legal process|legal process)(?-u:\b)|(?-u:\b)legally (?:required|compelled|obligated|obliged)(?-u:\b)|(?-u:\b)subpoena(?-u:\b)|(?-u:\b)court order(?-u:\b)|(?-u:\b)law enforcement(?-u:\b)"
+    )
 }
 
 /// "… to us", "… with us": the vendor is the one receiving.
 fn vendor_receives() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| TextRegex::new(r"(?-u:\b)(?:to|with) us(?-u:\b)").expect("valid regex"))
+    regex!(r"(?-u:\b)(?:to|with) us(?-u:\b)")
 }
 
 /// A processor acting for the vendor: "service providers", "sub-processors", or a third party
@@ -84,32 +79,24 @@ fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
     {
         return true;
     }
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"^ (?:[a-z-]+ ){0,2}(?:service providers|providers|processors|sub-?processors|vendors|contractors|hosting providers)(?-u:\b)")
-            .expect("valid regex")
-    });
+    let re = regex!(
+        r"^ (?:[a-z-]+ ){0,2}(?:service providers|providers|processors|sub-?processors|vendors|contractors|hosting providers)(?-u:\b)"
+    );
     if !word.starts_with("third") {
         return false;
     }
     // "third parties acting as agents on our behalf", "third parties for processing on our
     // behalf": the recipient is described by the work it does for the vendor.
-    static FOR_US: OnceLock<TextRegex> = OnceLock::new();
-    let for_us = FOR_US.get_or_init(|| {
-        TextRegex::new(r"^[^.;,]{0,40}?(?:on (?:our|its|[a-z.]+'s) behalf|acting as (?:our )?(?:agents?|processors?))(?-u:\b)")
-            .expect("valid regex")
-    });
+    let for_us = regex!(
+        r"^[^.;,]{0,40}?(?:on (?:our|its|[a-z.]+'s) behalf|acting as (?:our )?(?:agents?|processors?))(?-u:\b)"
+    );
     re.is_match(&s.norm[h.end..]) || for_us.is_match(&s.norm[h.end..])
 }
 
 /// "transfer your personal data to … outside the EEA", "to other countries": where the data is
 /// processed, a cross-border transfer clause rather than a disclosure to a new recipient.
 fn cross_border(s: &SentenceFacts) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:transfer|transfers|transferred)(?-u:\b)(?:[^.;]|\.\S|\. [a-z])*(?-u:\b)(?:outside (?:of )?(?:the )?(?:eea|european|uk|united|your)|other countries|another country|countries other than|international(?:ly)?)(?-u:\b)")
-            .expect("valid regex")
-    })
+    regex!(r"(?-u:\b)(?:transfer|transfers|transferred)(?-u:\b)(?:[^.;]|\.\S|\. [a-z])*(?-u:\b)(?:outside (?:of )?(?:the )?(?:eea|european|uk|united|your)|other countries|another country|countries other than|international(?:ly)?)(?-u:\b)")
     .is_match(&s.norm)
         || recipients_abroad().is_match(&s.norm)
 }
@@ -118,21 +105,17 @@ fn cross_border(s: &SentenceFacts) -> bool {
 /// the European Economic Area, we take steps to ensure … safeguards": where the recipients sit, a
 /// cross-border clause.
 fn recipients_abroad() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)if we (?:share|disclose|transfer)(?-u:\b)[^;]{0,160}?(?-u:\b)(?:located|based|established) (?:in (?:countries|a country) )?outside(?-u:\b)")
-            .expect("valid recipients-abroad regex")
-    })
+    regex!(
+        r"(?-u:\b)if we (?:share|disclose|transfer)(?-u:\b)[^;]{0,160}?(?-u:\b)(?:located|based|established) (?:in (?:countries|a country) )?outside(?-u:\b)"
+    )
 }
 
 /// "third parties with whom we may share personal data", "our affiliate, X (with whom we may share
 /// your details)": the recipient named before a relative clause whose verb is the vendor's share.
 fn recipient_before_relative(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"^[^.;]{0,40}?(?:with|to) whom (?:we|it|they|[a-z]+) (?:may |will |might |can |also |could )*(?:share|shares|disclose|discloses|sell|sells|transfer|transfers|provide|provides)(?-u:\b)")
-            .expect("valid regex")
-    });
+    let re = regex!(
+        r"^[^.;]{0,40}?(?:with|to) whom (?:we|it|they|[a-z]+) (?:may |will |might |can |also |could )*(?:share|shares|disclose|discloses|sell|sells|transfer|transfers|provide|provides)(?-u:\b)"
+    );
     s.hits_of(Concept::ThirdParty).find_map(|h| {
         let word = &s.norm[h.start..h.end];
         if PROCESSOR_RECIPIENTS.contains(&word) || matches!(word, "the public" | "other users") {
@@ -147,11 +130,7 @@ fn recipient_before_relative(s: &SentenceFacts) -> Option<(Hit, (usize, usize))>
 
 /// "make Your Content available to other companies": the verb split around its object.
 fn made_available_to(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:make|makes|made|making) (?:[^ .;]+ ){1,4}?available to(?-u:\b)")
-            .expect("valid regex")
-    });
+    let re = regex!(r"(?-u:\b)(?:make|makes|made|making) (?:[^ .;]+ ){1,4}?available to(?-u:\b)");
     let m = re.find(&s.norm)?;
     let verb = share_verb(m.start(), m.end());
     let window_end = (m.end() + 80).min(s.norm.len());
@@ -231,11 +210,9 @@ fn recipient_after(s: &SentenceFacts, verb_end: usize) -> Option<(usize, usize)>
 /// collect information", "GitHub's Affiliates may use your Inputs", "you grant us and our affiliates
 /// a license". Returns the verb and the third party.
 fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"^(?:(?:\S+\s+){0,3}?(?:may|will|can|could|might)?|(?:\S+\s+){4}(?:may|will|can|could|might))\s*(?:(?:also|then|sometimes|further|additionally)\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|combine|combines|link|links)(?-u:\b)")
-            .expect("valid third-party-acts regex")
-    });
+    let re = regex!(
+        r"^(?:(?:\S+\s+){0,3}?(?:may|will|can|could|might)?|(?:\S+\s+){4}(?:may|will|can|could|might))\s*(?:(?:also|then|sometimes|further|additionally)\s+)?(?:use|uses|collect|collects|access|accesses|receive|receives|obtain|obtains|combine|combines|link|links)(?-u:\b)"
+    );
     for h in s.hits_of(Concept::ThirdParty) {
         let word = &s.norm[h.start..h.end];
         if matches!(
@@ -375,11 +352,7 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
 
 /// "their own purposes", "in connection with their products and services": ends of the party's own.
 fn own_ends() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)their (?:own|products|services|purposes)(?-u:\b)")
-            .expect("valid own-ends regex")
-    })
+    regex!(r"(?-u:\b)their (?:own|products|services|purposes)(?-u:\b)")
 }
 
 /// The last word of a party-to-verb match: its verb.
@@ -390,30 +363,21 @@ fn tail_verb(lead: &str) -> &str {
 /// A disclosure that goes beyond what the law compels: "or in the good faith belief that such
 /// disclosure is reasonably necessary to … protect the rights … of the company".
 fn open_ended_disclosure() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:good[- ]faith belief|reasonably (?:deemed )?necessary|deem(?:ed)? (?:it )?necessary|protect (?:our|its|the) (?:rights|interests)|protect our interests|prevent harm|public interest)(?-u:\b)")
-            .expect("valid regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:good[- ]faith belief|reasonably (?:deemed )?necessary|deem(?:ed)? (?:it )?necessary|protect (?:our|its|the) (?:rights|interests)|protect our interests|prevent harm|public interest)(?-u:\b)"
+    )
 }
 
 /// "there is joint controllership", "Google and we are joint controllers": a recipient that
 /// decides the purposes of the processing itself, which no processor does.
 fn joint_controller(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)joint(?:ly)? (?:data )?controll(?:ers?|ership)(?-u:\b)|(?-u:\b)(?:act|acts|acting) as (?:an )?independent (?:data )?controllers?(?-u:\b)")
-            .expect("valid joint-controller regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)joint(?:ly)? (?:data )?controll(?:ers?|ership)(?-u:\b)|(?-u:\b)(?:act|acts|acting) as (?:an )?independent (?:data )?controllers?(?-u:\b)"
+    );
     let m = re.find(&s.norm)?;
     // The sentence says what passes between them, not only where the agreement is published.
-    static MOVES: OnceLock<TextRegex> = OnceLock::new();
-    let moves = MOVES.get_or_init(|| {
-        TextRegex::new(
-            r"(?-u:\b)(?:collect|transmi|shar|disclos|process|receiv|send|sent)(?-u:\w)*",
-        )
-        .expect("valid data-movement regex")
-    });
+    let moves =
+        regex!(r"(?-u:\b)(?:collect|transmi|shar|disclos|process|receiv|send|sent)(?-u:\w)*");
     if !moves.is_match(&s.norm) {
         return None;
     }
@@ -440,11 +404,9 @@ const AD_PLATFORMS: &[&str] = &[
 
 /// What marks a platform's part as advertising or tracking rather than hosting or payments.
 fn advertising_context() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:advertis(?-u:\w)*|ads|adverts?|conversions?|audiences?|remarketing|retargeting|pixel|hashed|interaction with our (?:website|site|services?)|your (?:activity|interests|browsing)|browsing (?:activity|behaviou?r))(?-u:\b)")
-            .expect("valid advertising regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:advertis(?-u:\w)*|ads|adverts?|conversions?|audiences?|remarketing|retargeting|pixel|hashed|interaction with our (?:website|site|services?)|your (?:activity|interests|browsing)|browsing (?:activity|behaviou?r))(?-u:\b)"
+    )
 }
 
 /// "is transmitted to Google … to better assign conversions", "LinkedIn receives information about
@@ -566,13 +528,7 @@ fn recipient_item(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usize
 
 /// "for any other purpose", "for any lawful purpose": a disclosure with no purpose that limits it.
 fn any_purpose() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(
-            r"(?-u:\b)for any (?:other )?(?:lawful |legitimate |business )?purposes?(?-u:\b)",
-        )
-        .expect("valid any-purpose regex")
-    })
+    regex!(r"(?-u:\b)for any (?:other )?(?:lawful |legitimate |business )?purposes?(?-u:\b)")
 }
 
 /// A lead-in that names the data ("We may disclose Information that we collect or you provide as
@@ -677,11 +633,9 @@ fn open_disclosure_without_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, 
 
 /// "as permitted by law", "pursuant to our Privacy Policy": a basis that leaves the recipient open.
 fn open_disclosure_basis() -> &'static TextRegex {
-    static OPEN: OnceLock<TextRegex> = OnceLock::new();
-    OPEN.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:permitted|allowed) by (?:applicable )?law(?-u:\b)|(?-u:\b)(?:pursuant to|in accordance with|as (?:set forth|described) in) (?:the terms (?:set forth |described )?(?:in|of) )?our privacy (?:policy|statement|notice)(?-u:\b)")
-            .expect("valid open-disclosure regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:permitted|allowed) by (?:applicable )?law(?-u:\b)|(?-u:\b)(?:pursuant to|in accordance with|as (?:set forth|described) in) (?:the terms (?:set forth |described )?(?:in|of) )?our privacy (?:policy|statement|notice)(?-u:\b)"
+    )
 }
 
 /// What lies between "provide" and its recipient: the data, then "to" ("provide information to
@@ -728,11 +682,7 @@ fn tail_within<'t>(
 /// "provide … with ": a provide or supply verb and the first " with " within 100 characters of
 /// it in the same clause. Returns the verb's start and the end of " with ".
 fn provide_then_with(norm: &str) -> Option<(usize, usize)> {
-    static VERB: OnceLock<TextRegex> = OnceLock::new();
-    let verb = VERB.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:provide|provides|providing|supply|supplies) ")
-            .expect("valid provide regex")
-    });
+    let verb = regex!(r"(?-u:\b)(?:provide|provides|providing|supply|supplies) ");
     verb.find_iter(norm).find_map(|v| {
         // At least one character of object between the verb and " with ".
         let from = chars_after(norm, v.end(), 1);
@@ -814,15 +764,13 @@ fn advertising_companies_engaged(s: &SentenceFacts) -> Option<(Hit, (usize, usiz
     {
         return None;
     }
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?x)
+    let re = regex!(
+        r"(?x)
             (?-u:\b)(?P<verb>use|uses|work\ with|works\ with|engage|engages|partner\ with|partners\ with)\ (?:[\w-]+,?\ ){0,8}?
             (?P<party>(?:advertising|ad|ad-serving|ad\ serving)\ (?:companies|networks|partners|providers|vendors|servers|technology\ companies))(?-u:\b)
             [^.;]{0,100}?(?-u:\b)(?:(?:serve|deliver|show|display|target)(?-u:\w)*\ [^.;]{0,60}?(?-u:\b)(?:ads|advertisements|advertising)(?-u:\b)|track(?-u:\w)*\ (?:your|users?|their))
-        ")
-        .expect("valid advertising-companies regex")
-    });
+        "
+    );
     let c = re.captures(&s.norm)?;
     let (verb, party) = (c.name("verb")?, c.name("party")?);
     if negated(s, verb.start()) || actor_before(s, verb.start()) == Actor::Customer {
@@ -943,18 +891,16 @@ fn state_law_sale_find(norm: &str) -> Option<(usize, usize)> {
 /// A merger, acquisition, sale of assets, bankruptcy or other change of control: the buyer or
 /// successor that receives the data is a new controller, bound by nothing the customer agreed to.
 fn corporate_deal() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?x)
+    regex!(
+        r"(?x)
             (?-u:\b)(?:mergers?|acquisitions?|acquired\ by|reorgani[sz]ations?|restructur(?:e|ing|ings)|bankruptcy|insolvency|receivership|divestitures?|liquidation|corporate\ transactions?|business\ transfers?|asset\ (?:sales?|transfers?))(?-u:\b)
           | (?-u:\b)change\ (?:of|in)\ (?:control|ownership)(?-u:\b)
           | (?-u:\b)(?:sale|sell|sold|transfer|disposition)\ (?:of\ )?(?:all|substantially\ all|some|any|part|a\ portion|a\ part)(?:\ or\ (?:substantially\ all|some|any|part|a\ portion))*\ (?:(?-u:\w)+\ )?of\ (?:our|its|the|their)\ (?:(?-u:\w)+\ )?(?:business|assets|stock|shares|company|companies)(?-u:\b)
           | (?-u:\b)(?:sale|sell|sold|transfer|disposition)\ of\ (?:our|its|the\ company's|their)\ (?:(?-u:\w)+\ )?(?:business|assets|company|stock)(?-u:\b)
           | (?-u:\b)sales?\ of\ assets(?-u:\b)
           | (?-u:\b)(?:prospective|potential|actual)\ (?:buyers?|purchasers?|acquirers?)(?-u:\b)
-        ")
-        .expect("valid corporate-deal regex")
-    })
+        "
+    )
 }
 
 /// "If we are involved in a merger, acquisition … your information may be transferred as part of
@@ -1006,11 +952,9 @@ fn pronoun_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     if !(s.norm.contains(" them") || s.norm.contains(" these ") || s.norm.contains(" such ")) {
         return None;
     }
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:with|to) (?:them|these (?:companies|parties|entities|organi[sz]ations)|such (?:companies|parties|entities|organi[sz]ations))(?-u:\b)")
-            .expect("valid pronoun-recipient regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:with|to) (?:them|these (?:companies|parties|entities|organi[sz]ations)|such (?:companies|parties|entities|organi[sz]ations))(?-u:\b)"
+    );
     let to = re.find(&s.norm)?;
     // The share verb right before the pronoun, in the same clause, is the vendor's.
     let share = s
@@ -1117,16 +1061,12 @@ fn third_party_thing(s: &SentenceFacts, h: &Hit) -> bool {
 /// vendor lets a third party take the data itself. Access the customer gives its own apps ("you may
 /// allow third-party applications to access your account") is the customer's choice.
 fn allowed_to_take(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|enable|enables|enabling)(?-u:\b)")
-            .expect("valid allow regex")
-    });
-    static ACT: OnceLock<TextRegex> = OnceLock::new();
-    let act = ACT.get_or_init(|| {
-        TextRegex::new(r"^ (?:[^ .;]+ ){0,4}?to (?:(?:directly|also|then) )?(?:access|use|collect|obtain|receive|share|process|combine)(?-u:\b)")
-            .expect("valid allowed-act regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|enable|enables|enabling)(?-u:\b)"
+    );
+    let act = regex!(
+        r"^ (?:[^ .;]+ ){0,4}?to (?:(?:directly|also|then) )?(?:access|use|collect|obtain|receive|share|process|combine)(?-u:\b)"
+    );
     if !(s.norm.contains("allow") || s.norm.contains("permit") || s.norm.contains("enabl")) {
         return None;
     }
@@ -1190,11 +1130,9 @@ fn allowed_to_take(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
 /// … with advertisers that are not acting as data processors": a recipient the contract says is no
 /// processor uses the data on its own account.
 fn declared_not_processor(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:is|are|will|shall|would) not (?:be |acting as |act as )?(?:an? |our |its )?(?:data )?(?:sub-?processors?|processors?)(?-u:\b)")
-            .expect("valid not-a-processor regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:is|are|will|shall|would) not (?:be |acting as |act as )?(?:an? |our |its )?(?:data )?(?:sub-?processors?|processors?)(?-u:\b)"
+    );
     if !s.norm.contains("processor") {
         return None;
     }
@@ -1224,16 +1162,12 @@ fn hashed_identifiers_sent(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     if !s.norm.contains("hash") || !advertising_context().is_match(&s.norm) {
         return None;
     }
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:transmission|transmit|transmits|transmitted|transfer|transfers|transferred|share|shares|shared|sharing|send|sends|sent|upload|uploads|uploaded|disclose|discloses|disclosed|provide|provides|provided|pass|passes|passed)(?-u:\b)")
-            .expect("valid moving-verb regex")
-    });
-    static HASHED: OnceLock<TextRegex> = OnceLock::new();
-    let hashed = HASHED.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:hashed (?:(?:e-?mail|phone|contact|customer|user)(?-u:\w)*|identifiers?|data|information|lists?|versions?|form)|(?:in|as) (?:a )?hashed (?:form|format|version)|hash(?:es|ed)? (?:of )?(?:your |their |the )?(?:e-?mail|phone))(?-u:\b)")
-            .expect("valid hashed-identifier regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:transmission|transmit|transmits|transmitted|transfer|transfers|transferred|share|shares|shared|sharing|send|sends|sent|upload|uploads|uploaded|disclose|discloses|disclosed|provide|provides|provided|pass|passes|passed)(?-u:\b)"
+    );
+    let hashed = regex!(
+        r"(?-u:\b)(?:hashed (?:(?:e-?mail|phone|contact|customer|user)(?-u:\w)*|identifiers?|data|information|lists?|versions?|form)|(?:in|as) (?:a )?hashed (?:form|format|version)|hash(?:es|ed)? (?:of )?(?:your |their |the )?(?:e-?mail|phone))(?-u:\b)"
+    );
     let h = hashed.find(&s.norm)?;
     let v = re
         .find_iter(&s.norm)
@@ -1264,16 +1198,12 @@ fn hashed_identifiers_sent(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
 /// under its own rules is an independent controller, not a processor. A notice that linked sites
 /// have privacy policies of their own moves no data and is left alone.
 fn under_own_privacy_policy(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:under|pursuant to|in accordance with|subject to|governed by) (?:their|its) (?:own )?(?:respective )?privacy (?:policies|policy|notices?|statements?)(?-u:\b)")
-            .expect("valid own-policy regex")
-    });
-    static ACTS: OnceLock<TextRegex> = OnceLock::new();
-    let acts = ACTS.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:collect|collects|use|uses|used|receive|receives|received|process|processes|processed|disclosed|shared|provided|transferred)(?-u:\b)")
-            .expect("valid regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:under|pursuant to|in accordance with|subject to|governed by) (?:their|its) (?:own )?(?:respective )?privacy (?:policies|policy|notices?|statements?)(?-u:\b)"
+    );
+    let acts = regex!(
+        r"(?-u:\b)(?:collect|collects|use|uses|used|receive|receives|received|process|processes|processed|disclosed|shared|provided|transferred)(?-u:\b)"
+    );
     let policy = re.find(&s.norm)?;
     // Linked websites and apps the customer visits: their policies govern what the customer gives
     // them directly.
@@ -1349,11 +1279,9 @@ fn customers_authorised_party(norm: &str) -> bool {
 }
 
 fn excluded_context() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)you direct us(?-u:\b)|(?-u:\b)shine the light(?-u:\b)|(?-u:\b)you may request(?-u:\b)|(?-u:\b)(?:upon|at|on) (?:the )?request of (?:the |an? )?(?:customer|advertiser|user|account holder|you)(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)")
-            .expect("valid exclusion regex")
-    })
+    regex!(
+        r"(?-u:\b)confidential information(?-u:\b)|(?-u:\b)portability(?-u:\b)|(?-u:\b)request the transfer(?-u:\b)|(?-u:\b)at your (?:request|direction)(?-u:\b)|(?-u:\b)your request or(?-u:\b)|(?-u:\b)we encourage you(?-u:\b)|(?-u:\b)you direct us(?-u:\b)|(?-u:\b)shine the light(?-u:\b)|(?-u:\b)you may request(?-u:\b)|(?-u:\b)(?:upon|at|on) (?:the )?request of (?:the |an? )?(?:customer|advertiser|user|account holder|you)(?-u:\b)|(?-u:\b)before disclosing(?-u:\b)|(?-u:\b)(?:you've|you have|that you|you) authori[sz]ed?(?-u:\b)|(?-u:\b)consent-based(?-u:\b)|(?-u:\b)setting enabled(?-u:\b)|(?-u:\b)in accordance with your (?:settings|instructions|choices)(?-u:\b)|(?-u:\b)only (?:share|disclose|provide)(?-u:\w)* (?:(?-u:\w)+ ){0,3}?to the extent (?:strictly )?(?:necessary|required) to provide(?-u:\b)|(?-u:\b)(?:right|permits?|entitled|may ask) (?:(?-u:\w)+ ){0,6}?to request(?-u:\b)|(?-u:\b)entitled to (?:ask|request|receive|obtain)(?-u:\b)"
+    )
 }
 
 /// "With your permission we may also share with the provider …", "whenever you consent to or direct
@@ -1361,11 +1289,9 @@ fn excluded_context() -> &'static TextRegex {
 /// Consent to advertising ("With your consent, … is transmitted to Google in hashed form") still
 /// sends the data to an advertiser for its own use, and stays a finding.
 fn consent_gated(s: &SentenceFacts, share: Option<Hit>) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)with your (?:prior |express |explicit |affirmative )?(?:permission|consent)(?-u:\b)|(?-u:\b)(?:when|whenever|if|where) you (?:consent|agree) to(?-u:\b)|(?-u:\b)(?:when|whenever|if|where|once) we have obtained (?:your )?(?:prior )?(?:consent|permission)(?-u:\b)")
-            .expect("valid consent regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)with your (?:prior |express |explicit |affirmative )?(?:permission|consent)(?-u:\b)|(?-u:\b)(?:when|whenever|if|where) you (?:consent|agree) to(?-u:\b)|(?-u:\b)(?:when|whenever|if|where|once) we have obtained (?:your )?(?:prior )?(?:consent|permission)(?-u:\b)"
+    );
     if advertising_context().is_match(&s.norm) {
         return false;
     }
@@ -1610,11 +1536,9 @@ fn describes_disclosures(cx: &Context, s: &SentenceFacts) -> bool {
 /// A lead-in to what the customer may ask for or be told: "you have the right to request:", "we
 /// will return to you:".
 fn rights_lead_in() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:request|requests|right|rights|entitled|ask us|return to you|disclose to you|provide you)(?-u:\b)")
-            .expect("valid request regex")
-    })
+    regex!(
+        r"(?-u:\b)(?:request|requests|right|rights|entitled|ask us|return to you|disclose to you|provide you)(?-u:\b)"
+    )
 }
 
 /// "We may disclose these categories to third-party advertising networks": US state-privacy
@@ -1687,11 +1611,7 @@ fn named_recipient(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usiz
 /// "build a profile of your interests", "information about your activity": personal data named by
 /// what it describes rather than by a data word.
 fn profile_words(s: &SentenceFacts) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:profiles? of your|your (?:interests|browsing|online activit(?:y|ies))|(?:your|hashed) (?:e-?mail address(?:es)?|phone numbers?|device identifiers?|ip address(?:es)?|contact (?:details|information)))(?-u:\b)")
-            .expect("valid profile regex")
-    })
+    regex!(r"(?-u:\b)(?:profiles? of your|your (?:interests|browsing|online activit(?:y|ies))|(?:your|hashed) (?:e-?mail address(?:es)?|phone numbers?|device identifiers?|ip address(?:es)?|contact (?:details|information)))(?-u:\b)")
     .is_match(&s.norm)
 }
 

@@ -16,9 +16,7 @@
 //! purposes" limits nothing: it covers analytics, product development, model training and more.
 //! Use "to provide the Services to Customer" as the purpose, and list anything else expressly.
 
-use std::sync::OnceLock;
-
-use crate::text_regex::TextRegex;
+use crate::text_regex::regex;
 
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
@@ -77,11 +75,9 @@ fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
 fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usize)> {
     // "to understand how customers use our products and services, to develop and improve them":
     // the pronoun stands for the offering named before it.
-    static PRONOUN: OnceLock<TextRegex> = OnceLock::new();
-    let pronoun = PRONOUN.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:develop|improve|enhance)(?:\ and\ (?:develop|improve|enhance))?\ them(?-u:\b)")
-            .expect("valid pronoun-purpose regex")
-    });
+    let pronoun = regex!(
+        r"(?-u:\b)(?:develop|improve|enhance)(?:\ and\ (?:develop|improve|enhance))?\ them(?-u:\b)"
+    );
     if let Some(m) = pronoun.find(&s.norm) {
         let before = &s.norm[..m.start()];
         if before.contains("products") || before.contains("services") {
@@ -90,11 +86,9 @@ fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usi
     }
     // "We use the information we collect in existing services to help us develop new ones", "for
     // testing, research and statistical purposes".
-    static MORE: OnceLock<TextRegex> = OnceLock::new();
-    let more = MORE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)develop(?:ing)?\ new\ ones(?-u:\b)|(?-u:\b)research(?:,?\ (?:and\ )?[a-z-]+){0,4}\ purposes(?-u:\b)")
-            .expect("valid more-purpose regex")
-    });
+    let more = regex!(
+        r"(?-u:\b)develop(?:ing)?\ new\ ones(?-u:\b)|(?-u:\b)research(?:,?\ (?:and\ )?[a-z-]+){0,4}\ purposes(?-u:\b)"
+    );
     if let Some(m) = more.find(&s.norm) {
         let before = &s.norm[..m.start()];
         let own = ["own ", "personal ", "your ", "their "]
@@ -110,21 +104,17 @@ fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usi
     }
     // "for our legitimate interests in operating our Services, Websites and business": the
     // vendor's interest in running its business is no purpose at all.
-    static INTEREST: OnceLock<TextRegex> = OnceLock::new();
-    let interest = INTEREST.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)legitimate\ (?:business\ )?interests?\ (?:in|of)\ (?:operating|running|conducting|managing|developing|growing|improving)\ [^.;]{0,60}?(?-u:\b)business(?:es)?(?-u:\b)")
-            .expect("valid legitimate-interest regex")
-    });
+    let interest = regex!(
+        r"(?-u:\b)legitimate\ (?:business\ )?interests?\ (?:in|of)\ (?:operating|running|conducting|managing|developing|growing|improving)\ [^.;]{0,60}?(?-u:\b)business(?:es)?(?-u:\b)"
+    );
     if let Some(m) = interest.find(&s.norm) {
         return Some((m.start(), m.end()));
     }
     // "In any other way we may describe when you provide the information": a purpose named later,
     // anywhere. "improve our regional data licensing services": the offering named in more words.
-    static LATER: OnceLock<TextRegex> = OnceLock::new();
-    let later = LATER.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)in\ any\ other\ (?:way|manner)\ (?:that\ )?(?:we|it)\ (?:may\ )?(?:describe|disclose|specify)(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)\ our\ (?:[a-z-]+\ ){1,3}?(?:services|products|platform|offerings)(?-u:\b)")
-            .expect("valid later-purpose regex")
-    });
+    let later = regex!(
+        r"(?-u:\b)in\ any\ other\ (?:way|manner)\ (?:that\ )?(?:we|it)\ (?:may\ )?(?:describe|disclose|specify)(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)\ our\ (?:[a-z-]+\ ){1,3}?(?:services|products|platform|offerings)(?-u:\b)"
+    );
     if let Some(m) = later.find(&s.norm) {
         return Some((m.start(), m.end()));
     }
@@ -144,11 +134,7 @@ fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usi
             .map_or(s.norm.len(), |i| h.end + 1 + i);
         return Some((h.start, end));
     }
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:for|conduct|conducting|conducts|perform|performing|to\ do|doing)\ (?:[a-z]+\ ){0,2}?research(?-u:\b)|(?-u:\b)research\ and\ development(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)(?:,?\ (?:and\ |or\ )?(?:improve|improving|enhance|enhancing|develop|developing|personali[sz]e|promote|provide|operate|maintain),?)*\ the\ [a-z]+\ (?:service|services|platform|products?|apps?|websites?)(?-u:\b)")
-            .expect("valid further-purpose regex")
-    })
+    regex!(r"(?-u:\b)(?:for|conduct|conducting|conducts|perform|performing|to\ do|doing)\ (?:[a-z]+\ ){0,2}?research(?-u:\b)|(?-u:\b)research\ and\ development(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)(?:,?\ (?:and\ |or\ )?(?:improve|improving|enhance|enhancing|develop|developing|personali[sz]e|promote|provide|operate|maintain),?)*\ the\ [a-z]+\ (?:service|services|platform|products?|apps?|websites?)(?-u:\b)")
     .find(&s.norm)
     .map(|m| (m.start(), m.end()))
 }
@@ -160,21 +146,13 @@ fn permission_first(s: &crate::context::SentenceFacts) -> bool {
     if !(s.norm.contains("permission") || s.norm.contains("consent")) {
         return false;
     }
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:ask|asks|request|requests|seek|seeks|obtain|obtains)\ (?:you\ )?(?:for\ )?(?:your\ )?(?:express\ |explicit\ |prior\ |written\ )*(?:permission|consent)(?-u:\b)|(?-u:\b)only\ (?:with|after|upon)\ (?:obtaining\ )?your\ (?:express\ |explicit\ |prior\ |written\ )*(?:permission|consent)(?-u:\b)")
-            .expect("valid permission regex")
-    })
+    regex!(r"(?-u:\b)(?:ask|asks|request|requests|seek|seeks|obtain|obtains)\ (?:you\ )?(?:for\ )?(?:your\ )?(?:express\ |explicit\ |prior\ |written\ )*(?:permission|consent)(?-u:\b)|(?-u:\b)only\ (?:with|after|upon)\ (?:obtaining\ )?your\ (?:express\ |explicit\ |prior\ |written\ )*(?:permission|consent)(?-u:\b)")
     .is_match(&s.norm)
 }
 
 /// "for any other purpose with your consent": the customer permits each further purpose.
 fn consent_follows(rest: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"^,?\ (?:with|upon|subject\ to)\ your\ (?:prior\ |express\ |explicit\ )?(?:consent|permission)(?-u:\b)|^,?\ (?:if|where|when)\ you\ (?:consent|agree)(?-u:\b)|^,?\ (?:where|for\ which|when)\ (?:your\ )?consent\ is\ (?:required|needed)(?-u:\b)")
-            .expect("valid consent-follows regex")
-    })
+    regex!(r"^,?\ (?:with|upon|subject\ to)\ your\ (?:prior\ |express\ |explicit\ )?(?:consent|permission)(?-u:\b)|^,?\ (?:if|where|when)\ you\ (?:consent|agree)(?-u:\b)|^,?\ (?:where|for\ which|when)\ (?:your\ )?consent\ is\ (?:required|needed)(?-u:\b)")
     .is_match(rest)
 }
 
@@ -227,11 +205,7 @@ fn purpose_entry(cx: &Context, s: &crate::context::SentenceFacts) -> bool {
 /// An entry stated as a bare verb, as purpose columns and lists write them: "Operate, maintain, and
 /// improve the Services", "Manage and improve our Services", "Develop new features".
 fn starts_with_purpose_verb(norm: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"^(?:[*•●-]\s*)?(?:for\ (?:the\ )?(?:improvement|development|research|product|service)|provide|providing|operate|operating|maintain|maintaining|manage|managing|improve|improving|develop|developing|enhance|enhancing|evaluate|evaluating|analy[sz]e|analy[sz]ing|personali[sz]e|personali[sz]ing|create|creating|build|building|conduct|conducting|perform|performing|support|supporting|research)(?-u:\b)")
-            .expect("valid purpose-verb regex")
-    })
+    regex!(r"^(?:[*•●-]\s*)?(?:for\ (?:the\ )?(?:improvement|development|research|product|service)|provide|providing|operate|operating|maintain|maintaining|manage|managing|improve|improving|develop|developing|enhance|enhancing|evaluate|evaluating|analy[sz]e|analy[sz]ing|personali[sz]e|personali[sz]ing|create|creating|build|building|conduct|conducting|perform|performing|support|supporting|research)(?-u:\b)")
     .is_match(norm)
 }
 
@@ -269,11 +243,7 @@ fn purpose_negated(s: &crate::context::SentenceFacts, pos: usize, end: usize) ->
 /// "You agree not to make public statements …, and specifically acknowledge that any feedback …
 /// may be used": a coordinated "and acknowledge that" opens a clause the refusal does not reach.
 fn new_clause_after(between: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r", and (?:[a-z]+ly )?(?:also )?(?:acknowledge|acknowledges|agree|agrees|understand|understands|accept|accepts|confirm|confirms) that ")
-            .expect("valid new-clause regex")
-    })
+    regex!(r", and (?:[a-z]+ly )?(?:also )?(?:acknowledge|acknowledges|agree|agrees|understand|understands|accept|accepts|confirm|confirms) that ")
     .is_match(between)
 }
 
@@ -313,11 +283,7 @@ fn uses_a_tool(s: &crate::context::SentenceFacts, use_end: usize) -> bool {
 /// "These are the terms that apply to …, including how your data may be used for development": an
 /// announcement of what a text covers, not a use.
 fn announces_how(s: &crate::context::SentenceFacts, purpose: usize) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:including|explains?|describes?|about|details|sets out)\ how\ ")
-            .expect("valid announcement regex")
-    });
+    let re = regex!(r"(?-u:\b)(?:including|explains?|describes?|about|details|sets out)\ how\ ");
     let head = &s.norm[..purpose.min(s.norm.len())];
     re.find_iter(head).last().is_some_and(|m| {
         let question = &head[m.end()..];
@@ -384,11 +350,9 @@ fn purpose_of_something_else(s: &crate::context::SentenceFacts, purpose: usize) 
 /// the Services", "you agree that SurveyMonkey may collect data … to improve": the customer agrees
 /// to a permission given to another party, named by a word the vocabulary may not know.
 fn permission_for_another(s: &crate::context::SentenceFacts, purpose: usize) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:right|rights|license|licence)\ for\ (?:the\ )?([a-z][a-z.-]*)\ to(?-u:\b)|(?-u:\b)(?:agree|agrees|acknowledge|acknowledges|understand|understands)\ that\ (?:the\ )?([a-z][a-z.-]*)\ (?:may|can|will|shall|is\ (?:free|entitled|permitted))(?-u:\b)")
-            .expect("valid other-party permission regex")
-    });
+    let re = regex!(
+        r"(?-u:\b)(?:right|rights|license|licence)\ for\ (?:the\ )?([a-z][a-z.-]*)\ to(?-u:\b)|(?-u:\b)(?:agree|agrees|acknowledge|acknowledges|understand|understands)\ that\ (?:the\ )?([a-z][a-z.-]*)\ (?:may|can|will|shall|is\ (?:free|entitled|permitted))(?-u:\b)"
+    );
     re.captures_iter(&s.norm[..purpose.min(s.norm.len())])
         .filter_map(|c| c.get(1).or_else(|| c.get(2)))
         .any(|w| {
@@ -531,11 +495,7 @@ fn learns_from_data(norm: &str) -> bool {
 /// "we must obtain from you certain rights related to Content": rights taken over the content are a
 /// licence, though the sentence does not say "licence".
 fn obtains_rights(norm: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)(?:obtain|obtains|need|needs|require|requires|receive|receives|acquire|acquires)\ (?:from\ you\ )?(?:certain\ |the\ |all\ |such\ )?(?:rights|permissions)\ (?:related\ to|in|to|over)(?-u:\b)")
-            .expect("valid rights regex")
-    })
+    regex!(r"(?-u:\b)(?:obtain|obtains|need|needs|require|requires|receive|receives|acquire|acquires)\ (?:from\ you\ )?(?:certain\ |the\ |all\ |such\ )?(?:rights|permissions)\ (?:related\ to|in|to|over)(?-u:\b)")
     .is_match(norm)
 }
 

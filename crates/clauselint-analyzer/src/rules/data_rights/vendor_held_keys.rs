@@ -8,8 +8,7 @@
 //! Encryption with keys the vendor holds protects against outsiders, not against the vendor, its
 //! staff, its sub-processors, or a government order served on the vendor.
 
-use std::sync::OnceLock;
-
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 
 use crate::context::Context;
@@ -37,22 +36,18 @@ static META: RuleMeta = RuleMeta {
 /// Key control or encryption the vendor cannot undo, named as such: customer-managed keys,
 /// bring-your-own-key, zero-access or zero-knowledge, client-side or end-to-end encryption.
 fn customer_control() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)end[- ]to[- ]end encrypt(?-u:\w)*|(?-u:\b)(?:customer|client|user)[- ]managed (?:encryption )?keys?(?-u:\b)|(?-u:\b)bring[- ]your[- ]own[- ]key(?-u:\b)|(?-u:\b)byok(?-u:\b)|(?-u:\b)hold your own key(?-u:\b)|(?-u:\b)zero[- ]access(?-u:\b)|(?-u:\b)zero[- ]knowledge(?-u:\b)|(?-u:\b)client[- ]side encryption(?-u:\b)")
-            .expect("valid key-control regex")
-    })
+    regex!(
+        r"(?-u:\b)end[- ]to[- ]end encrypt(?-u:\w)*|(?-u:\b)(?:customer|client|user)[- ]managed (?:encryption )?keys?(?-u:\b)|(?-u:\b)bring[- ]your[- ]own[- ]key(?-u:\b)|(?-u:\b)byok(?-u:\b)|(?-u:\b)hold your own key(?-u:\b)|(?-u:\b)zero[- ]access(?-u:\b)|(?-u:\b)zero[- ]knowledge(?-u:\b)|(?-u:\b)client[- ]side encryption(?-u:\b)"
+    )
 }
 
 /// Wording that gives the customer control only in a sentence about encryption: "end-to-end" (also
 /// said of testing and solutions), "your keys" (also API keys), "we cannot access / decrypt / read"
 /// (also said of data the vendor merely chooses not to look at), "only you can".
 fn control_about_encryption() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?-u:\b)end-to-end(?-u:\b)|(?-u:\b)end to end(?-u:\b)|(?-u:\b)(?:your|customer's|customer) (?:own )?(?:encryption )?keys?(?-u:\b)|(?-u:\b)we (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)(?-u:\b)|(?-u:\b)only you (?:can|hold|have)(?-u:\b)")
-            .expect("valid encryption-control regex")
-    })
+    regex!(
+        r"(?-u:\b)end-to-end(?-u:\b)|(?-u:\b)end to end(?-u:\b)|(?-u:\b)(?:your|customer's|customer) (?:own )?(?:encryption )?keys?(?-u:\b)|(?-u:\b)we (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)(?-u:\b)|(?-u:\b)only you (?:can|hold|have)(?-u:\b)"
+    )
 }
 
 fn gives_control(s: &crate::context::SentenceFacts) -> bool {

@@ -20,8 +20,8 @@
 //! referenced clause.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 use clauselint_parser::{ClauseId, CrossRef, CrossRefKind, Document, NumberStyle, Span};
 
@@ -49,11 +49,9 @@ static META: RuleMeta = RuleMeta {
 /// "… of our Privacy Policy", "… of the Data Processing Addendum", "… to the SCCs": the text right
 /// after a reference names another instrument.
 fn other_instrument_regex() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"^(?:\s*(?:sub|para(?:graph)?|lit\.?)?\s*\([A-Za-z0-9]{1,4}\))*\s*,?\s*(?:of|in|under|to|from|within)\s+(?:the\s+|our\s+|its\s+|your\s+|their\s+|any\s+|applicable\s+|such\s+|each\s+|an?\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?[A-Z0-9][\w’'.-]*)*)")
-            .expect("valid regex")
-    })
+    regex!(
+        r"^(?:\s*(?:sub|para(?:graph)?|lit\.?)?\s*\([A-Za-z0-9]{1,4}\))*\s*,?\s*(?:of|in|under|to|from|within)\s+(?:the\s+|our\s+|its\s+|your\s+|their\s+|any\s+|applicable\s+|such\s+|each\s+|an?\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?[A-Z0-9][\w’'.-]*)*)"
+    )
 }
 
 /// Names by which a document refers to itself.
@@ -104,11 +102,9 @@ fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
     let after = &doc.text[r.span.end..end];
     // "§ 26 BDSG", "Article 6-V.A of the French …", "Clause 2(a) (Effect and invariability of the
     // Clauses)" where no clause here has that title.
-    static TAIL: OnceLock<TextRegex> = OnceLock::new();
-    let tail = TAIL.get_or_init(|| {
-        TextRegex::new(r"^[\w.-]*(?:\s*\([A-Za-z0-9]{1,4}\))*\s*(?:(?P<acronym>[A-Z]{2,6})\b|\((?P<title>[A-Z][^()]{3,80})\))")
-            .expect("valid regex")
-    });
+    let tail = regex!(
+        r"^[\w.-]*(?:\s*\([A-Za-z0-9]{1,4}\))*\s*(?:(?P<acronym>[A-Z]{2,6})\b|\((?P<title>[A-Z][^()]{3,80})\))"
+    );
     if let Some(c) = tail.captures(after) {
         // In capitals ("SECTION 12 SHALL SURVIVE") every word looks like an acronym.
         let shouting = doc
@@ -131,11 +127,9 @@ fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
     }
     // "§ 25 para 2 No. 2 TTDSG", "Section 14, Sub Section 3 of Law 25,326", "Article 5 (3)
     // ePrivacy Directive": a statute named within the next words of the sentence.
-    static LAW: OnceLock<TextRegex> = OnceLock::new();
-    let law = LAW.get_or_init(|| {
-        TextRegex::new(r"^[^;]{0,40}?\b(?:Act|Directive|Regulation|Code|Law|Convention|Treaty|Statute|GDPR|DSGVO|BDSG|TTDSG|UWG|CCPA|CPRA|DMCA|LGPD|PIPEDA|U\.S\.C|C\.F\.R)\b")
-            .expect("valid regex")
-    });
+    let law = regex!(
+        r"^[^;]{0,40}?\b(?:Act|Directive|Regulation|Code|Law|Convention|Treaty|Statute|GDPR|DSGVO|BDSG|TTDSG|UWG|CCPA|CPRA|DMCA|LGPD|PIPEDA|U\.S\.C|C\.F\.R)\b"
+    );
     if law.is_match(after)
         && !after.to_lowercase().contains(" this ")
         && !after.to_lowercase().contains(" these ")
@@ -159,11 +153,9 @@ fn into_other_instrument(doc: &Document, r: &CrossRef) -> bool {
     }
     // "Exhibit B to the data processing agreement": an attachment of another instrument.
     if r.kind == CrossRefKind::Attachment {
-        static ATTACHED: OnceLock<TextRegex> = OnceLock::new();
-        let attached = ATTACHED.get_or_init(|| {
-            TextRegex::new(r"^\s*(?:to|of|in)\s+(?:the|our|its|your|their|any|each|an?)\s+(?P<name>[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s*(?:[,.;:)]|$|\s(?:and|or|which|that|between|with|for|is|are|will|shall|contains?|sets?|describes?)\b)")
-                .expect("valid regex")
-        });
+        let attached = regex!(
+            r"^\s*(?:to|of|in)\s+(?:the|our|its|your|their|any|each|an?)\s+(?P<name>[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s*(?:[,.;:)]|$|\s(?:and|or|which|that|between|with|for|is|are|will|shall|contains?|sets?|describes?)\b)"
+        );
         if let Some(c) = attached.captures(after) {
             let name = c["name"].to_lowercase();
             if !SELF_NAMES.contains(&name.as_str()) {

@@ -20,8 +20,7 @@
 //! import definitions ("capitalised terms not defined here have the meaning given in …") are not
 //! checked at all. A capitalised variant of a defined term is left to `drafting/inconsistent-term`.
 
-use std::sync::OnceLock;
-
+use crate::text_regex::regex;
 use crate::text_regex::TextRegex;
 use clauselint_parser::line_index::floor_char_boundary;
 use clauselint_parser::Span;
@@ -487,11 +486,9 @@ const COMMON_PROPER: &[&str] = &[
 ];
 
 fn incorporation_regex() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(r"(?i)capitali[sz]ed\s+(?:terms|words)[^.]{0,120}?(?:not\s+(?:otherwise\s+)?defined|have\s+the\s+(?:same\s+)?meanings?|shall\s+have|defined\s+(?:in|elsewhere))")
-            .expect("valid regex")
-    })
+    regex!(
+        r"(?i)capitali[sz]ed\s+(?:terms|words)[^.]{0,120}?(?:not\s+(?:otherwise\s+)?defined|have\s+the\s+(?:same\s+)?meanings?|shall\s+have|defined\s+(?:in|elsewhere))"
+    )
 }
 
 /// Text right after a phrase that defines it (a definition the parser did not recognise) or
@@ -499,10 +496,8 @@ fn incorporation_regex() -> &'static TextRegex {
 /// `Money Transfer Control Number or "MTCN"`, `(as that term is defined in …)`, `(defined below)`,
 /// or a closing quote.
 fn defines_regex() -> &'static TextRegex {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        TextRegex::new(
-            r#"(?x)^
+    regex!(
+        r#"(?x)^
             (?:\s+(?:and|or|&)\s+(?:[A-Z][\w’'-]*\s+){0,4}?[A-Z][\w’'-]*)?
             (?:
                 \s*[”"’]
@@ -514,10 +509,8 @@ fn defines_regex() -> &'static TextRegex {
               | \s+(?:is|are)\s+\((?:i|a|1)\)
               | \s*\(\s*[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,6}\s*\)
               | \s+includes?\s+(?:all|any|without)\b
-            )"#,
-        )
-        .expect("valid regex")
-    })
+            )"#
+    )
 }
 
 pub(super) fn defined_here(after: &str) -> bool {
@@ -527,21 +520,17 @@ pub(super) fn defined_here(after: &str) -> bool {
 /// `the Withdrawing Money section`, `the Share button`, `Battle.net`: a heading, a control or a
 /// domain name, not a term.
 fn names_a_part(after: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"^(?:\.[A-Za-z0-9]|\s+(?:section|sections|clause|heading|paragraph|tab|page|menu|button|link|settings?|screen|feature|features|program|programme|option|icon|field|website|site|app|application)\b|\s+(?:[a-z]+\s+){1,3}(?:feature|function|setting|settings|button|tab|menu|toggle|option)\b|\s+(?:is|are)\s+(?:turned|switched)\s+(?:on|off)\b|\s+(?:is|are)\s+(?:enabled|disabled)\b)")
-            .expect("valid regex")
-    });
+    let re = regex!(
+        r"^(?:\.[A-Za-z0-9]|\s+(?:section|sections|clause|heading|paragraph|tab|page|menu|button|link|settings?|screen|feature|features|program|programme|option|icon|field|website|site|app|application)\b|\s+(?:[a-z]+\s+){1,3}(?:feature|function|setting|settings|button|tab|menu|toggle|option)\b|\s+(?:is|are)\s+(?:turned|switched)\s+(?:on|off)\b|\s+(?:is|are)\s+(?:enabled|disabled)\b)"
+    );
     re.is_match(after)
 }
 
 /// `We call those Feature Tools`, `known as Partner Badges`: a name given without quotes.
 fn named_before(text: &str, start: usize) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r#"(?i)(?:\bcall(?:s|ed)?(?:\s+(?:this|these|those|it|them|that))?|\bknown\s+as|\breferred\s+to\s+as|\bnamed|\bentitled|\btitled|\bbranded)\s+(?:the\s+|an?\s+|our\s+)?[“"‘]?$"#)
-            .expect("valid regex")
-    });
+    let re = regex!(
+        r#"(?i)(?:\bcall(?:s|ed)?(?:\s+(?:this|these|those|it|them|that))?|\bknown\s+as|\breferred\s+to\s+as|\bnamed|\bentitled|\btitled|\bbranded)\s+(?:the\s+|an?\s+|our\s+)?[“"‘]?$"#
+    );
     let from = floor_char_boundary(text, start.saturating_sub(40));
     re.is_match(&text[from..start])
 }
@@ -557,10 +546,7 @@ fn of_a_name(after: &str) -> bool {
     {
         return false;
     }
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"^\s+(?:of|to|for|on)\s+(?:the\s+)?[A-Z][a-z]").expect("valid regex")
-    });
+    let re = regex!(r"^\s+(?:of|to|for|on)\s+(?:the\s+)?[A-Z][a-z]");
     re.is_match(after)
 }
 
@@ -611,11 +597,9 @@ fn in_naming_parenthesis(text: &str, span: Span) -> bool {
 /// `Section 6. Your Privacy Choices`, `Paragraph 7 (Subject Matter and Details of …)`: the title
 /// of a referenced clause.
 fn titles_a_reference(text: &str, span: Span) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"(?i)(?:section|clause|article|paragraph|part|schedule|annex|exhibit|appendix|§)\s*[0-9IVXivx]+(?:\.[0-9]+)*\.?\s*(?:\([^()]*)?(?:(?:Your|Our|The)\s+)?$")
-            .expect("valid regex")
-    });
+    let re = regex!(
+        r"(?i)(?:section|clause|article|paragraph|part|schedule|annex|exhibit|appendix|§)\s*[0-9IVXivx]+(?:\.[0-9]+)*\.?\s*(?:\([^()]*)?(?:(?:Your|Our|The)\s+)?$"
+    );
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let from = floor_char_boundary(text, span.start.saturating_sub(100).max(line_start));
     re.is_match(&text[from..span.start])
@@ -623,18 +607,13 @@ fn titles_a_reference(text: &str, span: Span) -> bool {
 
 /// `the Contracts (Rights of Third Parties) Act`.
 fn statute_after(after: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        TextRegex::new(r"^\s*\([^)]{1,60}\)\s+(?:Act|Regulations?|Directive|Code)\b")
-            .expect("valid regex")
-    });
+    let re = regex!(r"^\s*\([^)]{1,60}\)\s+(?:Act|Regulations?|Directive|Code)\b");
     re.is_match(after)
 }
 
 /// `b. Ticket – a document issued by the Carrier`: an entry of a glossary without quotes.
 fn glossary_entry(after: &str) -> bool {
-    static RE: OnceLock<TextRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| TextRegex::new(r"^\s*(?:[–—:]|-\s|\s-)\s*\S").expect("valid regex"));
+    let re = regex!(r"^\s*(?:[–—:]|-\s|\s-)\s*\S");
     re.is_match(after)
 }
 

@@ -1,10 +1,6 @@
 //! Helpers shared by the `terms/*` rules: who acts in a clause, whether a power is a discretionary
 //! one, and how to build a finding at a chosen severity. Kept private to the group.
 
-use std::sync::OnceLock;
-
-use crate::text_regex::TextRegex;
-
 pub(super) use crate::pattern::DualRegex;
 
 use crate::context::{Context, SentenceFacts};
@@ -13,14 +9,7 @@ use crate::lexicon::Concept;
 use crate::rule::RuleMeta;
 use crate::rules::{extend_words, sentence_finding, snippet};
 
-/// A regex compiled once per call site: the pattern expression is evaluated only the first time.
-macro_rules! regex {
-    ($re:expr $(,)?) => {{
-        static RE: std::sync::OnceLock<$crate::text_regex::TextRegex> = std::sync::OnceLock::new();
-        $crate::rules::terms::common::compiled(&RE, || $re)
-    }};
-}
-pub(crate) use regex;
+pub(crate) use crate::text_regex::regex;
 
 /// A regex compiled once per call site, searched at word boundaries (see [`DualRegex::new`]).
 macro_rules! dual_regex {
@@ -30,14 +19,6 @@ macro_rules! dual_regex {
     }};
 }
 pub(super) use dual_regex;
-
-/// The regex in `cell`, compiled from `pattern` on first use.
-pub(crate) fn compiled<S: AsRef<str>>(
-    cell: &'static OnceLock<TextRegex>,
-    pattern: impl FnOnce() -> S,
-) -> &'static TextRegex {
-    cell.get_or_init(|| TextRegex::new(pattern().as_ref()).expect("valid regex"))
-}
 
 /// Sentences holding at least one of the concepts in `mask` (outside headings): the concept
 /// prefilter for rules whose trigger can be worded with any of several concepts.

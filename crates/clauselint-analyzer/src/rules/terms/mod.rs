@@ -3,7 +3,7 @@
 
 pub mod acceptance_by_use;
 pub mod arbitration;
-pub(crate) mod common;
+mod common;
 pub mod content_removal;
 pub mod governing_law;
 pub mod jurisdiction;
