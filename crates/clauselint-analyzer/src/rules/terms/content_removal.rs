@@ -25,6 +25,7 @@ use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
 use crate::pattern::AnyWord;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
+use clauselint_parser::line_index::floor_char_boundary;
 
 pub struct ContentRemoval;
 
@@ -76,13 +77,14 @@ fn active(norm: &str) -> Option<(usize, usize, usize)> {
         } else {
             super::common::clause_end(norm, m.end())
         };
-        let reach = floor(
+        let reach = floor_char_boundary(
             norm,
             (m.end() + if takes_action { 600 } else { 120 }).min(clause_end),
         );
         for v in verb.find_iter(&norm[m.end()..reach]) {
             let v_start = m.end() + v.start();
-            let gap = &norm[floor(norm, v_start.saturating_sub(40)).max(m.end())..v_start];
+            let gap =
+                &norm[floor_char_boundary(norm, v_start.saturating_sub(40)).max(m.end())..v_start];
             if regex!(r"(?-u:\b)(?:you|users?|allow|permit|enable|able to)(?-u:\b)\s*(?:to\s*)?$")
                 .is_match(gap)
                 || regex!(r"^\s*be (?:required|obligated)(?-u:\b)")
@@ -96,7 +98,7 @@ fn active(norm: &str) -> Option<(usize, usize, usize)> {
                 continue;
             }
             let from = m.end() + v.end();
-            let o_reach = floor(norm, (from + 70).min(clause_end.max(from)));
+            let o_reach = floor_char_boundary(norm, (from + 70).min(clause_end.max(from)));
             let window = &norm[from..o_reach];
             if let Some(o) = content_re().find(window) {
                 let obj = o.as_str();
@@ -115,10 +117,6 @@ fn active(norm: &str) -> Option<(usize, usize, usize)> {
     None
 }
 
-fn floor(norm: &str, pos: usize) -> usize {
-    clauselint_parser::line_index::floor_char_boundary(norm, pos.min(norm.len()))
-}
-
 /// "Content … which may be removed without warning", "it may be edited or deleted by … Quora",
 /// "your content … might become unavailable", "including … removing your content".
 fn passive(norm: &str) -> Option<(usize, usize)> {
@@ -129,13 +127,13 @@ fn passive(norm: &str) -> Option<(usize, usize)> {
         if super::common::in_condition(norm, m.start()) {
             continue;
         }
-        let start = floor(
+        let start = floor_char_boundary(
             norm,
             super::common::clause_start(norm, m.start()).max(m.start().saturating_sub(120)),
         );
         let head = &norm[start..m.start()];
         if regex!(r"(?-u:\b)(?:content|submissions?|materials?|posts?|reviews?|answers?|questions?|comments?|messages?|photos?|listings?|it|which|they)(?-u:\b)").is_match(head)
-            && !regex!(r"(?-u:\b)(?:by you|you can|you may)(?-u:\b)").is_match(&norm[m.start()..floor(norm, (m.end() + 30).min(norm.len()))])
+            && !regex!(r"(?-u:\b)(?:by you|you can|you may)(?-u:\b)").is_match(&norm[m.start()..floor_char_boundary(norm, (m.end() + 30).min(norm.len()))])
         {
             return Some((m.start(), m.end()));
         }

@@ -23,6 +23,7 @@ use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::protection_note;
+use clauselint_parser::line_index::floor_char_boundary;
 
 pub struct Jurisdiction;
 
@@ -60,7 +61,7 @@ fn home_forum(norm: &str) -> Option<(usize, usize)> {
         r"(?-u:\b)(?:(?:your|the consumer's|consumer's|the user's|their) (?:own |local |home )?(?:habitual )?(?:place of |country of |state of |county of |member state of |regular place of )?(?:habitual )?(?:residence|domicile|home|abode|employment|jurisdiction|country|local courts)|(?:country|state|member state|place|county|jurisdiction|eu country|city) (?:where|in which) you (?:live|reside|are (?:resident|domiciled|located|habitually resident))|local courts|(?:that|your) member state|(?:district|county|place) in which your (?:address|residence) is located|(?:residence|domicile)(?-u:\b)[^.;]{0,30}(?-u:\b)of the consumer|eligible jurisdiction of your residence|home jurisdiction|country of residence)(?-u:\b)"
     );
     for m in re.find_iter(norm) {
-        let before = &norm[floor(norm, m.start().saturating_sub(30))..m.start()];
+        let before = &norm[floor_char_boundary(norm, m.start().saturating_sub(30))..m.start()];
         // "unless prohibited by the laws of the country where you reside" is about law, not forum.
         if regex!(r"(?-u:\b)laws?(?-u:\b)").is_match(before)
             && !regex!(r"(?-u:\b)courts?(?-u:\b)").is_match(before)
@@ -107,10 +108,6 @@ fn named_court(norm: &str) -> bool {
                 | "case"
         )
     }) || regex!(r"(?-u:\b)exclusive (?:jurisdiction|venue|forum)(?-u:\b)").is_match(norm)
-}
-
-fn floor(norm: &str, pos: usize) -> usize {
-    clauselint_parser::line_index::floor_char_boundary(norm, pos.min(norm.len()))
 }
 
 /// The named place, for the message: "santa clara county, california", "dublin, ireland".

@@ -35,6 +35,7 @@ use crate::lexicon::Concept;
 use crate::pattern::{fewer_words_than, AnyWord};
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::protection_note;
+use clauselint_parser::line_index::floor_char_boundary;
 
 pub struct LiabilityLimit;
 
@@ -121,7 +122,7 @@ fn denied(s: &SentenceFacts) -> Option<(usize, usize, bool)> {
         }
         // Losses the consumer causes ("your failure to comply") and the consumer's own taxes are the
         // consumer's to bear in any fair contract.
-        let object = &norm[l.end()..floor(norm, (l.end() + 100).min(norm.len()))];
+        let object = &norm[l.end()..floor_char_boundary(norm, (l.end() + 100).min(norm.len()))];
         if regex!(r"(?-u:\b)(?:your (?:own )?failure|you fail(?:ed)? to|taxes)(?-u:\b)")
             .is_match(object)
         {
@@ -268,10 +269,6 @@ fn others_conduct(object: &str) -> bool {
     }
     regex!(r"^(?: for| in relation to| regarding)(?: any| the| such)?[^.;]{0,50}?(?-u:\b)(?:third[- ]part(?:y|ies)(?:'s?)?|other (?:users|members|passengers|attendees)|linked (?:web)?sites?|external (?:web)?sites?)(?-u:\b)")
         .is_match(object)
-}
-
-fn floor(norm: &str, pos: usize) -> usize {
-    clauselint_parser::line_index::floor_char_boundary(norm, pos.min(norm.len()))
 }
 
 /// "Nothing in these Terms limits or excludes our liability for …": the opening that keeps

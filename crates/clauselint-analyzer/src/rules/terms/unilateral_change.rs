@@ -26,6 +26,7 @@ use crate::lexicon::Concept;
 use crate::pattern::AnyWord;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::extend_words;
+use clauselint_parser::line_index::floor_char_boundary;
 
 pub struct UnilateralChange;
 
@@ -102,7 +103,7 @@ fn active(norm: &str) -> Option<(usize, usize, usize, usize)> {
             continue;
         }
         let clause_end = super::common::clause_end(norm, m.end());
-        let reach = floor(norm, (m.end() + 90).min(clause_end));
+        let reach = floor_char_boundary(norm, (m.end() + 90).min(clause_end));
         let found = verb
             .find(&norm[m.end()..reach])
             .map(|v| (v.start(), v.end(), false))
@@ -123,7 +124,7 @@ fn active(norm: &str) -> Option<(usize, usize, usize, usize)> {
         }
         let from = m.end() + v_end_rel;
         // "make changes to the Contract": the object may follow a preposition.
-        let mut o_reach = floor(norm, (from + 150).min(clause_end));
+        let mut o_reach = floor_char_boundary(norm, (from + 150).min(clause_end));
         if let Some(st) = stop.find(&norm[from..o_reach]) {
             o_reach = from + st.start();
         }
@@ -144,10 +145,6 @@ fn active(norm: &str) -> Option<(usize, usize, usize, usize)> {
     None
 }
 
-fn floor(norm: &str, pos: usize) -> usize {
-    clauselint_parser::line_index::floor_char_boundary(norm, pos.min(norm.len()))
-}
-
 /// "Prices are subject to change", "these Terms may be updated", "functionality may change".
 fn passive(norm: &str) -> Option<(usize, usize, usize, usize)> {
     let re = regex!(
@@ -163,7 +160,7 @@ fn passive(norm: &str) -> Option<(usize, usize, usize, usize)> {
             continue;
         }
         let start = super::common::clause_start(norm, m.start()).max(m.start().saturating_sub(45));
-        let start = floor(norm, start);
+        let start = floor_char_boundary(norm, start);
         let head = &norm[start..m.start()];
         let obj_re = regex!(format!(r"(?-u:\b)(?:{OBJECTS}|they)(?-u:\b)"));
         if let Some(o) = obj_re.find_iter(head).last() {
@@ -191,7 +188,8 @@ fn review_duty(norm: &str) -> Option<(usize, usize)> {
 
 /// A negator between the power and its verb: "we will not change", "may not be modified".
 fn negated_near(norm: &str, from: usize, verb: usize) -> bool {
-    let start = floor(norm, from.saturating_sub(20)).max(super::common::clause_start(norm, from));
+    let start = floor_char_boundary(norm, from.saturating_sub(20))
+        .max(super::common::clause_start(norm, from));
     regex!(r"(?-u:\b)(?:not|never|no longer|neither|nor)(?-u:\b)")
         .is_match(&norm[start..verb.max(start)])
 }

@@ -26,6 +26,7 @@ use crate::lexicon::Concept;
 use crate::pattern::AnyWord;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::protection_note;
+use clauselint_parser::line_index::floor_char_boundary;
 
 pub struct UnilateralTermination;
 
@@ -99,7 +100,7 @@ fn active(norm: &str) -> Vec<Power> {
             && after.contains("action")
             && regex!(r"^[^.;]{0,40}?(?-u:\b)take (?:any |certain |appropriate |a number of |such )?(?:\(or no\) )?(?:of the following |other )?actions?(?-u:\b)").is_match(after);
         let end = if takes_action { norm.len() } else { clause_end };
-        let reach = floor(
+        let reach = floor_char_boundary(
             norm,
             (m.end() + if takes_action { 600 } else { 120 }).min(end),
         );
@@ -111,7 +112,8 @@ fn active(norm: &str) -> Vec<Power> {
         hits.sort_by_key(|(v, _)| v.start());
         for (v, kind) in hits {
             let v_start = m.end() + v.start();
-            let gap = &norm[floor(norm, v_start.saturating_sub(40)).max(m.end())..v_start];
+            let gap =
+                &norm[floor_char_boundary(norm, v_start.saturating_sub(40)).max(m.end())..v_start];
             // "you may be required to close", "until you elect to cancel", "allow you to cancel".
             if regex!(r"(?-u:\b)(?:required|asked|requested|allow|permit|enable|able to|you|users?|attempt to|try to)(?-u:\b)").is_match(gap) {
                 break;
@@ -126,7 +128,7 @@ fn active(norm: &str) -> Vec<Power> {
                 });
                 break;
             }
-            let mut o_reach = floor(norm, (from + 60).min(end));
+            let mut o_reach = floor_char_boundary(norm, (from + 60).min(end));
             if let Some(st) = stop.find(&norm[from..o_reach]) {
                 o_reach = from + st.start();
             }
@@ -137,7 +139,7 @@ fn active(norm: &str) -> Vec<Power> {
             };
             if let Some(o) = found {
                 let extra = if o.as_str() == "access" { 40 } else { 12 };
-                let look = floor(norm, (from + o.end() + extra).min(norm.len()));
+                let look = floor_char_boundary(norm, (from + o.end() + extra).min(norm.len()));
                 if content.is_match(&norm[from..look]) {
                     continue;
                 }
@@ -152,10 +154,6 @@ fn active(norm: &str) -> Vec<Power> {
         }
     }
     out
-}
-
-fn floor(norm: &str, pos: usize) -> usize {
-    clauselint_parser::line_index::floor_char_boundary(norm, pos.min(norm.len()))
 }
 
 /// "Your account may be suspended", "access … may be suspended, restricted or terminated",
@@ -173,7 +171,7 @@ fn passive(norm: &str) -> Option<(usize, usize)> {
             continue;
         }
         let start = super::common::clause_start(norm, m.start()).max(m.start().saturating_sub(120));
-        let start = floor(norm, start);
+        let start = floor_char_boundary(norm, start);
         let head = &norm[start..m.start()];
         if subject.is_match(head)
             && !regex!(r"(?-u:\b)(?:unenforceable|invalid|severab)").is_match(norm)
@@ -193,14 +191,14 @@ fn not_a_power(norm: &str, pos: usize) -> bool {
     if regex!(r"^\s*(?:[0-9][0-9.]* )?(?:upon|after|following|on|in the event of|if)\s+(?:the |any |such )?(?:expiry or )?(?:termination|cancell?ation|closure|expiration|deletion)(?-u:\b)").is_match(clause) {
         return true;
     }
-    let head = &norm[floor(norm, pos.saturating_sub(40))..pos];
+    let head = &norm[floor_char_boundary(norm, pos.saturating_sub(40))..pos];
     regex!(r"(?-u:\b)(?:upon|after|following|on|in the event of|survives?|prior to|before)\s+(?:the\s+|any\s+|such\s+)?(?:expiry or\s+)?(?:termination|cancell?ation|closure|expiration)(?-u:\b)[^,;]*$").is_match(head)
 }
 
 /// "you have a statutory right to cancel", "your right to terminate under this clause": the
 /// consumer's right, named with a possessive rather than as a subject.
 fn consumer_right(norm: &str, modal: usize) -> bool {
-    let head = &norm[floor(norm, modal.saturating_sub(30))..modal];
+    let head = &norm[floor_char_boundary(norm, modal.saturating_sub(30))..modal];
     regex!(r"(?-u:\b)(?:your|you have (?:a|the)|this|such|statutory|legal|their|you lose your|you(?:'ve| have) the)\s+(?:statutory\s+|legal\s+)?$").is_match(head)
 }
 
