@@ -1,6 +1,7 @@
 //! Facts computed once per document and shared by every rule: each sentence's normalised text with
 //! its concept hits, and document-wide knowledge (who the vendor is, which defined terms are content).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::text_regex::regex;
@@ -26,6 +27,7 @@ impl Hit {
 }
 
 /// A sentence prepared for matching: lower case, straight quotes, dashes as `-`, single spaces.
+#[derive(Clone)]
 pub struct SentenceFacts {
     pub index: usize,
     pub span: Span,
@@ -436,7 +438,8 @@ pub struct DocFacts {
 
 pub struct Context<'d> {
     pub doc: &'d Document,
-    pub sentences: Vec<SentenceFacts>,
+    /// Owned, except in a [`Context::focused_view`], which borrows another context's.
+    pub sentences: Cow<'d, [SentenceFacts]>,
     pub facts: DocFacts,
     /// What the drafting rules share (capitalised runs, brand names), built by the first of them
     /// that needs it so a document is walked word by word once, not once per rule.
@@ -559,8 +562,22 @@ impl<'d> Context<'d> {
     ) -> Self {
         Context {
             doc,
-            sentences,
+            sentences: Cow::Owned(sentences),
             facts,
+            drafting: OnceLock::new(),
+            focus: None,
+        }
+    }
+
+    /// A context over the same sentences and facts, whose [`Context::focus`] its owner sets while
+    /// other threads read this one unfocused: the incremental analysis runs the clause-level rules
+    /// through it beside the whole-document rules. It borrows the sentences; the drafting facts it
+    /// starts without are only read by whole-document rules.
+    pub(crate) fn focused_view(&self) -> Context<'_> {
+        Context {
+            doc: self.doc,
+            sentences: Cow::Borrowed(&self.sentences),
+            facts: self.facts.clone(),
             drafting: OnceLock::new(),
             focus: None,
         }

@@ -473,7 +473,7 @@ impl Incremental {
         let analyzer = self.analyzer.clone();
         let doc = self.doc.clone();
         let facts = std::mem::take(&mut self.facts);
-        let mut cx = Context::from_parts(&doc, std::mem::take(&mut self.sentences), facts);
+        let cx = Context::from_parts(&doc, std::mem::take(&mut self.sentences), facts);
         if let Some(tally) = &self.brands {
             tally.provide(&cx);
         }
@@ -485,27 +485,52 @@ impl Incremental {
         // Each rule's findings, gathered in rule order at the end: the order `Analyzer::analyze`
         // gives, whichever thread ran the rule.
         let mut by_rule: Vec<Vec<Finding>> = vec![Vec::new(); rules.len()];
-        let mut local_index = 0;
-        for (rule, out) in rules.iter().zip(&mut by_rule) {
-            if rule.scope() != Scope::Local {
-                continue;
-            }
-            let meta = rule.meta();
-            let per_unit = &mut self.local[local_index];
-            local_index += 1;
-            for (u, range) in self.units.iter().enumerate() {
-                if dirty.is_none_or(|d| d[u]) {
-                    let mut unit_out = Vec::new();
-                    cx.focus = Some(range.clone());
-                    rule.check(&cx, &mut unit_out);
-                    analyzer.settle(meta, &doc, &mut unit_out);
-                    per_unit[u] = unit_out;
-                }
-                out.extend(per_unit[u].iter().cloned());
+        let mut slots = RuleSlots::default();
+        for (rule, out) in rules.iter().zip(by_rule.iter_mut()) {
+            match (rule.scope(), runs_on_helper(*rule)) {
+                (Scope::Local, _) => slots.local.push((*rule, out)),
+                (Scope::Document, true) => slots.helper.push((*rule, out)),
+                (Scope::Document, false) => slots.own.push((*rule, out)),
             }
         }
-        cx.focus = None;
-        run_document_rules(&analyzer, &doc, &cx, &mut by_rule);
+        let (kept, units) = (&mut self.local, &self.units);
+        let mut run_local = |slots: Vec<(&dyn Rule, &mut Vec<Finding>)>| {
+            let mut view = cx.focused_view();
+            for ((rule, out), per_unit) in slots.into_iter().zip(kept.iter_mut()) {
+                let meta = rule.meta();
+                for (u, range) in units.iter().enumerate() {
+                    if dirty.is_none_or(|d| d[u]) {
+                        let mut unit_out = Vec::new();
+                        view.focus = Some(range.clone());
+                        rule.check(&view, &mut unit_out);
+                        analyzer.settle(meta, &doc, &mut unit_out);
+                        per_unit[u] = unit_out;
+                    }
+                    out.extend(per_unit[u].iter().cloned());
+                }
+            }
+        };
+        let run_whole = |slots: Vec<(&dyn Rule, &mut Vec<Finding>)>| {
+            for (rule, out) in slots {
+                rule.check(&cx, out);
+                analyzer.settle(rule.meta(), &doc, out);
+            }
+        };
+        // The helper's rules start first and run beside all the others, the clause-level ones
+        // included: those read the sentences through a focused view of their own.
+        let RuleSlots { local, helper, own } = slots;
+        match rule_helper() {
+            Some(pool) if !helper.is_empty() => pool.in_place_scope(|scope| {
+                scope.spawn(|_| run_whole(helper));
+                run_local(local);
+                run_whole(own);
+            }),
+            _ => {
+                run_local(local);
+                run_whole(helper);
+                run_whole(own);
+            }
+        }
         let mut findings = Vec::with_capacity(by_rule.iter().map(Vec::len).sum());
         for out in by_rule {
             findings.extend(out);
@@ -517,10 +542,21 @@ impl Incremental {
         let Context {
             sentences, facts, ..
         } = cx;
-        self.sentences = sentences;
+        self.sentences = sentences.into_owned();
         self.facts = facts;
         self.findings = analyzer.finish(&doc, findings);
     }
+}
+
+/// Where each rule's findings go, by the thread that runs it.
+#[derive(Default)]
+struct RuleSlots<'r, 'f> {
+    /// `Scope::Local` rules, in rule order (the order of `Incremental::local`).
+    local: Vec<(&'r dyn Rule, &'f mut Vec<Finding>)>,
+    /// Whole-document rules for the helper thread ([`runs_on_helper`]).
+    helper: Vec<(&'r dyn Rule, &'f mut Vec<Finding>)>,
+    /// The other whole-document rules, run by the calling thread after the local ones.
+    own: Vec<(&'r dyn Rule, &'f mut Vec<Finding>)>,
 }
 
 /// Whether a whole-document rule runs on the [`rule_helper`] thread: the drafting checks, about
@@ -552,46 +588,6 @@ fn rule_helper() -> Option<&'static rayon::ThreadPool> {
                 .ok()
         })
         .as_ref()
-}
-
-/// Runs the `Document` rules, each into its slot of `by_rule`: the [`runs_on_helper`] ones on the
-/// helper thread while this thread runs the rest. Each rule's findings are its own, so the result
-/// is the same as running them one after another.
-fn run_document_rules(
-    analyzer: &Analyzer,
-    doc: &Document,
-    cx: &Context,
-    by_rule: &mut [Vec<Finding>],
-) {
-    let rules = analyzer.rules();
-    let run = |rule: &dyn Rule, out: &mut Vec<Finding>| {
-        rule.check(cx, out);
-        analyzer.settle(rule.meta(), doc, out);
-    };
-    let mut helper_slots = Vec::new();
-    let mut own_slots = Vec::new();
-    for (rule, out) in rules.iter().zip(by_rule.iter_mut()) {
-        match (rule.scope(), runs_on_helper(*rule)) {
-            (Scope::Local, _) => {}
-            (Scope::Document, true) => helper_slots.push((*rule, out)),
-            (Scope::Document, false) => own_slots.push((*rule, out)),
-        }
-    }
-    let run_all = |slots: Vec<(&dyn Rule, &mut Vec<Finding>)>| {
-        for (rule, out) in slots {
-            run(rule, out);
-        }
-    };
-    match rule_helper() {
-        Some(helper) if !helper_slots.is_empty() => helper.in_place_scope(|scope| {
-            scope.spawn(|_| run_all(helper_slots));
-            run_all(own_slots);
-        }),
-        _ => {
-            run_all(helper_slots);
-            run_all(own_slots);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -366,7 +366,7 @@ const WARM_UP_CONTRACT: &str = include_str!("../../../corpus/examples/zoom-terms
 /// after `initialize` is analysed at once, on the other core, and only waits for what it needs:
 /// an automaton a warm-up thread is building when the analysis reaches it (the analysis waits for
 /// that one), and none of what it does not need. Returns without waiting.
-pub fn warm_up_in_background(then: impl FnOnce() + Send + 'static) {
+pub fn warm_up_in_background() {
     let examples: Vec<&'static str> = clauselint_analyzer::all_rules()
         .iter()
         .map(|r| r.meta().doc.example)
@@ -389,7 +389,6 @@ pub fn warm_up_in_background(then: impl FnOnce() + Send + 'static) {
     let run_first = move || {
         let _ = Analyzer::default().analyze(&parse(&first, Format::Markdown));
         let _ = Analyzer::default().analyze(&parse(WARM_UP_CONTRACT, Format::Markdown));
-        then();
     };
     // No thread to spare: the first document compiles what it needs itself.
     let _ = std::thread::Builder::new()

@@ -86,9 +86,15 @@ fn write_docs(dir: &Path) -> std::io::Result<()> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        let page = rule_markdown(meta);
+        // A page left by an earlier server of this version is usually the same: reading it is
+        // cheaper than writing and renaming it again.
+        if std::fs::read(&path).is_ok_and(|old| old == page.as_bytes()) {
+            continue;
+        }
         // Write-then-rename, so another server process never reads half a page.
         let tmp = path.with_extension(format!("md.{}.tmp", std::process::id()));
-        std::fs::write(&tmp, rule_markdown(meta))?;
+        std::fs::write(&tmp, page)?;
         std::fs::rename(&tmp, &path)?;
     }
     Ok(())

@@ -367,14 +367,19 @@ impl LanguageServer for Backend {
                 .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(Engine::new(config));
         }
         // Build the rules' automata and the documentation pages before the first document, without
-        // holding up the reply or the analysis thread (see `warm_up_in_background`).
+        // holding up the reply or the analysis thread (see `warm_up_in_background`). The pages
+        // (file I/O, about 10 ms) get a thread of their own: written after the warm-up, they were
+        // still being written when the first document's diagnostics needed their links.
         let engine = self.shared.engine();
-        warm_up_in_background(move || {
-            let _ = rule_doc_uri(
-                &engine.config,
-                clauselint_analyzer::all_rules()[0].meta().id,
-            );
-        });
+        let _ = std::thread::Builder::new()
+            .name("clauselint-docs".into())
+            .spawn(move || {
+                let _ = rule_doc_uri(
+                    &engine.config,
+                    clauselint_analyzer::all_rules()[0].meta().id,
+                );
+            });
+        warm_up_in_background();
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(PositionEncodingKind::UTF16),

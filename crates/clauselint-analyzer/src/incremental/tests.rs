@@ -190,7 +190,12 @@ fn incremental_equals_full() {
             // The kept facts must be what a fresh computation gives, not only the findings:
             // a stale sentence shows in the findings only once a later edit re-runs its unit.
             let fresh = crate::context::Context::new(&doc);
-            for (i, (kept, fresh)) in state.sentences.iter().zip(&fresh.sentences).enumerate() {
+            for (i, (kept, fresh)) in state
+                .sentences
+                .iter()
+                .zip(fresh.sentences.iter())
+                .enumerate()
+            {
                 let same = kept.norm == fresh.norm
                     && kept.mask == fresh.mask
                     && kept.lead_in == fresh.lead_in
@@ -298,7 +303,7 @@ fn deleting_the_last_words_of_a_sentence_recomputes_it() {
     let stale = state
         .sentences
         .iter()
-        .zip(&fresh.sentences)
+        .zip(fresh.sentences.iter())
         .position(|(kept, fresh)| kept.norm != fresh.norm);
     assert_eq!(stale, None, "a kept sentence is stale");
     assert_eq!(rendered(state.findings()), expected);
