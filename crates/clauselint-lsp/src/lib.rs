@@ -22,6 +22,7 @@ mod analyst;
 mod config;
 mod docs;
 mod features;
+mod outbox;
 mod position;
 mod server;
 #[cfg(test)]
@@ -83,20 +84,31 @@ where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
-    let (service, socket) = LspService::build(|client| Backend::with_config(client, config))
-        .custom_method(transport::INVALID_MESSAGE_METHOD, Backend::invalid_message)
-        .finish();
+    // Diagnostics are written by the server itself, beside tower-lsp-server's messages, through
+    // one ordered queue (see `outbox`).
+    let (outbox, writer, queue) = outbox::Outbox::new();
+    let (service, socket) =
+        LspService::build(|client| Backend::with_config(client, config, Some(outbox)))
+            .custom_method(transport::INVALID_MESSAGE_METHOD, Backend::invalid_message)
+            .finish();
     // Malformed client messages are answered instead of ending the server (see `transport`).
     let (guarded_in, guarded_out) = tokio::io::duplex(1 << 16);
     let guard = transport::sanitize(input, guarded_out);
-    let server = Server::new(guarded_in, output, socket).serve(service);
-    tokio::pin!(guard, server);
-    tokio::select! {
-        () = &mut server => return,
-        () = &mut guard => {}
-    }
-    // The client's input ended: the server reads what is left of it and stops.
-    server.await;
+    let server = Server::new(guarded_in, writer, socket).serve(service);
+    let (stopped, stop) = tokio::sync::oneshot::channel::<()>();
+    let serving = async move {
+        tokio::pin!(guard, server);
+        tokio::select! {
+            () = &mut server => {}
+            // The client's input ended: the server reads what is left of it and stops.
+            () = &mut guard => server.await,
+        }
+        let _ = stopped.send(());
+    };
+    let writing = outbox::drain(queue, output, async {
+        let _ = stop.await;
+    });
+    tokio::join!(serving, writing);
 }
 
 #[cfg(all(test, target_os = "linux"))]

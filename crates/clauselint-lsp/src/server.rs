@@ -28,6 +28,7 @@ use crate::analyst;
 use crate::config::Config;
 use crate::docs::{fold, rule_doc_uri, rule_markdown};
 use crate::features::{self, ClientFlags, EXPLAIN_COMMAND, EXPLAIN_KIND};
+use crate::outbox::Outbox;
 use crate::position::{offset_of_position, span_of_range};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +59,9 @@ struct DocEntry {
 
 pub(crate) struct Shared {
     client: Client,
+    /// Where diagnostics are written when the server owns its output (`serve`); without one they
+    /// go through `client`.
+    outbox: Option<Outbox>,
     docs: Mutex<HashMap<Uri, DocEntry>>,
     engine: RwLock<Arc<Engine>>,
     flags: RwLock<ClientFlags>,
@@ -72,15 +76,16 @@ pub struct Backend {
 
 impl Backend {
     pub fn new(client: Client) -> Self {
-        Backend::with_config(client, Config::default())
+        Backend::with_config(client, Config::default(), None)
     }
 
     /// A server starting from `config` rather than the defaults (tests use this for hooks that
-    /// clients cannot set).
-    pub(crate) fn with_config(client: Client, config: Config) -> Self {
+    /// clients cannot set), publishing diagnostics through `outbox` when it owns its output.
+    pub(crate) fn with_config(client: Client, config: Config, outbox: Option<Outbox>) -> Self {
         Backend {
             shared: Arc::new(Shared {
                 client,
+                outbox,
                 docs: Mutex::new(HashMap::new()),
                 engine: RwLock::new(Arc::new(Engine::new(config))),
                 flags: RwLock::new(ClientFlags::default()),
@@ -244,6 +249,18 @@ impl Shared {
         analysis
     }
 
+    /// Sends `textDocument/publishDiagnostics`, through the outbox when there is one.
+    async fn publish(&self, uri: &Uri, diagnostics: &[Diagnostic], version: Option<i32>) {
+        match &self.outbox {
+            Some(outbox) => outbox.publish_diagnostics(uri, diagnostics, version),
+            None => {
+                self.client
+                    .publish_diagnostics(uri.clone(), diagnostics.to_vec(), version)
+                    .await;
+            }
+        }
+    }
+
     /// Analyses the current revision if needed and publishes its diagnostics, unless the document
     /// changed in the meantime (then the next wake-up publishes fresher ones).
     async fn refresh(self: &Arc<Self>, uri: &Uri) {
@@ -264,12 +281,7 @@ impl Shared {
             }
         };
         if publish {
-            self.client
-                .publish_diagnostics(
-                    uri.clone(),
-                    analysis.diagnostics.clone(),
-                    Some(analysis.version),
-                )
+            self.publish(uri, &analysis.diagnostics, Some(analysis.version))
                 .await;
         }
     }
@@ -500,8 +512,7 @@ impl LanguageServer for Backend {
             w.abort();
         }
         self.shared
-            .client
-            .publish_diagnostics(params.text_document.uri, Vec::new(), None)
+            .publish(&params.text_document.uri, &[], None)
             .await;
     }
 
