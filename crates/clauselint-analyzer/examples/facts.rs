@@ -9,7 +9,7 @@ fn main() {
     let src = std::fs::read_to_string(&path).expect("readable UTF-8");
     let doc = parse(&src, format_for_path(&path));
     let cx = Context::new(&doc);
-    for s in &cx.sentences {
+    for s in cx.sentences.iter() {
         if filter
             .as_ref()
             .is_some_and(|f| !s.norm.contains(f.as_str()))
