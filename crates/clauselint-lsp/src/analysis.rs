@@ -19,7 +19,7 @@ use tower_lsp_server::ls_types::{
 
 use crate::config::Config;
 use crate::docs::rule_doc_uri;
-use crate::position::range_of_span;
+use crate::position::{range_of_span, Positions};
 
 pub const SOURCE: &str = "clauselint";
 
@@ -274,14 +274,15 @@ impl Analysis {
         if is_stale() {
             return None;
         }
+        let positions = Positions::new(&analysis.rope, &doc.source, &doc.lines);
         analysis.diagnostics = findings
             .iter()
-            .map(|f| finding_diagnostic(&analysis.uri, &analysis.rope, &engine, f))
+            .map(|f| finding_diagnostic(&analysis.uri, &positions, &engine, f))
             .collect();
         analysis
             .diagnostics
             .extend(doc.diagnostics.iter().map(|d| Diagnostic {
-                range: range_of_span(&analysis.rope, d.span.unwrap_or_default()),
+                range: positions.range(d.span.unwrap_or_default()),
                 severity: Some(match d.level {
                     DiagnosticLevel::Error => DiagnosticSeverity::ERROR,
                     DiagnosticLevel::Warning => DiagnosticSeverity::WARNING,
@@ -316,12 +317,17 @@ fn mb(bytes: usize) -> f64 {
 
 /// A finding as the protocol shows it: rule id as the code, a link to the rule's page, and the
 /// definitions it relied on as related information.
-pub fn finding_diagnostic(uri: &Uri, rope: &Rope, engine: &Engine, f: &Finding) -> Diagnostic {
+pub fn finding_diagnostic(
+    uri: &Uri,
+    positions: &Positions,
+    engine: &Engine,
+    f: &Finding,
+) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = f
         .related
         .iter()
         .map(|r| DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), range_of_span(rope, r.span)),
+            location: Location::new(uri.clone(), positions.range(r.span)),
             message: r.message.clone(),
         })
         .collect();
@@ -330,7 +336,7 @@ pub fn finding_diagnostic(uri: &Uri, rope: &Rope, engine: &Engine, f: &Finding) 
         FindingKind::Protection => format!("Protection: {}", f.message),
     };
     Diagnostic {
-        range: range_of_span(rope, f.span),
+        range: positions.range(f.span),
         severity: Some(match f.severity {
             Severity::Error => DiagnosticSeverity::ERROR,
             Severity::Warning => DiagnosticSeverity::WARNING,

@@ -8,6 +8,7 @@
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
+use clauselint_parser::LineIndex;
 use clauselint_parser::Span;
 
 /// The char index just past the last character of `line` that is not part of its line break.
@@ -55,6 +56,41 @@ pub fn position_of_offset(rope: &Rope, offset: usize) -> Position {
     let line_start = rope.line_to_char(line);
     let col = rope.char_to_utf16_cu(ch) - rope.char_to_utf16_cu(line_start);
     Position::new(to_u32(line), to_u32(col))
+}
+
+/// Converts the many spans of one analysed text (its diagnostics) to LSP ranges. The document's
+/// own line index answers with a binary search and a count within one line, where the rope takes
+/// five tree walks per position; it splits lines at `\n` only, so a text with a lone `\r` (a line
+/// break to the protocol) goes through the rope.
+pub enum Positions<'a> {
+    Lines { text: &'a str, lines: &'a LineIndex },
+    Rope(&'a Rope),
+}
+
+impl<'a> Positions<'a> {
+    /// `text` and `lines` must be the rope's text and its line index.
+    pub fn new(rope: &'a Rope, text: &'a str, lines: &'a LineIndex) -> Self {
+        let bytes = text.as_bytes();
+        let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+        if lone_cr || text.len() != rope.len_bytes() {
+            Positions::Rope(rope)
+        } else {
+            Positions::Lines { text, lines }
+        }
+    }
+
+    pub fn range(&self, span: Span) -> Range {
+        match self {
+            Positions::Rope(rope) => range_of_span(rope, span),
+            Positions::Lines { text, lines } => {
+                let at = |offset: usize| {
+                    let (line, character) = lines.utf16_position(text, offset);
+                    Position::new(line, character)
+                };
+                Range::new(at(span.start), at(span.end.max(span.start)))
+            }
+        }
+    }
 }
 
 pub fn range_of_span(rope: &Rope, span: Span) -> Range {
@@ -121,10 +157,69 @@ pub fn line_start_of(rope: &Rope, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clauselint_parser::LineIndex;
 
     fn pos(line: u32, character: u32) -> Position {
         Position::new(line, character)
+    }
+
+    /// Texts of random pieces: ASCII words, curly quotes, `§`, em dashes, emoji, and every kind
+    /// of line break.
+    fn random_text(seed: &mut u64) -> String {
+        const PIECES: &[&str] = &[
+            "word ",
+            "Customer Data",
+            "“",
+            "”",
+            "§ 4",
+            "—",
+            "😀",
+            "é",
+            "\n",
+            "\r\n",
+            "\r",
+            ". ",
+            "\n\n",
+        ];
+        let mut text = String::new();
+        for _ in 0..(next(seed) % 60) {
+            text.push_str(PIECES[(next(seed) % PIECES.len() as u64) as usize]);
+        }
+        text
+    }
+
+    fn next(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
+
+    #[test]
+    fn the_line_index_gives_the_ropes_positions() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15;
+        let mut by_lines = 0;
+        for _ in 0..2000 {
+            let text = random_text(&mut seed);
+            let rope = Rope::from_str(&text);
+            let lines = LineIndex::new(&text);
+            let positions = Positions::new(&rope, &text, &lines);
+            if matches!(positions, Positions::Lines { .. }) {
+                by_lines += 1;
+            } else {
+                assert!(text.contains('\r'), "{text:?}");
+            }
+            // Every offset, character boundaries or not, and past the end.
+            for start in 0..=text.len() + 1 {
+                let end = start + (next(&mut seed) % 8) as usize;
+                let span = Span::new(start, end);
+                assert_eq!(
+                    positions.range(span),
+                    range_of_span(&rope, span),
+                    "{text:?} {span:?}"
+                );
+            }
+        }
+        assert!(by_lines > 300, "the fast path was taken {by_lines} times");
     }
 
     #[test]

@@ -49,7 +49,13 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let col: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        let before = &text[start..offset];
+        // An ASCII stretch (a vectorised test) counts one unit per byte.
+        let col: usize = if before.is_ascii() {
+            before.len()
+        } else {
+            before.chars().map(char::len_utf16).sum()
+        };
         (line as u32, col as u32)
     }
 
