@@ -373,11 +373,22 @@ impl Incremental {
         if let Some(reason) = structure_change(&self.doc, &doc, &edit) {
             return Err((reason, doc));
         }
-        let mut facts = doc_facts(&doc);
-        facts.ai_terms.clone_from(&self.facts.ai_terms);
-        if facts != self.facts {
-            return Err(("the document-wide facts changed", doc));
-        }
+        // The document-wide facts read the definitions (the same, moved, by the structure check)
+        // and the text of their definition spans: unless the edit reaches one, they are as they were.
+        let facts = if doc
+            .definitions
+            .iter()
+            .all(|d| edit.untouched(d.definition_span))
+        {
+            self.facts.clone()
+        } else {
+            let mut facts = doc_facts(&doc);
+            facts.ai_terms.clone_from(&self.facts.ai_terms);
+            if facts != self.facts {
+                return Err(("the document-wide facts changed", doc));
+            }
+            facts
+        };
         // Sentence facts: kept outside the edit, recomputed (before AI-tool marking) inside it.
         let delta = edit.delta();
         let mut changed = vec![false; doc.sentences.len()];
