@@ -48,8 +48,9 @@ fn vague_retention() -> &'static TextRegex {
         r"(?x)
             (?-u:\b)(?:for\ )?(?:as|so)\ long\ as\ (?:(?:it|this|they|that|is|are|remains?|otherwise|we\ are)\ ){0,2}(?:reasonably\ |strictly\ |legally\ |commercially\ )?(?:necessary|needed|required|appropriate|permitted|useful|relevant|we\ (?:need|deem|consider|have|reasonably|may|see\ fit)|the\ consent|a\ legitimate|you\ (?:have|maintain)|(?:your|the)\ account\ (?:is|remains)\ (?:active|open))
           | (?-u:\b)until\ (?:such\ time\ as\ )?(?:(?:we|it|the\ company)\ (?:determines?|decides?|deems?|considers?|believes?)\ (?:that\ )?)?(?:it\ is\ |they\ are\ |the\ data\ is\ )?no\ longer\ (?:necessary|needed|required|relevant)(?-u:\b)
-          | (?-u:\b)no\ longer\ than\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
-          | (?-u:\b)for\ (?:a|the)\ (?:period|duration|time)\ (?:of\ time\ )?(?:that\ is\ |as\ is\ |as\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed)(?-u:\b)
+          | (?-u:\b)no\ longer\ than\ (?:is\ )?(?:the\ (?:time\ |period\ )?(?:period\ )?)?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
+          | (?-u:\b)(?:not|never)\ (?:retain|keep|store|hold)\ (?:[a-z']+\ ){0,5}?(?:for\ )?(?:any\ )?longer\ than\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
+          | (?-u:\b)for\ (?:a|the)\ (?:time\ )?(?:period|duration|time)\ (?:of\ time\ )?(?:that\ is\ |as\ is\ |as\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed)(?-u:\b)
           | (?-u:\b)for\ (?:a\ )?reasonable\ (?:period|time|amount\ of\ time|duration)(?-u:\b)
           | (?-u:\b)for\ an?\ (?:extended|indefinite|unspecified|undetermined)\ (?:period|time|duration)(?-u:\b)
           | (?-u:\b)(?:deleted|deletion|delete|erased|erase|destroyed|destroy|purged|purge)(?-u:\b)[^.;]*(?-u:\b)within\ a\ (?:commercially\ )?reasonable\ (?:time|period|timeframe|time\ frame)(?-u:\b)
@@ -92,7 +93,7 @@ fn survival_regex() -> &'static TextRegex {
 
 fn bounded_period() -> &'static TextRegex {
     regex!(
-        r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus|of)\s+(?:(?-u:\w)+\s+)?\(?(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)"
+        r"(?-u:\b)(?:for|up to|within|no (?:longer|more|later) than|plus|of)\s+(?:(?-u:\w)+\s+)?\(?(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)"
     )
 }
 
@@ -314,8 +315,40 @@ impl Rule for RetentionDeletion {
                 continue;
             }
             let customer_is_subject = !passive || s.norm[..m.start()].trim_end().ends_with("you");
-            let customer_keeps =
-                customer_is_subject && actor_before(s, m.start()) == Actor::Customer;
+            // "We retain the personal information you provide to us for as long as your account is
+            // active", "Data you have provided … will be retained for as long as you maintain your
+            // account": the customer named in a relative clause does not keep the data when the
+            // sentence's first keeping is the vendor's or a passive.
+            // A keeping word used as a noun ("in store") keeps nothing, and a right the customer
+            // has ("the right to restrict processing where … data must be retained") is the
+            // customer's.
+            let vendor_keeps_first = s
+                .hits_of(Concept::Retain)
+                .find(|h| {
+                    let head = s.norm[..h.start].trim_end();
+                    ![" in", " the", " a", " our", " your", " its"]
+                        .iter()
+                        .any(|w| head.ends_with(w))
+                })
+                .is_some_and(|h| {
+                    let head = s.norm[..h.start].trim_end();
+                    ![
+                        "right to",
+                        "can request",
+                        "may request",
+                        "can ask",
+                        "may ask",
+                    ]
+                    .iter()
+                    .any(|w| head.contains(w))
+                        && (actor_before(s, h.start) == Actor::Vendor
+                            || [" be", " is", " are", " been"]
+                                .iter()
+                                .any(|w| head.ends_with(w)))
+                });
+            let customer_keeps = customer_is_subject
+                && actor_before(s, m.start()) == Actor::Customer
+                && !vendor_keeps_first;
             if customer_keeps
                 || customer_controls_retention().is_match(&s.norm)
                 || (discretionary_delete && removal_for_cause().is_match(&s.norm))
@@ -594,6 +627,45 @@ mod tests {
         assert_flags(
             ID,
             "We may store your information on our servers for as long as we deem necessary.",
+        );
+    }
+
+    #[test]
+    fn the_customer_in_a_relative_clause_keeps_nothing() {
+        // The Trade Desk and Blizzard Privacy Policies: the vendor keeps what the customer provided.
+        assert_flags(ID, "We retain the personal information you provide to us for as long as your account is active or as needed to provide you services or perform the purposes for which it was supplied.");
+        assert_flags(
+            ID,
+            "We keep the information you give us only as long as necessary.",
+        );
+        // Viber Privacy Policy: a passive keeping of what the customer provided.
+        assert_flags(ID, "Personal data you have voluntarily provided during registration or through your account – these types of data, including your photo, date of birth, email address, will be retained for as long as you maintain your account.");
+        // Tricky: what the customer itself chooses to keep (Limitless Privacy Policy), a store
+        // that is a shop (Ikea Privacy Policy), a removal that is no keeping (Airbnb Terms of
+        // Service), and a period that ends it (Olvid Privacy Policy, shortened before its
+        // "longer period" exception).
+        assert_clean(
+            ID,
+            "We do not delete the information that you choose to retain indefinitely.",
+        );
+        // Energia Privacy Policy: the customer's right, described.
+        assert_clean(ID, "In certain circumstances you can request the restriction of the processing of your personal data where you contest the accuracy of the information; where you object to processing which is based on legitimate interests; or where we no longer require to retain your personal data but you wish the personal data to be held while you establish, exercise or defend a legal claim.");
+        assert_clean(ID, "You have legitimate interest in providing this information to IKEA to ensure we can manage any of the occurrences that may occur in store.");
+        assert_clean(ID, "Where we remove or disable Content, we will notify a Member and provide the reasons for such a measure, unless such notification would (i) prevent or impede the detection or prevention of fraud or other illegal activities, (ii) harm the legitimate interests of other Members or third parties, or (iii) contravene applicable laws.");
+        assert_clean(ID, "Your billing data will be kept by Olvid for the period of time that you use Our services, and deleted no later than three years from the last contact.");
+    }
+
+    #[test]
+    fn no_longer_than_necessary_in_other_words() {
+        // Thryv YellowPages, WeChat, Crunchyroll and Wix Privacy Policies.
+        assert_flags(ID, "We will not retain your Personal Information for longer than necessary for the purposes set out in this policy.");
+        assert_flags(ID, "We do not retain Personal Information for longer than is necessary unless we are required or permitted to do so under applicable laws.");
+        assert_flags(ID, "For Personal Data that we collect and process for the purposes described above, we retain such Personal Data for no longer than the period necessary to fulfil the purposes outlined in this Privacy and Cookies Policy.");
+        assert_flags(ID, "We retain your Personal Information for the time period reasonably necessary to achieve the purposes described in this Privacy Policy, or any other notice provided at the time of collection.");
+        // Tricky: a stated maximum (Blizzard Entertainment construction with a period).
+        assert_clean(
+            ID,
+            "We will not retain your voice recording for longer than 30 days.",
         );
     }
 }
