@@ -67,7 +67,8 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)may(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:elect|choose|decide)(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:not\ )?to\ (?:\(a\)\ )?(?:delete|erase|destroy|purge)(?-u:\b)
           | (?-u:\b)may,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,\ (?:delete|erase|destroy|purge)(?-u:\b)
           | (?-u:\b)(?:reserves?|reserve)\ the\ right\ to\ (?:delete|erase|destroy|purge)(?-u:\b)
-          | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,6}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ (?:our|its|their|the(?:\ [a-z0-9-]+(?:'s)?)?)\ (?:own\ |internal\ |standard\ |data\ )*(?:retention\ |record\ |records\ )?(?:policy|policies|practices|schedules?|procedures)(?-u:\b)
+          | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,6}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ (?:our|its|their)\ (?:own\ |internal\ |standard\ |data\ )*(?:retention\ |record\ |records\ )?(?:policy|policies|practices|schedules?|procedures)(?-u:\b)
+          | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,6}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ the\ (?:[a-z0-9-]+(?:'s)?\ )?(?:internal\ |data\ )*(?:retention|records?\ retention)\ (?:policy|policies|schedules?|procedures)(?-u:\b)
           | (?-u:\b)(?:cannot|can\ not|can't|do\ not|don't|does\ not|will\ not)\ (?:guarantee|ensure|promise)\ (?:that\ )?(?:[a-z,']+\ ){0,8}?(?:deleted|erased|destroyed|removed|purged)(?-u:\b)
           | (?-u:\b)may\ not\ (?:always\ )?be\ (?:completely\ |fully\ |permanently\ |immediately\ |entirely\ )?(?:deleted|erased|purged)(?-u:\b)
           | (?-u:\b)(?:deleted|destroyed|erased|purged|deletion)\ (?:by\ [a-z]+\ )?(?:in\ accordance\ with|according\ to|pursuant\ to|under|as\ (?:set\ out|described)\ in)\ (?:[a-z,]+\ ){0,6}?(?:our|its|their)\ (?:own\ )?(?:regularly\ scheduled\ |standard\ |internal\ |usual\ |normal\ |data\ )*(?:deletion\ |retention\ |data\ )?(?:practices|protocols|policies|procedures|schedules?|processes|cycles?)(?-u:\b)
@@ -584,7 +585,13 @@ mod tests {
             ID,
             "This information is retained in accordance with the Bitwarden retention policy.",
         );
-        // Tricky: a duty to delete under the same policy (Bitwarden Privacy Policy).
+        // Tricky: a duty to delete under the same policy (Bitwarden Privacy Policy), and retention
+        // by the privacy policy itself, whose periods the reader has (Logitech Privacy Policy
+        // construction: "in accordance with the Logitech Privacy Policy").
+        assert_clean(
+            ID,
+            "We will retain collected information in accordance with the Privacy Policy.",
+        );
         assert_clean(ID, "If you terminate your relationship with Bitwarden, we will delete your Personal Information in accordance with our data retention policies.");
     }
 
