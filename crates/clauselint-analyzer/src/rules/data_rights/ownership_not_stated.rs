@@ -156,16 +156,7 @@ fn privacy_notice_handling_content(cx: &Context) -> Option<clauselint_parser::Sp
     if !notice {
         return None;
     }
-    if cx.sentences.iter().any(|s| {
-        [
-            "end-to-end encrypt",
-            "end to end encrypt",
-            "zero-access",
-            "zero access encrypt",
-        ]
-        .iter()
-        .any(|w| s.norm.contains(w))
-    }) {
+    if encrypts_content_end_to_end(cx) {
         return None;
     }
     // "We will not view the files that you upload", "customize your content preferences", "your
@@ -183,6 +174,35 @@ fn privacy_notice_handling_content(cx: &Context) -> Option<clauselint_parser::Sp
                 })
         })
         .map(|s| s.span)
+}
+
+/// The service encrypts the customer's content end to end. Encryption said only of calls ("Voice
+/// and video communications on Discord are designed to be end-to-end encrypted") leaves the stored
+/// messages and files readable, so it does not count unless another sentence extends it to content.
+fn encrypts_content_end_to_end(cx: &Context) -> bool {
+    let e2e: Vec<&crate::context::SentenceFacts> = cx
+        .sentences
+        .iter()
+        .filter(|s| {
+            [
+                "end-to-end encrypt",
+                "end to end encrypt",
+                "zero-access",
+                "zero access encrypt",
+            ]
+            .iter()
+            .any(|w| s.norm.contains(w))
+        })
+        .collect();
+    let content = regex!(
+        r"(?-u:\b)(?:content|contents|messages?|files?|data|emails?|notes?|documents?|vaults?|attachments?|mailbox(?:es)?|drive|photos?|images?|recordings?|uploads?)(?-u:\b)"
+    );
+    let calls = regex!(r"(?-u:\b)(?:calls?|voice|video|audio|meetings?)(?-u:\b)");
+    let covers_content = e2e.iter().any(|s| content.is_match(&s.norm));
+    let calls_only = e2e
+        .iter()
+        .any(|s| calls.is_match(&s.norm) && !content.is_match(&s.norm));
+    !e2e.is_empty() && (covers_content || !calls_only)
 }
 
 impl Rule for OwnershipNotStated {
@@ -302,6 +322,13 @@ mod tests {
         // Content the service encrypts end to end (Proton Mail), or a refusal to look at it.
         assert_clean(ID, "This Privacy Policy explains how we handle your information. Messages you send are protected by end-to-end encryption. Questions about this Privacy Policy can be sent to us.");
         assert_clean(ID, "This Privacy Policy explains how we handle your information. We will not view the files that you upload. Questions about this Privacy Policy can be sent to us.");
+        // Discord Privacy Policy: end-to-end encryption of calls only leaves stored messages
+        // readable, so silence on their ownership still counts.
+        assert_flags(ID, "This Privacy Policy explains how we handle your information. We collect and store the messages you send. Voice and video communications on Discord are designed to be end-to-end encrypted. Learn more about Discord’s end-to-end encryption. Questions about this Privacy Policy can be sent to us.");
+        // Proctorio Privacy Policy: recordings of the exam are the content, end to end encrypted.
+        assert_clean(ID, "This Privacy Policy explains how we handle your information. We store the recordings you make. Test-taker audio, video, and screen recordings and images received from Institutions are end-to-end encrypted. Questions about this Privacy Policy can be sent to us.");
+        // Tricky: calls and messages both end to end.
+        assert_clean(ID, "This Privacy Policy explains how we handle your information. We collect and store the messages you send. Voice and video calls are end-to-end encrypted, and so are your messages. Questions about this Privacy Policy can be sent to us.");
         // A notice that says the content stays the customer's.
         assert_clean(ID, "This Privacy Policy explains how we handle your information. We store the files you upload, and you retain ownership of your content. Questions about this Privacy Policy can be sent to us.");
     }

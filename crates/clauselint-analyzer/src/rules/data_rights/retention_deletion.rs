@@ -47,9 +47,10 @@ fn vague_retention() -> &'static TextRegex {
     regex!(
         r"(?x)
             (?-u:\b)(?:for\ )?(?:as|so)\ long\ as\ (?:(?:it|this|they|that|is|are|remains?|otherwise|we\ are)\ ){0,2}(?:reasonably\ |strictly\ |legally\ |commercially\ )?(?:necessary|needed|required|appropriate|permitted|useful|relevant|we\ (?:need|deem|consider|have|reasonably|may|see\ fit)|the\ consent|a\ legitimate|you\ (?:have|maintain)|(?:your|the)\ account\ (?:is|remains)\ (?:active|open))
-          | (?-u:\b)until\ (?:such\ time\ as\ )?(?:it\ is\ |they\ are\ |the\ data\ is\ )?no\ longer\ (?:necessary|needed|required|relevant)(?-u:\b)
-          | (?-u:\b)no\ longer\ than\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
-          | (?-u:\b)for\ (?:a|the)\ (?:period|duration|time)\ (?:of\ time\ )?(?:that\ is\ |as\ is\ |as\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed)(?-u:\b)
+          | (?-u:\b)until\ (?:such\ time\ as\ )?(?:(?:we|it|the\ company)\ (?:determines?|decides?|deems?|considers?|believes?)\ (?:that\ )?)?(?:it\ is\ |they\ are\ |the\ data\ is\ )?no\ longer\ (?:necessary|needed|required|relevant)(?-u:\b)
+          | (?-u:\b)no\ longer\ than\ (?:is\ )?(?:the\ (?:time\ |period\ )?(?:period\ )?)?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
+          | (?-u:\b)(?:not|never)\ (?:retain|keep|store|hold)\ (?:[a-z']+\ ){0,5}?(?:for\ )?(?:any\ )?longer\ than\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
+          | (?-u:\b)for\ (?:a|the)\ (?:time\ )?(?:period|duration|time)\ (?:of\ time\ )?(?:that\ is\ |as\ is\ |as\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed)(?-u:\b)
           | (?-u:\b)for\ (?:a\ )?reasonable\ (?:period|time|amount\ of\ time|duration)(?-u:\b)
           | (?-u:\b)for\ an?\ (?:extended|indefinite|unspecified|undetermined)\ (?:period|time|duration)(?-u:\b)
           | (?-u:\b)(?:deleted|deletion|delete|erased|erase|destroyed|destroy|purged|purge)(?-u:\b)[^.;]*(?-u:\b)within\ a\ (?:commercially\ )?reasonable\ (?:time|period|timeframe|time\ frame)(?-u:\b)
@@ -60,12 +61,14 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)may\ (?:also\ |still\ |for\ (?:a|some)\ time\ )?(?:retain|keep|store|preserve|persist|be\ (?:kept|saved|retained|stored|preserved))(?-u:\b)
           | (?-u:\b)(?:not\ be\ possible|impossible|unable|not\ always\ be\ possible)\ (?:for\ us\ )?to\ (?:completely\ |fully\ |entirely\ |permanently\ )?(?:delete|remove|erase)(?-u:\b)
           | (?-u:\b)(?:deletion|delete|deleting)\ (?:[a-z0-9,'-]+\ ){0,6}?(?:through|by|via)\ (?:de-?identif[a-z]*|anonymi[sz][a-z]*)
+          | (?-u:\b)(?:and|but|while)\ (?:we\ )?(?:will\ )?(?:anonymi[sz]es?|de-?identif(?:y|ies)|aggregates?)\ (?:all\ )?(?:other|remaining|the\ remaining|the\ rest\ of\ (?:your|the))\ (?:data|information|content|personal\ data)(?-u:\b)
           | (?-u:\b)(?:reserves?|reserve)\ the\ right\ to\ (?:retain|keep|store|preserve)(?-u:\b)
           | (?-u:\b)may\ (?:\(?but\ (?:is|are)\ not\ (?:required|obligated)(?:\ to)?\)?\ )?(?:to\ )?delete(?-u:\b)
           | (?-u:\b)may(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:elect|choose|decide)(?:,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,)?\ (?:not\ )?to\ (?:\(a\)\ )?(?:delete|erase|destroy|purge)(?-u:\b)
           | (?-u:\b)may,\ (?:at|in)\ (?:its|our)\ (?:sole\ |absolute\ )?discretion,\ (?:delete|erase|destroy|purge)(?-u:\b)
           | (?-u:\b)(?:reserves?|reserve)\ the\ right\ to\ (?:delete|erase|destroy|purge)(?-u:\b)
           | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,6}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ (?:our|its|their)\ (?:own\ |internal\ |standard\ |data\ )*(?:retention\ |record\ |records\ )?(?:policy|policies|practices|schedules?|procedures)(?-u:\b)
+          | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,6}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ the\ (?:[a-z0-9-]+(?:'s)?\ )?(?:internal\ |data\ )*(?:retention|records?\ retention)\ (?:policy|policies|schedules?|procedures)(?-u:\b)
           | (?-u:\b)(?:cannot|can\ not|can't|do\ not|don't|does\ not|will\ not)\ (?:guarantee|ensure|promise)\ (?:that\ )?(?:[a-z,']+\ ){0,8}?(?:deleted|erased|destroyed|removed|purged)(?-u:\b)
           | (?-u:\b)may\ not\ (?:always\ )?be\ (?:completely\ |fully\ |permanently\ |immediately\ |entirely\ )?(?:deleted|erased|purged)(?-u:\b)
           | (?-u:\b)(?:deleted|destroyed|erased|purged|deletion)\ (?:by\ [a-z]+\ )?(?:in\ accordance\ with|according\ to|pursuant\ to|under|as\ (?:set\ out|described)\ in)\ (?:[a-z,]+\ ){0,6}?(?:our|its|their)\ (?:own\ )?(?:regularly\ scheduled\ |standard\ |internal\ |usual\ |normal\ |data\ )*(?:deletion\ |retention\ |data\ )?(?:practices|protocols|policies|procedures|schedules?|processes|cycles?)(?-u:\b)
@@ -91,7 +94,7 @@ fn survival_regex() -> &'static TextRegex {
 
 fn bounded_period() -> &'static TextRegex {
     regex!(
-        r"(?-u:\b)(?:for|up to|within|no (?:longer|more) than|plus|of)\s+(?:(?-u:\w)+\s+)?\(?(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)"
+        r"(?-u:\b)(?:for|up to|within|no (?:longer|more|later) than|plus|of)\s+(?:(?-u:\w)+\s+)?\(?(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|thirty|sixty|ninety)\)?\s+(?:calendar\s+|business\s+)?(?:days|weeks|months|years)(?-u:\b)"
     )
 }
 
@@ -134,7 +137,13 @@ fn bounds_the_keeping(norm: &str, keeping_end: usize) -> bool {
     // A title or a lead-in ("How long do we keep your data?", "We will retain your information as
     // follows:") announces the periods rather than leaving them open.
     let announces = norm.trim_end().ends_with(['?', ':']);
-    re.is_match(norm) || announces || norm[keeping_end..].trim_start().starts_with("in ")
+    // "keep your data in the EU" says where; "retain … in connection with potential legal claims"
+    // does not.
+    let rest = norm[keeping_end..].trim_start();
+    let place = rest
+        .strip_prefix("in ")
+        .is_some_and(|after_in| !after_in.starts_with("connection "));
+    re.is_match(norm) || announces || place
 }
 
 /// "keep it safe", "keep your data secure": protecting stored data is not keeping it longer.
@@ -158,6 +167,22 @@ fn about_survival(norm: &str) -> bool {
             !(after.starts_with("safe") || after.starts_with("secure"))
         })
     })
+}
+
+/// What follows "may be stored" or "may store" when the sentence says where data is kept: a place,
+/// after at most a verb joined to the storing ("and processed") and the data stored ("information").
+fn storage_location() -> &'static TextRegex {
+    regex!(
+        r"^(?:(?:and|or|and/or)\ (?:processed|transferred|hosted|maintained)\ )?(?:(?:your|the|such|this|that|personal|information|data|content)\ ){0,3}(?:(?:in|on|at|within)\ |outside|locally)"
+    )
+}
+
+/// "in accordance with", "in connection with", "in order to", "in case": what follows "in" when
+/// it names no place.
+fn not_a_place(after_in: &str) -> bool {
+    ["accordance ", "connection ", "order ", "case "]
+        .iter()
+        .any(|w| after_in.starts_with(w))
 }
 
 fn about_minors(s: &crate::context::SentenceFacts) -> bool {
@@ -256,13 +281,27 @@ impl Rule for RetentionDeletion {
             ]
             .iter()
             .any(|p| phrase.starts_with(p));
-            // "may be stored on your device", "may be stored in other countries": where data is
-            // kept, not how long.
+            // "may be stored on your device", "may be stored and processed in the United States",
+            // "we may also store information on servers … in other countries": where data is kept,
+            // not how long, unless an open period follows.
             let after = s.norm[m.end()..].trim_start();
-            let storage_place = phrase.ends_with("stored")
-                && ["in ", "on ", "outside", "at ", "within ", "locally"]
-                    .iter()
-                    .any(|w| after.starts_with(w));
+            // Another keeping the vendor allows itself with no place ("we may use and store Your
+            // Content … to develop …; and … we may store Your Content in an AWS region outside …")
+            // says more than where.
+            let storage_place = (phrase.ends_with("stored") || phrase.ends_with("store"))
+                && storage_location()
+                    .find(after)
+                    .is_some_and(|p| !not_a_place(&after[p.end()..]))
+                && !vague_retention().is_match(after)
+                && !s.hits_of(Concept::Retain).any(|h| {
+                    let after = s.norm[h.end..].trim_start();
+                    let placed = storage_location()
+                        .find(after)
+                        .is_some_and(|p| !not_a_place(&after[p.end()..]));
+                    let head =
+                        &s.norm[floor_char_boundary(&s.norm, h.start.saturating_sub(24))..h.start];
+                    !placed && head.contains("may ")
+                });
             if storage_place {
                 continue;
             }
@@ -277,8 +316,40 @@ impl Rule for RetentionDeletion {
                 continue;
             }
             let customer_is_subject = !passive || s.norm[..m.start()].trim_end().ends_with("you");
-            let customer_keeps =
-                customer_is_subject && actor_before(s, m.start()) == Actor::Customer;
+            // "We retain the personal information you provide to us for as long as your account is
+            // active", "Data you have provided … will be retained for as long as you maintain your
+            // account": the customer named in a relative clause does not keep the data when the
+            // sentence's first keeping is the vendor's or a passive.
+            // A keeping word used as a noun ("in store") keeps nothing, and a right the customer
+            // has ("the right to restrict processing where … data must be retained") is the
+            // customer's.
+            let vendor_keeps_first = s
+                .hits_of(Concept::Retain)
+                .find(|h| {
+                    let head = s.norm[..h.start].trim_end();
+                    ![" in", " the", " a", " our", " your", " its"]
+                        .iter()
+                        .any(|w| head.ends_with(w))
+                })
+                .is_some_and(|h| {
+                    let head = s.norm[..h.start].trim_end();
+                    ![
+                        "right to",
+                        "can request",
+                        "may request",
+                        "can ask",
+                        "may ask",
+                    ]
+                    .iter()
+                    .any(|w| head.contains(w))
+                        && (actor_before(s, h.start) == Actor::Vendor
+                            || [" be", " is", " are", " been"]
+                                .iter()
+                                .any(|w| head.ends_with(w)))
+                });
+            let customer_keeps = customer_is_subject
+                && actor_before(s, m.start()) == Actor::Customer
+                && !vendor_keeps_first;
             if customer_keeps
                 || customer_controls_retention().is_match(&s.norm)
                 || (discretionary_delete && removal_for_cause().is_match(&s.norm))
@@ -503,5 +574,105 @@ mod tests {
         assert_clean(ID, "We will respond to your request about your personal data within a reasonable period of time.");
         // Hugging Face Terms of Service: efforts to delete within a stated period.
         assert_clean(ID, "Upon cancellation of your Account, we will use commercially reasonable efforts to delete your information and Content of your own Repositories, whether public or private, within 90 days.");
+    }
+
+    #[test]
+    fn retention_until_the_vendor_decides_or_by_a_named_policy() {
+        // Discord Privacy Policy: the vendor decides when data is no longer needed.
+        assert_flags(ID, "We retain personal information until we determine it is no longer needed for the processing purposes for which we collected or retain it or for legal compliance.");
+        // Bitwarden Privacy Policy: a retention policy named by the vendor's name, with no period.
+        assert_flags(
+            ID,
+            "This information is retained in accordance with the Bitwarden retention policy.",
+        );
+        // Tricky: a duty to delete under the same policy (Bitwarden Privacy Policy), and retention
+        // by the privacy policy itself, whose periods the reader has (Logitech Privacy Policy
+        // construction: "in accordance with the Logitech Privacy Policy").
+        assert_clean(
+            ID,
+            "We will retain collected information in accordance with the Privacy Policy.",
+        );
+        assert_clean(ID, "If you terminate your relationship with Bitwarden, we will delete your Personal Information in accordance with our data retention policies.");
+    }
+
+    #[test]
+    fn retention_in_connection_with_claims_is_no_place() {
+        // Discord Privacy Policy: "in connection with" names no place that bounds the keeping.
+        assert_flags(ID, "We retain and use your information in connection with potential legal claims when necessary and for compliance, regulatory, and auditing purposes.");
+        // Tricky: retention the law compels (Discord Privacy Policy, the next sentence).
+        assert_clean(ID, "For example, we retain information where we are required by law or if we are compelled to do so by a court order or regulatory body.");
+        // Stack Overflow and Viber Privacy Policies: "in order to" still reads as a bound.
+        assert_clean(ID, "While you remain a user of the Public Network or a customer, we will retain your data in order to keep providing services to you.");
+        assert_clean(ID, "Compliance with our legal obligations – we are required to retain certain types of data in order to comply with our obligations under applicable laws.");
+    }
+
+    #[test]
+    fn deletion_that_anonymises_the_rest() {
+        // Discord Privacy Policy: account deletion keeps the other data in anonymised form.
+        assert_flags(ID, "Deleting your account permanently deletes identifying information and anonymizes other data as described in our data retention policy.");
+        // Tricky: deletion or anonymisation of all of it at the end of a retention period (Paradox
+        // Interactive Privacy Policy).
+        assert_clean(
+            ID,
+            "After the applicable retention period has expired, we will either delete or anonymize your data.",
+        );
+    }
+
+    #[test]
+    fn storing_in_a_place_by_any_verb_form() {
+        // Discord and Hugging Face Privacy Policies: where data is stored, not how long.
+        assert_clean(ID, "We may also store information on servers and equipment in other countries depending on a variety of factors, including the locations of our users and service providers.");
+        assert_clean(ID, "Personal Information collected by the Services may be stored and processed in the United States or any other country in which the Company or its affiliates, subsidiaries or agents maintain facilities.");
+        // Dailymotion Terms of Service: two places, no period.
+        assert_clean(ID, "In addition to them being stored in the EEA Your Comments may be stored in the USA on servers used by our service provider assisting us in operating the comment feature.");
+        // DeviantArt Terms of Service: limits the vendor may set, one of them where content is stored.
+        assert_clean(ID, "DeviantArt may establish additional limits concerning your use of the Service, including the maximum number of days that Your Content will be retained by the Service, the maximum size of any Content files that may be stored on the Service.");
+        // Amazon Web Services Terms of Service: the same sentence also keeps content to develop
+        // the service, so it says more than where.
+        assert_flags(ID, "(a) we may use and store Your Content that is processed by the AWS Supply Chain service to develop and improve the service and its underlying technologies; and (c) we may store Your Content in an AWS region outside of the AWS region where you are using AWS Supply Chain.");
+        // Tricky: a place followed by an open period.
+        assert_flags(
+            ID,
+            "We may store your information on our servers for as long as we deem necessary.",
+        );
+    }
+
+    #[test]
+    fn the_customer_in_a_relative_clause_keeps_nothing() {
+        // The Trade Desk and Blizzard Privacy Policies: the vendor keeps what the customer provided.
+        assert_flags(ID, "We retain the personal information you provide to us for as long as your account is active or as needed to provide you services or perform the purposes for which it was supplied.");
+        assert_flags(
+            ID,
+            "We keep the information you give us only as long as necessary.",
+        );
+        // Viber Privacy Policy: a passive keeping of what the customer provided.
+        assert_flags(ID, "Personal data you have voluntarily provided during registration or through your account – these types of data, including your photo, date of birth, email address, will be retained for as long as you maintain your account.");
+        // Tricky: what the customer itself chooses to keep (Limitless Privacy Policy), a store
+        // that is a shop (Ikea Privacy Policy), a removal that is no keeping (Airbnb Terms of
+        // Service), and a period that ends it (Olvid Privacy Policy, shortened before its
+        // "longer period" exception).
+        assert_clean(
+            ID,
+            "We do not delete the information that you choose to retain indefinitely.",
+        );
+        // Energia Privacy Policy: the customer's right, described.
+        assert_clean(ID, "In certain circumstances you can request the restriction of the processing of your personal data where you contest the accuracy of the information; where you object to processing which is based on legitimate interests; or where we no longer require to retain your personal data but you wish the personal data to be held while you establish, exercise or defend a legal claim.");
+        assert_clean(ID, "You have legitimate interest in providing this information to IKEA to ensure we can manage any of the occurrences that may occur in store.");
+        assert_clean(ID, "Where we remove or disable Content, we will notify a Member and provide the reasons for such a measure, unless such notification would (i) prevent or impede the detection or prevention of fraud or other illegal activities, (ii) harm the legitimate interests of other Members or third parties, or (iii) contravene applicable laws.");
+        assert_clean(ID, "Your billing data will be kept by Olvid for the period of time that you use Our services, and deleted no later than three years from the last contact.");
+    }
+
+    #[test]
+    fn no_longer_than_necessary_in_other_words() {
+        // Thryv YellowPages, WeChat, Crunchyroll and Wix Privacy Policies.
+        assert_flags(ID, "We will not retain your Personal Information for longer than necessary for the purposes set out in this policy.");
+        assert_flags(ID, "We do not retain Personal Information for longer than is necessary unless we are required or permitted to do so under applicable laws.");
+        assert_flags(ID, "For Personal Data that we collect and process for the purposes described above, we retain such Personal Data for no longer than the period necessary to fulfil the purposes outlined in this Privacy and Cookies Policy.");
+        assert_flags(ID, "We retain your Personal Information for the time period reasonably necessary to achieve the purposes described in this Privacy Policy, or any other notice provided at the time of collection.");
+        // Tricky: a stated maximum (Blizzard Entertainment construction with a period).
+        assert_clean(
+            ID,
+            "We will not retain your voice recording for longer than 30 days.",
+        );
     }
 }

@@ -73,6 +73,9 @@ fn vendor_receives() -> &'static TextRegex {
 /// named by what it provides ("our third-party AI providers", "third-party payment processors").
 fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
     let word = &s.norm[h.start..h.end];
+    if glosses_processor(s, h) || processes_for_vendor(&s.norm[h.end..]) {
+        return true;
+    }
     // "payment-related companies": companies named by the service they give.
     if PROCESSOR_RECIPIENTS.contains(&word)
         || (word.starts_with("related") && s.norm[..h.start].ends_with('-'))
@@ -93,10 +96,37 @@ fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
     re.is_match(&s.norm[h.end..]) || for_us.is_match(&s.norm[h.end..])
 }
 
+/// "third party service providers (subprocessors, suppliers, vendors, or partners)": a party named
+/// inside a parenthesis that glosses a processor term is that processor.
+fn glosses_processor(s: &SentenceFacts, h: &Hit) -> bool {
+    let before = &s.norm[..h.start];
+    let Some(open) = before.rfind('(') else {
+        return false;
+    };
+    if before[open..].contains(')') {
+        return false;
+    }
+    let head = before[..open].trim_end();
+    PROCESSOR_RECIPIENTS.iter().any(|p| head.ends_with(p))
+        || ["processors", "providers", "contractors"]
+            .iter()
+            .any(|p| head.ends_with(p))
+}
+
+/// "transfer your Personal Information to affiliated companies for the purpose of storing or
+/// processing such information on its behalf": whoever receives it does the vendor's work.
+fn processes_for_vendor(after_party: &str) -> bool {
+    regex!(
+        r"^ (?:for the purposes? of|in order to|to) (?:[a-z]+ ){0,3}?(?:process|processing|store|storing|host|hosting)(?-u:\b)(?:,? (?:and |or )?[a-z]+)*?(?: (?:such|this|that|the|your) (?:[a-z]+ )?(?:information|data))? on (?:our|its|[a-z.]+'s) behalf(?-u:\b)"
+    )
+    .is_match(after_party)
+        && !own_ends().is_match(after_party)
+}
+
 /// "transfer your personal data to … outside the EEA", "to other countries": where the data is
 /// processed, a cross-border transfer clause rather than a disclosure to a new recipient.
 fn cross_border(s: &SentenceFacts) -> bool {
-    regex!(r"(?-u:\b)(?:transfer|transfers|transferred)(?-u:\b)(?:[^.;]|\.\S|\. [a-z])*(?-u:\b)(?:outside (?:of )?(?:the )?(?:eea|european|uk|united|your)|other countries|another country|countries other than|international(?:ly)?)(?-u:\b)")
+    regex!(r"(?-u:\b)(?:transfer|transfers|transferred)(?-u:\b)(?:[^.;]|\.\S|\. [a-z])*(?-u:\b)(?:outside (?:of )?(?:the )?(?:eea|european|uk|united|your)|outside (?:of )?(?:those|these|such) (?:countries|jurisdictions)|across (?:country |national |international )?(?:borders|boundaries)|other countries|another country|countries other than|international(?:ly)?)(?-u:\b)")
     .is_match(&s.norm)
         || recipients_abroad().is_match(&s.norm)
 }
@@ -419,7 +449,7 @@ fn ad_platform_recipient(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     let re = RE.get_or_init(|| {
         let names = AD_PLATFORMS.join("|");
         TextRegex::new(&format!(
-            r"(?-u:\b)(?P<verb>transmitted|transmits?|transmission|sent|sends?|shared?|shares|disclosed?|discloses|passed|passes|provided|forwarded)(?:\s+\S+){{0,8}}?\s+(?:to|with)\s+(?P<to>{names})(?-u:\b)|(?-u:\b)(?P<by>{names})\s+(?:(?:may|can|will|also)\s+)*(?P<acts>receives?|collects?|obtains?|uses?)(?-u:\b)"
+            r"(?-u:\b)(?P<verb>transmitted|transmits?|transmission|sent|sends?|shared?|shares|disclosed?|discloses|passed|passes|provided|forwarded)(?:\s+\S+){{0,8}}?\s+(?:to|with)\s+(?P<to>{names})(?-u:\b)|(?-u:\b)(?P<by>{names})\s+(?:(?:may|can|will|also)\s+)*(?P<acts>receives?|collects?|obtains?|uses?|links?|combines?)(?-u:\b)"
         ))
         .expect("valid platform regex")
     });
@@ -932,16 +962,85 @@ fn corporate_transaction(cx: &Context, s: &SentenceFacts) -> Option<(Option<Hit>
         return None;
     }
     let deal = corporate_deal().find(&s.norm)?;
+    let back_reference = ["such ", "that ", "this ", "the same "]
+        .iter()
+        .any(|w| s.norm[..deal.start()].ends_with(w));
     let share = s.hits_of(Concept::Share).find(|h| {
         let word = &s.norm[h.start..h.end];
-        // "sale" names the deal, not the data's movement.
-        word != "sale" && actor_before(s, h.start) != Actor::Customer && !negated(s, h.start)
+        // "sale" names the deal, not the data's movement; so does "assignment or other transfer"
+        // in a sentence that only refers back to a deal ("collected before such merger").
+        let noun = back_reference
+            && (s.norm[..h.start].ends_with("other ") || s.norm[..h.start].ends_with("such "));
+        word != "sale"
+            && !noun
+            && actor_before(s, h.start) != Actor::Customer
+            && !negated(s, h.start)
     });
     match share {
         Some(h) => Some((Some(*h), (deal.start(), deal.end()))),
         // The item itself has no verb; the lead-in's share verb governs it.
         None if lead.is_some() && s.norm.len() < 240 => Some((None, (deal.start(), deal.end()))),
         None => None,
+    }
+}
+
+/// The recipient's own business as the end data serves: "help them … improve their business", "the
+/// operational purposes of our … partners".
+fn recipients_own_ends() -> &'static TextRegex {
+    regex!(
+        r"(?-u:\b)(?:help|helping|enable|enabling|allow|allowing) them (?:to )?(?:[a-z]+ ){0,3}?(?:improve|grow|develop|market|promote) their (?:own )?(?:business|businesses|products|services)(?-u:\b)|(?-u:\b)purposes of (?:our|its) (?:[a-z-]+ ){0,4}?(?:partners|affiliates|advertisers)(?-u:\b)"
+    )
+}
+
+/// Data given to serve the recipient's own business: "we may disclose certain information to these
+/// users in order to … help them understand and improve their business", or an item "the
+/// operational purposes of our service providers and integration partners" under "Personal
+/// Information … is used for the following purposes:". Whoever the recipient is, it then uses the
+/// data for ends of its own, as no processor does.
+fn serves_recipients_own_ends(
+    cx: &Context,
+    s: &SentenceFacts,
+) -> Option<(Option<Hit>, (usize, usize))> {
+    if !(s.norm.contains("their") || s.norm.contains("purposes of")) {
+        return None;
+    }
+    let m = recipients_own_ends().find(&s.norm)?;
+    let data = |f: &SentenceFacts| {
+        f.has(Concept::Personal) || f.has(Concept::Data) || f.has(Concept::Content)
+    };
+    let lead = cx.lead_in(s);
+    // The vendor's share verb before the ends, in the same clause, or the lead-in's verb of use
+    // or sharing over an item that has none.
+    let share = s.hits_of(Concept::Share).find(|h| {
+        h.end <= m.start()
+            && !s.norm[h.end..m.start()].contains(';')
+            && !matches!(
+                &s.norm[h.start..h.end],
+                "sale" | "pass" | "passed" | "exchange" | "trade"
+            )
+            && actor_before(s, h.start) != Actor::Customer
+            && !negated(s, h.start)
+    });
+    let from = share.map_or(0, |h| h.start);
+    let between = &s.norm[from..m.start()];
+    if ["not ", "never ", "prohibit", "other than", "except"]
+        .iter()
+        .any(|w| between.contains(w))
+    {
+        return None;
+    }
+    match share {
+        Some(h) if data(s) => Some((Some(*h), (m.start(), m.end()))),
+        None if s.norm.len() < 240
+            && lead.is_some_and(|l| {
+                data(l)
+                    && (l.has(Concept::Use) || l.has(Concept::Share))
+                    && !l.hits.iter().any(|h| negated(l, h.start))
+            }) =>
+        {
+            Some((None, (m.start(), m.end())))
+        }
+        _ => None,
     }
 }
 
@@ -1371,6 +1470,7 @@ impl Rule for ThirdPartySharing {
                         None
                     }
                 })
+                .or_else(|| serves_recipients_own_ends(cx, s))
                 .or_else(|| {
                     let data = s.has(Concept::Personal)
                         || s.has(Concept::Content)
@@ -1439,6 +1539,7 @@ impl Rule for ThirdPartySharing {
                 || excluded(&s.norm)
                 || consent_gated(s, share)
                 || describes_disclosures(cx, s)
+                || describes_a_disclosure_law(&s.norm)
             {
                 continue;
             }
@@ -1488,6 +1589,20 @@ impl Rule for ThirdPartySharing {
                 ));
                 continue;
             }
+            if recipients_own_ends().is_match(&s.norm[r_start..r_end]) {
+                out.push(sentence_finding(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "Your data serves its recipients' own business (“{}”){how}: they use it for ends \
+                         of their own, outside your contract with the vendor. Ask that data go only to \
+                         processors acting for the vendor.",
+                        snippet(cx, s, r_start, r_end),
+                    ),
+                ));
+                continue;
+            }
             let opening = &s.norm[r_start..r_end];
             if any_purpose().is_match(opening)
                 || open_ended_disclosure().is_match(opening)
@@ -1531,6 +1646,18 @@ fn describes_disclosures(cx: &Context, s: &SentenceFacts) -> bool {
         && std::iter::successors(cx.lead_in(s), |l| cx.lead_in(l))
             .take(2)
             .any(|l| rights_lead_in().is_match(&l.norm))
+}
+
+/// "the California Consumer Privacy Act (CCPA) requires certain disclosures about … the third
+/// parties with whom we share it", "… Protection Act to require website operators to disclose …
+/// whether third parties collect personally identifiable information": what a law makes the vendor
+/// tell, not a disclosure. The law must be the subject: "the delivery of digital ads requires
+/// disclosure of … Personal Data to … advertisers" is a disclosure.
+fn describes_a_disclosure_law(norm: &str) -> bool {
+    regex!(
+        r"(?:(?-u:\b)(?:act|acts|law|laws|code|statute|regulations?|ccpa|cpra)|\((?:ccpa|cpra|gdpr)\)) (?:also )?(?:to )?(?:requires?|required|requiring) (?:certain )?disclosures? (?:about|of|regarding|concerning)(?-u:\b)|(?:(?-u:\b)(?:act|acts|law|laws|code|statute|regulations?|ccpa|cpra)|\((?:ccpa|cpra|gdpr)\)) (?:also )?(?:to )?(?:require|requires|requiring) (?:[a-z-]+ ){1,3}?to disclose (?:how|whether|what|which|the categories)(?-u:\b)"
+    )
+    .is_match(norm)
 }
 
 /// A lead-in to what the customer may ask for or be told: "you have the right to request:", "we
@@ -2079,5 +2206,62 @@ mod tests {
         assert_clean(ID, "In order to detect payment abuse, we may provide payment-related User Data to payment-related companies.");
         // The Mirror Privacy Policy: a right to be told, not a disclosure.
         assert_clean(ID, "California’s “Shine the Light” law permits users of our App that are California residents to request certain information regarding our disclosure of personal information to third-parties for their direct marketing purposes.");
+    }
+
+    #[test]
+    fn recipients_that_do_the_vendors_work() {
+        // Bitwarden Privacy Policy: "partners" glosses the service providers in a parenthesis.
+        assert_clean(ID, "This section describes our accountability with regard to the onward transfer of your Personal Information to third party service providers (subprocessors, suppliers, vendors, or partners) and across country borders.");
+        // Hugging Face Privacy Policy: affiliates storing and processing on the vendor's behalf.
+        assert_clean(ID, "The Company may transfer your Personal Information to affiliated companies for the purpose of storing or processing such information on its behalf.");
+        // Miro Privacy Policy: affiliates for a purpose of the group's own.
+        assert_flags(ID, "Miro may share Personal Data with its corporate affiliates, parents and/or subsidiaries for business continuity purposes.");
+        // Tricky: processing on the vendor's behalf next to ends of the affiliates' own.
+        assert_flags(ID, "We may share your information with our affiliates for the purpose of processing it on our behalf and for their own marketing purposes.");
+    }
+
+    #[test]
+    fn cross_border_liability_and_back_references_to_a_deal() {
+        // Discord Privacy Policy: the Data Privacy Framework's onward-transfer liability.
+        assert_clean(ID, "In certain circumstances, we may be liable for the transfer of personal data from the EU, Switzerland, or the UK to a third party outside those countries.");
+        // Bitwarden Privacy Policy: "such merger … or other transfer" refers back to the deal.
+        assert_clean(ID, "If the third party proposes to materially change the privacy practices described in this Privacy Policy involving your Personal Information collected before such merger, acquisition, assignment or other transfer:");
+        // Blockworks Privacy Policy: an item naming a buyer in a deal it describes.
+        assert_flags(ID, "We may share personal information and other information that we collect as follows:\n\n*   With a buyer, successor, or other third party due to a merger, restructuring, reorganization, or other transfer or disposition of Blockworks or our operations, including, but not limited to, in the event of a sale, bankruptcy, dissolution, or similar proceeding. In such event, we will provide you with prior notification if your information will become subject to a different privacy policy.\n");
+        // Tricky: the sentence that makes the transfer (Bitwarden Privacy Policy).
+        assert_flags(ID, "We may also provide your Personal Information to a third party in connection with a merger or acquisition of Bitwarden, either in part or in whole, or the assignment or other transfer of the Site or Service.");
+    }
+
+    #[test]
+    fn what_a_disclosure_law_requires_is_no_disclosure() {
+        // Bitwarden and Hugging Face Privacy Policies.
+        assert_clean(ID, "For individuals who are California residents, the California Consumer Privacy Act (CCPA) requires certain disclosures about the categories of Personal Information we collect and how we use it, the categories of sources from whom we collect Personal Information, and the third parties with whom we share it.");
+        assert_clean(ID, "On September 27, 2013, California enacted A.B. 370, amending the California Online Privacy Protection Act to require website operators to disclose how they respond to \"Do Not Track Signals\"; and whether third parties collect personally identifiable information about users when they use online services.");
+        // Tricky: the vendor's own disclosure to the same kind of recipient, and a disclosure that
+        // advertising, not a law, requires (Dailymotion Privacy Policy).
+        assert_flags(ID, "We may share your personal information with third parties with whom we have business relationships, such as advertisers.");
+        assert_flags(ID, "For example, in general, the delivery of digital ads requires disclosure of some of Your Personal Data to companies participating in the ad-delivery process (ex. to advertisers, agencies, technical facilitators, etc.).");
+    }
+
+    #[test]
+    fn an_ad_platform_linking_activity_across_sites() {
+        // Bitwarden Privacy Policy.
+        assert_flags(ID, "When you visit the Site using Google Analytics, we and Google may link information about your activity from that site with activity from other sites that use Google Analytics services.");
+        // Tricky: the platform named as a tool, with nothing passing to it for its own use.
+        assert_clean(
+            ID,
+            "We use a variety of tools to do this, including Google Analytics.",
+        );
+    }
+
+    #[test]
+    fn data_that_serves_the_recipients_own_business() {
+        // Discord Privacy Policy: buyers' information given to sellers for their own business.
+        assert_flags(ID, "Additionally, if you purchase goods or services from other users on Discord, we may disclose certain information to these users in order to facilitate the delivery of the goods or services purchased or help them understand and improve their business.");
+        // Bitwarden Privacy Policy: an item under a lead-in of uses.
+        assert_flags(ID, "All of the categories of Personal Information we collect about you are used for the following purposes:\n\n*   For our operational purposes, and the operational purposes of our service providers and integration partners\n");
+        // Tricky: the same disclosure only to complete the purchase, and a prohibition.
+        assert_clean(ID, "Additionally, if you purchase goods or services from other users on Discord, we may disclose certain information to these users in order to facilitate the delivery of the goods or services purchased.");
+        assert_clean(ID, "Our service providers are not permitted to use the personal information we share with them to help them improve their products.");
     }
 }

@@ -42,11 +42,12 @@ fn customer_control() -> &'static TextRegex {
 }
 
 /// Wording that gives the customer control only in a sentence about encryption: "end-to-end" (also
-/// said of testing and solutions), "your keys" (also API keys), "we cannot access / decrypt / read"
-/// (also said of data the vendor merely chooses not to look at), "only you can".
+/// said of testing and solutions), "your keys" (also API keys), "keys under your control" (also said
+/// of account keys), "we cannot access / decrypt / read" (also said of data the vendor merely
+/// chooses not to look at), "only you can".
 fn control_about_encryption() -> &'static TextRegex {
     regex!(
-        r"(?-u:\b)end-to-end(?-u:\b)|(?-u:\b)end to end(?-u:\b)|(?-u:\b)(?:your|customer's|customer) (?:own )?(?:encryption )?keys?(?-u:\b)|(?-u:\b)we (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)(?-u:\b)|(?-u:\b)only you (?:can|hold|have)(?-u:\b)"
+        r"(?-u:\b)end-to-end(?-u:\b)|(?-u:\b)end to end(?-u:\b)|(?-u:\b)(?:your|customer's|customer) (?:own )?(?:encryption )?keys?(?-u:\b)|(?-u:\b)keys? (?:that |which )?(?:are |remain )?(?:under (?:your|the customer's|customer's|the user's) (?:sole |exclusive )?control|(?:you|the customer|customer) (?:alone )?(?:control|hold|manage)|(?:controlled|held|managed) (?:solely )?by (?:you|the customer|customer))(?-u:\b)|(?-u:\b)we (?:do not|don't|cannot|can't) (?:have access to|access|decrypt|read)(?-u:\b)|(?-u:\b)only you (?:can|hold|have)(?-u:\b)"
     )
 }
 
@@ -150,5 +151,21 @@ mod tests {
         assert_flags(ID, "We provide an end-to-end solution for your projects. Data is encrypted in transit using TLS.");
         assert_flags(ID, "Keep your API keys secret. We do not access your data except to provide support. We encrypt data at rest.");
         assert_clean(ID, "Your files are encrypted on your device with keys only you hold. We cannot decrypt your files.");
+    }
+
+    #[test]
+    fn keys_under_the_customers_control() {
+        // Bitwarden Privacy Policy: the keys are the customer's, said without "your keys".
+        assert_clean(ID, "Vault Data is encrypted using secure cryptographic keys under your control. We encrypt the transmission of that information using SSL.");
+        // Protective-looking but the vendor's: keys under the vendor's control.
+        assert_flags(
+            ID,
+            "Your data is encrypted at rest using keys under our control.",
+        );
+        // Tricky: control of something else in a sentence about encryption.
+        assert_flags(
+            ID,
+            "Data is encrypted in transit; the account settings are under your control.",
+        );
     }
 }
