@@ -4,7 +4,11 @@
 //! A licence the customer grants over its content that is perpetual, irrevocable, sublicensable
 //! (also: granted to the vendor "and its sublicensees") or transferable, or that survives
 //! termination — including a survival clause that lists the content provisions ("Section 3 (Your
-//! Content)"). The message names which of those it is. Also the customer's material passing into
+//! Content)", or "Sections 3, 8 … will continue to be operative" where section 3 is titled "Your User
+//! Content"). The message names which of those it is. Also, without the word "licence": use of the
+//! content that continues after its deletion or the account ("may continue to use and make available
+//! any and all Content … even if your account is terminated"), and the vendor's right to assign "any
+//! rights and licenses granted hereunder" in a contract with a section on the customer's content. Also the customer's material passing into
 //! the vendor's ownership ("any Feedback you provide will become the property of NYT", "we shall
 //! own all right, title, and interest in and to such feedback"), which is broader than any licence.
 //! A prohibition on the customer ("You may not … sublicense") is no licence.
@@ -21,7 +25,7 @@ use crate::text_regex::TextRegex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
-use crate::grammar::{actor_before, negated, scope_start, Actor};
+use crate::grammar::{actor_before, negated, scope_end, scope_start, vendor_permission, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::sentence_finding;
@@ -231,8 +235,21 @@ fn made_by_vendor(after_noun: &str) -> bool {
 }
 
 /// "The following provisions will survive expiration or termination of these Terms: … Section 3
-/// (Your Content) …": the content provisions, licence included, outlive the contract.
-fn survival_of_content_provisions(s: &SentenceFacts) -> Option<usize> {
+/// (Your Content) …": the content provisions, licence included, outlive the contract. The section may
+/// be named by its number only ("Upon termination, Sections 3, 8, 9 … will continue to be
+/// operative"), when the number resolves to a section whose title names the customer's content.
+fn survival_of_content_provisions(cx: &Context, s: &SentenceFacts) -> Option<usize> {
+    // "Upon termination, Sections 3, 8 … will continue to be operative", "Sections 10 through 15
+    // will survive and remain in effect": other words for surviving, with the termination named.
+    let continues = regex!(
+        r"(?-u:\b)(?:sections?|clauses?|paragraphs?|provisions?|articles?)(?-u:\b)[^.]*(?-u:\b)(?:surviv(?:e|es)|continue\ to\ be\ operative|(?:continue|continues|remain|remains)\ in\ (?:full\ )?(?:force|effect)|continue\ to\ apply)(?-u:\b)"
+    );
+    if let Some(m) = continues.find(&s.norm) {
+        let ends = ["terminat", "expir"].iter().any(|w| s.norm.contains(w));
+        if ends && refers_to_content_section(cx, s) {
+            return Some(m.start());
+        }
+    }
     let re = regex!(
         r"(?-u:\b)(?:sections?|clauses?|paragraphs?|provisions?|articles?)(?-u:\b)[^.]*(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)|(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)[^.]*(?-u:\b)(?:sections?|clauses?|paragraphs?|articles?)(?-u:\b)"
     );
@@ -250,6 +267,122 @@ fn survival_of_content_provisions(s: &SentenceFacts) -> Option<usize> {
         before.ends_with(|c: char| c.is_ascii_digit() || c == ')')
     });
     names_content_provision.then_some(m.start())
+}
+
+/// A section title about the customer's material: "Your User Content", "User-Generated Content",
+/// "Your Content" — not the vendor's ("Our Content and Materials") or a third party's. A feedback
+/// section is left out: its licence is perpetual in itself, flagged where it is granted, so its
+/// survival adds nothing.
+fn content_title(title: &str) -> bool {
+    let title = title.to_lowercase();
+    regex!(r"(?-u:\b)(?:content|contents|submissions|uploads|user materials|your materials|customer data|your data)(?-u:\b)")
+        .is_match(&title)
+        && !regex!(r"(?-u:\b)(?:our|third|third-party|prohibited)(?-u:\b)").is_match(&title)
+}
+
+/// A cross-reference in the sentence resolves to a section whose title names the customer's
+/// material ("Sections 3, 8, 9 …" where section 3 is "Your User Content").
+fn refers_to_content_section(cx: &Context, s: &SentenceFacts) -> bool {
+    cx.doc
+        .cross_refs
+        .iter()
+        .filter(|r| r.span.start >= s.span.start && r.span.end <= s.span.end)
+        .flat_map(|r| r.targets.iter())
+        .filter_map(|t| t.resolved)
+        .any(|id| {
+            cx.doc.clauses[id]
+                .title
+                .as_deref()
+                .is_some_and(content_title)
+        })
+}
+
+/// "The Company may continue to use and make available any and all Content … even if your account is
+/// terminated", "anything you post … may be used by the public … even after you delete it": a use
+/// of the customer's material that outlasts its deletion or the account, granted without the word
+/// "licence".
+fn continued_use(s: &SentenceFacts) -> bool {
+    let content = s.hits_of(Concept::Content).any(|h| {
+        let hit = &s.norm[h.start..h.end];
+        !(hit.contains("personal") || hit.contains("information") || hit.contains("data"))
+    }) || supplied_by_customer(s);
+    if !content {
+        return false;
+    }
+    let continuing = regex!(
+        r"(?-u:\b)(?:may|can|will|shall)\ (?:also\ |still\ )?(?:retain\ and\ |keep\ and\ )?continue\ to\ (?:use|display|distribute|reproduce|publish|exploit|make\ available)(?-u:\b)"
+    );
+    let used_after = regex!(
+        r"(?-u:\b)(?:may|can|will)\ (?:still\ |continue\ to\ )?be\ (?:used|displayed|distributed|reproduced|published)(?-u:\b)"
+    );
+    let after_deletion = regex!(
+        r"(?-u:\b)(?:even\ )?(?:after|if|once)\ (?:you\ (?:delete|remove|close|terminate|cancel)|your\ (?:account|content)\ (?:is|has\ been)\ (?:deleted|terminated|closed|removed)|(?:the\ )?(?:deletion|termination|removal))(?-u:\b)"
+    );
+    // "We and our users may retain and continue to use": a vendor subject beside the users. The
+    // content is what is used ("… any of your User Content"), not a word elsewhere ("we will
+    // continue to use that watch history … to recommend content").
+    if let Some(m) = continuing.find(&s.norm) {
+        let end = scope_end(&s.norm, m.end());
+        let object = s.hits_of(Concept::Content).any(|h| {
+            h.start >= m.end() && h.end <= end && {
+                let between = &s.norm[m.end()..h.start];
+                !between.contains(" to ") && !between.contains(" for ")
+            }
+        });
+        return object && vendor_permission(s, m.start()) && !negated(s, m.start());
+    }
+    // A passive use ("anything you post … may be used by the public"): whoever uses it, the
+    // customer is not the one permitted.
+    used_after
+        .find(&s.norm)
+        .filter(|m| after_deletion.is_match(&s.norm[m.end()..]))
+        .is_some_and(|m| !negated(s, m.start()))
+}
+
+/// The document has a section about the customer's material ("3. Your User Content"): the licences
+/// granted under it include one over that material.
+fn has_content_section(cx: &Context) -> bool {
+    cx.doc
+        .clauses
+        .iter()
+        .any(|c| c.title.as_deref().is_some_and(content_title))
+}
+
+/// "These Terms, and any rights and licenses granted hereunder, … may be assigned by us without
+/// restriction", "GitHub may assign … these Terms …, including the license grant in Section D.4":
+/// the vendor may pass the licences it holds, the one over the customer's content among them, to
+/// anyone. Returns where the assignment is stated.
+fn vendor_assigns_licences(cx: &Context, s: &SentenceFacts) -> Option<usize> {
+    regex!(r"(?-u:\b)(?:rights\ and\ licen[cs]es|licen[cs]es\ and\ rights|licen[cs]e\ grants?|licen[cs]es\ granted)(?-u:\b)")
+        .find(&s.norm)?;
+    let by = regex!(
+        r"(?-u:\b)(?:assigned|transferred|delegated)\ (?:or\ (?:assigned|transferred|delegated)\ )?by\ (?P<who>[a-z][a-z.-]*)(?-u:\b)"
+    );
+    let passive = by.captures_iter(&s.norm).find_map(|c| {
+        let who = c.name("who")?.as_str();
+        let m = c.get(0)?;
+        (!matches!(
+            who,
+            "you"
+                | "your"
+                | "customer"
+                | "customers"
+                | "user"
+                | "users"
+                | "licensee"
+                | "either"
+                | "any"
+        ) && !negated(s, m.start()))
+        .then_some(m.start())
+    });
+    let active = || {
+        regex!(r"(?-u:\b)(?:assign|transfer|delegate)(?-u:\b)")
+            .find_iter(&s.norm)
+            .find(|m| actor_before(s, m.start()) == Actor::Vendor && !negated(s, m.start()))
+            .map(|m| m.start())
+    };
+    let at = passive.or_else(active)?;
+    has_content_section(cx).then_some(at)
 }
 
 /// The customer's own material named by how it arrives: "any question you post", "anything users
@@ -292,8 +425,35 @@ impl Rule for BroadLicense {
                     continue;
                 }
             }
+            // The assignment clause names the licences ("any rights and licenses granted
+            // hereunder"), so it is read before the licence words send the sentence on.
+            if vendor_assigns_licences(cx, s).is_some() {
+                out.push(sentence_finding(
+                    cx,
+                    &META,
+                    s,
+                    "The vendor may assign the agreement with the licences you grant, the one over your \
+                     content included, to anyone: the licence is transferable in effect. Ask that an \
+                     assignment need your consent or be limited to a successor of the whole business bound \
+                     by the same terms."
+                        .to_string(),
+                ));
+                continue;
+            }
             if !s.has(Concept::License) {
-                if let Some(at) = survival_of_content_provisions(s) {
+                if continued_use(s) {
+                    out.push(sentence_finding(
+                        cx,
+                        &META,
+                        s,
+                        "Your content may go on being used after you delete it or your account ends. \
+                         That use survives termination like a perpetual licence; ask that use end, and \
+                         copies be deleted, when the content or the account is removed."
+                            .to_string(),
+                    ));
+                    continue;
+                }
+                if let Some(at) = survival_of_content_provisions(cx, s) {
                     if !negated(s, at) {
                         out.push(sentence_finding(
                             cx,
@@ -493,5 +653,54 @@ mod tests {
         // Linear Terms of Service: an item's own exception ("except as … prohibited by law") does
         // not lift the prohibition from the items after it.
         assert_clean(ID, "Customer agrees that it will not, and will not allow Users or third parties to, directly or indirectly (a) modify, translate, copy or create derivative works based on the Service, (b) reverse engineer the Service, except as and only to the extent this restriction is prohibited by law, (c) license, sublicense, sell, resell, transfer, assign, distribute or otherwise make the Service available to any third party, or (d) remove any proprietary notices from User Content.");
+    }
+
+    /// A contract with a section on the customer's content, as Pinterest's Terms of Service lay it
+    /// out, followed by `tail`.
+    fn with_content_section(title: &str, tail: &str) -> String {
+        format!(
+            "3\\. {title}\n=====\n\nYou grant us a non-exclusive licence to use the material you post.\n\n\
+             7\\. Termination\n=====\n\n{tail}\n"
+        )
+    }
+
+    #[test]
+    fn surviving_sections_named_by_number() {
+        // Pinterest Terms of Service: section 3 is "Your User Content".
+        assert_flags(ID, &with_content_section("Your User Content", "Upon termination, Sections 3, 8, 9, 10, 11, 12, and 13 of these Terms will continue to be operative."));
+        // The same survival clause where section 3 is about something else.
+        assert_clean(ID, &with_content_section("Fees and Payment", "Upon termination, Sections 3, 8, 9, 10, 11, 12, and 13 of these Terms will continue to be operative."));
+        // Tricky: the vendor's own content section (Quora: "Our Content and Materials").
+        assert_clean(ID, &with_content_section("Our Content and Materials", "Upon termination, Sections 3, 8, 9, 10, 11, 12, and 13 of these Terms will continue to be operative."));
+    }
+
+    #[test]
+    fn use_that_continues_after_deletion_or_termination() {
+        // hi5 / Tagged Terms of Service.
+        assert_flags(ID, "The Company may continue to use and make available any and all Content and the Company will continue to have all of these rights even if your account is terminated.");
+        // Pinterest Terms of Service.
+        assert_flags(ID, "We and our users may retain and continue to use, store, display, reproduce, save, modify, create derivative works, perform, and distribute any of your User Content that you or other users have stored or shared on Pinterest.");
+        // Imgur Terms of Service: a passive use, after deletion.
+        assert_flags(ID, "Also, of course, anything you post to a public portion of our site may be used by the public pursuant to the following paragraph even after you delete it.");
+        // The hi5 clause refused.
+        assert_clean(ID, "The Company will not continue to use or make available any Content if your account is terminated.");
+        // Tricky, YouTube Kids Privacy Policy: the history is used, the content only recommended.
+        assert_clean(ID, "When you sign in with your Google account, we use the watch and search history tied to each specific installation of the app to recommend content on YouTube Kids, and we will continue to use that watch and search history for recommendations even if you sign out of the app.");
+        // Tinder Terms of Service: the customer's own use of the service.
+        assert_clean(ID, "If you cancel a subscription, you may continue to use the cancelled service until the end of your then-current subscription term.");
+        // Tricky, Bandcamp Privacy Policy: an acquirer using personal data is sharing, not a
+        // licence over content.
+        assert_clean(ID, "You acknowledge that such transfers may occur, and that any acquirer of Bandcamp may continue to use your Personal Data as set forth in this policy.");
+    }
+
+    #[test]
+    fn the_vendor_assigning_the_licences_it_holds() {
+        // Pinterest Terms of Service.
+        assert_flags(ID, &with_content_section("Your User Content", "In all other cases, these Terms, and any rights and licenses granted hereunder, may not be transferred or assigned by you, but may be assigned by us without restriction."));
+        assert_flags(ID, &with_content_section("Your User Content", "If you’re a consumer in the EEA, Switzerland, or the UK, either you or we may assign this agreement, and any rights and licenses granted under it, to a third party."));
+        // Zora Terms of Service: only the customer is restricted.
+        assert_clean(ID, &with_content_section("Your User Content", "These Terms, and any rights and licenses granted hereunder, may not be transferred or assigned by you without the prior written consent of Zora."));
+        // Tricky: no licence over content in a contract without a content section.
+        assert_clean(ID, &with_content_section("Fees and Payment", "In all other cases, these Terms, and any rights and licenses granted hereunder, may not be transferred or assigned by you, but may be assigned by us without restriction."));
     }
 }
