@@ -58,6 +58,13 @@ const FACETS: &[Facet] = &[
         name: "perpetual",
         pattern: r"(?-u:\b)perpetual(?:ly)?(?-u:\b)|(?-u:\b)in perpetuity(?-u:\b)",
     },
+    // "for the entire duration of the intellectual property rights", "for the full term of any
+    // copyright that may exist in such User Content": as long as the rights last is perpetual in
+    // effect (European drafting avoids the word).
+    Facet {
+        name: "granted for as long as the rights last",
+        pattern: r"(?-u:\b)for the (?:entire|full|whole|legal) (?:duration|term|period) of (?:the |any |such )?(?:intellectual property|copyrights?|author's rights|rights)(?-u:\b)",
+    },
     Facet {
         name: "irrevocable",
         pattern: r"(?-u:\b)irrevocabl[ey](?-u:\b)|(?-u:\b)cannot revoke(?-u:\b)|(?-u:\b)can't revoke(?-u:\b)|(?-u:\b)may not revoke(?-u:\b)",
@@ -244,9 +251,11 @@ fn survival_of_content_provisions(cx: &Context, s: &SentenceFacts) -> Option<usi
     let continues = regex!(
         r"(?-u:\b)(?:sections?|clauses?|paragraphs?|provisions?|articles?)(?-u:\b)[^.]*(?-u:\b)(?:surviv(?:e|es)|continue\ to\ be\ operative|(?:continue|continues|remain|remains)\ in\ (?:full\ )?(?:force|effect)|continue\ to\ apply)(?-u:\b)"
     );
-    if let Some(m) = continues.find(&s.norm) {
-        let ends = ["terminat", "expir"].iter().any(|w| s.norm.contains(w));
-        if ends && refers_to_content_section(cx, s) {
+    // The cheap tests first: a termination named, and a cross-reference that resolves to a content
+    // section; the pattern only then.
+    let ends = ["terminat", "expir"].iter().any(|w| s.norm.contains(w));
+    if ends && refers_to_content_section(cx, s) {
+        if let Some(m) = continues.find(&s.norm) {
             return Some(m.start());
         }
     }
@@ -302,6 +311,10 @@ fn refers_to_content_section(cx: &Context, s: &SentenceFacts) -> bool {
 /// of the customer's material that outlasts its deletion or the account, granted without the word
 /// "licence".
 fn continued_use(s: &SentenceFacts) -> bool {
+    // The cheap test first: every form below says "continue to" or "be …".
+    if !(s.norm.contains("continue to") || s.norm.contains(" be ")) {
+        return false;
+    }
     let content = s.hits_of(Concept::Content).any(|h| {
         let hit = &s.norm[h.start..h.end];
         !(hit.contains("personal") || hit.contains("information") || hit.contains("data"))
@@ -353,6 +366,9 @@ fn has_content_section(cx: &Context) -> bool {
 /// the vendor may pass the licences it holds, the one over the customer's content among them, to
 /// anyone. Returns where the assignment is stated.
 fn vendor_assigns_licences(cx: &Context, s: &SentenceFacts) -> Option<usize> {
+    if !(s.has(Concept::License) && (s.norm.contains("assign") || s.norm.contains("transfer"))) {
+        return None;
+    }
     regex!(r"(?-u:\b)(?:rights\ and\ licen[cs]es|licen[cs]es\ and\ rights|licen[cs]e\ grants?|licen[cs]es\ granted)(?-u:\b)")
         .find(&s.norm)?;
     let by = regex!(
@@ -662,6 +678,24 @@ mod tests {
             "3\\. {title}\n=====\n\nYou grant us a non-exclusive licence to use the material you post.\n\n\
              7\\. Termination\n=====\n\n{tail}\n"
         )
+    }
+
+    #[test]
+    fn a_licence_for_as_long_as_the_rights_last() {
+        // Steam Subscriber Agreement: the licence sentence before it names the content.
+        let f = findings(ID, "When you upload your content to Steam, you grant Valve and its affiliates the worldwide, non-exclusive right to use, reproduce and distribute your User Generated Content. This license is granted to Valve as the content is uploaded on Steam for the entire duration of the intellectual property rights.");
+        assert!(
+            f.iter()
+                .any(|f| f.message.contains("granted for as long as the rights last")),
+            "{f:?}"
+        );
+        // Tricky: the duration of a subscription is no such term.
+        assert_clean(ID, "You grant us a non-exclusive license to host Your Content for the entire duration of your subscription.");
+        // The vendor licensing its software to the customer.
+        assert_clean(
+            ID,
+            "We grant you a licence to use the Software for the full term of the copyright in it.",
+        );
     }
 
     #[test]

@@ -63,12 +63,12 @@ fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
         " fit",
         "research",
         "moneti",
-        "better",
     ];
     s.has(Concept::Improve)
         || s.has(Concept::Purpose)
         || s.has(Concept::Discretion)
         || WORDS.iter().any(|w| s.norm.contains(w))
+        || (s.norm.contains("better") && s.norm.contains("make"))
 }
 
 /// Open purposes `open_purpose` leaves to this rule: research ("conducting research for
@@ -243,6 +243,9 @@ fn improves_the_named_offering(
 /// allows us to improve the Services": the data, as the subject, serves the vendor's purpose, which
 /// is a use of it though no verb of use is written.
 fn data_serves_vendor(s: &crate::context::SentenceFacts) -> bool {
+    if !s.norm.contains(" us") {
+        return false;
+    }
     let re = regex!(r"(?-u:\b)(?:help|helps|allow|allows|enable|enables|lets)\ us(?-u:\b)");
     let Some(m) = re.find(&s.norm) else {
         return false;
