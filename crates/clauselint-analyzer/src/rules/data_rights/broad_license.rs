@@ -141,16 +141,18 @@ pub(crate) fn granted_by_customer(s: &SentenceFacts) -> bool {
         || s.norm.contains(" you grant")
 }
 
-/// "You hereby grant us a perpetual license to do so", "these rights are irrevocable": a licence
-/// whose object is the use described in the sentence before, when that sentence is about content.
+/// "You hereby grant us a perpetual license to do so", "these rights are irrevocable", "you grant us
+/// a perpetual … licence to use … any such material": a licence whose object is the use or the
+/// material named in the sentence before, when that sentence is about the customer's content ("Any
+/// material you upload to our Service …").
 fn refers_back_to_content(cx: &Context, s: &SentenceFacts) -> bool {
     let re = regex!(
-        r"(?-u:\b)(?:to do so|do the same|(?:this|that|such|the above|the foregoing) (?:license|licence|right|permission)s?|(?:these|those|such) rights)(?-u:\b)"
+        r"(?-u:\b)(?:to do so|do the same|(?:this|that|such|the above|the foregoing) (?:license|licence|right|permission)s?|(?:these|those|such) rights|such (?:material|materials|content|submissions?|uploads?))(?-u:\b)"
     );
     re.is_match(&s.norm)
         && cx
             .previous_in_block(s)
-            .is_some_and(|p| p.has(Concept::Content))
+            .is_some_and(|p| p.has(Concept::Content) || supplied_by_customer(p))
 }
 
 /// A grant the licence lexicon does not name: "all right, title and interest in the Feedback"
@@ -561,6 +563,10 @@ mod tests {
             "We may display Your Content on the Site and in Epic’s promotions. You hereby grant us a \
              royalty-free, perpetual, world-wide license to do so.",
         );
+        // Deliveroo Terms of Service: "such material" is what the customer uploads.
+        assert_flags(ID, "Any material you upload to our Service will be considered non-confidential and non-proprietary. To the extent that such material is protected by intellectual property rights, you grant us a perpetual, worldwide, royalty-free licence to use, copy, modify, distribute, sell and disclose to third parties any such material or data for any purpose related to our business.");
+        // ... but not the vendor's own material.
+        assert_clean(ID, "Our Service contains material that we publish for our customers. We grant you a non-exclusive, perpetual licence to view such material for personal use.");
         // Tricky: the back-reference follows a sentence that is not about content.
         assert_clean(
             ID,
