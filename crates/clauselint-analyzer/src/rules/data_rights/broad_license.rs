@@ -4,7 +4,11 @@
 //! A licence the customer grants over its content that is perpetual, irrevocable, sublicensable
 //! (also: granted to the vendor "and its sublicensees") or transferable, or that survives
 //! termination — including a survival clause that lists the content provisions ("Section 3 (Your
-//! Content)"). The message names which of those it is. Also the customer's material passing into
+//! Content)", or "Sections 3, 8 … will continue to be operative" where section 3 is titled "Your User
+//! Content"). The message names which of those it is. Also, without the word "licence": use of the
+//! content that continues after its deletion or the account ("may continue to use and make available
+//! any and all Content … even if your account is terminated"), and the vendor's right to assign "any
+//! rights and licenses granted hereunder" in a contract with a section on the customer's content. Also the customer's material passing into
 //! the vendor's ownership ("any Feedback you provide will become the property of NYT", "we shall
 //! own all right, title, and interest in and to such feedback"), which is broader than any licence.
 //! A prohibition on the customer ("You may not … sublicense") is no licence.
@@ -21,7 +25,7 @@ use crate::text_regex::TextRegex;
 
 use crate::context::{Context, SentenceFacts};
 use crate::finding::{Finding, Severity};
-use crate::grammar::{actor_before, negated, scope_start, Actor};
+use crate::grammar::{actor_before, negated, scope_end, scope_start, vendor_permission, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
 use crate::rules::sentence_finding;
@@ -53,6 +57,13 @@ const FACETS: &[Facet] = &[
     Facet {
         name: "perpetual",
         pattern: r"(?-u:\b)perpetual(?:ly)?(?-u:\b)|(?-u:\b)in perpetuity(?-u:\b)",
+    },
+    // "for the entire duration of the intellectual property rights", "for the full term of any
+    // copyright that may exist in such User Content": as long as the rights last is perpetual in
+    // effect (European drafting avoids the word).
+    Facet {
+        name: "granted for as long as the rights last",
+        pattern: r"(?-u:\b)for the (?:entire|full|whole|legal) (?:duration|term|period) of (?:the |any |such )?(?:intellectual property|copyrights?|author's rights|rights)(?-u:\b)",
     },
     Facet {
         name: "irrevocable",
@@ -130,16 +141,18 @@ pub(crate) fn granted_by_customer(s: &SentenceFacts) -> bool {
         || s.norm.contains(" you grant")
 }
 
-/// "You hereby grant us a perpetual license to do so", "these rights are irrevocable": a licence
-/// whose object is the use described in the sentence before, when that sentence is about content.
+/// "You hereby grant us a perpetual license to do so", "these rights are irrevocable", "you grant us
+/// a perpetual … licence to use … any such material": a licence whose object is the use or the
+/// material named in the sentence before, when that sentence is about the customer's content ("Any
+/// material you upload to our Service …").
 fn refers_back_to_content(cx: &Context, s: &SentenceFacts) -> bool {
     let re = regex!(
-        r"(?-u:\b)(?:to do so|do the same|(?:this|that|such|the above|the foregoing) (?:license|licence|right|permission)s?|(?:these|those|such) rights)(?-u:\b)"
+        r"(?-u:\b)(?:to do so|do the same|(?:this|that|such|the above|the foregoing) (?:license|licence|right|permission)s?|(?:these|those|such) rights|such (?:material|materials|content|submissions?|uploads?))(?-u:\b)"
     );
     re.is_match(&s.norm)
         && cx
             .previous_in_block(s)
-            .is_some_and(|p| p.has(Concept::Content))
+            .is_some_and(|p| p.has(Concept::Content) || supplied_by_customer(p))
 }
 
 /// A grant the licence lexicon does not name: "all right, title and interest in the Feedback"
@@ -231,8 +244,23 @@ fn made_by_vendor(after_noun: &str) -> bool {
 }
 
 /// "The following provisions will survive expiration or termination of these Terms: … Section 3
-/// (Your Content) …": the content provisions, licence included, outlive the contract.
-fn survival_of_content_provisions(s: &SentenceFacts) -> Option<usize> {
+/// (Your Content) …": the content provisions, licence included, outlive the contract. The section may
+/// be named by its number only ("Upon termination, Sections 3, 8, 9 … will continue to be
+/// operative"), when the number resolves to a section whose title names the customer's content.
+fn survival_of_content_provisions(cx: &Context, s: &SentenceFacts) -> Option<usize> {
+    // "Upon termination, Sections 3, 8 … will continue to be operative", "Sections 10 through 15
+    // will survive and remain in effect": other words for surviving, with the termination named.
+    let continues = regex!(
+        r"(?-u:\b)(?:sections?|clauses?|paragraphs?|provisions?|articles?)(?-u:\b)[^.]*(?-u:\b)(?:surviv(?:e|es)|continue\ to\ be\ operative|(?:continue|continues|remain|remains)\ in\ (?:full\ )?(?:force|effect)|continue\ to\ apply)(?-u:\b)"
+    );
+    // The cheap tests first: a termination named, and a cross-reference that resolves to a content
+    // section; the pattern only then.
+    let ends = ["terminat", "expir"].iter().any(|w| s.norm.contains(w));
+    if ends && refers_to_content_section(cx, s) {
+        if let Some(m) = continues.find(&s.norm) {
+            return Some(m.start());
+        }
+    }
     let re = regex!(
         r"(?-u:\b)(?:sections?|clauses?|paragraphs?|provisions?|articles?)(?-u:\b)[^.]*(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)|(?-u:\b)surviv(?:e|es|ing)\s+(?:any\s+|the\s+)?(?:expiration|expiry|termination)(?-u:\b)[^.]*(?-u:\b)(?:sections?|clauses?|paragraphs?|articles?)(?-u:\b)"
     );
@@ -250,6 +278,129 @@ fn survival_of_content_provisions(s: &SentenceFacts) -> Option<usize> {
         before.ends_with(|c: char| c.is_ascii_digit() || c == ')')
     });
     names_content_provision.then_some(m.start())
+}
+
+/// A section title about the customer's material: "Your User Content", "User-Generated Content",
+/// "Your Content" — not the vendor's ("Our Content and Materials") or a third party's. A feedback
+/// section is left out: its licence is perpetual in itself, flagged where it is granted, so its
+/// survival adds nothing.
+fn content_title(title: &str) -> bool {
+    let title = title.to_lowercase();
+    regex!(r"(?-u:\b)(?:content|contents|submissions|uploads|user materials|your materials|customer data|your data)(?-u:\b)")
+        .is_match(&title)
+        && !regex!(r"(?-u:\b)(?:our|third|third-party|prohibited)(?-u:\b)").is_match(&title)
+}
+
+/// A cross-reference in the sentence resolves to a section whose title names the customer's
+/// material ("Sections 3, 8, 9 …" where section 3 is "Your User Content").
+fn refers_to_content_section(cx: &Context, s: &SentenceFacts) -> bool {
+    cx.doc
+        .cross_refs
+        .iter()
+        .filter(|r| r.span.start >= s.span.start && r.span.end <= s.span.end)
+        .flat_map(|r| r.targets.iter())
+        .filter_map(|t| t.resolved)
+        .any(|id| {
+            cx.doc.clauses[id]
+                .title
+                .as_deref()
+                .is_some_and(content_title)
+        })
+}
+
+/// "The Company may continue to use and make available any and all Content … even if your account is
+/// terminated", "anything you post … may be used by the public … even after you delete it": a use
+/// of the customer's material that outlasts its deletion or the account, granted without the word
+/// "licence".
+fn continued_use(s: &SentenceFacts) -> bool {
+    // The cheap test first: every form below says "continue to" or "be …".
+    if !(s.norm.contains("continue to") || s.norm.contains(" be ")) {
+        return false;
+    }
+    let content = s.hits_of(Concept::Content).any(|h| {
+        let hit = &s.norm[h.start..h.end];
+        !(hit.contains("personal") || hit.contains("information") || hit.contains("data"))
+    }) || supplied_by_customer(s);
+    if !content {
+        return false;
+    }
+    let continuing = regex!(
+        r"(?-u:\b)(?:may|can|will|shall)\ (?:also\ |still\ )?(?:retain\ and\ |keep\ and\ )?continue\ to\ (?:use|display|distribute|reproduce|publish|exploit|make\ available)(?-u:\b)"
+    );
+    let used_after = regex!(
+        r"(?-u:\b)(?:may|can|will)\ (?:still\ |continue\ to\ )?be\ (?:used|displayed|distributed|reproduced|published)(?-u:\b)"
+    );
+    let after_deletion = regex!(
+        r"(?-u:\b)(?:even\ )?(?:after|if|once)\ (?:you\ (?:delete|remove|close|terminate|cancel)|your\ (?:account|content)\ (?:is|has\ been)\ (?:deleted|terminated|closed|removed)|(?:the\ )?(?:deletion|termination|removal))(?-u:\b)"
+    );
+    // "We and our users may retain and continue to use": a vendor subject beside the users. The
+    // content is what is used ("… any of your User Content"), not a word elsewhere ("we will
+    // continue to use that watch history … to recommend content").
+    if let Some(m) = continuing.find(&s.norm) {
+        let end = scope_end(&s.norm, m.end());
+        let object = s.hits_of(Concept::Content).any(|h| {
+            h.start >= m.end() && h.end <= end && {
+                let between = &s.norm[m.end()..h.start];
+                !between.contains(" to ") && !between.contains(" for ")
+            }
+        });
+        return object && vendor_permission(s, m.start()) && !negated(s, m.start());
+    }
+    // A passive use ("anything you post … may be used by the public"): whoever uses it, the
+    // customer is not the one permitted.
+    used_after
+        .find(&s.norm)
+        .filter(|m| after_deletion.is_match(&s.norm[m.end()..]))
+        .is_some_and(|m| !negated(s, m.start()))
+}
+
+/// The document has a section about the customer's material ("3. Your User Content"): the licences
+/// granted under it include one over that material.
+fn has_content_section(cx: &Context) -> bool {
+    cx.doc
+        .clauses
+        .iter()
+        .any(|c| c.title.as_deref().is_some_and(content_title))
+}
+
+/// "These Terms, and any rights and licenses granted hereunder, … may be assigned by us without
+/// restriction", "GitHub may assign … these Terms …, including the license grant in Section D.4":
+/// the vendor may pass the licences it holds, the one over the customer's content among them, to
+/// anyone. Returns where the assignment is stated.
+fn vendor_assigns_licences(cx: &Context, s: &SentenceFacts) -> Option<usize> {
+    if !(s.has(Concept::License) && (s.norm.contains("assign") || s.norm.contains("transfer"))) {
+        return None;
+    }
+    regex!(r"(?-u:\b)(?:rights\ and\ licen[cs]es|licen[cs]es\ and\ rights|licen[cs]e\ grants?|licen[cs]es\ granted)(?-u:\b)")
+        .find(&s.norm)?;
+    let by = regex!(
+        r"(?-u:\b)(?:assigned|transferred|delegated)\ (?:or\ (?:assigned|transferred|delegated)\ )?by\ (?P<who>[a-z][a-z.-]*)(?-u:\b)"
+    );
+    let passive = by.captures_iter(&s.norm).find_map(|c| {
+        let who = c.name("who")?.as_str();
+        let m = c.get(0)?;
+        (!matches!(
+            who,
+            "you"
+                | "your"
+                | "customer"
+                | "customers"
+                | "user"
+                | "users"
+                | "licensee"
+                | "either"
+                | "any"
+        ) && !negated(s, m.start()))
+        .then_some(m.start())
+    });
+    let active = || {
+        regex!(r"(?-u:\b)(?:assign|transfer|delegate)(?-u:\b)")
+            .find_iter(&s.norm)
+            .find(|m| actor_before(s, m.start()) == Actor::Vendor && !negated(s, m.start()))
+            .map(|m| m.start())
+    };
+    let at = passive.or_else(active)?;
+    has_content_section(cx).then_some(at)
 }
 
 /// The customer's own material named by how it arrives: "any question you post", "anything users
@@ -292,8 +443,35 @@ impl Rule for BroadLicense {
                     continue;
                 }
             }
+            // The assignment clause names the licences ("any rights and licenses granted
+            // hereunder"), so it is read before the licence words send the sentence on.
+            if vendor_assigns_licences(cx, s).is_some() {
+                out.push(sentence_finding(
+                    cx,
+                    &META,
+                    s,
+                    "The vendor may assign the agreement with the licences you grant, the one over your \
+                     content included, to anyone: the licence is transferable in effect. Ask that an \
+                     assignment need your consent or be limited to a successor of the whole business bound \
+                     by the same terms."
+                        .to_string(),
+                ));
+                continue;
+            }
             if !s.has(Concept::License) {
-                if let Some(at) = survival_of_content_provisions(s) {
+                if continued_use(s) {
+                    out.push(sentence_finding(
+                        cx,
+                        &META,
+                        s,
+                        "Your content may go on being used after you delete it or your account ends. \
+                         That use survives termination like a perpetual licence; ask that use end, and \
+                         copies be deleted, when the content or the account is removed."
+                            .to_string(),
+                    ));
+                    continue;
+                }
+                if let Some(at) = survival_of_content_provisions(cx, s) {
                     if !negated(s, at) {
                         out.push(sentence_finding(
                             cx,
@@ -385,6 +563,10 @@ mod tests {
             "We may display Your Content on the Site and in Epic’s promotions. You hereby grant us a \
              royalty-free, perpetual, world-wide license to do so.",
         );
+        // Deliveroo Terms of Service: "such material" is what the customer uploads.
+        assert_flags(ID, "Any material you upload to our Service will be considered non-confidential and non-proprietary. To the extent that such material is protected by intellectual property rights, you grant us a perpetual, worldwide, royalty-free licence to use, copy, modify, distribute, sell and disclose to third parties any such material or data for any purpose related to our business.");
+        // ... but not the vendor's own material.
+        assert_clean(ID, "Our Service contains material that we publish for our customers. We grant you a non-exclusive, perpetual licence to view such material for personal use.");
         // Tricky: the back-reference follows a sentence that is not about content.
         assert_clean(
             ID,
@@ -493,5 +675,72 @@ mod tests {
         // Linear Terms of Service: an item's own exception ("except as … prohibited by law") does
         // not lift the prohibition from the items after it.
         assert_clean(ID, "Customer agrees that it will not, and will not allow Users or third parties to, directly or indirectly (a) modify, translate, copy or create derivative works based on the Service, (b) reverse engineer the Service, except as and only to the extent this restriction is prohibited by law, (c) license, sublicense, sell, resell, transfer, assign, distribute or otherwise make the Service available to any third party, or (d) remove any proprietary notices from User Content.");
+    }
+
+    /// A contract with a section on the customer's content, as Pinterest's Terms of Service lay it
+    /// out, followed by `tail`.
+    fn with_content_section(title: &str, tail: &str) -> String {
+        format!(
+            "3\\. {title}\n=====\n\nYou grant us a non-exclusive licence to use the material you post.\n\n\
+             7\\. Termination\n=====\n\n{tail}\n"
+        )
+    }
+
+    #[test]
+    fn a_licence_for_as_long_as_the_rights_last() {
+        // Steam Subscriber Agreement: the licence sentence before it names the content.
+        let f = findings(ID, "When you upload your content to Steam, you grant Valve and its affiliates the worldwide, non-exclusive right to use, reproduce and distribute your User Generated Content. This license is granted to Valve as the content is uploaded on Steam for the entire duration of the intellectual property rights.");
+        assert!(
+            f.iter()
+                .any(|f| f.message.contains("granted for as long as the rights last")),
+            "{f:?}"
+        );
+        // Tricky: the duration of a subscription is no such term.
+        assert_clean(ID, "You grant us a non-exclusive license to host Your Content for the entire duration of your subscription.");
+        // The vendor licensing its software to the customer.
+        assert_clean(
+            ID,
+            "We grant you a licence to use the Software for the full term of the copyright in it.",
+        );
+    }
+
+    #[test]
+    fn surviving_sections_named_by_number() {
+        // Pinterest Terms of Service: section 3 is "Your User Content".
+        assert_flags(ID, &with_content_section("Your User Content", "Upon termination, Sections 3, 8, 9, 10, 11, 12, and 13 of these Terms will continue to be operative."));
+        // The same survival clause where section 3 is about something else.
+        assert_clean(ID, &with_content_section("Fees and Payment", "Upon termination, Sections 3, 8, 9, 10, 11, 12, and 13 of these Terms will continue to be operative."));
+        // Tricky: the vendor's own content section (Quora: "Our Content and Materials").
+        assert_clean(ID, &with_content_section("Our Content and Materials", "Upon termination, Sections 3, 8, 9, 10, 11, 12, and 13 of these Terms will continue to be operative."));
+    }
+
+    #[test]
+    fn use_that_continues_after_deletion_or_termination() {
+        // hi5 / Tagged Terms of Service.
+        assert_flags(ID, "The Company may continue to use and make available any and all Content and the Company will continue to have all of these rights even if your account is terminated.");
+        // Pinterest Terms of Service.
+        assert_flags(ID, "We and our users may retain and continue to use, store, display, reproduce, save, modify, create derivative works, perform, and distribute any of your User Content that you or other users have stored or shared on Pinterest.");
+        // Imgur Terms of Service: a passive use, after deletion.
+        assert_flags(ID, "Also, of course, anything you post to a public portion of our site may be used by the public pursuant to the following paragraph even after you delete it.");
+        // The hi5 clause refused.
+        assert_clean(ID, "The Company will not continue to use or make available any Content if your account is terminated.");
+        // Tricky, YouTube Kids Privacy Policy: the history is used, the content only recommended.
+        assert_clean(ID, "When you sign in with your Google account, we use the watch and search history tied to each specific installation of the app to recommend content on YouTube Kids, and we will continue to use that watch and search history for recommendations even if you sign out of the app.");
+        // Tinder Terms of Service: the customer's own use of the service.
+        assert_clean(ID, "If you cancel a subscription, you may continue to use the cancelled service until the end of your then-current subscription term.");
+        // Tricky, Bandcamp Privacy Policy: an acquirer using personal data is sharing, not a
+        // licence over content.
+        assert_clean(ID, "You acknowledge that such transfers may occur, and that any acquirer of Bandcamp may continue to use your Personal Data as set forth in this policy.");
+    }
+
+    #[test]
+    fn the_vendor_assigning_the_licences_it_holds() {
+        // Pinterest Terms of Service.
+        assert_flags(ID, &with_content_section("Your User Content", "In all other cases, these Terms, and any rights and licenses granted hereunder, may not be transferred or assigned by you, but may be assigned by us without restriction."));
+        assert_flags(ID, &with_content_section("Your User Content", "If you’re a consumer in the EEA, Switzerland, or the UK, either you or we may assign this agreement, and any rights and licenses granted under it, to a third party."));
+        // Zora Terms of Service: only the customer is restricted.
+        assert_clean(ID, &with_content_section("Your User Content", "These Terms, and any rights and licenses granted hereunder, may not be transferred or assigned by you without the prior written consent of Zora."));
+        // Tricky: no licence over content in a contract without a content section.
+        assert_clean(ID, &with_content_section("Fees and Payment", "In all other cases, these Terms, and any rights and licenses granted hereunder, may not be transferred or assigned by you, but may be assigned by us without restriction."));
     }
 }

@@ -3,8 +3,9 @@
 //! ## What it flags
 //! Customer data or content usable for open-ended purposes: "improving our services", "any
 //! purpose", "business purposes", "developing new products", "research", "as we see fit", "in any
-//! manner" — in a sentence, in a list item under a lead-in or a section about the use of data, or in
-//! a purpose entry ("To inform product development …") of a list or table under a section about
+//! manner", "to make Pinterest better", the right to "monetize" the content, data that "helps us
+//! enhance our Services" — in a sentence, in a list item under a lead-in or a section about the use
+//! of data, or in a purpose entry ("To inform product development …") of a list or table under a section about
 //! data, or a bare-verb entry ("Operate, maintain, and improve the Services") of a purpose column. Data
 //! kept "to" such a purpose is used for it. Not flagged: purposes the customer must first permit ("we
 //! may ask you for permission"), what a tool or an offering does ("tools that improve our services"),
@@ -61,11 +62,13 @@ fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
         "commerci",
         " fit",
         "research",
+        "moneti",
     ];
     s.has(Concept::Improve)
         || s.has(Concept::Purpose)
         || s.has(Concept::Discretion)
         || WORDS.iter().any(|w| s.norm.contains(w))
+        || (s.norm.contains("better") && s.norm.contains("make"))
 }
 
 /// Open purposes `open_purpose` leaves to this rule: research ("conducting research for
@@ -134,9 +137,136 @@ fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usi
             .map_or(s.norm.len(), |i| h.end + 1 + i);
         return Some((h.start, end));
     }
+    if let Some(found) = monetises(s) {
+        return Some(found);
+    }
     regex!(r"(?-u:\b)(?:for|conduct|conducting|conducts|perform|performing|to\ do|doing)\ (?:[a-z]+\ ){0,2}?research(?-u:\b)|(?-u:\b)research\ and\ development(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)(?:,?\ (?:and\ |or\ )?(?:improve|improving|enhance|enhancing|develop|developing|personali[sz]e|promote|provide|operate|maintain),?)*\ the\ [a-z]+\ (?:service|services|platform|products?|apps?|websites?)(?-u:\b)")
     .find(&s.norm)
     .map(|m| (m.start(), m.end()))
+}
+
+/// "a … license to use, … monetize, download … your User Content", "the right to monetize your
+/// Content": turning the material into money is commercial exploitation named by its own verb, when
+/// the vendor is given or takes that right. The customer's or a partner's own monetising ("Partners
+/// having the opportunity to monetize their Content", "if your app … monetizes access") is not, and
+/// the noun ("ineligible for monetization") names a programme, not a use.
+fn monetises(s: &crate::context::SentenceFacts) -> Option<(usize, usize)> {
+    let m = regex!(r"(?-u:\b)moneti[sz](?:e|es|ing)(?-u:\b)").find(&s.norm)?;
+    let granted = s.has(Concept::License)
+        || regex!(r"(?-u:\b)(?:grant|grants|give|gives)(?-u:\b)[^.;]*(?-u:\b)(?:right|rights|permission)\ to\ $")
+            .is_match(&s.norm[..m.start()])
+        || actor_before(s, m.start()) == Actor::Vendor;
+    if !granted {
+        return None;
+    }
+    // "and not by selling or monetizing user content": a negator heading the coordinated verbs
+    // refuses each of them, whatever clause the sentence opened with.
+    let refused = regex!(r"(?-u:\b)(?:not|never)\ (?:by\ )?(?:[a-z]+,?\ ){0,4}(?:or|and|nor)\ $")
+        .is_match(&s.norm[..m.start()]);
+    (!refused).then(|| (m.start(), m.end()))
+}
+
+/// "to make Pinterest better", "to make our services even better", "so we can make them better":
+/// improving the offering in other words. The offering is the vendor's own name, an offering noun
+/// after "our" or "the", or a pronoun standing for products or services named before it.
+fn makes_better(cx: &Context, s: &crate::context::SentenceFacts) -> Option<(usize, usize)> {
+    let re = regex!(
+        r"(?-u:\b)make\ (?:(?:our|the|its)\ (?:[a-z-]+\ ){0,2}?(?:products?|services?|platform|offerings|websites?|apps?|sites?|features|tools|software|technolog(?:y|ies))|(?P<pronoun>them|it)|(?P<name>[a-z][a-z.-]*))\ (?:even\ |a\ lot\ |much\ )?better(?-u:\b)"
+    );
+    re.captures_iter(&s.norm).find_map(|c| {
+        let m = c.get(0)?;
+        let stands = if c.name("pronoun").is_some() {
+            let before = &s.norm[..m.start()];
+            before.contains("products") || before.contains("services")
+        } else if let Some(name) = c.name("name") {
+            // The vendor's own name for its offering ("make Pinterest better"), not any word
+            // ("make decisions better").
+            names_the_offering(cx, s, name.start(), name.end())
+        } else {
+            true
+        };
+        stands.then(|| (m.start(), m.end()))
+    })
+}
+
+/// The word at `start..end` is the vendor's name or the name of its offering: a vendor alias
+/// ("Tumblr"), or a term defined together with "the Service" or "the Platform" (“Pinterest” or
+/// the “Service”).
+fn names_the_offering(
+    cx: &Context,
+    s: &crate::context::SentenceFacts,
+    start: usize,
+    end: usize,
+) -> bool {
+    let word = &s.norm[start..end];
+    if matches!(word, "we" | "us" | "our" | "ours") {
+        return false;
+    }
+    if s.hits_of(Concept::Vendor)
+        .any(|v| v.start == start && v.end == end)
+    {
+        return true;
+    }
+    let defs = &cx.doc.definitions;
+    defs.iter()
+        .filter(|d| d.term.eq_ignore_ascii_case(word))
+        .any(|d| {
+            defs.iter().any(|o| {
+                o.sentence == d.sentence
+                    && o.definition_span == d.definition_span
+                    && ["service", "services", "platform", "site", "website"]
+                        .iter()
+                        .any(|w| o.term.eq_ignore_ascii_case(w))
+            })
+        })
+}
+
+/// "to provide and improve Pinterest", "to develop Pinterest": the offering improved under its own
+/// name, where the name is no vendor alias the vocabulary knows.
+fn improves_the_named_offering(
+    cx: &Context,
+    s: &crate::context::SentenceFacts,
+) -> Option<(usize, usize)> {
+    let re = regex!(
+        r"(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)\ (?P<name>[a-z][a-z.-]*[a-z])(?-u:\b)"
+    );
+    re.captures_iter(&s.norm).find_map(|c| {
+        let m = c.get(0)?;
+        let name = c.name("name")?;
+        (!s.norm[name.end()..].starts_with("'s")
+            && names_the_offering(cx, s, name.start(), name.end()))
+        .then(|| (m.start(), m.end()))
+    })
+}
+
+/// "The PI we obtain from users … helps us enhance and refine our Services", "this information
+/// allows us to improve the Services": the data, as the subject, serves the vendor's purpose, which
+/// is a use of it though no verb of use is written.
+fn data_serves_vendor(s: &crate::context::SentenceFacts) -> bool {
+    if !s.norm.contains(" us") {
+        return false;
+    }
+    let re = regex!(r"(?-u:\b)(?:help|helps|allow|allows|enable|enables|lets)\ us(?-u:\b)");
+    let Some(m) = re.find(&s.norm) else {
+        return false;
+    };
+    // The subject: the first party or data word of the sentence, within its first three words.
+    s.hits
+        .iter()
+        .filter(|h| h.end <= m.start())
+        .find(|h| {
+            h.is(Concept::Content)
+                || h.is(Concept::Personal)
+                || h.is(Concept::Data)
+                || h.is(Concept::UsageData)
+                || h.is(Concept::Vendor)
+                || h.is(Concept::Customer)
+                || h.is(Concept::ThirdParty)
+        })
+        .is_some_and(|h| {
+            !(h.is(Concept::Vendor) || h.is(Concept::Customer) || h.is(Concept::ThirdParty))
+                && s.norm[..h.start].split_whitespace().count() <= 2
+        })
 }
 
 /// The use waits for the customer's permission: "we may ask you for permission to review portions
@@ -740,6 +870,7 @@ impl Rule for VaguePurpose {
                 || s.has(Concept::License)
                 || obtains_rights(&s.norm)
                 || learns_from_data(&s.norm)
+                || data_serves_vendor(s)
                 || s.hits_of(Concept::Share)
                     .any(|h| !sends_to_customer(&s.norm, h.end))
                 || data_in_lead;
@@ -762,12 +893,13 @@ impl Rule for VaguePurpose {
             if usage_only && unbounded_purpose(s).is_some() {
                 continue;
             }
-            let standing =
-                open_purpose_matches(s)
-                    .chain(further_open_purpose(s))
-                    .find(|&(p_start, p_end)| {
-                        purpose_stands(cx, s, (p_start, p_end), uses, data_in_section, data_in_lead)
-                    });
+            let standing = open_purpose_matches(s)
+                .chain(further_open_purpose(s))
+                .chain(makes_better(cx, s))
+                .chain(improves_the_named_offering(cx, s))
+                .find(|&(p_start, p_end)| {
+                    purpose_stands(cx, s, (p_start, p_end), uses, data_in_section, data_in_lead)
+                });
             let Some((p_start, p_end)) = standing else {
                 continue;
             };
@@ -1124,5 +1256,67 @@ mod tests {
         // Tumblr Privacy Policy.
         assert_flags(ID, "Tumblr, Inc. (“Tumblr”, “we”, “us”) operates the service.\n\nWe use information about how you interact with Tumblr in order to personalize it for you, to keep both you and our community safe from harm, and to improve Tumblr for everyone who uses it.\n");
         assert_clean(ID, "Tumblr, Inc. (“Tumblr”, “we”, “us”) operates the service.\n\nYou can use the editor to improve your Tumblr posts.\n");
+    }
+
+    #[test]
+    fn monetising_the_material_is_commercial_exploitation() {
+        // Pinterest Terms of Service: the licence's verbs include "monetize".
+        assert_flags(ID, "By providing any User Content on the Service, you grant us and our affiliates and service providers, and our users, a non-exclusive, royalty-free, transferable, sublicensable, worldwide license to use, store, publicly perform or display, reproduce, save, modify, create derivative works, monetize, download, translate and distribute your User Content, including for the purpose of promoting and redistributing part or all of the Pinterest Service.");
+        // YouTube Terms of Service.
+        assert_flags(ID, "You grant to YouTube the right to monetize your Content on the Service (and such monetization may include displaying ads on or within Content or charging users a fee for access).");
+        // Superhuman (Grammarly) Privacy Policy: the refusal heads the coordinated verbs, after a
+        // "when" clause.
+        assert_clean(ID, "We make money when users purchase our paid products and not by selling or monetizing user content.");
+        // Signal Privacy Policy: a refusal.
+        assert_clean(ID, "Signal does not sell, rent or monetize your personal data or content in any way – ever.");
+        // Google AdSense policies: the customer's own act.
+        assert_clean(ID, "When you monetize your content with Google ad code you are required to adhere to the following policies.");
+        // Dailymotion Terms of Service: a partner monetising its own Content.
+        assert_clean(ID, "For Partners having the opportunity to monetize their Content, excluding the Content posted on such Dailymotion Account from monetization.");
+        // App Store Review Guidelines: the developer's app, and a third party's content.
+        assert_clean(ID, "If your app uses, accesses, monetizes access to, or displays content from a third-party service, ensure that you are specifically permitted to do so under the service’s terms of use.");
+        // Tricky, Reddit Terms of Service: the noun names a programme the content may be kept out of.
+        assert_clean(ID, "Although we have no obligation to screen, edit, or monitor Your Content, we may, in our sole discretion, delete, deem your content ineligible for monetization, or remove Your Content, at any time.");
+    }
+
+    #[test]
+    fn making_the_offering_better_is_improving_it() {
+        // Pinterest Terms of Service ("Pinterest" defined as the vendor).
+        assert_flags(ID, "These Terms govern your use of any products offered by Pinterest (“Pinterest” or the “Service”).\n\nWe appreciate your feedback and will use your suggestions and reporting to make Pinterest better.");
+        // Wikimedia Privacy Policy.
+        assert_flags(
+            ID,
+            "Put simply: we use this information to make the Wikimedia Sites better for you.",
+        );
+        // Tricky, Mozilla Community Guidelines: "our own ideas" are no offering, and no data is used.
+        assert_clean(
+            ID,
+            "A more productive goal is to be open to ideas that make our own ideas better.",
+        );
+        // A refusal.
+        assert_clean(
+            ID,
+            "We will not use your content to make our services better.",
+        );
+    }
+
+    #[test]
+    fn data_that_helps_the_vendor_improve_is_used_for_it() {
+        // Wolfram Privacy Policy: the data is the subject.
+        assert_flags(ID, "The PI we obtain from users, site participants and visitors helps us enhance and refine our Services.");
+        // Guilded Privacy Policy.
+        assert_flags(ID, "Just like any other usage information we collect, this information allows us to improve the Services and customize your online experience.");
+        // Tricky, ACDelco Privacy Policy: companies, not the data, help the vendor.
+        assert_clean(ID, "Service providers who work on our behalf and who do not have an independent right to use the AI Assistant Interaction Information, such as companies that help us develop our products and services");
+    }
+
+    #[test]
+    fn the_offering_improved_under_its_own_name() {
+        // Pinterest Terms of Service: "Pinterest" is defined beside "the Service".
+        assert_flags(ID, "These Terms govern your use of any products offered by Pinterest (“Pinterest” or the “Service”). For the purpose of these Terms, anything that you post is referred to as \"User Content.\"\n\nIf you choose to post User Content, you give us permission to use it to provide and improve Pinterest.");
+        // Tricky: a name defined as something other than the offering.
+        assert_clean(ID, "Our partner Acme Corp (“Acme”) builds our payment tools. We use your payment data to provide the Services and to improve Acme.");
+        // A refusal.
+        assert_clean(ID, "These Terms govern your use of any products offered by Pinterest (“Pinterest” or the “Service”).\n\nWe will never use your User Content to improve Pinterest.");
     }
 }
