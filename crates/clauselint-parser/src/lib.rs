@@ -394,6 +394,7 @@ fn build_structure(
     let mut number_lens = Vec::with_capacity(raw_blocks.len());
     let mut last_block_end = 0usize;
     let mut first_block = true;
+    let mut numbers = numbering::NumberReader::new(&doc.text);
 
     for raw in raw_blocks {
         deadline.check()?;
@@ -404,7 +405,7 @@ fn build_structure(
                     .trim_start()
                     .len());
         let content = &doc.text[content_start..raw.text_span.end];
-        let leading = numbering::leading_number(content);
+        let leading = numbers.read(&doc.text, content_start, raw.text_span.end);
         let strong_at_start =
             strong_opening(&doc.strong_spans, content_start, raw.text_span.end, 2);
         let bold_title = raw.kind == BlockKind::Paragraph
@@ -429,10 +430,12 @@ fn build_structure(
         first_block = false;
 
         // What opens a clause: a heading, a number, a Markdown ordered-list marker, or a run-in title.
-        let (number, style, rest_start) = match (&leading, &raw.list_number) {
+        let from_list = leading.is_none() && raw.list_number.is_some();
+        let (number, style, rest_start) = match (leading, &raw.list_number) {
             (Some(n), _) => {
                 let style = style_for(&n.label, &stack);
-                (Some(n.clone()), Some(style), content_start + n.len)
+                let rest_start = content_start + n.len;
+                (Some(n), Some(style), rest_start)
             }
             (None, Some(list_number)) => {
                 // Items of one list are siblings: their level is the list's own nesting, below
@@ -498,7 +501,6 @@ fn build_structure(
         };
 
         // Close what the new clause ends.
-        let from_list = leading.is_none() && raw.list_number.is_some();
         pop_for(
             &mut stack,
             style,
@@ -555,6 +557,7 @@ fn build_structure(
     while let Some(open) = stack.pop() {
         close_clause(doc, open.id, last_block_end);
     }
+    numbers.finish(&doc.text);
     Ok(number_lens)
 }
 
