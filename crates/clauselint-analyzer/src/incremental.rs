@@ -20,7 +20,8 @@
 //! `incremental_equals_full` test checks that on random edits of the bundled corpus.
 
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub(crate) use clauselint_parser::{common_prefix, common_suffix};
 use clauselint_parser::{Deadline, Document, Format, Span};
@@ -505,7 +506,7 @@ impl Incremental {
             }
         }
         let (kept, units) = (&mut self.local, &self.units);
-        let mut run_local = |slots: Vec<(&dyn Rule, &mut Vec<Finding>)>| {
+        let mut run_local = |slots: Vec<Slot>| {
             let mut view = cx.focused_view();
             for ((rule, out), per_unit) in slots.into_iter().zip(kept.iter_mut()) {
                 let meta = rule.meta();
@@ -521,25 +522,40 @@ impl Incremental {
                 }
             }
         };
-        let run_whole = |slots: Vec<(&dyn Rule, &mut Vec<Finding>)>| {
+        let run_whole = |slots: Vec<Slot>| {
             for (rule, out) in slots {
                 rule.check(&cx, out);
                 analyzer.settle(rule.meta(), &doc, out);
             }
         };
         // The helper's rules start first and run beside all the others, the clause-level ones
-        // included: those read the sentences through a focused view of their own.
+        // included: those read the sentences through a focused view of their own. The other
+        // whole-document rules go to whichever thread is free first, one rule at a time.
         let RuleSlots { local, helper, own } = slots;
+        let own: Vec<Mutex<Option<Slot>>> = own.into_iter().map(|s| Mutex::new(Some(s))).collect();
+        let next_own = AtomicUsize::new(0);
+        let run_own = || {
+            while let Some(slot) = own.get(next_own.fetch_add(1, Ordering::Relaxed)) {
+                let taken = slot
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .take();
+                run_whole(taken.into_iter().collect());
+            }
+        };
         match rule_helper() {
             Some(pool) if !helper.is_empty() => pool.in_place_scope(|scope| {
-                scope.spawn(|_| run_whole(helper));
+                scope.spawn(|_| {
+                    run_whole(helper);
+                    run_own();
+                });
                 run_local(local);
-                run_whole(own);
+                run_own();
             }),
             _ => {
                 run_local(local);
                 run_whole(helper);
-                run_whole(own);
+                run_own();
             }
         }
         let mut findings = Vec::with_capacity(by_rule.iter().map(Vec::len).sum());
@@ -559,15 +575,19 @@ impl Incremental {
     }
 }
 
+/// A rule and the vector its findings go into.
+type Slot<'r, 'f> = (&'r dyn Rule, &'f mut Vec<Finding>);
+
 /// Where each rule's findings go, by the thread that runs it.
 #[derive(Default)]
 struct RuleSlots<'r, 'f> {
     /// `Scope::Local` rules, in rule order (the order of `Incremental::local`).
-    local: Vec<(&'r dyn Rule, &'f mut Vec<Finding>)>,
+    local: Vec<Slot<'r, 'f>>,
     /// Whole-document rules for the helper thread ([`runs_on_helper`]).
-    helper: Vec<(&'r dyn Rule, &'f mut Vec<Finding>)>,
-    /// The other whole-document rules, run by the calling thread after the local ones.
-    own: Vec<(&'r dyn Rule, &'f mut Vec<Finding>)>,
+    helper: Vec<Slot<'r, 'f>>,
+    /// The other whole-document rules: the calling thread takes them after the local ones, the
+    /// helper after its own, each the next one not yet taken.
+    own: Vec<Slot<'r, 'f>>,
 }
 
 /// Whether a whole-document rule runs on the [`rule_helper`] thread: the drafting checks, about
