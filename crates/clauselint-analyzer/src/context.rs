@@ -788,8 +788,20 @@ pub(crate) fn ai_terms_from<'a>(
 /// Give each mention of an AI-backed tool the `Ai` concept, so rules read "improve our Safety and
 /// Discovery Tools" as improving a model.
 fn mark_ai_terms(terms: &[String], sentences: &mut [SentenceFacts]) {
+    if terms.is_empty() {
+        return;
+    }
+    // A searcher per term, made once for the document, tells which sentences hold a term at
+    // all: `str::match_indices` prepares its search anew for every sentence and term, which cost
+    // more than searching. A sentence without any term is left as marking would leave it.
+    let finders: Vec<memchr::memmem::Finder> = terms
+        .iter()
+        .map(|t| memchr::memmem::Finder::new(t.as_bytes()))
+        .collect();
     for s in sentences.iter_mut() {
-        mark_ai_terms_in(terms, s);
+        if finders.iter().any(|f| f.find(s.norm.as_bytes()).is_some()) {
+            mark_ai_terms_in(terms, s);
+        }
     }
 }
 
@@ -888,6 +900,49 @@ pub(crate) fn doc_facts(doc: &Document) -> DocFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ai_terms_are_marked_as_marking_every_sentence_marks_them() {
+        let text = "Epic uses machine learning in our Safety and Discovery Tools. The safety and \
+                    discovery tools review reports.\n\nWe improve our Safety and Discovery Tools and \
+                    our recommendation engine with your content. Nothing else here.\n\n\
+                    Our recommendation engines, our recommendation engine-room and safety and \
+                    discovery toolset.";
+        let doc = clauselint_parser::parse(text, clauselint_parser::Format::Markdown);
+        let facts = doc_facts(&doc);
+        let extra = ExtraNames::new(&facts, &Vocabulary::default());
+        let fresh = || -> Vec<SentenceFacts> {
+            (0..doc.sentences.len())
+                .map(|i| sentence_facts(&doc, i, &extra, None))
+                .collect()
+        };
+        let terms: Vec<String> = ["recommendation engine", "safety and discovery tools", ""]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        for terms in [&terms[..2], &terms[..1], &terms[..], &[]] {
+            let mut prefiltered = fresh();
+            mark_ai_terms(terms, &mut prefiltered);
+            let mut every = fresh();
+            for s in &mut every {
+                mark_ai_terms_in(terms, s);
+            }
+            let key = |s: &SentenceFacts| {
+                let hits: Vec<_> = s.hits.iter().map(|h| (h.start, h.end, h.mask)).collect();
+                (s.mask, hits)
+            };
+            assert_eq!(
+                prefiltered.iter().map(key).collect::<Vec<_>>(),
+                every.iter().map(key).collect::<Vec<_>>(),
+                "{terms:?}"
+            );
+        }
+        // The comparison saw marking happen.
+        let mut marked = fresh();
+        let before: usize = marked.iter().map(|s| s.hits.len()).sum();
+        mark_ai_terms(&terms[..2], &mut marked);
+        assert!(marked.iter().map(|s| s.hits.len()).sum::<usize>() >= before + 4);
+    }
 
     fn prohibited(text: &str, sentence_start: &str) -> bool {
         let doc = clauselint_parser::parse(text, clauselint_parser::Format::Markdown);
