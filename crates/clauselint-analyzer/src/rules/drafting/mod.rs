@@ -1246,21 +1246,36 @@ pub(crate) fn marked_as_term(cx: &Context, term: &str) -> bool {
         .contains(&term_key(term))
 }
 
+/// Where the first `”`, `"`, `’` or line feed in `text` starts: `text.find(['”', '"', '’', '\n'])`
+/// read as bytes (the curly marks are `E2 80 9D` and `E2 80 99`, and `E2` only ever starts a
+/// character).
+fn closing_mark(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr3(b'"', b'\n', 0xE2, &bytes[from..]) {
+        let at = from + i;
+        if bytes[at] != 0xE2 || matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x9D | 0x99])) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// The [`term_key`] of every phrase in quotes (up to the closing quote, the end of the line or 120
 /// bytes) and of every bold span.
 fn marked_keys(doc: &Document) -> WordSet {
     let mut keys = WordSet::default();
     for open in ["“", "\"", "‘"] {
-        for (pos, _) in doc.text.match_indices(open) {
+        // A mark is one character: its occurrences cannot overlap, so the byte search finds
+        // what `match_indices` finds.
+        for pos in memchr::memmem::find_iter(doc.text.as_bytes(), open.as_bytes()) {
             let start = pos + open.len();
             let rest = &doc.text[start..];
             // The closing mark must start within 120 bytes; a three-byte mark at 120 ends by 123.
             let window = &rest
                 [..clauselint_parser::line_index::floor_char_boundary(rest, rest.len().min(124))];
-            let end = window
-                .find(['”', '"', '’', '\n'])
-                .unwrap_or(rest.len())
-                .min(120);
+            let end = closing_mark(window).unwrap_or(rest.len()).min(120);
             let end = (0..=end)
                 .rev()
                 .find(|&e| rest.is_char_boundary(e))
@@ -2079,6 +2094,31 @@ mod tests {
                 is_shouting(&text),
                 letters >= 12 && upper * 10 >= letters * 6
             );
+        }
+    }
+
+    #[test]
+    fn closing_marks_are_found_where_the_character_search_finds_them() {
+        for t in [
+            "",
+            "Customer Data” means",
+            "a \"b\" c",
+            "line\nbreak ” later",
+            "it’s here",
+            "—–“‘ no close",
+            "€ ‚ ‛ ‟ ” end",
+            "x\u{2019}",
+        ] {
+            assert_eq!(closing_mark(t), t.find(['”', '"', '’', '\n']), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn closing_marks_are_found_where_the_character_search_finds_them_on_any_text(
+            text in "[a \n\"”’“‘—–€‚‛‟]{0,30}",
+        ) {
+            proptest::prop_assert_eq!(closing_mark(&text), text.find(['”', '"', '’', '\n']));
         }
     }
 
