@@ -156,10 +156,17 @@ const NOT_ASCII: u8 = 2;
 /// stops being copied to the normalised text as it is, but for case: at the first white space
 /// other than one space between two such bytes, or at a non-ASCII byte. Written without a branch
 /// per word: the stretch ends far less often than a word does.
+/// Eight bytes at a time where they allow it ([`plain_eight`]), else byte by byte.
 fn ascii_stretch_end(bytes: &[u8], start: usize) -> usize {
     let kept = |b: u8| BYTE_CLASS[usize::from(b)] == KEPT;
     let mut end = start + 1;
-    while let Some(&b) = bytes.get(end) {
+    loop {
+        while plain_eight(bytes, end) {
+            end += 8;
+        }
+        let Some(&b) = bytes.get(end) else {
+            break;
+        };
         let next_kept = bytes.get(end + 1).is_some_and(|&n| kept(n));
         if !(kept(b) | ((b == b' ') & next_kept)) {
             break;
@@ -167,6 +174,31 @@ fn ascii_stretch_end(bytes: &[u8], start: usize) -> usize {
         end += 1;
     }
     end
+}
+
+/// Whether the eight bytes from `at` all belong to an ASCII stretch (see [`ascii_stretch_end`]),
+/// read as one word: each is a printable ASCII byte or a space, and the byte after each space
+/// (up to the ninth byte, which must exist) is printable ASCII. Bytes below `0x20` that a stretch
+/// would keep (control characters other than white space) answer `false`: the byte-by-byte loop
+/// decides those.
+#[inline]
+fn plain_eight(bytes: &[u8], at: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (Some(this), Some(next)) = (bytes.get(at..at + 8), bytes.get(at + 1..at + 9)) else {
+        return false;
+    };
+    let this = u64::from_le_bytes(this.try_into().unwrap_or([0; 8]));
+    let next = u64::from_le_bytes(next.try_into().unwrap_or([0; 8]));
+    // No byte from 0x80 and none below 0x20: the lowest offending byte sets its high bit after
+    // the subtraction (bytes below it borrow nothing), so the test is exact where it says yes.
+    let printable_or_space = |v: u64| (v | v.wrapping_sub(ONES * 0x20)) & HIGH == 0;
+    // The high bit of each byte equal to a space (exact: no byte here has its high bit set).
+    let spaces = |v: u64| {
+        let x = v ^ (ONES * 0x20);
+        !(((x & !HIGH).wrapping_add(!HIGH)) | x) & HIGH
+    };
+    printable_or_space(this) && printable_or_space(next) && spaces(this) & spaces(next) == 0
 }
 
 fn normalise(text: &str, base: usize) -> (String, SourceMap) {
@@ -773,8 +805,20 @@ pub(crate) fn ai_terms_from<'a>(
 /// Give each mention of an AI-backed tool the `Ai` concept, so rules read "improve our Safety and
 /// Discovery Tools" as improving a model.
 fn mark_ai_terms(terms: &[String], sentences: &mut [SentenceFacts]) {
+    if terms.is_empty() {
+        return;
+    }
+    // A searcher per term, made once for the document, tells which sentences hold a term at
+    // all: `str::match_indices` prepares its search anew for every sentence and term, which cost
+    // more than searching. A sentence without any term is left as marking would leave it.
+    let finders: Vec<memchr::memmem::Finder> = terms
+        .iter()
+        .map(|t| memchr::memmem::Finder::new(t.as_bytes()))
+        .collect();
     for s in sentences.iter_mut() {
-        mark_ai_terms_in(terms, s);
+        if finders.iter().any(|f| f.find(s.norm.as_bytes()).is_some()) {
+            mark_ai_terms_in(terms, s);
+        }
     }
 }
 
@@ -873,6 +917,49 @@ pub(crate) fn doc_facts(doc: &Document) -> DocFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ai_terms_are_marked_as_marking_every_sentence_marks_them() {
+        let text = "Epic uses machine learning in our Safety and Discovery Tools. The safety and \
+                    discovery tools review reports.\n\nWe improve our Safety and Discovery Tools and \
+                    our recommendation engine with your content. Nothing else here.\n\n\
+                    Our recommendation engines, our recommendation engine-room and safety and \
+                    discovery toolset.";
+        let doc = clauselint_parser::parse(text, clauselint_parser::Format::Markdown);
+        let facts = doc_facts(&doc);
+        let extra = ExtraNames::new(&facts, &Vocabulary::default());
+        let fresh = || -> Vec<SentenceFacts> {
+            (0..doc.sentences.len())
+                .map(|i| sentence_facts(&doc, i, &extra, None))
+                .collect()
+        };
+        let terms: Vec<String> = ["recommendation engine", "safety and discovery tools", ""]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        for terms in [&terms[..2], &terms[..1], &terms[..], &[]] {
+            let mut prefiltered = fresh();
+            mark_ai_terms(terms, &mut prefiltered);
+            let mut every = fresh();
+            for s in &mut every {
+                mark_ai_terms_in(terms, s);
+            }
+            let key = |s: &SentenceFacts| {
+                let hits: Vec<_> = s.hits.iter().map(|h| (h.start, h.end, h.mask)).collect();
+                (s.mask, hits)
+            };
+            assert_eq!(
+                prefiltered.iter().map(key).collect::<Vec<_>>(),
+                every.iter().map(key).collect::<Vec<_>>(),
+                "{terms:?}"
+            );
+        }
+        // The comparison saw marking happen.
+        let mut marked = fresh();
+        let before: usize = marked.iter().map(|s| s.hits.len()).sum();
+        mark_ai_terms(&terms[..2], &mut marked);
+        assert!(marked.iter().map(|s| s.hits.len()).sum::<usize>() >= before + 4);
+    }
 
     fn prohibited(text: &str, sentence_start: &str) -> bool {
         let doc = clauselint_parser::parse(text, clauselint_parser::Format::Markdown);
@@ -1029,6 +1116,57 @@ mod tests {
         ] {
             assert_same_as_per_byte(text, 0);
             assert_same_as_per_byte(text, 1234);
+        }
+    }
+
+    /// The byte-by-byte loop [`ascii_stretch_end`] reads eight bytes at a time instead of.
+    fn stretch_end_byte_by_byte(bytes: &[u8], start: usize) -> usize {
+        let kept = |b: u8| BYTE_CLASS[usize::from(b)] == KEPT;
+        let mut end = start + 1;
+        while let Some(&b) = bytes.get(end) {
+            let next_kept = bytes.get(end + 1).is_some_and(|&n| kept(n));
+            if !(kept(b) | ((b == b' ') & next_kept)) {
+                break;
+            }
+            end += 1;
+        }
+        end
+    }
+
+    fn assert_stretches_end_byte_by_byte(text: &str) {
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            if BYTE_CLASS[usize::from(bytes[start])] == KEPT {
+                assert_eq!(
+                    ascii_stretch_end(bytes, start),
+                    stretch_end_byte_by_byte(bytes, start),
+                    "from byte {start} of {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn stretches_end_where_the_byte_by_byte_loop_ends_them() {
+        for text in [
+            "We may use Customer Content to train our models, and we may share it.",
+            "the services  and the\tsite\u{1}ok\u{7f}del é the end of the line \n next",
+            "abcdefgh ijklmnop qrstuvw x",
+            "abcdefg  hijklmnop",
+            "abcdefgh ",
+            "abcdefgh",
+            "a~}|{`_^ ]\\[@?>=<;:/.-,+*)('&%$#\"! 0",
+        ] {
+            assert_stretches_end_byte_by_byte(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stretches_end_where_the_byte_by_byte_loop_ends_them_on_any_text(
+            text in "([a-z]{0,12}[ .,\t\n\u{0}\u{1}\u{1f}\u{7f}\u{85}é]?[ ]?){0,12}",
+        ) {
+            assert_stretches_end_byte_by_byte(&text);
         }
     }
 

@@ -708,13 +708,25 @@ pub(crate) fn is_prose_block(doc: &Document, sentence: usize) -> bool {
 
 /// Mostly upper-case text (a disclaimer in capitals): capitalisation carries no signal there.
 pub(crate) fn is_shouting(text: &str) -> bool {
-    // Runs for every sentence. ASCII letters are counted over all bytes in two passes the
-    // compiler vectorises (no byte of a multi-byte character is an ASCII letter); only the
-    // multi-byte characters, a few curly quotes and dashes in most sentences, are decoded.
+    // Runs for every sentence. ASCII letters, upper-case ones and bytes from 0x80 are counted
+    // over all bytes in one pass, in byte-wide counters per chunk of at most 255 bytes (which
+    // cannot overflow them) that the compiler vectorises; no byte of a multi-byte character is
+    // an ASCII letter. Only the multi-byte characters, a few curly quotes and dashes in most
+    // sentences, are decoded.
     let bytes = text.as_bytes();
-    let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let mut upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
-    if !text.is_ascii() {
+    let (mut letters, mut upper, mut ascii) = (0usize, 0usize, true);
+    for chunk in bytes.chunks(255) {
+        let (mut l, mut u, mut high) = (0u8, 0u8, 0u8);
+        for &b in chunk {
+            l = l.wrapping_add(u8::from((b | 0x20).wrapping_sub(b'a') < 26));
+            u = u.wrapping_add(u8::from(b.wrapping_sub(b'A') < 26));
+            high |= b;
+        }
+        letters += usize::from(l);
+        upper += usize::from(u);
+        ascii &= high < 0x80;
+    }
+    if !ascii {
         for (i, &b) in bytes.iter().enumerate() {
             // A byte from 0xC0 up starts a multi-byte character.
             if b >= 0xC0 {
@@ -1234,21 +1246,36 @@ pub(crate) fn marked_as_term(cx: &Context, term: &str) -> bool {
         .contains(&term_key(term))
 }
 
+/// Where the first `”`, `"`, `’` or line feed in `text` starts: `text.find(['”', '"', '’', '\n'])`
+/// read as bytes (the curly marks are `E2 80 9D` and `E2 80 99`, and `E2` only ever starts a
+/// character).
+fn closing_mark(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr3(b'"', b'\n', 0xE2, &bytes[from..]) {
+        let at = from + i;
+        if bytes[at] != 0xE2 || matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x9D | 0x99])) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// The [`term_key`] of every phrase in quotes (up to the closing quote, the end of the line or 120
 /// bytes) and of every bold span.
 fn marked_keys(doc: &Document) -> WordSet {
     let mut keys = WordSet::default();
     for open in ["“", "\"", "‘"] {
-        for (pos, _) in doc.text.match_indices(open) {
+        // A mark is one character: its occurrences cannot overlap, so the byte search finds
+        // what `match_indices` finds.
+        for pos in memchr::memmem::find_iter(doc.text.as_bytes(), open.as_bytes()) {
             let start = pos + open.len();
             let rest = &doc.text[start..];
             // The closing mark must start within 120 bytes; a three-byte mark at 120 ends by 123.
             let window = &rest
                 [..clauselint_parser::line_index::floor_char_boundary(rest, rest.len().min(124))];
-            let end = window
-                .find(['”', '"', '’', '\n'])
-                .unwrap_or(rest.len())
-                .min(120);
+            let end = closing_mark(window).unwrap_or(rest.len()).min(120);
             let end = (0..=end)
                 .rev()
                 .find(|&e| rest.is_char_boundary(e))
@@ -2045,8 +2072,53 @@ mod tests {
             "THE CUSTOMER’S DATA",
             "ΣΑΣ ΠΑΡΈΧΟΥΜΕ ΤΗΝ ΥΠΗΡΕΣΊΑ ΩΣ ΈΧΕΙ",
             "",
+            "@[`{ AZ az @@@@@@@@@@@@ [[[[[[[[[[[[ ````````` {{{{{{{{{{",
         ] {
             assert_eq!(is_shouting(t), shouting(t), "{t}");
+        }
+        // Across the counters' chunks: 300 capitals after 200 lower-case letters, and the reverse.
+        let long = format!("{}{}", "a".repeat(200), "Z".repeat(300));
+        assert_eq!(is_shouting(&long), shouting(&long));
+        let long = format!("{}{}", "Z".repeat(200), "a".repeat(300));
+        assert_eq!(is_shouting(&long), shouting(&long));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shouting_is_read_like_the_character_level_definition_on_any_text(
+            text in "([A-Z]{0,40}[a-z]{0,20}[ @\\[`{.,ÜüΣσß“—]{0,3}){0,30}",
+        ) {
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = text.chars().filter(|c| c.is_uppercase()).count();
+            proptest::prop_assert_eq!(
+                is_shouting(&text),
+                letters >= 12 && upper * 10 >= letters * 6
+            );
+        }
+    }
+
+    #[test]
+    fn closing_marks_are_found_where_the_character_search_finds_them() {
+        for t in [
+            "",
+            "Customer Data” means",
+            "a \"b\" c",
+            "line\nbreak ” later",
+            "it’s here",
+            "—–“‘ no close",
+            "€ ‚ ‛ ‟ ” end",
+            "x\u{2019}",
+        ] {
+            assert_eq!(closing_mark(t), t.find(['”', '"', '’', '\n']), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn closing_marks_are_found_where_the_character_search_finds_them_on_any_text(
+            text in "[a \n\"”’“‘—–€‚‛‟]{0,30}",
+        ) {
+            proptest::prop_assert_eq!(closing_mark(&text), text.find(['”', '"', '’', '\n']));
         }
     }
 

@@ -32,6 +32,11 @@ pub(super) struct Occurrence {
 /// ASCII case, with any whitespace run in `text` standing for a space: occurrences of one term come
 /// in order of their start. `None` when the automaton cannot be built.
 pub(super) fn occurrences(text: &str, terms: Vec<String>) -> Option<Vec<Occurrence>> {
+    // Terms of several words are found from the text's whitespace runs, without an automaton:
+    // building one cost more than the search, and the search read every byte twice.
+    if let Some(found) = spaced_occurrences(text, &terms) {
+        return Some(found);
+    }
     // A document's analysis searches for its defined terms and for the word families of
     // `inconsistent_term`; a few documents may be open at once.
     const KEPT: usize = 4;
@@ -276,6 +281,128 @@ pub(super) fn collapse_whitespace(text: &str) -> (String, Vec<(usize, usize)>) {
     (collapsed, shifts)
 }
 
+/// [`occurrences`] of terms that all have a space (ASCII words joined by single spaces), found
+/// from the whitespace runs of `text`; `None` for any other terms.
+///
+/// In the text with its whitespace runs collapsed, a term's first space stands on a collapsed run,
+/// so an occurrence is: the end of the word before a run (its first word; the word may be longer,
+/// as the automaton matches inside words too), the words after the run that equal its middle words
+/// whole, and the start of the word after those (its last word). A run is tried only with the
+/// terms whose first word ends with the byte before it and whose second word starts with the byte
+/// after it (a bit per pair of bytes says whether there are any). Occurrences of one term come in
+/// order of their start; every occurrence the automaton finds is found (a test compares the two).
+fn spaced_occurrences(text: &str, terms: &[String]) -> Option<Vec<Occurrence>> {
+    let words: Vec<Vec<&[u8]>> = terms
+        .iter()
+        .map(|t| t.as_bytes().split(|&b| b == b' ').collect())
+        .collect();
+    let well_formed = |ws: &Vec<&[u8]>| {
+        ws.len() >= 2
+            && ws
+                .iter()
+                .all(|w| !w.is_empty() && w.iter().all(|&b| plain_ascii(b)))
+    };
+    if words.is_empty() || !words.iter().all(well_formed) {
+        return None;
+    }
+    // The byte pair around a term's first space, lower-cased.
+    let pair = |before: u8, after: u8| {
+        usize::from(before.to_ascii_lowercase()) << 8 | usize::from(after.to_ascii_lowercase())
+    };
+    let mut by_pair: Vec<(usize, usize)> = words
+        .iter()
+        .enumerate()
+        .map(|(p, ws)| (pair(ws[0][ws[0].len() - 1], ws[1][0]), p))
+        .collect();
+    // Stable: a pair's terms stay in the order given.
+    by_pair.sort_by_key(|&(key, _)| key);
+    let mut any_pair = vec![0u64; 1 << 10];
+    for &(key, _) in &by_pair {
+        any_pair[key >> 6] |= 1 << (key & 63);
+    }
+    let spans = word_spans(text);
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for j in 1..spans.len() {
+        let (before_start, before_end) = spans[j - 1];
+        let key = pair(bytes[before_end - 1], bytes[spans[j].0]);
+        if any_pair[key >> 6] & (1 << (key & 63)) == 0 {
+            continue;
+        }
+        let from = by_pair.partition_point(|&(k, _)| k < key);
+        for &(_, p) in by_pair[from..].iter().take_while(|&&(k, _)| k == key) {
+            let ws = &words[p];
+            let k = ws.len();
+            let first = ws[0];
+            if j + k - 1 > spans.len()
+                || before_end - before_start < first.len()
+                || !bytes[before_end - first.len()..before_end].eq_ignore_ascii_case(first)
+            {
+                continue;
+            }
+            let middle_whole = (1..k - 1).all(|m| {
+                let (s, e) = spans[j + m - 1];
+                bytes[s..e].eq_ignore_ascii_case(ws[m])
+            });
+            let (last_start, last_end) = spans[j + k - 2];
+            let last = ws[k - 1];
+            if middle_whole
+                && last_end - last_start >= last.len()
+                && bytes[last_start..last_start + last.len()].eq_ignore_ascii_case(last)
+            {
+                found.push(Occurrence {
+                    term: p,
+                    start: before_end - first.len(),
+                    end: last_start + last.len(),
+                });
+            }
+        }
+    }
+    // A term is tried at most once per run, run after run: its occurrences ascend.
+    Some(found)
+}
+
+/// The stretches of `text` between whitespace runs (whitespace in the sense of
+/// [`char::is_whitespace`]), as byte ranges. Reads ASCII bytes without decoding them.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut spans = Vec::with_capacity(n / 6 + 1);
+    // Whether the character at `i` is whitespace, and its length.
+    let class = |i: usize| {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (!plain_ascii(b), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let (space, len) = class(i);
+        if space {
+            i += len;
+            continue;
+        }
+        let start = i;
+        i += len;
+        while i < n {
+            if plain_ascii(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let (space, len) = class(i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        spans.push((start, i));
+    }
+    spans
+}
+
 /// An ASCII byte that is not whitespace in the sense of [`char::is_whitespace`].
 fn plain_ascii(b: u8) -> bool {
     b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ')
@@ -418,6 +545,49 @@ mod tests {
             text in "[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{2003}\u{3000}aZ.“”§—]{0,40}",
         ) {
             proptest::prop_assert_eq!(collapse_whitespace(&text), collapse_by_chars(&text));
+        }
+    }
+
+    /// [`spaced_occurrences`] finds what the automaton over the collapsed text finds, each term's
+    /// occurrences in order of their start.
+    fn assert_spaced_like_the_automaton(terms: &[String], text: &str) {
+        let spaced = spaced_occurrences(text, terms).expect("terms with spaces");
+        assert_eq!(by_term(spaced), fresh(terms, text), "{terms:?} in {text:?}");
+    }
+
+    #[test]
+    fn spaced_terms_are_found_like_the_automaton_finds_them() {
+        let terms: Vec<String> = [
+            "customer data",
+            "Customer Data Processing",
+            "data subject",
+            "data data",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let text = "“Customer Data” means … Customer\u{a0}\u{a0}Data — customer \r\n\t data; XCustomer \
+                    DATASUBJECT CUSTOMER DATAS data data data Data\u{2003}Subject customer data\n\nprocessing \
+                    Customer Data Processings data";
+        assert_spaced_like_the_automaton(&terms, text);
+        assert_spaced_like_the_automaton(&terms, "");
+        assert_spaced_like_the_automaton(&terms, " customer ");
+        // A term without a space, or with other whitespace, is left to the automaton.
+        assert!(spaced_occurrences(text, &["data".to_string()]).is_none());
+        assert!(spaced_occurrences(text, &["customer  data".to_string()]).is_none());
+        assert!(spaced_occurrences(text, &["customer\tdata".to_string()]).is_none());
+        assert!(spaced_occurrences(text, &["données client".to_string()]).is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaced_terms_on_any_text_are_found_like_the_automaton_finds_them(
+            text in "[ \t\n\u{b}\u{85}\u{a0}\u{2003}aAbB.é“]{0,60}",
+            terms in proptest::collection::vec(
+                proptest::collection::vec("[aAbB.]{1,3}", 2..4), 1..5),
+        ) {
+            let terms: Vec<String> = terms.iter().map(|ws| ws.join(" ")).collect();
+            assert_spaced_like_the_automaton(&terms, &text);
         }
     }
 
