@@ -32,11 +32,6 @@ pub(super) struct Occurrence {
 /// ASCII case, with any whitespace run in `text` standing for a space: occurrences of one term come
 /// in order of their start. `None` when the automaton cannot be built.
 pub(super) fn occurrences(text: &str, terms: Vec<String>) -> Option<Vec<Occurrence>> {
-    // Terms of several words are found from the text's whitespace runs, without an automaton:
-    // building one cost more than the search, and the search read every byte twice.
-    if let Some(found) = spaced_occurrences(text, &terms) {
-        return Some(found);
-    }
     // A document's analysis searches for its defined terms and for the word families of
     // `inconsistent_term`; a few documents may be open at once.
     const KEPT: usize = 4;
@@ -46,7 +41,7 @@ pub(super) fn occurrences(text: &str, terms: Vec<String>) -> Option<Vec<Occurren
     RECENT.with(|recent| {
         let mut recent = recent.borrow_mut();
         let search = match recent.iter().position(|k| k.terms == terms) {
-            Some(i) => recent.remove(i).update(text),
+            Some(i) => recent.remove(i).update(text)?,
             None => KeptSearch::new(terms, text)?,
         };
         let found = search.found.clone();
@@ -65,8 +60,10 @@ struct KeptSearch {
     terms: Vec<String>,
     /// A DFA up to [`DFA_TERM_BYTES`]: slower to build than the NFA the builder picks for many
     /// terms, but several times faster to search, and kept for every later version of the
-    /// document.
-    automaton: AhoCorasick,
+    /// document. Terms that all have a space are first found without one
+    /// ([`spaced_occurrences`]: building it cost more than that search), and it is built when a
+    /// next version of the text (an edit, in the language server) is searched around its edit.
+    automaton: Option<AhoCorasick>,
     /// The longest term, in bytes.
     longest: usize,
     /// Whether a term has a space: else no occurrence crosses whitespace and the text is searched
@@ -78,15 +75,16 @@ struct KeptSearch {
 
 impl KeptSearch {
     fn new(terms: Vec<String>, text: &str) -> Option<Self> {
-        let term_bytes: usize = terms.iter().map(String::len).sum();
         let spaced = terms.iter().any(|t| t.contains(' '));
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind((term_bytes <= DFA_TERM_BYTES).then_some(AhoCorasickKind::DFA))
-            .build(&terms)
-            .ok()?;
-        let mut found = Vec::new();
-        search(&automaton, spaced, text, 0, text.len(), &mut found);
+        let (automaton, found) = match spaced_occurrences(text, &terms) {
+            Some(found) => (None, found),
+            None => {
+                let automaton = automaton_of(&terms)?;
+                let mut found = Vec::new();
+                search(&automaton, spaced, text, 0, text.len(), &mut found);
+                (Some(automaton), found)
+            }
+        };
         Some(KeptSearch {
             longest: terms.iter().map(String::len).max().unwrap_or(0),
             spaced,
@@ -98,11 +96,16 @@ impl KeptSearch {
     }
 
     /// The search moved to `text`: re-searched around the one range where it differs from the
-    /// kept text, or everywhere when that range is most of it.
-    fn update(mut self, text: &str) -> Self {
+    /// kept text, or everywhere when that range is most of it. `None` when the automaton cannot
+    /// be built.
+    fn update(mut self, text: &str) -> Option<Self> {
         if self.text == text {
-            return self;
+            return Some(self);
         }
+        if self.automaton.is_none() {
+            self.automaton = Some(automaton_of(&self.terms)?);
+        }
+        let automaton = self.automaton.as_ref()?;
         let (old, new) = (self.text.as_bytes(), text.as_bytes());
         let mut start = common_prefix(old, new);
         let suffix = common_suffix(old, new).min(old.len().min(new.len()) - start);
@@ -118,17 +121,10 @@ impl KeptSearch {
         let to = window_end(text, new_end, self.longest);
         if (to - from) * 2 > text.len() {
             self.found.clear();
-            search(
-                &self.automaton,
-                self.spaced,
-                text,
-                0,
-                text.len(),
-                &mut self.found,
-            );
+            search(automaton, self.spaced, text, 0, text.len(), &mut self.found);
         } else {
             let mut around = Vec::new();
-            search(&self.automaton, self.spaced, text, from, to, &mut around);
+            search(automaton, self.spaced, text, from, to, &mut around);
             let moved = |o: &Occurrence| Occurrence {
                 start: o.start - old_end + new_end,
                 end: o.end - old_end + new_end,
@@ -146,8 +142,18 @@ impl KeptSearch {
         }
         self.text.clear();
         self.text.push_str(text);
-        self
+        Some(self)
     }
+}
+
+/// The automaton for `terms`: a DFA up to [`DFA_TERM_BYTES`] of terms, else the builder's choice.
+fn automaton_of(terms: &[String]) -> Option<AhoCorasick> {
+    let term_bytes: usize = terms.iter().map(String::len).sum();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind((term_bytes <= DFA_TERM_BYTES).then_some(AhoCorasickKind::DFA))
+        .build(terms)
+        .ok()
 }
 
 /// Appends the occurrences inside `text[from..to]` to `out`; neither end may split a whitespace
@@ -471,7 +477,7 @@ mod tests {
                 .find(|&i| text.is_char_boundary(i))
                 .unwrap();
             text.replace_range(at..end, insert);
-            kept = kept.update(&text);
+            kept = kept.update(&text).unwrap();
             assert_eq!(
                 by_term(kept.found.clone()),
                 fresh(&terms, &text),
@@ -602,6 +608,8 @@ mod tests {
             assert_edits_search_like_a_fresh_search(&["ab", "a b", "ba ab", "bb"], &text, &edits);
             // Without a space in any term the text is searched as it is.
             assert_edits_search_like_a_fresh_search(&["ab", "b", "bab"], &text, &edits);
+            // With a space in every term the first search needs no automaton; the edits build it.
+            assert_edits_search_like_a_fresh_search(&["a b", "ba ab", "b b"], &text, &edits);
         }
     }
 }
