@@ -522,10 +522,13 @@ impl Incremental {
                 }
             }
         };
+        let run_rule = |rule: &dyn Rule, out: &mut Vec<Finding>| {
+            rule.check(&cx, out);
+            analyzer.settle(rule.meta(), &doc, out);
+        };
         let run_whole = |slots: Vec<Slot>| {
             for (rule, out) in slots {
-                rule.check(&cx, out);
-                analyzer.settle(rule.meta(), &doc, out);
+                run_rule(rule, out);
             }
         };
         // The helper's rules start first and run beside all the others, the clause-level ones
@@ -540,7 +543,9 @@ impl Incremental {
                     .lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
                     .take();
-                run_whole(taken.into_iter().collect());
+                if let Some((rule, out)) = taken {
+                    run_rule(rule, out);
+                }
             }
         };
         match rule_helper() {
