@@ -191,80 +191,218 @@ fn looks_like_code_or_file(term: &str) -> bool {
     })
 }
 
-/// The document's definitions, in source order.
-pub(crate) fn extract(doc: &Document) -> Vec<Definition> {
-    let mut defs: Vec<Definition> = Vec::new();
+/// The definitions made inside sentence `si` ("X" means …, ( … "X" … ), a bold term in
+/// parentheses), appended to `defs`: what one sentence's text and the bold spans that start in it
+/// say, nothing else (the kept extraction relies on it).
+fn sentence_definitions(doc: &Document, si: usize, defs: &mut Vec<Definition>) {
     let text = &doc.text;
-    let in_definitions_section = definitions_section_blocks(doc);
-    for (si, sentence) in doc.sentences.iter().enumerate() {
-        let s = sentence.span;
-        let slice = &text[s.start..s.end];
-        // "X" means …: a quote and one of the verbs must be there (their case is fixed), so most
-        // sentences need no regex search at all.
-        let may_define = has_open_quote(slice)
-            && ["mean", "refer", "defined", "include"]
-                .iter()
-                .any(|verb| slice.contains(verb));
-        for found in may_define
-            .then(|| means_regex().captures_iter(slice))
-            .into_iter()
-            .flatten()
-        {
-            let term = &slice[found.term.clone()];
+    let s = doc.sentences[si].span;
+    let slice = &text[s.start..s.end];
+    // "X" means …: a quote and one of the verbs must be there (their case is fixed), so most
+    // sentences need no regex search at all.
+    let may_define = has_open_quote(slice)
+        && ["mean", "refer", "defined", "include"]
+            .iter()
+            .any(|verb| slice.contains(verb));
+    for found in may_define
+        .then(|| means_regex().captures_iter(slice))
+        .into_iter()
+        .flatten()
+    {
+        let term = &slice[found.term.clone()];
+        let cleaned = clean_term(term);
+        if !plausible_term(cleaned) {
+            continue;
+        }
+        let lead = term.len() - term.trim_start().len();
+        let start = s.start + found.term.start + lead;
+        let def_start = s.start + found.whole.end;
+        defs.push(Definition {
+            term: cleaned.to_string(),
+            term_span: Span::new(start, start + cleaned.len()),
+            definition_span: Span::new(def_start.min(s.end), s.end),
+            style: DefinitionStyle::Means,
+            sentence: Some(si),
+        });
+    }
+    // ( … "X" … )
+    let mut search_from = 0;
+    while let Some(open) = memchr::memchr(b'(', &slice.as_bytes()[search_from..]) {
+        let open = search_from + open;
+        search_from = open + 1;
+        let Some(close) = matching_paren(slice, open) else {
+            break;
+        };
+        let inner = &slice[open + 1..close];
+        if inner.len() > 240 || follows_section_number(&slice[..open]) {
+            continue;
+        }
+        let Some(first_quote) = inner.find(OPEN_QUOTES) else {
+            if let Some(def) = bold_parenthetical(doc, s.start + open, s.start + close, si) {
+                defs.push(def);
+            }
+            continue;
+        };
+        if !parenthetical_lead_regex().is_match(&inner[..first_quote]) {
+            continue;
+        }
+        for found in quoted_term_regex().captures_iter(inner) {
+            let term = &inner[found.term.clone()];
             let cleaned = clean_term(term);
             if !plausible_term(cleaned) {
                 continue;
             }
             let lead = term.len() - term.trim_start().len();
-            let start = s.start + found.term.start + lead;
-            let def_start = s.start + found.whole.end;
+            let start = s.start + open + 1 + found.term.start + lead;
             defs.push(Definition {
                 term: cleaned.to_string(),
                 term_span: Span::new(start, start + cleaned.len()),
-                definition_span: Span::new(def_start.min(s.end), s.end),
-                style: DefinitionStyle::Means,
+                definition_span: Span::new(s.start, s.start + open),
+                style: DefinitionStyle::Parenthetical,
                 sentence: Some(si),
             });
         }
-        // ( … "X" … )
-        let mut search_from = 0;
-        while let Some(open) = memchr::memchr(b'(', &slice.as_bytes()[search_from..]) {
-            let open = search_from + open;
-            search_from = open + 1;
-            let Some(close) = matching_paren(slice, open) else {
-                break;
-            };
-            let inner = &slice[open + 1..close];
-            if inner.len() > 240 || follows_section_number(&slice[..open]) {
-                continue;
-            }
-            let Some(first_quote) = inner.find(OPEN_QUOTES) else {
-                if let Some(def) = bold_parenthetical(doc, s.start + open, s.start + close, si) {
-                    defs.push(def);
-                }
-                continue;
-            };
-            if !parenthetical_lead_regex().is_match(&inner[..first_quote]) {
-                continue;
-            }
-            for found in quoted_term_regex().captures_iter(inner) {
-                let term = &inner[found.term.clone()];
-                let cleaned = clean_term(term);
-                if !plausible_term(cleaned) {
-                    continue;
-                }
-                let lead = term.len() - term.trim_start().len();
-                let start = s.start + open + 1 + found.term.start + lead;
-                defs.push(Definition {
-                    term: cleaned.to_string(),
-                    term_span: Span::new(start, start + cleaned.len()),
-                    definition_span: Span::new(s.start, s.start + open),
-                    style: DefinitionStyle::Parenthetical,
-                    sentence: Some(si),
-                });
-            }
+    }
+}
+
+/// The definitions of one sentence of the last document parsed on this thread.
+struct KeptSentence {
+    span: Span,
+    /// The bold spans that start inside the sentence.
+    strong: Vec<Span>,
+    definitions: Vec<Definition>,
+}
+
+thread_local! {
+    /// The analysis text of the last document whose definitions were read on this thread, and its
+    /// sentences' definitions in text order.
+    static KEPT_DEFINITIONS: std::cell::RefCell<(String, Vec<KeptSentence>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
+/// [`sentence_definitions`] for every sentence of one document, reusing what the last document
+/// parsed on this thread had where a sentence is byte for byte the same text at the same place,
+/// with the same bold spans starting in it: an editor parses the whole text again after every
+/// keystroke, and these searches were a fifth of that parse. A sentence lying wholly in the text
+/// before the edited range (the common prefix of the two versions) or wholly after it (the common
+/// suffix, moved by the change in length) qualifies. A batch scan, where documents share no text,
+/// reads every sentence.
+struct KeptDefinitions {
+    old: Vec<KeptSentence>,
+    read: Vec<KeptSentence>,
+    /// The old text's buffer, refilled with this one's when done.
+    text_buffer: String,
+    prefix: usize,
+    /// Where the common suffix starts in the old text and in this one.
+    old_suffix_start: usize,
+    new_suffix_start: usize,
+}
+
+impl KeptDefinitions {
+    fn take() -> Self {
+        let (text_buffer, old) = KEPT_DEFINITIONS.with(|k| std::mem::take(&mut *k.borrow_mut()));
+        KeptDefinitions {
+            old,
+            read: Vec::new(),
+            text_buffer,
+            prefix: 0,
+            old_suffix_start: 0,
+            new_suffix_start: 0,
         }
     }
+
+    /// Appends sentence `si`'s definitions to `defs`.
+    fn read(&mut self, doc: &Document, si: usize, defs: &mut Vec<Definition>) {
+        if si == 0 {
+            let (a, b) = (self.text_buffer.as_bytes(), doc.text.as_bytes());
+            self.prefix = crate::kept_search::common_prefix(a, b);
+            let suffix =
+                crate::kept_search::common_suffix(a, b).min(a.len().min(b.len()) - self.prefix);
+            self.old_suffix_start = a.len() - suffix;
+            self.new_suffix_start = b.len() - suffix;
+        }
+        let span = doc.sentences[si].span;
+        let strong = strong_starting_in(&doc.strong_spans, span);
+        let from = defs.len();
+        match self.kept(span, strong) {
+            Some(old) => {
+                let (old_start, new_start) = (old.span.start, span.start);
+                let moved = |at: usize| at - old_start + new_start;
+                defs.extend(old.definitions.iter().map(|d| Definition {
+                    term: d.term.clone(),
+                    term_span: Span::new(moved(d.term_span.start), moved(d.term_span.end)),
+                    definition_span: Span::new(
+                        moved(d.definition_span.start),
+                        moved(d.definition_span.end),
+                    ),
+                    style: d.style,
+                    sentence: Some(si),
+                }));
+            }
+            None => sentence_definitions(doc, si, defs),
+        }
+        self.read.push(KeptSentence {
+            span,
+            strong: strong.to_vec(),
+            definitions: defs[from..].to_vec(),
+        });
+    }
+
+    /// The old sentence at the same text as `span`, with the same bold spans (moved), if any.
+    fn kept(&self, span: Span, strong: &[Span]) -> Option<&KeptSentence> {
+        let old_span = if span.end <= self.prefix {
+            span
+        } else if span.start >= self.new_suffix_start {
+            let moved = |at: usize| at - self.new_suffix_start + self.old_suffix_start;
+            Span::new(moved(span.start), moved(span.end))
+        } else {
+            return None;
+        };
+        let i = self
+            .old
+            .binary_search_by_key(&old_span.start, |k| k.span.start)
+            .ok()?;
+        let old = &self.old[i];
+        let same_strong = old.strong.len() == strong.len()
+            && old.strong.iter().zip(strong).all(|(o, n)| {
+                o.start - old_span.start == n.start - span.start
+                    && o.end.checked_sub(old_span.start) == n.end.checked_sub(span.start)
+            });
+        (old.span.end == old_span.end && same_strong).then_some(old)
+    }
+
+    /// Keeps this document's sentences for the next parse on this thread.
+    fn keep(mut self, doc: &Document) {
+        self.text_buffer.clear();
+        self.text_buffer.push_str(&doc.text);
+        // Sentences come in text order; the search above relies on it.
+        if self
+            .read
+            .windows(2)
+            .all(|w| w[0].span.start < w[1].span.start)
+        {
+            KEPT_DEFINITIONS.with(|k| *k.borrow_mut() = (self.text_buffer, self.read));
+        }
+    }
+}
+
+/// The bold spans (sorted by start) that start inside `span`.
+fn strong_starting_in(strong: &[Span], span: Span) -> &[Span] {
+    let from = strong.partition_point(|b| b.start < span.start);
+    let to = strong.partition_point(|b| b.start < span.end);
+    &strong[from..to.max(from)]
+}
+
+/// The document's definitions, in source order.
+pub(crate) fn extract(doc: &Document) -> Vec<Definition> {
+    let mut defs: Vec<Definition> = Vec::new();
+    let text = &doc.text;
+    let in_definitions_section = definitions_section_blocks(doc);
+    let mut kept = KeptDefinitions::take();
+    for si in 0..doc.sentences.len() {
+        kept.read(doc, si, &mut defs);
+    }
+    kept.keep(doc);
     // Bold or quoted entries opening a paragraph of a Definitions section: "**Affiliate**: …".
     for &bi in &in_definitions_section {
         let block = &doc.blocks[bi];
@@ -497,6 +635,104 @@ pub(crate) fn find_uses(doc: &Document) -> Vec<TermUse> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A parse on a thread of its own: nothing kept from an earlier document.
+    fn fresh_parse(text: &str) -> String {
+        let text = text.to_string();
+        std::thread::spawn(move || format!("{:?}", crate::parse(&text, crate::Format::Markdown)))
+            .join()
+            .unwrap()
+    }
+
+    #[test]
+    fn kept_definitions_give_what_a_fresh_parse_gives() {
+        const PIECES: &[&str] = &[
+            "“",
+            "”",
+            "\"",
+            "(",
+            ")",
+            "**",
+            "means",
+            " the ",
+            "Data",
+            ". ",
+            "\n\n",
+            "1.",
+            "x",
+            "§",
+            "—",
+            "(the “Term”)",
+            "**Bold Term**",
+            "“A” refers to b. ",
+        ];
+        let base = "# Terms\n\n1. Definitions\n\n“Customer Data” means data you upload.                     “Service” refers to the platform.\n\nAcme Inc. (the “Vendor”) and you (**Customer**) agree.                     The Vendor may use Customer Data (as defined in Section 1).\n\n**Affiliate**: an entity                     (including its “Subsidiaries”) controlled by a party.\n\nSee section 4 (“Fees”) for fees.\n\n\
+                    The platform (the “Site”)\n\nOur tools (the “Tools”)\n";
+        // Bold marks typed in an earlier sentence pair differently with those of a later one: its
+        // bold spans decide whether it defines a term (its analysis text changes too, as markup is
+        // blanked only where it pairs, and the kept sentence is compared on both).
+        for versions in [
+            [
+                "Hi there. You (**Customer**) agree.",
+                "Hi **there. You (**Customer**) agree.",
+            ],
+            [
+                "Hi **there. You (**Customer**) agree.",
+                "Hi there. You (**Customer**) agree.",
+            ],
+        ] {
+            for version in versions {
+                let kept = format!("{:?}", crate::parse(version, crate::Format::Markdown));
+                assert_eq!(kept, fresh_parse(version), "{version:?}");
+            }
+        }
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut text = base.to_string();
+        for round in 0..1500 {
+            if round % 60 == 0 {
+                text = base.to_string();
+            }
+            // Half the edits land near a quote, a parenthesis or a bold mark.
+            let marks: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| matches!(c, '“' | '”' | '(' | ')' | '*' | '"'))
+                .map(|(i, _)| i)
+                .collect();
+            let mut at = if next() % 2 == 0 && !marks.is_empty() {
+                let mark = marks[(next() % marks.len() as u64) as usize];
+                (mark + (next() % 3) as usize).min(text.len())
+            } else {
+                (next() % (text.len() as u64 + 1)) as usize
+            };
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let op = next() % 3;
+            if op == 2 && text.as_bytes().get(at).is_some_and(u8::is_ascii) {
+                // Same length: every sentence keeps its range, only the prefix check can tell.
+                const SAME_LENGTH: &[u8] = b"x(\")* .";
+                let by = SAME_LENGTH[(next() % SAME_LENGTH.len() as u64) as usize] as char;
+                text.replace_range(at..at + 1, by.encode_utf8(&mut [0; 4]));
+            } else if op == 1 && at < text.len() {
+                let mut end = (at + 1 + (next() % 6) as usize).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                text.replace_range(at..end, "");
+            } else {
+                text.insert_str(at, PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            // This thread keeps the previous version's definitions; the fresh one has none.
+            let kept = format!("{:?}", crate::parse(&text, crate::Format::Markdown));
+            assert_eq!(kept, fresh_parse(&text), "{text:?}");
+        }
+    }
 
     /// What the bounded pattern's own `captures_iter` finds: (whole match, term).
     fn plain(regex: &Regex, haystack: &str) -> Vec<(Range<usize>, Range<usize>)> {
