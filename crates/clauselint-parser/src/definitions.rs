@@ -636,14 +636,6 @@ pub(crate) fn find_uses(doc: &Document) -> Vec<TermUse> {
 mod tests {
     use super::*;
 
-    /// A parse on a thread of its own: nothing kept from an earlier document.
-    fn fresh_parse(text: &str) -> String {
-        let text = text.to_string();
-        std::thread::spawn(move || format!("{:?}", crate::parse(&text, crate::Format::Markdown)))
-            .join()
-            .unwrap()
-    }
-
     #[test]
     fn kept_definitions_give_what_a_fresh_parse_gives() {
         const PIECES: &[&str] = &[
@@ -682,56 +674,25 @@ mod tests {
             ],
         ] {
             for version in versions {
-                let kept = format!("{:?}", crate::parse(version, crate::Format::Markdown));
-                assert_eq!(kept, fresh_parse(version), "{version:?}");
+                crate::kept_parse_tests::assert_kept_parse_is_fresh(version);
             }
         }
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let mut text = base.to_string();
-        for round in 0..1500 {
-            if round % 60 == 0 {
-                text = base.to_string();
-            }
-            // Half the edits land near a quote, a parenthesis or a bold mark.
-            let marks: Vec<usize> = text
-                .char_indices()
-                .filter(|(_, c)| matches!(c, '“' | '”' | '(' | ')' | '*' | '"'))
-                .map(|(i, _)| i)
-                .collect();
-            let mut at = if next() % 2 == 0 && !marks.is_empty() {
-                let mark = marks[(next() % marks.len() as u64) as usize];
-                (mark + (next() % 3) as usize).min(text.len())
-            } else {
-                (next() % (text.len() as u64 + 1)) as usize
-            };
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            let op = next() % 3;
-            if op == 2 && text.as_bytes().get(at).is_some_and(u8::is_ascii) {
-                // Same length: every sentence keeps its range, only the prefix check can tell.
-                const SAME_LENGTH: &[u8] = b"x(\")* .";
-                let by = SAME_LENGTH[(next() % SAME_LENGTH.len() as u64) as usize] as char;
-                text.replace_range(at..at + 1, by.encode_utf8(&mut [0; 4]));
-            } else if op == 1 && at < text.len() {
-                let mut end = (at + 1 + (next() % 6) as usize).min(text.len());
-                while !text.is_char_boundary(end) {
-                    end += 1;
-                }
-                text.replace_range(at..end, "");
-            } else {
-                text.insert_str(at, PIECES[(next() % PIECES.len() as u64) as usize]);
-            }
-            // This thread keeps the previous version's definitions; the fresh one has none.
-            let kept = format!("{:?}", crate::parse(&text, crate::Format::Markdown));
-            assert_eq!(kept, fresh_parse(&text), "{text:?}");
-        }
+        crate::kept_parse_tests::assert_edits_parse_as_fresh(&crate::kept_parse_tests::Edits {
+            base,
+            pieces: PIECES,
+            same_length: b"x(\")* .",
+            // Half the edits land at or just after a quote, a parenthesis or a bold mark.
+            aims: |text| {
+                text.char_indices()
+                    .filter(|(_, c)| matches!(c, '“' | '”' | '(' | ')' | '*' | '"'))
+                    .map(|(i, _)| i)
+                    .collect()
+            },
+            spread: 3,
+            rounds: 1500,
+            reset_every: 60,
+            seed: 0x9e37_79b9_7f4a_7c15,
+        });
     }
 
     /// What the bounded pattern's own `captures_iter` finds: (whole match, term).

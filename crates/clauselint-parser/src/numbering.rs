@@ -404,14 +404,6 @@ mod tests {
         leading_number(s).map(|n| n.written)
     }
 
-    /// A parse on a thread of its own: nothing kept from an earlier document.
-    fn fresh_parse(text: &str) -> String {
-        let text = text.to_string();
-        std::thread::spawn(move || format!("{:?}", crate::parse(&text, crate::Format::Markdown)))
-            .join()
-            .unwrap()
-    }
-
     #[test]
     fn kept_numbers_give_what_a_fresh_parse_gives() {
         const PIECES: &[&str] = &[
@@ -435,49 +427,17 @@ mod tests {
             "\n\n3.\n\n",
         ];
         let base = "# Terms\n\n1. Definitions\n\n1.1 “Customer Data” means data you upload.\n\n                    (a) first item;\n\n(b) second item.\n\n2. Use\n\nSection 3 applies — see § 4.\n\n                    A. Lettered.\n\niv) roman.\n\n10.4 Survival.\n\n5% of fees.\n";
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let mut text = base.to_string();
-        for round in 0..400 {
-            if round % 50 == 0 {
-                text = base.to_string();
-            }
+        crate::kept_parse_tests::assert_edits_parse_as_fresh(&crate::kept_parse_tests::Edits {
+            base,
+            pieces: PIECES,
+            same_length: b"1x.( )a",
             // Half the edits land at or just after a block's start, where its number is.
-            let starts: Vec<usize> = text.match_indices("\n\n").map(|(i, _)| i + 2).collect();
-            let mut at = if next() % 2 == 0 && !starts.is_empty() {
-                let start = starts[(next() % starts.len() as u64) as usize];
-                (start + (next() % 4) as usize).min(text.len())
-            } else {
-                (next() % (text.len() as u64 + 1)) as usize
-            };
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            let op = next() % 3;
-            if op == 2 && text.as_bytes().get(at).is_some_and(u8::is_ascii) {
-                // Same length: every block keeps its range, only the prefix check can tell.
-                const SAME_LENGTH: &[u8] = b"1x.( )a";
-                let by = SAME_LENGTH[(next() % SAME_LENGTH.len() as u64) as usize] as char;
-                text.replace_range(at..at + 1, by.encode_utf8(&mut [0; 4]));
-            } else if op == 1 && at < text.len() {
-                let mut end = at + 1 + (next() % 6) as usize;
-                end = end.min(text.len());
-                while !text.is_char_boundary(end) {
-                    end += 1;
-                }
-                text.replace_range(at..end, "");
-            } else {
-                text.insert_str(at, PIECES[(next() % PIECES.len() as u64) as usize]);
-            }
-            // This thread keeps the previous version's numbers; the fresh one has none.
-            let kept = format!("{:?}", crate::parse(&text, crate::Format::Markdown));
-            assert_eq!(kept, fresh_parse(&text), "{text:?}");
-        }
+            aims: |text| text.match_indices("\n\n").map(|(i, _)| i + 2).collect(),
+            spread: 4,
+            rounds: 400,
+            reset_every: 50,
+            seed: 0x2545_f491_4f6c_dd1d,
+        });
     }
 
     #[test]
