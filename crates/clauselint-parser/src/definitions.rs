@@ -292,10 +292,7 @@ struct KeptDefinitions {
     read: Vec<KeptSentence>,
     /// The old text's buffer, refilled with this one's when done.
     text_buffer: String,
-    prefix: usize,
-    /// Where the common suffix starts in the old text and in this one.
-    old_suffix_start: usize,
-    new_suffix_start: usize,
+    unchanged: crate::kept_search::UnchangedText,
 }
 
 impl KeptDefinitions {
@@ -305,21 +302,15 @@ impl KeptDefinitions {
             old,
             read: Vec::new(),
             text_buffer,
-            prefix: 0,
-            old_suffix_start: 0,
-            new_suffix_start: 0,
+            unchanged: Default::default(),
         }
     }
 
     /// Appends sentence `si`'s definitions to `defs`.
     fn read(&mut self, doc: &Document, si: usize, defs: &mut Vec<Definition>) {
         if si == 0 {
-            let (a, b) = (self.text_buffer.as_bytes(), doc.text.as_bytes());
-            self.prefix = crate::kept_search::common_prefix(a, b);
-            let suffix =
-                crate::kept_search::common_suffix(a, b).min(a.len().min(b.len()) - self.prefix);
-            self.old_suffix_start = a.len() - suffix;
-            self.new_suffix_start = b.len() - suffix;
+            self.unchanged =
+                crate::kept_search::UnchangedText::between(&self.text_buffer, &doc.text);
         }
         let span = doc.sentences[si].span;
         let strong = strong_starting_in(&doc.strong_spans, span);
@@ -350,14 +341,8 @@ impl KeptDefinitions {
 
     /// The old sentence at the same text as `span`, with the same bold spans (moved), if any.
     fn kept(&self, span: Span, strong: &[Span]) -> Option<&KeptSentence> {
-        let old_span = if span.end <= self.prefix {
-            span
-        } else if span.start >= self.new_suffix_start {
-            let moved = |at: usize| at - self.new_suffix_start + self.old_suffix_start;
-            Span::new(moved(span.start), moved(span.end))
-        } else {
-            return None;
-        };
+        let (old_start, old_end) = self.unchanged.old_range(span.start, span.end)?;
+        let old_span = Span::new(old_start, old_end);
         let i = self
             .old
             .binary_search_by_key(&old_span.start, |k| k.span.start)

@@ -129,6 +129,43 @@ fn search_after_edit(
     matches
 }
 
+/// The two stretches a new version of a text shares with the old one: the common prefix, and the
+/// common suffix (moved by the change in length). A range lying wholly in either holds the same
+/// bytes, at the same place relative to the edit, in both versions: what the kept parse phases
+/// (`numbering::NumberReader`, `definitions::KeptDefinitions`) reuse.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct UnchangedText {
+    prefix: usize,
+    old_suffix_start: usize,
+    new_suffix_start: usize,
+}
+
+impl UnchangedText {
+    pub(crate) fn between(old: &str, new: &str) -> Self {
+        let (a, b) = (old.as_bytes(), new.as_bytes());
+        let prefix = common_prefix(a, b);
+        let suffix = common_suffix(a, b).min(a.len().min(b.len()) - prefix);
+        UnchangedText {
+            prefix,
+            old_suffix_start: a.len() - suffix,
+            new_suffix_start: b.len() - suffix,
+        }
+    }
+
+    /// Where the new text's `start..end` was in the old text, when it lies wholly in the common
+    /// prefix or wholly in the common suffix.
+    pub(crate) fn old_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if end <= self.prefix {
+            Some((start, end))
+        } else if start >= self.new_suffix_start {
+            let moved = |at: usize| at - self.new_suffix_start + self.old_suffix_start;
+            Some((moved(start), moved(end)))
+        } else {
+            None
+        }
+    }
+}
+
 /// The length of the longest common prefix of `a` and `b`, compared 32 bytes at a time (two
 /// versions of a document agree for hundreds of kilobytes around an edit).
 pub fn common_prefix(a: &[u8], b: &[u8]) -> usize {

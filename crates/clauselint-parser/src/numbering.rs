@@ -164,47 +164,32 @@ pub(crate) struct NumberReader {
     read: Vec<KeptNumber>,
     /// The old text's buffer, refilled with this one's when done.
     text_buffer: String,
-    prefix: usize,
-    /// Where the common suffix starts in this text, and how far it moved.
-    suffix_start: usize,
-    old_len: usize,
-    new_len: usize,
+    unchanged: crate::kept_search::UnchangedText,
 }
 
 impl NumberReader {
     pub(crate) fn new(text: &str) -> Self {
         let (old_text, old) = KEPT_NUMBERS.with(|k| std::mem::take(&mut *k.borrow_mut()));
-        let (a, b) = (old_text.as_bytes(), text.as_bytes());
-        let prefix = crate::kept_search::common_prefix(a, b);
-        let suffix = crate::kept_search::common_suffix(a, b).min(a.len().min(b.len()) - prefix);
         NumberReader {
             old,
             read: Vec::new(),
-            prefix,
-            suffix_start: text.len() - suffix,
-            old_len: old_text.len(),
-            new_len: text.len(),
+            unchanged: crate::kept_search::UnchangedText::between(&old_text, text),
             text_buffer: old_text,
         }
     }
 
     /// The clause number at the start of `text[start..end]`: what [`leading_number`] returns.
     pub(crate) fn read(&mut self, text: &str, start: usize, end: usize) -> Option<LeadingNumber> {
-        let old_range = if end <= self.prefix {
-            Some((start, end))
-        } else if start >= self.suffix_start {
-            let moved = |at: usize| at + self.old_len - self.new_len;
-            Some((moved(start), moved(end)))
-        } else {
-            None
-        };
-        let kept = old_range.and_then(|(old_start, old_end)| {
-            let i = self
-                .old
-                .binary_search_by_key(&old_start, |k| k.start)
-                .ok()?;
-            (self.old[i].end == old_end).then(|| self.old[i].number.take())
-        });
+        let kept = self
+            .unchanged
+            .old_range(start, end)
+            .and_then(|(old_start, old_end)| {
+                let i = self
+                    .old
+                    .binary_search_by_key(&old_start, |k| k.start)
+                    .ok()?;
+                (self.old[i].end == old_end).then(|| self.old[i].number.take())
+            });
         let number = match kept {
             Some(number) => number,
             None => leading_number(&text[start..end]),
