@@ -830,7 +830,9 @@ mod tests {
 
     #[test]
     fn apostrophes_before_other_letters_are_found() {
-        assert!(!apostrophe_before_non_ascii("Licensor’s “Materials” and the users’"));
+        assert!(!apostrophe_before_non_ascii(
+            "Licensor’s “Materials” and the users’"
+        ));
         assert!(!apostrophe_before_non_ascii("no apostrophe: “é” ‘x’ s"));
         assert!(apostrophe_before_non_ascii("l’économie"));
         assert!(apostrophe_before_non_ascii("‘Term’” means"));
