@@ -146,8 +146,17 @@ fn is_ascii_abbreviation(token: &str, next_word: &str) -> bool {
 
 /// Split `text[span]` into sentences. `number_len` is the length of a leading clause number that
 /// must not end a sentence on its own.
+#[cfg(test)]
 pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
     let mut out = Vec::new();
+    split_into(text, span, number_len, &mut out);
+    out
+}
+
+/// [`split`], appending the sentences to `out` (one buffer for all the blocks of a document,
+/// rather than a vector per block).
+pub(crate) fn split_into(text: &str, span: Span, number_len: usize, out: &mut Vec<Span>) {
+    let from = out.len();
     let bytes = text.as_bytes();
     let content_start = skip_space(text, span.start, span.end);
     // A leading clause number ("1.", "(a)") belongs to the clause, not to its first sentence.
@@ -207,10 +216,10 @@ pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
     if end > start {
         out.push(Span::new(start, end));
     }
-    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE) {
-        out = out.into_iter().flat_map(|s| cut_run_on(text, s)).collect();
+    if out[from..].iter().any(|s| s.end - s.start > MAX_SENTENCE) {
+        let block: Vec<Span> = out.drain(from..).collect();
+        out.extend(block.into_iter().flat_map(|s| cut_run_on(text, s)));
     }
-    out
 }
 
 /// The longest span read as one sentence. The longest real sentence in 877 terms of service is
