@@ -736,16 +736,19 @@ fn split_sentences(
     deadline: &Deadline,
 ) -> Result<(), LimitExceeded> {
     let mut sentences = Vec::new();
+    let mut spans = Vec::new();
     for (bi, block) in doc.blocks.iter_mut().enumerate() {
         deadline.check()?;
         block.first_sentence = sentences.len();
-        let spans = sentences::split(
+        spans.clear();
+        sentences::split_into(
             &doc.text,
             block.text_span,
             number_lens.get(bi).copied().unwrap_or(0),
+            &mut spans,
         );
         block.sentence_count = spans.len();
-        sentences.extend(spans.into_iter().map(|span| Sentence {
+        sentences.extend(spans.iter().map(|&span| Sentence {
             span,
             block: bi,
             clause: block.clause,

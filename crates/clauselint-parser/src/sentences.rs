@@ -71,7 +71,26 @@ fn ends_sentence_after_name(token: &str, next_word: &str) -> bool {
         && SENTENCE_OPENERS.contains(&next_word)
 }
 
+/// The word before the stop at `dot`: back to a blank, `(`, `"`, `[`, `“` or `‘`.
 fn token_before(text: &str, dot: usize) -> &str {
+    // Byte by byte while the word is ASCII (nearly always); a character search otherwise.
+    let bytes = text.as_bytes();
+    let mut start = dot;
+    while start > 0 {
+        let b = bytes[start - 1];
+        if !b.is_ascii() {
+            return token_before_by_characters(text, dot);
+        }
+        if is_ascii_blank(b) || matches!(b, b'(' | b'"' | b'[') {
+            break;
+        }
+        start -= 1;
+    }
+    &text[start..dot]
+}
+
+/// [`token_before`] character by character.
+fn token_before_by_characters(text: &str, dot: usize) -> &str {
     let before = &text[..dot];
     let start = before
         .rfind(|c: char| c.is_whitespace() || "(“\"‘[".contains(c))
@@ -100,18 +119,24 @@ fn is_abbreviation(token: &str, next_word: &str) -> bool {
     lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2)
 }
 
+/// The longest entry of [`ABBREVIATIONS`] and [`NUMBER_ABBREVIATIONS`] ("approx"): most words
+/// before a stop are longer, and need not be compared with a hundred entries.
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// [`is_abbreviation`] for an ASCII token (nearly all of them), without lower-casing a copy: the
 /// lists are lower-case ASCII, and ASCII case changes no length and no `.`.
 fn is_ascii_abbreviation(token: &str, next_word: &str) -> bool {
     let lower = token.trim_start_matches(['(', '"']);
-    if NUMBER_ABBREVIATIONS
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(lower))
-    {
-        return next_word.starts_with(|c: char| c.is_ascii_digit());
-    }
-    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(lower)) {
-        return true;
+    if lower.len() <= LONGEST_ABBREVIATION {
+        if NUMBER_ABBREVIATIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(lower))
+        {
+            return next_word.starts_with(|c: char| c.is_ascii_digit());
+        }
+        if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(lower)) {
+            return true;
+        }
     }
     if token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()) {
         return true;
@@ -121,8 +146,17 @@ fn is_ascii_abbreviation(token: &str, next_word: &str) -> bool {
 
 /// Split `text[span]` into sentences. `number_len` is the length of a leading clause number that
 /// must not end a sentence on its own.
+#[cfg(test)]
 pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
     let mut out = Vec::new();
+    split_into(text, span, number_len, &mut out);
+    out
+}
+
+/// [`split`], appending the sentences to `out` (one buffer for all the blocks of a document,
+/// rather than a vector per block).
+pub(crate) fn split_into(text: &str, span: Span, number_len: usize, out: &mut Vec<Span>) {
+    let from = out.len();
     let bytes = text.as_bytes();
     let content_start = skip_space(text, span.start, span.end);
     // A leading clause number ("1.", "(a)") belongs to the clause, not to its first sentence.
@@ -137,34 +171,39 @@ pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
         }
         let b = bytes[i];
         let dot = i;
-        // Take closing quotes and brackets with the stop.
+        // Take closing quotes and brackets with the stop: `"`, `'`, `)`, `]`, `*`, `_`, and `”`
+        // and `’` (E2 80 9D and E2 80 99).
         let mut j = i + 1;
         while j < span.end {
-            let rest = &text[j..span.end];
-            let c = rest.chars().next().unwrap_or(' ');
-            if "\"”’')]*_".contains(c) {
-                j += c.len_utf8();
-            } else {
-                break;
-            }
+            let rest = &bytes[j..span.end];
+            j += match rest[0] {
+                b'"' | b'\'' | b')' | b']' | b'*' | b'_' => 1,
+                0xE2 if rest.starts_with("”".as_bytes()) || rest.starts_with("’".as_bytes()) => {
+                    3
+                }
+                _ => break,
+            };
         }
         let after_space = skip_space(text, j, span.end);
         let at_end = after_space >= span.end;
         if after_space > j || at_end {
             let next = &text[after_space..span.end];
-            let next_word = next.split_whitespace().next().unwrap_or("");
             let starts_sentence = at_end
                 || next.starts_with(|c: char| {
                     c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(§[*".contains(c)
                 });
-            let boundary = b != b'.' || {
-                let token = token_before(text, dot);
-                let in_number = token.chars().all(|c| c.is_ascii_digit() || c == '.');
-                !((is_abbreviation(token, next_word)
-                    && !ends_sentence_after_name(token, next_word))
-                    || (in_number && dot < content_start + number_len + 2 && !token.is_empty()))
+            // Whether the stop ends a sentence, asked only where the next one could start.
+            let boundary = || {
+                b != b'.' || {
+                    let next_word = next.split_whitespace().next().unwrap_or("");
+                    let token = token_before(text, dot);
+                    let in_number = token.chars().all(|c| c.is_ascii_digit() || c == '.');
+                    !((is_abbreviation(token, next_word)
+                        && !ends_sentence_after_name(token, next_word))
+                        || (in_number && dot < content_start + number_len + 2 && !token.is_empty()))
+                }
             };
-            if starts_sentence && boundary {
+            if starts_sentence && boundary() {
                 out.push(Span::new(start, j));
                 start = after_space;
                 i = after_space;
@@ -177,10 +216,10 @@ pub(crate) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
     if end > start {
         out.push(Span::new(start, end));
     }
-    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE) {
-        out = out.into_iter().flat_map(|s| cut_run_on(text, s)).collect();
+    if out[from..].iter().any(|s| s.end - s.start > MAX_SENTENCE) {
+        let block: Vec<Span> = out.drain(from..).collect();
+        out.extend(block.into_iter().flat_map(|s| cut_run_on(text, s)));
     }
-    out
 }
 
 /// The longest span read as one sentence. The longest real sentence in 877 terms of service is
@@ -214,8 +253,23 @@ fn cut_run_on(text: &str, span: Span) -> Vec<Span> {
     pieces
 }
 
+/// ASCII white space as `char::is_whitespace` has it: tab, line feed, vertical tab, form feed,
+/// carriage return and space (`u8::is_ascii_whitespace` leaves out the vertical tab).
+fn is_ascii_blank(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
     while i < end {
+        // An ASCII byte is white space or not on its own; anything else is decoded.
+        if bytes[i].is_ascii() {
+            if !is_ascii_blank(bytes[i]) {
+                break;
+            }
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or('x');
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -257,6 +311,225 @@ mod tests {
     }
 
     use super::*;
+
+    /// The splitter as it was before its byte-level shortcuts (stops, blanks, the word before a
+    /// stop, abbreviation lengths), to compare with.
+    mod by_characters {
+        use super::super::{
+            cut_run_on, ends_sentence_after_name, trim_end, ABBREVIATIONS, MAX_SENTENCE,
+            NUMBER_ABBREVIATIONS,
+        };
+        use crate::model::Span;
+
+        fn token_before(text: &str, dot: usize) -> &str {
+            let before = &text[..dot];
+            let start = before
+                .rfind(|c: char| c.is_whitespace() || "(“\"‘[".contains(c))
+                .map_or(0, |i| {
+                    i + before[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            &before[start..]
+        }
+
+        fn is_abbreviation(token: &str, next_word: &str) -> bool {
+            if token.is_ascii() {
+                return is_ascii_abbreviation(token, next_word);
+            }
+            let lower = token.to_lowercase();
+            let lower = lower.trim_start_matches(['(', '“', '"']);
+            if NUMBER_ABBREVIATIONS.contains(&lower) {
+                return next_word.starts_with(|c: char| c.is_ascii_digit());
+            }
+            if ABBREVIATIONS.contains(&lower) {
+                return true;
+            }
+            // Initials and dotted acronyms: "J.", "U.S", "N.A".
+            if token.chars().count() == 1 && token.chars().all(char::is_uppercase) {
+                return true;
+            }
+            lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2)
+        }
+
+        fn is_ascii_abbreviation(token: &str, next_word: &str) -> bool {
+            let lower = token.trim_start_matches(['(', '"']);
+            if NUMBER_ABBREVIATIONS
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(lower))
+            {
+                return next_word.starts_with(|c: char| c.is_ascii_digit());
+            }
+            if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(lower)) {
+                return true;
+            }
+            if token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()) {
+                return true;
+            }
+            lower.contains('.') && lower.split('.').all(|p| p.len() <= 2)
+        }
+
+        pub(super) fn split(text: &str, span: Span, number_len: usize) -> Vec<Span> {
+            let mut out = Vec::new();
+            let bytes = text.as_bytes();
+            let content_start = skip_space(text, span.start, span.end);
+            // A leading clause number ("1.", "(a)") belongs to the clause, not to its first sentence.
+            let mut start = skip_space(text, (content_start + number_len).min(span.end), span.end);
+            let mut i = start;
+            while i < span.end {
+                // Only a stop can end a sentence: skip straight to the next one (they are ASCII, so the
+                // byte search never lands inside a character).
+                match memchr::memchr3(b'.', b'!', b'?', &bytes[i..span.end]) {
+                    Some(offset) => i += offset,
+                    None => break,
+                }
+                let b = bytes[i];
+                let dot = i;
+                // Take closing quotes and brackets with the stop.
+                let mut j = i + 1;
+                while j < span.end {
+                    let rest = &text[j..span.end];
+                    let c = rest.chars().next().unwrap_or(' ');
+                    if "\"”’')]*_".contains(c) {
+                        j += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let after_space = skip_space(text, j, span.end);
+                let at_end = after_space >= span.end;
+                if after_space > j || at_end {
+                    let next = &text[after_space..span.end];
+                    let next_word = next.split_whitespace().next().unwrap_or("");
+                    let starts_sentence = at_end
+                        || next.starts_with(|c: char| {
+                            c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(§[*".contains(c)
+                        });
+                    let boundary = b != b'.' || {
+                        let token = token_before(text, dot);
+                        let in_number = token.chars().all(|c| c.is_ascii_digit() || c == '.');
+                        !((is_abbreviation(token, next_word)
+                            && !ends_sentence_after_name(token, next_word))
+                            || (in_number
+                                && dot < content_start + number_len + 2
+                                && !token.is_empty()))
+                    };
+                    if starts_sentence && boundary {
+                        out.push(Span::new(start, j));
+                        start = after_space;
+                        i = after_space;
+                        continue;
+                    }
+                }
+                i = j;
+            }
+            let end = trim_end(text, start, span.end);
+            if end > start {
+                out.push(Span::new(start, end));
+            }
+            if out.iter().any(|s| s.end - s.start > MAX_SENTENCE) {
+                out = out.into_iter().flat_map(|s| cut_run_on(text, s)).collect();
+            }
+            out
+        }
+
+        fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+            while i < end {
+                let c = text[i..].chars().next().unwrap_or('x');
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            i
+        }
+    }
+
+    /// Random text over the pieces the splitter reads: stops, abbreviations, closing marks,
+    /// blanks (Unicode ones too), capitals, digits and non-ASCII words.
+    #[test]
+    fn splits_as_the_character_level_splitter_on_random_text() {
+        const PIECES: &[&str] = &[
+            ".",
+            ". ",
+            "! ",
+            "? ",
+            "Inc.",
+            "U.S.A.",
+            "e.g.",
+            "No.",
+            "approx.",
+            "Ltd",
+            " The ",
+            " the ",
+            "The",
+            "“",
+            "”",
+            "’",
+            "‘",
+            "\"",
+            "'",
+            ")",
+            "]",
+            "*",
+            "_",
+            "(",
+            "[",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u{0b}",
+            "\u{a0}",
+            "\u{85}",
+            "\u{2003}",
+            "1.",
+            "10.4",
+            "5",
+            "é",
+            "État",
+            "Ökonomie.",
+            "J.",
+            "x",
+            "Sec",
+            "Services",
+            "§",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..30_000 {
+            let len = 1 + next() % 30;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            // A leading clause number, as the structure reader reports it.
+            let content = text.trim_start();
+            let number_len = ["10.4", "1.", "5"]
+                .iter()
+                .find(|n| content.starts_with(**n))
+                .map_or(0, |n| n.len());
+            let span = Span::new(0, text.len());
+            assert_eq!(
+                split(&text, span, number_len),
+                by_characters::split(&text, span, number_len),
+                "{text:?} {number_len}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_longest_abbreviation_is_known() {
+        let longest = ABBREVIATIONS
+            .iter()
+            .chain(NUMBER_ABBREVIATIONS)
+            .map(|a| a.len())
+            .max();
+        assert_eq!(longest, Some(LONGEST_ABBREVIATION));
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text, Span::new(0, text.len()), 0)
