@@ -186,6 +186,8 @@ fn lower_into(word: &str, out: &mut String) {
 }
 
 /// Starts with a lower-case letter: neither a title word nor an acronym.
+// Inlined: asked of every word of every sentence, and most words answer at their first byte.
+#[inline]
 fn starts_lower(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
@@ -194,6 +196,7 @@ fn starts_lower(w: &str) -> bool {
 }
 
 /// [`is_title_word`] or [`is_acronym`]: a word written with a capital.
+#[inline]
 fn is_capitalised(w: &str) -> bool {
     !starts_lower(w) && (is_title_word(w) || is_acronym(w))
 }
