@@ -672,12 +672,11 @@ fn is_name(cx: &Context, phrase: &str) -> bool {
         return true;
     };
     let last = last.trim_end_matches(['\'', '’']);
-    word_list!(COMMON_PROPER).contains(&lower)
-        || super::is_brand(cx, first)
+    // The word lists and shapes first: a brand needs a search of the text for each word.
+    let listed = word_list!(COMMON_PROPER).contains(&lower)
         || ws.iter().any(|w| {
             word_list!(CALENDAR_WORDS).contains(w)
                 || word_list!(STATUTE_WORDS).contains(w)
-                || super::is_brand(cx, w)
                 || word_list!(DIVISION_WORDS).contains(w.trim_end_matches('s'))
         })
         || word_list!(BODY_WORDS).contains(last)
@@ -714,7 +713,8 @@ fn is_name(cx: &Context, phrase: &str) -> bool {
         // "the Powered by AWS Logo": a participle is not a term.
         || (ws.len() == 1 && first.ends_with("ed"))
         // Acronyms alone ("EU", "API") are abbreviations, not defined-term candidates.
-        || phrase.split(' ').all(|w| super::is_acronym(w) || w == "of" || w == "&")
+        || phrase.split(' ').all(|w| super::is_acronym(w) || w == "of" || w == "&");
+    listed || ws.iter().any(|w| super::is_brand(cx, w))
 }
 
 impl Rule for UndefinedTerm {
@@ -837,6 +837,14 @@ impl Rule for UndefinedTerm {
             if !enough || modifiers * 2 > mid.len() {
                 continue;
             }
+            // Always "Key Payment and Service Information": one name, not two terms. (Asked
+            // before the name tests, which search the text for brands.)
+            if occs.len() >= 2
+                && occs[0].partner.is_some()
+                && occs.iter().all(|o| o.partner == occs[0].partner)
+            {
+                continue;
+            }
             let phrase = phrase.clone();
             if is_name(cx, &phrase) {
                 continue;
@@ -850,13 +858,6 @@ impl Rule for UndefinedTerm {
                 if defined.contains(&term_key(rest)) || is_name(cx, rest) {
                     continue;
                 }
-            }
-            // Always "Key Payment and Service Information": one name, not two terms.
-            if occs.len() >= 2
-                && occs[0].partner.is_some()
-                && occs.iter().all(|o| o.partner == occs[0].partner)
-            {
-                continue;
             }
             if occs
                 .iter()
