@@ -952,8 +952,9 @@ struct WordFacts {
     runs: Vec<Option<std::ops::Range<usize>>>,
     /// The runs of every sentence, one after another: `runs` holds each sentence's range.
     all_runs: Vec<Run>,
-    /// Whether each sentence reads as English (see [`reads_as_english`]).
-    english: Vec<bool>,
+    /// Whether each sentence with runs reads as English (see [`reads_as_english`]); `None` for
+    /// the others, whose words the walk does not read.
+    english: Vec<Option<bool>>,
     /// Whether each sentence with runs is a heading run into the text (most long words capitalised).
     title_cased: Vec<bool>,
 }
@@ -1035,17 +1036,23 @@ fn word_facts<'c>(cx: &'c Context) -> &'c WordFacts {
         let mut title_cased = Vec::with_capacity(n);
         let mut ws: Vec<Word> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
+            // Headings, table cells and text in capitals have no runs: their words are read only
+            // if a rule asks whether they read as English.
+            let prose = is_prose_block(doc, si) && !is_shouting(doc.plain(s.span));
+            if !prose {
+                runs.push(None);
+                english.push(None);
+                title_cased.push(false);
+                continue;
+            }
             ws.clear();
             push_words(&doc.text, s.span, &mut ws);
             let stats = word_stats(&ws);
-            english.push(stats.english);
-            let prose = is_prose_block(doc, si) && !is_shouting(doc.plain(s.span));
-            runs.push(prose.then(|| {
-                let from = all_runs.len();
-                push_runs(&doc.text, &ws, &mut all_runs);
-                from..all_runs.len()
-            }));
-            title_cased.push(prose && stats.title_cased);
+            english.push(Some(stats.english));
+            let from = all_runs.len();
+            push_runs(&doc.text, &ws, &mut all_runs);
+            runs.push(Some(from..all_runs.len()));
+            title_cased.push(stats.title_cased);
         }
         WordFacts {
             runs,
@@ -1084,16 +1091,19 @@ pub(crate) fn word_facts_made(cx: &Context) -> bool {
     shared(cx).words.get().is_some()
 }
 
-/// [`reads_as_english`] for sentence `si`, computed once per document.
+/// [`reads_as_english`] for sentence `si`: from the walk over every prose sentence, read afresh for
+/// the others.
 pub(crate) fn sentence_reads_as_english(cx: &Context, si: usize) -> bool {
-    word_facts(cx).english[si]
+    word_facts(cx).english[si].unwrap_or_else(|| reads_as_english(cx.doc.sentence_text(si)))
 }
 
 /// [`sentence_reads_as_english`] without forcing the walk over every word: from the walk when a
 /// rule already made it, else from the one sentence.
 pub(crate) fn sentence_reads_as_english_cheaply(cx: &Context, si: usize) -> bool {
     match shared(cx).words.get() {
-        Some(facts) => facts.english[si],
+        Some(facts) => {
+            facts.english[si].unwrap_or_else(|| reads_as_english(cx.doc.sentence_text(si)))
+        }
         None => reads_as_english(cx.doc.sentence_text(si)),
     }
 }
