@@ -434,6 +434,36 @@ impl AnyWord {
     }
 }
 
+/// A few phrases searched one after another with prebuilt substring finders: for two to four
+/// phrases in a sentence, cheaper than as many `str::contains` (each of which sets its search up
+/// again) and than an [`AnyWord`] automaton (whose setup per search outweighs a short sentence).
+pub(crate) struct AnyPhrase {
+    phrases: &'static [&'static str],
+    finders: OnceLock<Vec<memchr::memmem::Finder<'static>>>,
+}
+
+impl AnyPhrase {
+    pub(crate) const fn new(phrases: &'static [&'static str]) -> Self {
+        AnyPhrase {
+            phrases,
+            finders: OnceLock::new(),
+        }
+    }
+
+    /// Whether `text` contains one of the phrases (anywhere, not only as whole words).
+    pub(crate) fn is_in(&self, text: &str) -> bool {
+        self.finders
+            .get_or_init(|| {
+                self.phrases
+                    .iter()
+                    .map(|p| memchr::memmem::Finder::new(p.as_bytes()))
+                    .collect()
+            })
+            .iter()
+            .any(|f| f.find(text.as_bytes()).is_some())
+    }
+}
+
 /// Literals every match of a pattern contains in a given order, without overlapping, inside one
 /// stretch of text free of `separators` (the bytes the pattern cannot match, such as `.` and `;`
 /// for a pattern built from `[^.;]` runs): a search for them rules out, cheaply, most sentences

@@ -207,6 +207,9 @@ impl Rule for OptOutConsent {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         // Deemed consent matters where the document trains on customer data at all.
         let document_trains = training_grants(cx).next().is_some();
+        // A training context needs an AI-training purpose here, before or in the lead-in, and that
+        // needs a sentence naming AI: without one no sentence is in a training context.
+        let mentions_ai = cx.sentences.iter().any(|s| s.has(Concept::Ai));
         for s in cx.sentences.iter() {
             // One search for these words, not one per word, on the sentences the concepts
             // leave (most of them).
@@ -229,7 +232,8 @@ impl Rule for OptOutConsent {
             let candidate = s.has(Concept::OptOut)
                 || s.has(Concept::Ai)
                 || s.has(Concept::Consent)
-                || ((document_trains || training_context(cx, s)) && CANDIDATE_WORDS.is_in(&s.norm));
+                || ((document_trains || (mentions_ai && training_context(cx, s)))
+                    && CANDIDATE_WORDS.is_in(&s.norm));
             if !candidate {
                 continue;
             }

@@ -226,6 +226,11 @@ impl Rule for OutputOwnership {
                 ),
             ));
         }
+        // The document-level finding needs a sentence about an AI feature, and without a word of
+        // AI anywhere no sentence is one (see `about_ai_here`): nothing below can report.
+        if !cx.sentences.iter().any(|s| s.has(Concept::Ai)) {
+            return;
+        }
         // "You own the Content you create" answers for uploads, not for what an AI feature
         // generates: only a sentence that speaks of outputs, generation or AI settles it.
         if cx
@@ -241,13 +246,14 @@ impl Rule for OutputOwnership {
         {
             return;
         }
+        // Cheapest and most selective tests first: most sentences are not about AI at all.
         let generation = cx.sentences.iter().find(|s| {
             !s.in_heading
-                && !answers_support_questions(&s.norm)
-                && !only_judges_the_customers_content(&s.norm)
                 && about_ai_here(cx, s)
                 && generates_outputs().is_match(&s.norm)
                 && offered_to_the_customer().is_match(&s.norm)
+                && !answers_support_questions(&s.norm)
+                && !only_judges_the_customers_content(&s.norm)
         });
         if let Some(anchor) = generation {
             out.push(document_finding(

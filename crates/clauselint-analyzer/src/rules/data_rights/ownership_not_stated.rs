@@ -17,7 +17,7 @@ use crate::context::Context;
 use crate::finding::{Finding, Severity};
 use crate::grammar::negated;
 use crate::lexicon::Concept;
-use crate::pattern::DualRegex;
+use crate::pattern::{AnyPhrase, DualRegex};
 use crate::rule::{Rule, RuleDoc, RuleMeta};
 use crate::rules::ai_training::content_grant::training_grants;
 use crate::rules::data_rights::broad_license::granted_by_customer;
@@ -138,18 +138,15 @@ fn privacy_notice_handling_content(cx: &Context) -> Option<clauselint_parser::Sp
     let content = regex!(
         r"(?-u:\b)(?:content|contents|files|documents|messages|notes|recordings|uploads|photos|videos|emails|posts) (?:that |which )?you (?:upload|submit|create|store|post|send|share|provide|enter|input|import|transmit|save|make)(?-u:\b)|(?-u:\b)(?:your|customer|user|customers'|users') (?:content|files|documents|messages|notes|recordings|uploads|emails)(?-u:\b)"
     );
+    static THIS_NOTICE: AnyPhrase = AnyPhrase::new(&[
+        "this privacy policy",
+        "this privacy notice",
+        "this privacy statement",
+    ]);
     let notice = cx
         .sentences
         .iter()
-        .filter(|s| {
-            [
-                "this privacy policy",
-                "this privacy notice",
-                "this privacy statement",
-            ]
-            .iter()
-            .any(|w| s.norm.contains(w))
-        })
+        .filter(|s| THIS_NOTICE.is_in(&s.norm))
         .take(2)
         .count()
         == 2;
@@ -180,19 +177,16 @@ fn privacy_notice_handling_content(cx: &Context) -> Option<clauselint_parser::Sp
 /// and video communications on Discord are designed to be end-to-end encrypted") leaves the stored
 /// messages and files readable, so it does not count unless another sentence extends it to content.
 fn encrypts_content_end_to_end(cx: &Context) -> bool {
+    static END_TO_END: AnyPhrase = AnyPhrase::new(&[
+        "end-to-end encrypt",
+        "end to end encrypt",
+        "zero-access",
+        "zero access encrypt",
+    ]);
     let e2e: Vec<&crate::context::SentenceFacts> = cx
         .sentences
         .iter()
-        .filter(|s| {
-            [
-                "end-to-end encrypt",
-                "end to end encrypt",
-                "zero-access",
-                "zero access encrypt",
-            ]
-            .iter()
-            .any(|w| s.norm.contains(w))
-        })
+        .filter(|s| END_TO_END.is_in(&s.norm))
         .collect();
     let content = regex!(
         r"(?-u:\b)(?:content|contents|messages?|files?|data|emails?|notes?|documents?|vaults?|attachments?|mailbox(?:es)?|drive|photos?|images?|recordings?|uploads?)(?-u:\b)"
@@ -211,11 +205,9 @@ impl Rule for OwnershipNotStated {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        static YOURS_OR_BELONG: AnyPhrase = AnyPhrase::new(&["yours", "belong"]);
         let may_state = |s: &&crate::context::SentenceFacts| {
-            s.has(Concept::Ownership)
-                || s.has(Concept::Retain)
-                || s.norm.contains("yours")
-                || s.norm.contains("belong")
+            s.has(Concept::Ownership) || s.has(Concept::Retain) || YOURS_OR_BELONG.is_in(&s.norm)
         };
         if cx.sentences.iter().filter(may_state).any(states_ownership) {
             return;

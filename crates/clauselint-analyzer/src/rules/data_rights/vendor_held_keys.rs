@@ -14,6 +14,7 @@ use crate::text_regex::TextRegex;
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::Concept;
+use crate::pattern::{AnyPhrase, AnyWord};
 use crate::rule::{Rule, RuleDoc, RuleMeta};
 use crate::rules::document_finding;
 
@@ -52,11 +53,9 @@ fn control_about_encryption() -> &'static TextRegex {
 }
 
 fn gives_control(s: &crate::context::SentenceFacts) -> bool {
+    static ABOUT_ENCRYPTION: AnyPhrase = AnyPhrase::new(&["encrypt", "decrypt", "cryptograph"]);
     customer_control().is_match(&s.norm)
-        || (["encrypt", "decrypt", "cryptograph"]
-            .iter()
-            .any(|w| s.norm.contains(w))
-            && control_about_encryption().is_match(&s.norm))
+        || (ABOUT_ENCRYPTION.is_in(&s.norm) && control_about_encryption().is_match(&s.norm))
 }
 
 impl Rule for VendorHeldKeys {
@@ -82,11 +81,11 @@ impl Rule for VendorHeldKeys {
         let Some(first) = cx.sentences.iter().find(mentions) else {
             return;
         };
+        // Every alternative of `gives_control` holds one of these (one search for all of them).
+        static CONTROL_WORDS: AnyWord =
+            AnyWord::new(&["end", "key", "zero", "decrypt", "only you", "client"]);
         let may_give_control = |s: &&crate::context::SentenceFacts| {
-            s.has(Concept::Encryption)
-                || ["end", "key", "zero", "decrypt", "only you", "client"]
-                    .iter()
-                    .any(|w| s.norm.contains(w))
+            s.has(Concept::Encryption) || CONTROL_WORDS.is_in(&s.norm)
         };
         if cx
             .sentences

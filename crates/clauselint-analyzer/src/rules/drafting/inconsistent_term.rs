@@ -441,9 +441,9 @@ fn case_variants(cx: &Context, out: &mut Vec<Finding>) {
             let first_word = found.split_whitespace().next().unwrap_or("").to_lowercase();
             let rest_lower = !found.chars().skip(1).any(char::is_uppercase);
             let first_raw = found.split_whitespace().next().unwrap_or("");
-            // A closure: the brand names need a walk over every word, worth it only here.
+            // A closure: the brand test searches the text for the word, worth it only here.
             let brand_led = || {
-                rest_lower && super::brand_words(cx).contains(&first_word)
+                rest_lower && super::is_brand(cx, &first_word)
                     || super::is_acronym(first_raw)
                         && found
                             .split_whitespace()

@@ -26,9 +26,8 @@ use clauselint_parser::line_index::floor_char_boundary;
 use clauselint_parser::Span;
 
 use super::{
-    brand_words, in_clause_title, is_link_text, is_prose_block, marked_as_term, on_title_line_at,
-    term_key, title_keys, word_list, Run, DETERMINERS, EXTERNAL_DOCUMENT_HEADS, FUNCTION_WORDS,
-    POSSESSIVES,
+    in_clause_title, is_link_text, is_prose_block, marked_as_term, on_title_line_at, term_key,
+    title_keys, word_list, Run, DETERMINERS, EXTERNAL_DOCUMENT_HEADS, FUNCTION_WORDS, POSSESSIVES,
 };
 use crate::context::Context;
 use crate::finding::{Edit, Finding, FindingKind, Fix, Severity};
@@ -663,7 +662,7 @@ const DIVISION_WORDS: &[&str] = &[
 ];
 
 /// Reasons a capitalised phrase is a name rather than a would-be defined term.
-fn is_name(phrase: &str, brands: &super::WordSet) -> bool {
+fn is_name(cx: &Context, phrase: &str) -> bool {
     let lower = phrase.to_lowercase();
     let ws: Vec<&str> = lower
         .split(' ')
@@ -673,12 +672,11 @@ fn is_name(phrase: &str, brands: &super::WordSet) -> bool {
         return true;
     };
     let last = last.trim_end_matches(['\'', '’']);
-    word_list!(COMMON_PROPER).contains(&lower)
-        || brands.contains(*first)
+    // The word lists and shapes first: a brand needs a search of the text for each word.
+    let listed = word_list!(COMMON_PROPER).contains(&lower)
         || ws.iter().any(|w| {
             word_list!(CALENDAR_WORDS).contains(w)
                 || word_list!(STATUTE_WORDS).contains(w)
-                || brands.contains(*w)
                 || word_list!(DIVISION_WORDS).contains(w.trim_end_matches('s'))
         })
         || word_list!(BODY_WORDS).contains(last)
@@ -715,7 +713,8 @@ fn is_name(phrase: &str, brands: &super::WordSet) -> bool {
         // "the Powered by AWS Logo": a participle is not a term.
         || (ws.len() == 1 && first.ends_with("ed"))
         // Acronyms alone ("EU", "API") are abbreviations, not defined-term candidates.
-        || phrase.split(' ').all(|w| super::is_acronym(w) || w == "of" || w == "&")
+        || phrase.split(' ').all(|w| super::is_acronym(w) || w == "of" || w == "&");
+    listed || ws.iter().any(|w| super::is_brand(cx, w))
 }
 
 impl Rule for UndefinedTerm {
@@ -817,8 +816,6 @@ impl Rule for UndefinedTerm {
                 }
             }
         }
-        // After the runs: the walk that made them made the brand names too.
-        let brands = brand_words(cx);
         for key in order {
             let occs = &seen[&key];
             // The spelling of the first use, for names and messages.
@@ -840,8 +837,16 @@ impl Rule for UndefinedTerm {
             if !enough || modifiers * 2 > mid.len() {
                 continue;
             }
+            // Always "Key Payment and Service Information": one name, not two terms. (Asked
+            // before the name tests, which search the text for brands.)
+            if occs.len() >= 2
+                && occs[0].partner.is_some()
+                && occs.iter().all(|o| o.partner == occs[0].partner)
+            {
+                continue;
+            }
             let phrase = phrase.clone();
-            if is_name(&phrase, brands) {
+            if is_name(cx, &phrase) {
                 continue;
             }
             // "Your SPI", "Our Services": a possessive written with a capital before a name or a
@@ -850,20 +855,13 @@ impl Rule for UndefinedTerm {
                 .strip_prefix("Your ")
                 .or_else(|| phrase.strip_prefix("Our "))
             {
-                if defined.contains(&term_key(rest)) || is_name(rest, brands) {
+                if defined.contains(&term_key(rest)) || is_name(cx, rest) {
                     continue;
                 }
             }
-            // Always "Key Payment and Service Information": one name, not two terms.
-            if occs.len() >= 2
-                && occs[0].partner.is_some()
-                && occs.iter().all(|o| o.partner == occs[0].partner)
-            {
-                continue;
-            }
             if occs
                 .iter()
-                .any(|o| vetoed(cx, &kept_runs[text_runs[o.sentence].clone()], o, brands))
+                .any(|o| vetoed(cx, &kept_runs[text_runs[o.sentence].clone()], o))
                 || super::inconsistent_term::near_defined(cx, &phrase).is_some()
                 || marked_as_term(cx, &phrase)
             {
@@ -962,7 +960,7 @@ fn coordinated(gap: &str) -> bool {
 /// Evidence at one use that the phrase is defined, named or a title rather than an undefined
 /// term; one such use clears the phrase everywhere.
 /// `rs` are the [`push_runs_in_text`] of the occurrence's sentence.
-fn vetoed(cx: &Context, rs: &[&Run], o: &Occurrence, brands: &super::WordSet) -> bool {
+fn vetoed(cx: &Context, rs: &[&Run], o: &Occurrence) -> bool {
     let doc = cx.doc;
     let run = rs[o.run];
     // Coordinated with a name ("Facebook and Instagram Products"): part of that name.
@@ -971,7 +969,7 @@ fn vetoed(cx: &Context, rs: &[&Run], o: &Occurrence, brands: &super::WordSet) ->
         if !coordinated(&doc.text[rs[j].span.end..rs[j + 1].span.start]) {
             break;
         }
-        if is_name(&rs[j + 1].text, brands) {
+        if is_name(cx, &rs[j + 1].text) {
             inherits_name = true;
             break;
         }
