@@ -105,9 +105,15 @@ fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
 fn runs_infrastructure(s: &SentenceFacts, h: &Hit) -> bool {
     let before = &s.norm[..h.start];
     let after = &s.norm[h.end..];
-    ["processing ", "payment ", "hosting ", "computing ", "cloud "]
-        .iter()
-        .any(|w| before.ends_with(w))
+    [
+        "processing ",
+        "payment ",
+        "hosting ",
+        "computing ",
+        "cloud ",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
         || [
             " computing infrastructure",
             " infrastructure",
@@ -119,8 +125,18 @@ fn runs_infrastructure(s: &SentenceFacts, h: &Hit) -> bool {
         ]
         .iter()
         .any(|w| after.starts_with(w))
-        || regex!(r"(?-u:\b)(?:servers|infrastructure|data cent(?:er|re)s) (?:operated|hosted|run|managed|provided) by (?:[a-z-]+ )?$")
-            .is_match(before)
+        || {
+            // Only the last few words can say "servers operated by": search those, and only when
+            // "by" is among them.
+            let mut from = before.len().saturating_sub(60);
+            while !before.is_char_boundary(from) {
+                from += 1;
+            }
+            let tail = &before[from..];
+            tail.contains(" by ")
+                && regex!(r"(?-u:\b)(?:servers|infrastructure|data cent(?:er|re)s) (?:operated|hosted|run|managed|provided) by (?:[a-z-]+ )?$")
+                    .is_match(tail)
+        }
 }
 
 /// "third party service providers (subprocessors, suppliers, vendors, or partners)": a party named
@@ -1557,21 +1573,38 @@ impl Rule for ThirdPartySharing {
                     if !data {
                         return None;
                     }
-                    let found = if s.norm.contains("controll") {
+                    // One pass for the words every check below needs at least one of, in place of
+                    // a substring search per check per sentence.
+                    let w = gate_words(&s.norm);
+                    let found = if w & CONTROLL != 0 {
                         joint_controller(s)
                     } else {
                         None
                     };
-                    let found = found.or_else(|| ad_platform_recipient(s));
-                    let found = found.or_else(|| state_law_sale(s));
-                    let found = found.or_else(|| provided_with_data(s));
-                    let found = found.or_else(|| advertising_companies_engaged(s));
                     let found = found.or_else(|| {
-                        if s.norm.contains("privacy polic") {
-                            under_own_privacy_policy(s)
-                        } else {
-                            None
-                        }
+                        (w & AD_CONTEXT != 0)
+                            .then(|| ad_platform_recipient(s))
+                            .flatten()
+                    });
+                    let found = found.or_else(|| {
+                        (w & (SALE | ADVERT) != 0)
+                            .then(|| state_law_sale(s))
+                            .flatten()
+                    });
+                    let found = found.or_else(|| {
+                        (w & WITH != 0 && w & PROVIDE != 0)
+                            .then(|| provided_with_data(s))
+                            .flatten()
+                    });
+                    let found = found.or_else(|| {
+                        (w & (ADS | ADVERT | TRACK) != 0)
+                            .then(|| advertising_companies_engaged(s))
+                            .flatten()
+                    });
+                    let found = found.or_else(|| {
+                        (w & PRIVACY_POLICY != 0)
+                            .then(|| under_own_privacy_policy(s))
+                            .flatten()
                     });
                     let found = found.or_else(|| {
                         if s.has(Concept::Share) {
@@ -1580,9 +1613,18 @@ impl Rule for ThirdPartySharing {
                             None
                         }
                     });
-                    let found = found.or_else(|| allowed_to_take(s));
-                    let found = found.or_else(|| other_parties(s));
-                    let found = found.or_else(|| pronoun_recipient(s));
+                    let found =
+                        found.or_else(|| (w & ALLOW != 0).then(|| allowed_to_take(s)).flatten());
+                    let found = found.or_else(|| {
+                        (w & OTHER != 0 && s.has(Concept::Share))
+                            .then(|| other_parties(s))
+                            .flatten()
+                    });
+                    let found = found.or_else(|| {
+                        (w & PRONOUN != 0 && s.has(Concept::Share))
+                            .then(|| pronoun_recipient(s))
+                            .flatten()
+                    });
                     found
                         .filter(|(h, _)| !negated(s, h.start))
                         .map(|(h, r)| (Some(h), r))
@@ -1714,6 +1756,62 @@ impl Rule for ThirdPartySharing {
     }
 }
 
+/// The literal words the checks on a sentence with data need (each needs at least one of its
+/// group): found in one pass of an automaton built once. Bit `i` is set when group `i` is present.
+fn gate_words(norm: &str) -> u32 {
+    static AC: OnceLock<(aho_corasick::AhoCorasick, Vec<u32>)> = OnceLock::new();
+    let (ac, bits) = AC.get_or_init(|| {
+        let groups: &[(&str, u32)] = &[
+            ("controll", CONTROLL),
+            ("advert", ADVERT | AD_CONTEXT),
+            ("ads", ADS | AD_CONTEXT),
+            ("conversion", AD_CONTEXT),
+            ("audience", AD_CONTEXT),
+            ("remarketing", AD_CONTEXT),
+            ("retargeting", AD_CONTEXT),
+            ("pixel", AD_CONTEXT),
+            ("hashed", AD_CONTEXT),
+            ("interaction with our", AD_CONTEXT),
+            ("your activit", AD_CONTEXT),
+            ("your interests", AD_CONTEXT),
+            ("browsing", AD_CONTEXT),
+            ("sold", SALE),
+            ("sale", SALE),
+            ("selling", SALE),
+            (" with ", WITH),
+            ("provid", PROVIDE),
+            ("suppl", PROVIDE),
+            ("track", TRACK),
+            ("privacy polic", PRIVACY_POLICY),
+            ("allow", ALLOW),
+            ("permit", ALLOW),
+            ("enabl", ALLOW),
+            (" other ", OTHER),
+            (" them", PRONOUN),
+            (" these ", PRONOUN),
+            (" such ", PRONOUN),
+        ];
+        let ac = aho_corasick::AhoCorasick::new(groups.iter().map(|(w, _)| w))
+            .expect("valid gate words");
+        (ac, groups.iter().map(|(_, b)| *b).collect())
+    });
+    ac.find_overlapping_iter(norm)
+        .fold(0, |acc, m| acc | bits[m.pattern().as_usize()])
+}
+
+const CONTROLL: u32 = 1;
+const AD_CONTEXT: u32 = 1 << 1;
+const ADVERT: u32 = 1 << 2;
+const ADS: u32 = 1 << 3;
+const SALE: u32 = 1 << 4;
+const WITH: u32 = 1 << 5;
+const PROVIDE: u32 = 1 << 6;
+const TRACK: u32 = 1 << 7;
+const PRIVACY_POLICY: u32 = 1 << 8;
+const ALLOW: u32 = 1 << 9;
+const OTHER: u32 = 1 << 10;
+const PRONOUN: u32 = 1 << 11;
+
 /// "Categories of Third Parties With Whom We Share this Personal Data" as the caption of a list of
 /// recipients, "The “How We Share Your Personal Data” section above details how we share": a caption
 /// or a pointer to the disclosures, which are judged where they are made.
@@ -1734,20 +1832,25 @@ fn caption_or_reference(norm: &str) -> bool {
 /// the vendor ("These parties partner with us in offering various services", "Companies that we
 /// partner with to offer joint promotional offers").
 fn listed_recipient(cx: &Context, s: &SentenceFacts) -> Option<(usize, usize)> {
-    // Both ways need a party or a partnering: the cheap test before the section's titles are read.
-    if !(s.has(Concept::ThirdParty) || s.norm.contains("partner")) {
+    // Each way needs a party at an item's head or a partnering: the cheap tests come before the
+    // caption is looked for or the section's titles are read.
+    let partnering = if s.norm.contains("partner") {
+        regex!(r"(?-u:\b)(?:partner|partners|partnered) with us(?-u:\b)|(?-u:\b)(?:companies|businesses|parties|organi[sz]ations|entities) (?:that|whom|which|with whom) we (?:may )?partner with(?-u:\b)")
+            .find(&s.norm)
+    } else {
+        None
+    };
+    let item = s.lead_in.is_none() && s.has(Concept::ThirdParty) && opens_item(cx, s);
+    if partnering.is_none() && !item {
         return None;
     }
-    let item = opens_item(cx, s);
-    let captioned = item && s.lead_in.is_none() && s.norm.len() < 80 && under_caption(cx, s);
+    let captioned = item && s.norm.len() < 80 && under_caption(cx, s);
     let sharing_section = !captioned && section_topic(cx, s).shares_data;
     if !(captioned || sharing_section) {
         return None;
     }
     if sharing_section {
-        if let Some(m) = regex!(r"(?-u:\b)(?:partner|partners|partnered) with us(?-u:\b)|(?-u:\b)(?:companies|businesses|parties|organi[sz]ations|entities) (?:that|whom|which|with whom) we (?:may )?partner with(?-u:\b)")
-            .find(&s.norm)
-        {
+        if let Some(m) = partnering {
             return Some((m.start(), m.end()));
         }
         // An entry of the section is a recipient only when it opens with the party ("Affiliates.",
@@ -1755,7 +1858,6 @@ fn listed_recipient(cx: &Context, s: &SentenceFacts) -> Option<(usize, usize)> {
         // products, or what it must disclose by law or has processors do.
         // A bare "Third Party" is a column header, not an entry.
         if !item
-            || s.lead_in.is_some()
             || matches!(
                 s.norm.trim_end_matches(['.', ':', '*']),
                 "third party" | "third parties"
