@@ -1625,6 +1625,8 @@ impl Rule for ThirdPartySharing {
                             .then(|| pronoun_recipient(s))
                             .flatten()
                     });
+                    let found = found
+                        .or_else(|| (w & OPT_OUT != 0).then(|| opt_out_of_sharing(s)).flatten());
                     found
                         .filter(|(h, _)| !negated(s, h.start))
                         .map(|(h, r)| (Some(h), r))
@@ -1790,6 +1792,8 @@ fn gate_words(norm: &str) -> u32 {
             (" them", PRONOUN),
             (" these ", PRONOUN),
             (" such ", PRONOUN),
+            ("opt-out of allowing", OPT_OUT),
+            ("opt out of allowing", OPT_OUT),
         ];
         let ac = aho_corasick::AhoCorasick::new(groups.iter().map(|(w, _)| w))
             .expect("valid gate words");
@@ -1811,6 +1815,24 @@ const PRIVACY_POLICY: u32 = 1 << 8;
 const ALLOW: u32 = 1 << 9;
 const OTHER: u32 = 1 << 10;
 const PRONOUN: u32 = 1 << 11;
+const OPT_OUT: u32 = 1 << 12;
+
+/// "You may choose to opt-out of allowing your Personal Information to be shared with certain
+/// third-parties": the sharing happens unless the customer acts, so it is the default. A statutory
+/// right to opt out of a sale ("you have the right to opt-out of the sale of …") states the law, not
+/// the vendor's practice, and is left alone.
+fn opt_out_of_sharing(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    let m = regex!(r"(?-u:\b)opt[- ]out of allowing (?:your |their )?(?:[a-z-]+ ){0,3}?to be (?:shared|disclosed|sold|transferred) (?:with|to) ")
+        .find(&s.norm)?;
+    let party = s
+        .hits_of(Concept::ThirdParty)
+        .find(|h| h.start >= m.end() && h.start <= m.end() + 24 && !is_processor(s, h))?;
+    let verb_start = m
+        .as_str()
+        .find("to be ")
+        .map_or(m.start(), |i| m.start() + i);
+    Some((share_verb(verb_start, m.end()), (party.start, party.end)))
+}
 
 /// "Categories of Third Parties With Whom We Share this Personal Data" as the caption of a list of
 /// recipients, "The “How We Share Your Personal Data” section above details how we share": a caption
@@ -2658,5 +2680,15 @@ mod tests {
             ID,
             "Third-party cookies are set by a domain other than the one you are visiting.",
         );
+    }
+
+    #[test]
+    fn an_opt_out_from_sharing_admits_the_default() {
+        // Bitwarden Privacy Policy.
+        assert_flags(ID, "You may choose to opt-out of allowing your Personal Information to be shared with certain third-parties.");
+        // A statutory right states the law.
+        assert_clean(ID, "If you are a resident of Nevada, you have the right to opt-out of the sale of certain Personal Data to third parties who intend to license or sell that Personal Data.");
+        // Processors are no third parties for this rule.
+        assert_clean(ID, "You may opt out of allowing your personal information to be shared with our service providers.");
     }
 }
