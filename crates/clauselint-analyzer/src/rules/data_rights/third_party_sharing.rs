@@ -21,7 +21,7 @@ use crate::finding::{Finding, Severity};
 use crate::grammar::{actor_before, negated, Actor};
 use crate::lexicon::Concept;
 use crate::rule::{Rule, RuleDoc, RuleMeta, Scope};
-use crate::rules::data_rights::{opens_item, run_in_title};
+use crate::rules::data_rights::{opens_item, run_in_title, section_topic};
 use crate::rules::{sentence_finding, snippet};
 use crate::text_regex::regex;
 
@@ -73,7 +73,10 @@ fn vendor_receives() -> &'static TextRegex {
 /// named by what it provides ("our third-party AI providers", "third-party payment processors").
 fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
     let word = &s.norm[h.start..h.end];
-    if glosses_processor(s, h) || processes_for_vendor(&s.norm[h.end..]) {
+    if glosses_processor(s, h)
+        || processes_for_vendor(&s.norm[h.end..])
+        || runs_infrastructure(s, h)
+    {
         return true;
     }
     // "payment-related companies": companies named by the service they give.
@@ -94,6 +97,46 @@ fn is_processor(s: &SentenceFacts, h: &Hit) -> bool {
         r"^[^.;,]{0,40}?(?:on (?:our|its|[a-z.]+'s) behalf|acting as (?:our )?(?:agents?|processors?))(?-u:\b)"
     );
     re.is_match(&s.norm[h.end..]) || for_us.is_match(&s.norm[h.end..])
+}
+
+/// "our payment processing partner", "third-party computing infrastructure", "external servers
+/// operated by computing partners": a party named by the processing, hosting or computing it runs
+/// for the vendor.
+fn runs_infrastructure(s: &SentenceFacts, h: &Hit) -> bool {
+    let before = &s.norm[..h.start];
+    let after = &s.norm[h.end..];
+    [
+        "processing ",
+        "payment ",
+        "hosting ",
+        "computing ",
+        "cloud ",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+        || [
+            " computing infrastructure",
+            " infrastructure",
+            " servers",
+            " data centers",
+            " data centres",
+            " hosting",
+            " cloud infrastructure",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || {
+            // Only the last few words can say "servers operated by": search those, and only when
+            // "by" is among them.
+            let mut from = before.len().saturating_sub(60);
+            while !before.is_char_boundary(from) {
+                from += 1;
+            }
+            let tail = &before[from..];
+            tail.contains(" by ")
+                && regex!(r"(?-u:\b)(?:servers|infrastructure|data cent(?:er|re)s) (?:operated|hosted|run|managed|provided) by (?:[a-z-]+ )?$")
+                    .is_match(tail)
+        }
 }
 
 /// "third party service providers (subprocessors, suppliers, vendors, or partners)": a party named
@@ -245,6 +288,9 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
     );
     for h in s.hits_of(Concept::ThirdParty) {
         let word = &s.norm[h.start..h.end];
+        if runs_infrastructure(s, h) {
+            continue;
+        }
         if matches!(
             word,
             "the public"
@@ -372,12 +418,38 @@ fn third_party_acts(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
             } else {
                 grant.start.saturating_sub(h.end)
             };
-            if gap < 60 && !on_behalf().is_match(&s.norm) {
+            // "any rights and licenses granted hereunder benefit Pinterest, Inc. and all of its
+            // worldwide subsidiaries and affiliates": the licence runs to them by a verb of its own.
+            let benefits = {
+                let (from, to) = if grant.end <= h.start {
+                    (grant.end, h.start)
+                } else {
+                    (h.end, grant.start)
+                };
+                // The rights run from the customer to the vendor's group: "Customer may … provide
+                // access … to its Affiliates, in which case all rights granted … shall extend to
+                // such Affiliates" gives the customer's affiliates the customer's own rights.
+                licence_benefits().is_match(&s.norm[from..to]) && !customer_grants_access(&s.norm)
+            };
+            if (gap < 60 || (benefits && gap < 120)) && !on_behalf().is_match(&s.norm) {
                 return Some((*grant, (h.start, h.end)));
             }
         }
     }
     None
+}
+
+/// "any rights and licenses granted hereunder benefit … its subsidiaries and affiliates": a licence
+/// running to others by a verb of its own. The licence is the one over the customer's content, so
+/// it needs no data word.
+fn licence_benefits() -> &'static TextRegex {
+    regex!(r"(?-u:\b)(?:benefit|benefits|extend to|extends to|inure to)(?-u:\b)")
+}
+
+/// "Customer may, at its option, provide access to the Service … to its Affiliates": the customer's
+/// own group receives the customer's rights.
+fn customer_grants_access(norm: &str) -> bool {
+    regex!(r"^(?:the )?(?:customer|you|licensee) (?:may|shall|can)(?-u:\b)").is_match(norm)
 }
 
 /// "their own purposes", "in connection with their products and services": ends of the party's own.
@@ -503,6 +575,14 @@ fn sharing_lead_in(l: &SentenceFacts) -> Option<SharingLeadIn> {
         if tail.ends_with(" with") || tail.ends_with(" to") || tail.is_empty() {
             return Some(SharingLeadIn::Recipients);
         }
+        // "We disclose your PI for a business purpose to the following categories of third
+        // parties:": the recipients are the items.
+        if colon
+            && regex!(r"(?-u:\b)(?:to|with) the following (?:categories|types|kinds) of (?:third parties|recipients|parties|entities|companies)$")
+                .is_match(tail)
+        {
+            return Some(SharingLeadIn::Recipients);
+        }
         let object_only = colon
             && !tail.contains(" to ")
             && !tail.contains(" with ")
@@ -533,6 +613,11 @@ fn recipient_item(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usize
         _ => {}
     }
     let verb = share_verb(0, 0);
+    // "Third parties to whom you or your agents authorize us to disclose your PI": the customer's
+    // choice.
+    if s.norm.contains("authorize us") || s.norm.contains("authorise us") {
+        return None;
+    }
     // The item's first words name the recipient; a longer sentence that merely mentions a third
     // party is not one.
     let head_end = s.norm.len().min(40);
@@ -1441,7 +1526,7 @@ impl Rule for ThirdPartySharing {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.focused() {
-            if s.in_heading {
+            if s.in_heading || caption_or_reference(&s.norm) {
                 continue;
             }
             let found = if s.has(Concept::ThirdParty)
@@ -1455,10 +1540,18 @@ impl Rule for ThirdPartySharing {
             // platforms, the lead-in's recipients, or none at all ("may disclose … as permitted by
             // law").
             let found = found
+                .or_else(|| third_party_trackers(s))
                 .map(|(share, recipient)| (Some(share), recipient))
                 .or_else(|| {
                     if s.lead_in.is_some() && s.norm.len() < 200 {
                         recipient_item(cx, s).map(|(_, r)| (None, r))
+                    } else {
+                        None
+                    }
+                })
+                .or_else(|| {
+                    if s.norm.len() < 240 && !s.has(Concept::Negation) {
+                        listed_recipient(cx, s).map(|r| (None, r))
                     } else {
                         None
                     }
@@ -1480,21 +1573,38 @@ impl Rule for ThirdPartySharing {
                     if !data {
                         return None;
                     }
-                    let found = if s.norm.contains("controll") {
+                    // One pass for the words every check below needs at least one of, in place of
+                    // a substring search per check per sentence.
+                    let w = gate_words(&s.norm);
+                    let found = if w & CONTROLL != 0 {
                         joint_controller(s)
                     } else {
                         None
                     };
-                    let found = found.or_else(|| ad_platform_recipient(s));
-                    let found = found.or_else(|| state_law_sale(s));
-                    let found = found.or_else(|| provided_with_data(s));
-                    let found = found.or_else(|| advertising_companies_engaged(s));
                     let found = found.or_else(|| {
-                        if s.norm.contains("privacy polic") {
-                            under_own_privacy_policy(s)
-                        } else {
-                            None
-                        }
+                        (w & AD_CONTEXT != 0)
+                            .then(|| ad_platform_recipient(s))
+                            .flatten()
+                    });
+                    let found = found.or_else(|| {
+                        (w & (SALE | ADVERT) != 0)
+                            .then(|| state_law_sale(s))
+                            .flatten()
+                    });
+                    let found = found.or_else(|| {
+                        (w & WITH != 0 && w & PROVIDE != 0)
+                            .then(|| provided_with_data(s))
+                            .flatten()
+                    });
+                    let found = found.or_else(|| {
+                        (w & (ADS | ADVERT | TRACK) != 0)
+                            .then(|| advertising_companies_engaged(s))
+                            .flatten()
+                    });
+                    let found = found.or_else(|| {
+                        (w & PRIVACY_POLICY != 0)
+                            .then(|| under_own_privacy_policy(s))
+                            .flatten()
                     });
                     let found = found.or_else(|| {
                         if s.has(Concept::Share) {
@@ -1503,8 +1613,20 @@ impl Rule for ThirdPartySharing {
                             None
                         }
                     });
-                    let found = found.or_else(|| allowed_to_take(s));
-                    let found = found.or_else(|| pronoun_recipient(s));
+                    let found =
+                        found.or_else(|| (w & ALLOW != 0).then(|| allowed_to_take(s)).flatten());
+                    let found = found.or_else(|| {
+                        (w & OTHER != 0 && s.has(Concept::Share))
+                            .then(|| other_parties(s))
+                            .flatten()
+                    });
+                    let found = found.or_else(|| {
+                        (w & PRONOUN != 0 && s.has(Concept::Share))
+                            .then(|| pronoun_recipient(s))
+                            .flatten()
+                    });
+                    let found = found
+                        .or_else(|| (w & OPT_OUT != 0).then(|| opt_out_of_sharing(s)).flatten());
                     found
                         .filter(|(h, _)| !negated(s, h.start))
                         .map(|(h, r)| (Some(h), r))
@@ -1636,6 +1758,215 @@ impl Rule for ThirdPartySharing {
     }
 }
 
+/// The literal words the checks on a sentence with data need (each needs at least one of its
+/// group): found in one pass of an automaton built once. Bit `i` is set when group `i` is present.
+fn gate_words(norm: &str) -> u32 {
+    static AC: OnceLock<(aho_corasick::AhoCorasick, Vec<u32>)> = OnceLock::new();
+    let (ac, bits) = AC.get_or_init(|| {
+        let groups: &[(&str, u32)] = &[
+            ("controll", CONTROLL),
+            ("advert", ADVERT | AD_CONTEXT),
+            ("ads", ADS | AD_CONTEXT),
+            ("conversion", AD_CONTEXT),
+            ("audience", AD_CONTEXT),
+            ("remarketing", AD_CONTEXT),
+            ("retargeting", AD_CONTEXT),
+            ("pixel", AD_CONTEXT),
+            ("hashed", AD_CONTEXT),
+            ("interaction with our", AD_CONTEXT),
+            ("your activit", AD_CONTEXT),
+            ("your interests", AD_CONTEXT),
+            ("browsing", AD_CONTEXT),
+            ("sold", SALE),
+            ("sale", SALE),
+            ("selling", SALE),
+            (" with ", WITH),
+            ("provid", PROVIDE),
+            ("suppl", PROVIDE),
+            ("track", TRACK),
+            ("privacy polic", PRIVACY_POLICY),
+            ("allow", ALLOW),
+            ("permit", ALLOW),
+            ("enabl", ALLOW),
+            (" other ", OTHER),
+            (" them", PRONOUN),
+            (" these ", PRONOUN),
+            (" such ", PRONOUN),
+            ("opt-out of allowing", OPT_OUT),
+            ("opt out of allowing", OPT_OUT),
+        ];
+        let ac = aho_corasick::AhoCorasick::new(groups.iter().map(|(w, _)| w))
+            .expect("valid gate words");
+        (ac, groups.iter().map(|(_, b)| *b).collect())
+    });
+    ac.find_overlapping_iter(norm)
+        .fold(0, |acc, m| acc | bits[m.pattern().as_usize()])
+}
+
+const CONTROLL: u32 = 1;
+const AD_CONTEXT: u32 = 1 << 1;
+const ADVERT: u32 = 1 << 2;
+const ADS: u32 = 1 << 3;
+const SALE: u32 = 1 << 4;
+const WITH: u32 = 1 << 5;
+const PROVIDE: u32 = 1 << 6;
+const TRACK: u32 = 1 << 7;
+const PRIVACY_POLICY: u32 = 1 << 8;
+const ALLOW: u32 = 1 << 9;
+const OTHER: u32 = 1 << 10;
+const PRONOUN: u32 = 1 << 11;
+const OPT_OUT: u32 = 1 << 12;
+
+/// "You may choose to opt-out of allowing your Personal Information to be shared with certain
+/// third-parties": the sharing happens unless the customer acts, so it is the default. A statutory
+/// right to opt out of a sale ("you have the right to opt-out of the sale of …") states the law, not
+/// the vendor's practice, and is left alone.
+fn opt_out_of_sharing(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    let m = regex!(r"(?-u:\b)opt[- ]out of allowing (?:your |their )?(?:[a-z-]+ ){0,3}?to be (?:shared|disclosed|sold|transferred) (?:with|to) ")
+        .find(&s.norm)?;
+    let party = s
+        .hits_of(Concept::ThirdParty)
+        .find(|h| h.start >= m.end() && h.start <= m.end() + 24 && !is_processor(s, h))?;
+    let verb_start = m
+        .as_str()
+        .find("to be ")
+        .map_or(m.start(), |i| m.start() + i);
+    Some((share_verb(verb_start, m.end()), (party.start, party.end)))
+}
+
+/// "Categories of Third Parties With Whom We Share this Personal Data" as the caption of a list of
+/// recipients, "The “How We Share Your Personal Data” section above details how we share": a caption
+/// or a pointer to the disclosures, which are judged where they are made.
+fn caption_or_reference(norm: &str) -> bool {
+    // "Categories of Third Parties to Whom Personal Data is Sold" admits a sale.
+    (norm.len() < 100
+        && (norm.starts_with("categories of third parties")
+            || norm.starts_with("categories of recipients"))
+        && !["sell", "sold", "sale"].iter().any(|w| norm.contains(w)))
+        || (norm.contains("section")
+            && regex!(r"(?-u:\b)section (?:above |below )?(?:details|describes|explains|sets out) how (?:we|it) (?:share|disclose)")
+                .is_match(norm))
+}
+
+/// A recipient named by a list entry whose list says it receives data: an item under a caption
+/// "Categories of Third Parties With Whom We Share this Personal Data" ("Business Partners"), an
+/// entry of a section about sharing ("**Affiliates.** …"), or a party said there to partner with
+/// the vendor ("These parties partner with us in offering various services", "Companies that we
+/// partner with to offer joint promotional offers").
+fn listed_recipient(cx: &Context, s: &SentenceFacts) -> Option<(usize, usize)> {
+    // Each way needs a party at an item's head or a partnering: the cheap tests come before the
+    // caption is looked for or the section's titles are read.
+    let partnering = if s.norm.contains("partner") {
+        regex!(r"(?-u:\b)(?:partner|partners|partnered) with us(?-u:\b)|(?-u:\b)(?:companies|businesses|parties|organi[sz]ations|entities) (?:that|whom|which|with whom) we (?:may )?partner with(?-u:\b)")
+            .find(&s.norm)
+    } else {
+        None
+    };
+    let item = s.lead_in.is_none() && s.has(Concept::ThirdParty) && opens_item(cx, s);
+    if partnering.is_none() && !item {
+        return None;
+    }
+    let captioned = item && s.norm.len() < 80 && under_caption(cx, s);
+    let sharing_section = !captioned && section_topic(cx, s).shares_data;
+    if !(captioned || sharing_section) {
+        return None;
+    }
+    if sharing_section {
+        if let Some(m) = partnering {
+            return Some((m.start(), m.end()));
+        }
+        // An entry of the section is a recipient only when it opens with the party ("Affiliates.",
+        // "Advertising partners"), not when it tells what the vendor does with third parties'
+        // products, or what it must disclose by law or has processors do.
+        // A bare "Third Party" is a column header, not an entry.
+        if !item
+            || matches!(
+                s.norm.trim_end_matches(['.', ':', '*']),
+                "third party" | "third parties"
+            )
+            || s.norm.contains("legal request")
+            || legal_only().is_match(&s.norm)
+            || on_behalf().is_match(&s.norm)
+        {
+            return None;
+        }
+    }
+    let head_end = if sharing_section {
+        5
+    } else {
+        s.norm.len().min(40)
+    };
+    // The item's head names the party; one the customer reaches itself ("Third parties you access
+    // through the services", "Parties You Authorize") is the customer's choice.
+    s.hits_of(Concept::ThirdParty)
+        .find(|h| {
+            let word = &s.norm[h.start..h.end];
+            h.start < head_end
+                && !is_processor(s, h)
+                && !third_party_thing(s, h)
+                && !matches!(word, "the public" | "other users")
+                && !s.norm[h.end..].starts_with(" you ")
+                && !s.norm.contains("you authori")
+        })
+        .map(|h| (h.start, h.end))
+}
+
+/// The list item sits under a caption of recipients: walking back over the items before it, one
+/// reads "Categories of Third Parties With Whom We Share this Personal Data".
+fn under_caption(cx: &Context, s: &SentenceFacts) -> bool {
+    (s.index.saturating_sub(12)..s.index)
+        .rev()
+        .map(|i| &cx.sentences[i])
+        .take_while(|t| {
+            cx.doc.sentences.get(t.index).is_some_and(|d| {
+                cx.doc.blocks[d.block].kind == clauselint_parser::BlockKind::ListItem
+            })
+        })
+        .any(|t| {
+            t.norm.len() < 120
+                && (t.norm.starts_with("categories of third parties")
+                    || t.norm.starts_with("categories of recipients"))
+        })
+}
+
+/// "We disclose your Personal Data to the categories of service providers and other parties listed
+/// in this section": processors named beside parties left open.
+fn other_parties(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    if !s.norm.contains(" other ") {
+        return None;
+    }
+    let re = regex!(
+        r"^ (?:[a-z-]+ ){0,4}?(?:to|with) (?:the )?(?:[a-z-]+ ){0,6}?(?:and|or) other (?:parties|companies|businesses|entities|organi[sz]ations)(?-u:\b)"
+    );
+    s.hits_of(Concept::Share)
+        .filter(|h| actor_before(s, h.start) != Actor::Customer && !negated(s, h.start))
+        .find_map(|h| {
+            let m = re.find(&s.norm[h.end..])?;
+            Some((
+                *h,
+                (
+                    h.end + m.end() - "other parties".len().min(m.end()),
+                    h.end + m.end(),
+                ),
+            ))
+        })
+}
+
+/// "Wolfram may use third-party cookies when working with outside partners": third-party cookies
+/// the vendor places let the third party collect the data itself.
+fn third_party_trackers(s: &SentenceFacts) -> Option<(Hit, (usize, usize))> {
+    if !s.norm.contains("third") {
+        return None;
+    }
+    let m = regex!(r"(?-u:\b)(?:use|uses|allow|allows|permit|permits|place|places|set|sets|work with|works with) (?:certain |some |various )?third[- ]party (?:advertising |analytics |tracking )?(?:cookies|pixels|trackers|tracking technologies)(?-u:\b)")
+        .find(&s.norm)?;
+    if actor_before(s, m.start()) == Actor::Customer || negated(s, m.start()) {
+        return None;
+    }
+    let verb_end = m.as_str().find(" third").map_or(m.end(), |i| m.start() + i);
+    Some((share_verb(m.start(), verb_end), (verb_end + 1, m.end())))
+}
+
 /// "If you make this request, we will return to you: … The categories of third parties with whom we
 /// share personal information.": an item naming what the customer may ask to be told, a description
 /// of disclosures rather than one.
@@ -1682,6 +2013,9 @@ fn named_recipient(cx: &Context, s: &SentenceFacts) -> Option<(Hit, (usize, usiz
         || s.has(Concept::UsageData)
         || profile_words(s)
         || categories_of_data(s)
+        || (s.has(Concept::License)
+            && licence_benefits().is_match(&s.norm)
+            && !customer_grants_access(&s.norm))
         || cx
             .lead_in(s)
             .is_some_and(|l| l.has(Concept::Data) || l.has(Concept::Personal));
@@ -2263,5 +2597,98 @@ mod tests {
         // Tricky: the same disclosure only to complete the purchase, and a prohibition.
         assert_clean(ID, "Additionally, if you purchase goods or services from other users on Discord, we may disclose certain information to these users in order to facilitate the delivery of the goods or services purchased.");
         assert_clean(ID, "Our service providers are not permitted to use the personal information we share with them to help them improve their products.");
+    }
+
+    #[test]
+    fn a_caption_of_recipients_is_judged_by_its_items() {
+        // Linear Privacy Policy: the caption is no disclosure; the business partners under it are.
+        assert_clean(
+            ID,
+            "Categories of Third Parties With Whom We Share this Personal Data",
+        );
+        assert_flags(ID, "*   _Examples of Personal Data We Collect_\n    *   Identifying information in emails or letters you send us\n*   _Categories of Third Parties With Whom We Share this Personal Data_\n    *   Service Providers\n    *   Business Partners\n    *   Parties You Authorize, Access or Authenticate\n");
+        assert_clean(ID, "*   _Examples of Personal Data We Collect_\n    *   Email\n*   _Categories of Third Parties With Whom We Share this Personal Data_\n    *   Service Providers\n    *   Parties You Authorize, Access or Authenticate\n");
+        // A pointer to the sharing section.
+        assert_clean(ID, "The “How We Share Your Personal Data” section above details how we share your Personal Data with third parties.");
+    }
+
+    #[test]
+    fn parties_running_the_vendors_processing_or_computing() {
+        // Linear Privacy Policy.
+        assert_clean(ID, "Our payment processing partner collects your voluntarily-provided payment card information necessary to process your payment.");
+        // Wolfram Privacy Policy.
+        assert_clean(ID, "When you use Wolfram Compute Services, your submitted code and data are transmitted to and temporarily processed on third-party computing infrastructure.");
+        assert_clean(
+            ID,
+            "Your code submissions are sent to external servers operated by computing partners.",
+        );
+        // Partners that use the data for themselves are still recipients.
+        assert_flags(
+            ID,
+            "Our marketing partners collect your email address to send you their offers.",
+        );
+    }
+
+    #[test]
+    fn entries_of_a_section_about_sharing() {
+        assert_flags(ID, "## How We Share Your Personal Data\n\n*   Advertising partners\n*   Service providers\n");
+        // Linear Privacy Policy: partners described, not named.
+        assert_flags(ID, "## How We Share Your Personal Data\n\n*   **Business Partners.** These parties partner with us in offering various services.\n");
+        // Coindesk Privacy Policy: legal requests; a bare column header.
+        assert_clean(ID, "## How We Share Your Personal Data\n\n*   Service providers\n*   Third parties relating to legal requests.\n*   Third Party\n");
+        // Outside a section about sharing, partnering says nothing of data.
+        assert_clean(
+            ID,
+            "## About us\n\nThese parties partner with us in offering various services.\n",
+        );
+    }
+
+    #[test]
+    fn other_parties_beside_processors_and_licences_that_benefit_affiliates() {
+        // Linear Privacy Policy.
+        assert_flags(ID, "We disclose your Personal Data to the categories of service providers and other parties listed in this section.");
+        assert_clean(
+            ID,
+            "We disclose your Personal Data only to our service providers.",
+        );
+        // Pinterest Terms of Service.
+        assert_flags(ID, "As Pinterest is a worldwide service, you agree that any rights and licenses granted hereunder benefit Pinterest, Inc. and all of its worldwide subsidiaries and affiliates.");
+        assert_clean(
+            ID,
+            "You agree that any rights and licenses granted hereunder benefit Pinterest, Inc.",
+        );
+        // Linear Terms of Service: the customer's own affiliates take the customer's rights.
+        assert_clean(ID, "Customer may, at its option, provide access to the Service and Documentation to its Affiliates, in which case all rights granted, and obligations incurred, under this Agreement shall extend to such Affiliates.");
+    }
+
+    #[test]
+    fn recipients_listed_under_the_following_categories() {
+        // Wolfram Privacy Policy: the items name the recipients.
+        assert_flags(ID, "We disclose your PI for a business purpose to the following categories of third parties:\n\n*   Our affiliates\n");
+        assert_flags(ID, "We may share your PI with:\n\n*   Our affiliates\n");
+        // ... but not those the customer authorises.
+        assert_clean(ID, "We may share your PI with:\n\n*   Third parties to whom you or your agents authorize us to disclose your PI in connection with products or Services we provide to you\n");
+    }
+
+    #[test]
+    fn third_party_cookies_the_vendor_uses() {
+        // Wolfram Privacy Policy.
+        assert_flags(ID, "On specific sites, Wolfram may use third-party cookies when working with outside partners for analytics and to optimize delivery of information that may be of interest to you.");
+        assert_clean(ID, "We do not use third-party cookies on our websites.");
+        // What third-party cookies are is no use of them.
+        assert_clean(
+            ID,
+            "Third-party cookies are set by a domain other than the one you are visiting.",
+        );
+    }
+
+    #[test]
+    fn an_opt_out_from_sharing_admits_the_default() {
+        // Bitwarden Privacy Policy.
+        assert_flags(ID, "You may choose to opt-out of allowing your Personal Information to be shared with certain third-parties.");
+        // A statutory right states the law.
+        assert_clean(ID, "If you are a resident of Nevada, you have the right to opt-out of the sale of certain Personal Data to third parties who intend to license or sell that Personal Data.");
+        // Processors are no third parties for this rule.
+        assert_clean(ID, "You may opt out of allowing your personal information to be shared with our service providers.");
     }
 }

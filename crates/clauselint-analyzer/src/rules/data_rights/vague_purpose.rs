@@ -9,8 +9,13 @@
 //! data, or a bare-verb entry ("Operate, maintain, and improve the Services") of a purpose column. Data
 //! kept "to" such a purpose is used for it. Not flagged: purposes the customer must first permit ("we
 //! may ask you for permission"), what a tool or an offering does ("tools that improve our services"),
-//! the vendor using a tool ("we use embedded pixels to …"), aggregated data's purposes, and the
-//! customer's own acts.
+//! the vendor using a tool ("we use analytics software to …"), aggregated data's purposes, and the
+//! customer's own acts. Cookies, pixels and beacons collect data, so a purpose given to them
+//! ("we use cookies … to improve our Services") is given to the data, unless it is what that kind of
+//! cookie is for (advertising, performance, functionality). Also purposes named later or on notice
+//! ("for other purposes about which we notify you", "will not use … for … incompatible purposes
+//! without providing you notice"), the vendor's business or operations ("to accomplish our business
+//! purposes") and legitimate interests left unnamed ("to further our legitimate interests").
 //!
 //! ## Why it matters
 //! A purpose limits what the vendor may do with your data. "To improve our services" or "business
@@ -46,8 +51,14 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// A cheap test that `open_purpose` or [`further_open_purpose`] can match at all: one of their
-/// concepts or literal words.
+/// concepts or literal words. The words are searched in one pass of an automaton built once, not
+/// one substring search each.
 fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
+    if s.has(Concept::Improve) || s.has(Concept::Purpose) || s.has(Concept::Discretion) {
+        return true;
+    }
+    static WORDS_AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    // The last word, "better", counts only beside "make" ("to make our services better").
     const WORDS: &[&str] = &[
         "business",
         "optimi",
@@ -63,12 +74,15 @@ fn may_state_open_purpose(s: &crate::context::SentenceFacts) -> bool {
         " fit",
         "research",
         "moneti",
+        "interest",
+        " uses",
+        "better",
     ];
-    s.has(Concept::Improve)
-        || s.has(Concept::Purpose)
-        || s.has(Concept::Discretion)
-        || WORDS.iter().any(|w| s.norm.contains(w))
-        || (s.norm.contains("better") && s.norm.contains("make"))
+    let ac = WORDS_AC
+        .get_or_init(|| aho_corasick::AhoCorasick::new(WORDS).expect("valid purpose words"));
+    let better = WORDS.len() - 1;
+    ac.find_overlapping_iter(&s.norm)
+        .any(|m| m.pattern().as_usize() != better || s.norm.contains("make"))
 }
 
 /// Open purposes `open_purpose` leaves to this rule: research ("conducting research for
@@ -143,6 +157,112 @@ fn further_open_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usi
     regex!(r"(?-u:\b)(?:for|conduct|conducting|conducts|perform|performing|to\ do|doing)\ (?:[a-z]+\ ){0,2}?research(?-u:\b)|(?-u:\b)research\ and\ development(?-u:\b)|(?-u:\b)(?:improve|improving|enhance|enhancing|develop|developing)(?:,?\ (?:and\ |or\ )?(?:improve|improving|enhance|enhancing|develop|developing|personali[sz]e|promote|provide|operate|maintain),?)*\ the\ [a-z]+\ (?:service|services|platform|products?|apps?|websites?)(?-u:\b)")
     .find(&s.norm)
     .map(|m| (m.start(), m.end()))
+}
+
+/// Open purposes written in words the shared lexicon leaves out: purposes named later ("for other
+/// purposes about which we notify you", "other business purposes stated when collecting your
+/// Personal Data"), the vendor's business or operations as the purpose ("to accomplish our business
+/// purposes", "for our operational purposes"), legitimate interests left unnamed ("to further our
+/// legitimate interests", "the legitimate interest of us or third parties", "legitimate interests
+/// such as …", "any other interest"), and an improvement of the offering among coordinated verbs
+/// ("to develop, improve, and power our services").
+fn unnamed_purpose(s: &crate::context::SentenceFacts) -> Option<(usize, usize)> {
+    let re = regex!(
+        r"(?x)
+          (?-u:\b)(?:other|additional|new|further)\ (?:business\ |lawful\ |legitimate\ |compatible\ )?(?:purposes?|uses)\ (?:(?:about|for)\ which\ |that\ |which\ |as\ )?(?:we\ )?(?:may\ )?(?:will\ )?(?:notify|tell|inform|describe|disclose|provide\ (?:you\ )?(?:with\ )?(?:specific\ |separate\ )?notice|give\ (?:you\ )?notice|stated?|specif(?:y|ied)|communicate)(?-u:\b)
+        | (?-u:\b)(?:accomplish|achieve|fulfil|fulfill|serve|pursue|support)\ (?:our|its)\ (?:own\ |internal\ |legitimate\ |lawful\ )?business\ (?:purposes|needs)(?-u:\b)
+        | (?-u:\b)for\ (?:our|its)\ (?:own\ |internal\ )?(?:operational|lawful\ business|legal\ business)\ purposes(?-u:\b)
+        | (?-u:\b)(?:further|furthers|furthering|pursue|pursuing)\ (?:the\ |our\ |its\ )?legitimate\ (?:business\ )?interests?(?-u:\b)
+        | (?-u:\b)legitimate\ interests?\ of\ (?:us|ourselves|[a-z]+)\ (?:or|and)\ (?:of\ )?(?:others|third\ parties)(?-u:\b)
+        | (?-u:\b)any\ other\ (?:legitimate\ |lawful\ )?interests?(?-u:\b)
+        | (?-u:\b)(?:improve|enhance|develop)(?:,?\ (?:and\ |or\ )?(?:power|grow|expand|support|run|operate|maintain|provide|test|secure|protect|personali[sz]e|customi[sz]e|understand|inform|iterate|measure|monitor|study|update|deliver|offer|evaluate|analy[sz]e|train|design|debug|innovate|market|promote|administer|manage|refine|optimi[sz]e|improve|enhance|develop)){1,4}\ (?:our|the|its|this)\ (?:[a-z-]+\ )?(?:services?|products?|platform|offerings|websites?|apps?)(?-u:\b)
+        "
+    );
+    re.find_iter(&s.norm)
+        .find(|m| {
+            // "to further our legitimate interests in preventing fraud": an interest named after
+            // it is a purpose of its own, judged by the other patterns.
+            !m.as_str().ends_with("interest") && !m.as_str().ends_with("interests")
+                || m.as_str().starts_with("any other")
+                || {
+                    let rest = &s.norm[m.end()..];
+                    rest.is_empty()
+                        || rest.starts_with(['.', ',', ';', ':', ')'])
+                        || rest.starts_with(" such as")
+                        || rest.starts_with(" including")
+                        || rest.starts_with(" of us")
+                        || rest.starts_with(" of ours")
+                }
+        })
+        .map(|m| (m.start(), m.end()))
+}
+
+/// A one-line paragraph stating a purpose right after a lead-in: "Here are the ways we use your
+/// information:" then "To provide, personalize and improve our Products" written as a paragraph
+/// rather than a list item, so that no list links it to its lead-in.
+fn paragraph_lead_in<'c>(
+    cx: &'c Context,
+    s: &crate::context::SentenceFacts,
+) -> Option<&'c crate::context::SentenceFacts> {
+    if s.lead_in.is_some() || s.norm.len() > 160 {
+        return None;
+    }
+    let sentence = cx.doc.sentences.get(s.index)?;
+    let block = &cx.doc.blocks[sentence.block];
+    if block.kind != clauselint_parser::BlockKind::Paragraph
+        || block.first_sentence != s.index
+        || block.sentence_count != 1
+        || !(s.norm.starts_with("to ") || starts_with_purpose_verb(&s.norm))
+    {
+        return None;
+    }
+    let previous = &cx.doc.blocks[sentence.block.checked_sub(1)?];
+    if previous.sentence_count == 0 || !cx.doc.plain(previous.text_span).trim_end().ends_with(':') {
+        return None;
+    }
+    cx.sentences
+        .get(previous.first_sentence + previous.sentence_count - 1)
+}
+
+/// The vendor stops or is limited in using the data: "we will stop collecting and using new
+/// information … to understand and improve our services", "Limit our ability to use your data to
+/// improve our services". A control the customer has, not a purpose taken.
+fn use_halted(s: &crate::context::SentenceFacts, purpose: usize) -> bool {
+    let head = &s.norm[..purpose.min(s.norm.len())];
+    regex!(r"(?-u:\b)(?:stop|stops|cease|ceases|limit|limits)\ (?:our\ ability\ to\ |us\ from\ )?(?:[a-z]+\ and\ )?(?:use|using|process|processing)(?-u:\b)")
+        .find_iter(head)
+        .any(|m| !head[m.end()..].contains(['.', ';']))
+}
+
+/// Cookies, pixels and other tracking technologies collect data about the customer: a purpose given
+/// to them ("The Services use cookies … to … operate and improve our Services", "Cookies … help us
+/// to improve the Services") is a purpose given to the data they collect.
+fn tracking_technology(s: &crate::context::SentenceFacts) -> bool {
+    ["cookie", "pixel", "beacon", "tracking technolog"]
+        .iter()
+        .any(|w| s.norm.contains(w))
+}
+
+/// What cookies are for by their kind, not an open use of what they collect: "cookies for
+/// advertising purposes" (the advertising is `third-party-sharing`'s to judge), "performance
+/// cookies … so we can measure and improve the performance of our Services", "to enhance the
+/// functionality of our website".
+fn tracking_purpose(purpose: &str) -> bool {
+    ["advertising", "performance", "functionality"]
+        .iter()
+        .any(|w| purpose.contains(w))
+}
+
+/// A notice loophole: "We will not … use the Personal Data we collected for materially different,
+/// unrelated or incompatible purposes without providing you notice": the refusal gives way to a
+/// notice, so the vendor may take on a new purpose by telling the customer.
+fn new_purpose_on_notice(s: &crate::context::SentenceFacts) -> Option<(usize, usize)> {
+    if !s.norm.contains("notice") && !s.norm.contains("notify") && !s.norm.contains("inform") {
+        return None;
+    }
+    let m = regex!(r"(?-u:\b)(?:(?:materially\ )?(?:different|unrelated|incompatible|new|other)(?:,?\ (?:or\ |and\ )?(?:unrelated|incompatible|different|new))*)\ purposes\ without\ (?:first\ )?(?:providing\ |giving\ )?(?:you\ )?(?:(?:with\ )?(?:prior\ |advance\ )?notice|notifying\ you|informing\ you)(?-u:\b)")
+        .find(&s.norm)?;
+    Some((m.start(), m.end()))
 }
 
 /// "a … license to use, … monetize, download … your User Content", "the right to monetize your
@@ -617,9 +737,19 @@ fn customers_use(norm: &str, start: usize, end: usize) -> bool {
 /// "we may aggregate, anonymize, or otherwise learn from data", "combine it with": acts on data the
 /// vocabulary's use verbs do not name.
 fn learns_from_data(norm: &str) -> bool {
-    ["learn from", "combine", "merge"]
-        .iter()
-        .any(|w| norm.contains(w))
+    [
+        "learn from",
+        "combine",
+        "merge",
+        "anonymize ",
+        "anonymise ",
+        "de-identify ",
+        "deidentify ",
+        "pseudonymize ",
+        "pseudonymise ",
+    ]
+    .iter()
+    .any(|w| norm.contains(w))
 }
 
 /// "we must obtain from you certain rights related to Content": rights taken over the content are a
@@ -640,14 +770,17 @@ fn keeps_data(s: &crate::context::SentenceFacts) -> Option<usize> {
             ) && actor_before(s, h.start) == Actor::Vendor
         })
         .find(|h| {
-            s.hits.iter().any(|d| {
-                d.start >= h.end
-                    && d.start <= h.end + 40
-                    && (d.is(Concept::Content)
-                        || d.is(Concept::Personal)
-                        || d.is(Concept::Data)
-                        || d.is(Concept::UsageData))
-            })
+            // "we may retain that communication to respond to you": the customer's message.
+            regex!(r"^ (?:that|this|such|the|your|those|these) (?:communications?|correspondence|emails?)(?-u:\b)")
+                .is_match(&s.norm[h.end..])
+                || s.hits.iter().any(|d| {
+                    d.start >= h.end
+                        && d.start <= h.end + 40
+                        && (d.is(Concept::Content)
+                            || d.is(Concept::Personal)
+                            || d.is(Concept::Data)
+                            || d.is(Concept::UsageData))
+                })
         })
         .map(|h| h.end)
 }
@@ -659,6 +792,9 @@ fn kept_for(s: &crate::context::SentenceFacts, purpose: usize) -> bool {
         kept < purpose
             && s.norm[kept..purpose].contains(" to ")
             && !s.norm[purpose..].starts_with("business")
+            // "to pursue our legitimate interests": a ground for keeping, as vague as "legitimate
+            // business purposes" and as much `retention-deletion`'s.
+            && !s.norm[purpose..].split(' ').take(4).any(|w| w.starts_with("legitimate"))
     })
 }
 
@@ -828,6 +964,7 @@ fn purpose_stands(
             || permission_first(s)
             || consent_follows(&s.norm[p_end..])
             || purpose_of_disclosure(cx, s)
+            || use_halted(s, p_start)
     {
         return false;
     }
@@ -845,28 +982,31 @@ impl Rule for VaguePurpose {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.focused() {
-            if s.in_heading || cx.in_prohibited_list(s) {
+            // The cheap word test first: most sentences state no open purpose at all.
+            if s.in_heading || !may_state_open_purpose(s) || cx.in_prohibited_list(s) {
                 continue;
             }
             // Whose data: the sentence's own object, or the lead-in of a list of purposes.
-            let data_here = customer_content(s)
+            let tracking = tracking_technology(s);
+            let named_data = customer_content(s)
                 || s.has(Concept::Personal)
                 || s.has(Concept::Data)
                 || s.has(Concept::UsageData)
                 || feedback_words(s);
-            let data_in_lead = cx.lead_in(s).is_some_and(|l| {
-                l.has(Concept::Content)
-                    || l.has(Concept::Personal)
-                    || l.has(Concept::Data)
-                    || l.has(Concept::UsageData)
-            });
-            if !may_state_open_purpose(s) {
-                continue;
-            }
+            let data_here = named_data || tracking;
+            let data_in_lead = cx
+                .lead_in(s)
+                .or_else(|| paragraph_lead_in(cx, s))
+                .is_some_and(|l| {
+                    l.has(Concept::Content)
+                        || l.has(Concept::Personal)
+                        || l.has(Concept::Data)
+                        || l.has(Concept::UsageData)
+                });
             // "your use of the Services" is the customer's use, not the vendor's.
-            let uses = s
-                .hits_of(Concept::Use)
-                .any(|h| !customers_use(&s.norm, h.start, h.end) && !uses_a_tool(s, h.end))
+            let uses = s.hits_of(Concept::Use).any(|h| {
+                !customers_use(&s.norm, h.start, h.end) && (tracking || !uses_a_tool(s, h.end))
+            }) || (tracking && s.norm.contains(" us "))
                 || s.has(Concept::License)
                 || obtains_rights(&s.norm)
                 || learns_from_data(&s.norm)
@@ -879,7 +1019,7 @@ impl Rule for VaguePurpose {
             let data_in_section = !(data_in_lead || (data_here && uses))
                 && ((opens_item(cx, s) && section_topic(cx, s).uses_data) || purpose_entry(cx, s));
             let keeps = keeps_data(s).is_some();
-            if !(data_here || data_in_lead || data_in_section)
+            if !(data_here || keeps || data_in_lead || data_in_section)
                 || !(uses || keeps || data_in_section)
             {
                 continue;
@@ -895,11 +1035,25 @@ impl Rule for VaguePurpose {
             }
             let standing = open_purpose_matches(s)
                 .chain(further_open_purpose(s))
+                .chain(unnamed_purpose(s))
                 .chain(makes_better(cx, s))
                 .chain(improves_the_named_offering(cx, s))
                 .find(|&(p_start, p_end)| {
-                    purpose_stands(cx, s, (p_start, p_end), uses, data_in_section, data_in_lead)
+                    !(tracking && !named_data && tracking_purpose(&s.norm[p_start..p_end]))
+                        && purpose_stands(
+                            cx,
+                            s,
+                            (p_start, p_end),
+                            uses,
+                            data_in_section,
+                            data_in_lead,
+                        )
                 });
+            // A refusal that gives way to a notice is no refusal: its own test, since the negation
+            // is what it reads.
+            let standing = standing.or_else(|| {
+                new_purpose_on_notice(s).filter(|_| (data_here || data_in_lead) && uses)
+            });
             let Some((p_start, p_end)) = standing else {
                 continue;
             };
@@ -1198,9 +1352,11 @@ mod tests {
             ID,
             "We use information that you provide to improve our services.",
         );
-        // GitLab Terms of Service, Limitless Privacy Policy: the vendor uses a tool.
+        // GitLab Terms of Service: the vendor uses a tool.
         assert_clean(ID, "GitLab uses session replay tools to record user interactions for the purposes of improving user experience, troubleshooting technical issues, and enhancing our services.");
-        assert_clean(ID, "When we send you emails, we may use embedded pixels or other technologies to track information about your receipt and interaction with our emails, such as whether you access any links included in our emails, to learn how to deliver a better customer experience and improve our Services.");
+        // Limitless Privacy Policy: pixels are tracking technology, and what they collect is used
+        // to improve the Services (the labels' decision for cookies, session 11).
+        assert_flags(ID, "When we send you emails, we may use embedded pixels or other technologies to track information about your receipt and interaction with our emails, such as whether you access any links included in our emails, to learn how to deliver a better customer experience and improve our Services.");
         // GitHub Terms of Service: an announcement of what the terms cover.
         assert_clean(ID, "These are the terms that apply to GitHub Copilot and other AI features, including how your data may be used for development and improvement of the artificial intelligence and machine learning models, and the controls available to you.");
         // Bandcamp Terms of Service: advertising materials are the vendor's.
@@ -1213,8 +1369,8 @@ mod tests {
         assert_flags(ID, "We also retain some of your information as necessary to comply with our legal obligations, to resolve disputes, to enforce our agreements, to support business operations, and to continue to develop and improve our Services.");
         // Reddit Privacy Policy: how long data is kept is `retention-deletion`'s finding.
         assert_clean(ID, "We may retain certain information for legitimate business purposes and/or if we believe doing so is in accordance with, or as required by, any applicable law.");
-        // Streamable Privacy Policy: cookies stored on a device.
-        assert_clean(ID, "Cookies are small data files stored on your hard drive or in device memory that help us to improve the Services and your experience, see which areas and features of the Services are popular and count visits.");
+        // Streamable Privacy Policy: cookies that help the vendor improve the Services.
+        assert_flags(ID, "Cookies are small data files stored on your hard drive or in device memory that help us to improve the Services and your experience, see which areas and features of the Services are popular and count visits.");
     }
 
     #[test]
@@ -1318,5 +1474,94 @@ mod tests {
         assert_clean(ID, "Our partner Acme Corp (“Acme”) builds our payment tools. We use your payment data to provide the Services and to improve Acme.");
         // A refusal.
         assert_clean(ID, "These Terms govern your use of any products offered by Pinterest (“Pinterest” or the “Service”).\n\nWe will never use your User Content to improve Pinterest.");
+    }
+
+    #[test]
+    fn cookies_collect_data_and_their_purposes_are_its_purposes() {
+        // Linear Privacy Policy.
+        assert_flags(ID, "The Services use cookies and similar technologies such as pixel tags, web beacons, clear GIFs and JavaScript (collectively, “Cookies”) to enable our servers to recognize your web browser, tell us how and when you visit and use our Services, analyze trends, learn about our user base and operate and improve our Services.");
+        // Hugging Face Privacy Policy: "only" does not narrow a list that names improving.
+        assert_flags(ID, "We use cookies only for the purposes of delivering, updating, monitoring, improving the Services, and maintaining security on our Services by detecting, preventing and responding to any type of threats or incidents.");
+        // Starlink Privacy Policy: what a performance cookie is for.
+        assert_clean(ID, "Performance Cookies – used to count visitor traffic to our Site so that we can measure and improve the performance of our Site.");
+        // Tinder Privacy Policy construction: advertising cookies are the sharing rule's.
+        assert_clean(
+            ID,
+            "These cookies may also be used for advertising purposes.",
+        );
+        // A refusal.
+        assert_clean(
+            ID,
+            "We do not use cookies to improve our Services or to develop new products.",
+        );
+    }
+
+    #[test]
+    fn purposes_named_later_or_on_mere_notice() {
+        // Bitwarden Privacy Policy, list items under a lead-in naming the data.
+        assert_flags(ID, "Bitwarden may use the Personal Information collected by the Site for:\n\n*   For other purposes about which we notify you and, where relevant or required, give you choice about the new purpose.\n*   Other uses for which we provide you with notice\n");
+        // Linear Privacy Policy: the refusal gives way to a notice.
+        assert_flags(ID, "We will not collect additional categories of Personal Data or use the Personal Data we collected for materially different, unrelated or incompatible purposes without providing you notice.");
+        // ... but not to consent.
+        assert_clean(ID, "We will not use the Personal Data we collected for materially different, unrelated or incompatible purposes without your consent.");
+        // A purpose named now is not one named later.
+        assert_clean(
+            ID,
+            "We will notify you before we use your personal information to process a refund.",
+        );
+    }
+
+    #[test]
+    fn the_vendors_business_operations_and_unnamed_interests() {
+        // Bitwarden Privacy Policy.
+        assert_flags(ID, "Bitwarden may use the Personal Information collected by the Site to provide you with services, to accomplish our business purposes and to fulfill other legal obligations, including:");
+        // Linear Privacy Policy.
+        assert_flags(ID, "We process the following categories of Personal Data when we believe it furthers the legitimate interest of us or third parties.");
+        assert_flags(ID, "We may also de-identify or anonymize Personal Data to further our legitimate interests.");
+        // Hugging Face Privacy Policy.
+        assert_flags(ID, "Apart from the above cases, Hugging Face will use the information collected from you to pursue legitimate interests such as legal or regulatory compliance, security control, business operations, scientific research, or any other interest reasonably held as legitimate.");
+        // Tricky, Proton Mail Privacy Policy: an interest named after it is a purpose of its own.
+        assert_clean(ID, "In order to pursue our legitimate interest of preventing the creation of accounts by spam bots or human spammers, we use your information for human verification.");
+        // Hugging Face Privacy Policy: keeping data for legitimate interests is a retention ground.
+        assert_clean(ID, "We retain your Information for as long as necessary to deliver the Services, to comply with any applicable legal requirements, to maintain security and prevent incidents and, in general, to pursue our legitimate interests.");
+    }
+
+    #[test]
+    fn coordinated_verbs_and_kept_messages() {
+        // Discord Privacy Policy: "power" among the verbs.
+        assert_flags(ID, "We may also use content posted in larger spaces to help us develop, improve, and power our services, including features that help you catch up on conversations.");
+        // Guilded Privacy Policy.
+        assert_flags(ID, "We process Personal Data to operate, improve, understand and personalize our Services.");
+        // Wolfram Privacy Policy: the customer's message, kept to improve.
+        assert_flags(ID, "When you send email or other communication to us, we may retain that communication to respond to you and improve our Services.");
+        // Running the service only.
+        assert_clean(
+            ID,
+            "We process Personal Data to operate, provide and secure our Services.",
+        );
+    }
+
+    #[test]
+    fn a_purpose_paragraph_after_its_lead_in() {
+        // Instagram Privacy Policy: the purpose is a paragraph, not a list item.
+        assert_flags(ID, "Here are the ways we use your information:\n\nTo provide, personalize and improve our Products\n");
+        assert_clean(
+            ID,
+            "Here are the ways we use your information:\n\nTo provide our Products\n",
+        );
+        // A lead-in about something else gives no data.
+        assert_clean(ID, "Here is what our team does every day:\n\nTo provide, personalize and improve our Products\n");
+    }
+
+    #[test]
+    fn stopping_or_limiting_the_use_is_a_control() {
+        // Discord Privacy Policy.
+        assert_clean(ID, "If you turn off these settings, we will stop collecting and using new information about how you use and/or navigate Discord in order to understand and improve our services as described in these settings.");
+        assert_clean(
+            ID,
+            "Limit our ability to use your data to improve our services.",
+        );
+        // A limit on something else leaves the purpose standing.
+        assert_flags(ID, "We limit access to your data to employees, and we use your data to improve our services.");
     }
 }
