@@ -76,7 +76,6 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)not\ (?:be\ )?(?:able\ to\ )?(?:delete|remove|control\ (?:the\ )?removal)(?-u:\b)
           | (?-u:\b)will\ not\ delete(?-u:\b)|(?-u:\b)do\ not\ delete(?-u:\b)
           | (?-u:\b)unless\ and\ until\ you\ request\ deletion(?-u:\b)
-          | (?-u:\b)continue\ in\ full\ force(?-u:\b)
           | (?-u:\b)determine\ the\ retention\ period(?-u:\b)
           | (?-u:\b)(?:(?:only\ )?(?:if|where|while|as)|for\ the\ (?:time|period)|no\ longer\ than)\ (?:it\ is\ )?(?:(?:legally\ permitted|reasonably|strictly)\ (?:and\ )?)*(?:necessary|needed|required)\ for\ the\ purposes?\ (?:for\ which|of|described|set\ out|outlined)(?-u:\b)
           | (?-u:\b)might\ persist(?-u:\b)|(?-u:\b)may\ persist(?-u:\b)|(?-u:\b)remain\ in\ (?:our\ )?(?:[a-z]+\ )?(?:backups?|archives?|systems?)(?-u:\b)
@@ -84,11 +83,25 @@ fn vague_retention() -> &'static TextRegex {
     )
 }
 
+/// Two more open retentions, searched only in sentences that say "remain" or "law" (the word
+/// gaps would slow the main search on every sentence): copies that "may remain", and keeping "in
+/// accordance with the laws" with no period.
+fn vague_retention_remain_or_law(norm: &str) -> Option<&'static TextRegex> {
+    (norm.contains(" remain") || norm.contains(" law")).then(|| {
+        regex!(
+            r"(?x)
+                (?-u:\b)(?:copies|copy|data|information|content)\ (?:[a-z'-]+\ ){0,6}?may\ (?:still\ |also\ |continue\ to\ )?remain(?:\ in\ (?:our\ )?(?:[a-z]+\ )?(?:backups?|archives?|systems?))?(?-u:\b)
+              | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,6}?(?:in\ accordance\ with|according\ to)\ (?:the\ )?(?:applicable\ )?laws?(?-u:\b)
+            "
+        )
+    })
+}
+
 /// Backup, archive and after-termination language: a risk only where the sentence is about data
 /// surviving deletion or termination.
 fn survival_regex() -> &'static TextRegex {
     regex!(
-        r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies|disaster recovery|residual (?:data|information))(?-u:\b)|(?-u:\b)(?:even after|after you (?:delete|close|cancel)|after your (?:[a-z]+ )?account (?:is|has been) (?:deleted|closed|terminated|cancell?ed)|after (?:account )?(?:closure|deletion|cancell?ation) of|following the termination|after (?:the )?termination)(?-u:\b)"
+        r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies|disaster recovery|residual (?:data|information))(?-u:\b)|(?-u:\b)even if (?:[a-z']+ ){0,8}?(?:deleted|removed|closed|terminated|cancell?ed|deactivated)(?-u:\b)|(?-u:\b)(?:even after|after you (?:delete|close|cancel)|after your (?:[a-z]+ )?account (?:is|has been) (?:deleted|closed|terminated|cancell?ed)|after (?:account )?(?:closure|deletion|cancell?ation) of|following the termination|after (?:the )?termination)(?-u:\b)"
     )
 }
 
@@ -146,6 +159,13 @@ fn bounds_the_keeping(norm: &str, keeping_end: usize) -> bool {
     re.is_match(norm) || announces || place
 }
 
+/// "may remain", "may display that information even if you have deleted your account": what
+/// stays visible or kept after a deletion.
+fn stays_after_deletion(norm: &str) -> bool {
+    regex!(r"(?-u:\b)(?:remains?|retain|retains|retained|persists?|keep|keeps|kept|store|stored|display|continue to|viewable|accessible|available)(?-u:\b)")
+        .is_match(norm)
+}
+
 /// "keep it safe", "keep your data secure": protecting stored data is not keeping it longer.
 fn about_survival(norm: &str) -> bool {
     const SURVIVAL: &[&str] = &[
@@ -173,16 +193,67 @@ fn about_survival(norm: &str) -> bool {
 /// after at most a verb joined to the storing ("and processed") and the data stored ("information").
 fn storage_location() -> &'static TextRegex {
     regex!(
-        r"^(?:(?:and|or|and/or)\ (?:processed|transferred|hosted|maintained)\ )?(?:(?:your|the|such|this|that|personal|information|data|content)\ ){0,3}(?:(?:in|on|at|within)\ |outside|locally)"
+        r"^(?:(?:and|or|and/or)\ (?:process(?:ed)?|transfer(?:red)?|host(?:ed)?|maintain(?:ed)?|accessed)\ )?(?:as\ [a-z]+\ )?(?:[a-z'-]+\ ){0,5}?(?:(?:in|on|at|within)\ |outside|locally)"
     )
 }
 
 /// "in accordance with", "in connection with", "in order to", "in case": what follows "in" when
 /// it names no place.
 fn not_a_place(after_in: &str) -> bool {
-    ["accordance ", "connection ", "order ", "case "]
-        .iter()
-        .any(|w| after_in.starts_with(w))
+    [
+        "accordance ",
+        "connection ",
+        "order ",
+        "case ",
+        "the course ",
+        "the event ",
+        "the ordinary ",
+        "the normal ",
+        "line with",
+        "compliance ",
+    ]
+    .iter()
+    .any(|w| after_in.starts_with(w))
+}
+
+/// Keeping said without a keeping word: "may be saved", "copies … may remain".
+fn kept_under_other_verbs() -> &'static TextRegex {
+    regex!(r"(?-u:\b)may (?:also |still |continue to )?(?:be saved|remain)(?-u:\b)")
+}
+
+/// Messages and correspondence: the customer's content under the names retention clauses give it
+/// ("we may retain that communication", "support requests … may be saved").
+fn correspondence() -> &'static TextRegex {
+    regex!(
+        r"(?-u:\b)(?:communications?|correspondence|e-?mails?|support (?:requests?|tickets?)|messages?)(?-u:\b)"
+    )
+}
+
+/// "You understand and acknowledge that, even after its removal …, copies … may remain": the
+/// customer only acknowledges what follows; it is not the one keeping the data at `pos`.
+fn acknowledged_fact(norm: &str, pos: usize) -> bool {
+    let frame = regex!(
+        r"(?-u:\b)you (?:hereby |expressly )?(?:understand|acknowledge|agree|accept|recognize|recognise)(?: and (?:acknowledge|agree|understand|accept))? that(?-u:\b)"
+    );
+    // "even after its removal by you or us": the customer named as an agent inside the fact does
+    // not keep anything either.
+    // "You agree that for the term … (e) you will retain …": the customer named as the subject
+    // later in the sentence is the one keeping the data after all.
+    frame.find(&norm[..pos]).is_some_and(|f| {
+        let between = &norm[f.end()..pos];
+        regex!(r"(?-u:\b)you(?-u:\b)")
+            .find_iter(between)
+            .all(|y| between[..y.start()].ends_with("by "))
+            && !regex!(r"(?-u:\b)you (?:will|shall|must|may|should)(?-u:\b)")
+                .is_match(&norm[f.end()..])
+    })
+}
+
+/// "We and our users may retain …": the vendor is one of the subjects that keeps the data, so
+/// naming other users beside it does not make the keeping the customer's.
+fn vendor_in_joint_subject(norm: &str, pos: usize) -> bool {
+    let head = &norm[floor_char_boundary(norm, pos.saturating_sub(60))..pos];
+    regex!(r"(?-u:\b)(?:we (?:and|or|and/or) |and we(?-u:\b))").is_match(head)
 }
 
 fn about_minors(s: &crate::context::SentenceFacts) -> bool {
@@ -200,22 +271,35 @@ impl Rule for RetentionDeletion {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.focused() {
+            // "may be saved by our staff", "copies … may remain": keeping under other verbs.
+            let kept_otherwise = || {
+                (s.norm.contains("saved") || s.norm.contains(" remain"))
+                    && kept_under_other_verbs().is_match(&s.norm)
+            };
             if s.in_heading
                 || cx.in_prohibited_list(s)
-                || !(s.has(Concept::Retain) || s.has(Concept::Delete))
+                || !(s.has(Concept::Retain) || s.has(Concept::Delete) || kept_otherwise())
             {
                 continue;
             }
+            // Messages and correspondence are content when they are kept ("we may retain that
+            // communication"), not when marketing communications stop after a deletion.
             let data = s.has(Concept::Content)
                 || s.has(Concept::Personal)
                 || s.has(Concept::Data)
-                || s.has(Concept::UsageData);
+                || s.has(Concept::UsageData)
+                || ((s.has(Concept::Retain) || s.norm.contains("saved"))
+                    && correspondence().is_match(&s.norm));
             if !data {
                 continue;
             }
             let survives = || {
                 let m = survival_regex().find(&s.norm)?;
-                (about_survival(&s.norm) && !bounded_period().is_match(&s.norm)).then_some(m)
+                // "not obligated to restore data, even if a Member has deleted an account": an
+                // "even if" needs something that stays.
+                let stays = !m.as_str().starts_with("even if") || stays_after_deletion(&s.norm);
+                (stays && about_survival(&s.norm) && !bounded_period().is_match(&s.norm))
+                    .then_some(m)
             };
             let keeps_open_ended = || {
                 let m = open_ended_keeping().find(&s.norm)?;
@@ -231,10 +315,30 @@ impl Rule for RetentionDeletion {
             // "The licences granted by you … for a reasonable period … (provided we may retain
             // server copies … indefinitely)": the customer's act named first must not hide the
             // vendor's retention after it.
-            let vague = vague_retention()
-                .find_iter(&s.norm)
-                .find(|m| actor_before(s, m.start()) != Actor::Customer)
-                .or_else(|| vague_retention().find(&s.norm));
+            // "must be kept confidential pursuant to applicable Law": keeping secret, not keeping
+            // longer.
+            let kept_secret = |m: &crate::text_regex::Found| {
+                regex!(r"^(?:retained|kept|stored|retain|retains|keep|keeps) (?:it |them )?(?:confidential|secure|securely|safe|private)(?-u:\b)")
+                    .is_match(m.as_str())
+            };
+            let searches = [
+                Some(vague_retention()),
+                vague_retention_remain_or_law(&s.norm),
+            ];
+            let vague = searches
+                .iter()
+                .flatten()
+                .find_map(|re| {
+                    re.find_iter(&s.norm)
+                        .filter(|m| !kept_secret(m))
+                        .find(|m| actor_before(s, m.start()) != Actor::Customer)
+                })
+                .or_else(|| {
+                    searches
+                        .iter()
+                        .flatten()
+                        .find_map(|re| re.find_iter(&s.norm).find(|m| !kept_secret(m)))
+                });
             let Some(m) = vague.or_else(survives).or_else(keeps_open_ended) else {
                 continue;
             };
@@ -288,7 +392,9 @@ impl Rule for RetentionDeletion {
             // Another keeping the vendor allows itself with no place ("we may use and store Your
             // Content … to develop …; and … we may store Your Content in an AWS region outside …")
             // says more than where.
-            let storage_place = (phrase.ends_with("stored") || phrase.ends_with("store"))
+            let storage_place = (phrase.ends_with("stored")
+                || phrase.ends_with("store")
+                || phrase.ends_with("saved"))
                 && storage_location()
                     .find(after)
                     .is_some_and(|p| !not_a_place(&after[p.end()..]))
@@ -302,7 +408,12 @@ impl Rule for RetentionDeletion {
                         &s.norm[floor_char_boundary(&s.norm, h.start.saturating_sub(24))..h.start];
                     !placed && head.contains("may ")
                 });
-            if storage_place {
+            // "may be stored and disclosed by third parties (such as a recipient's email service
+            // provider)": others keep it, which is not the vendor's retention.
+            let kept_by_others = passive
+                && regex!(r"^(?:(?:and|or|and/or) [a-z]+ )?by (?:third[- ]part|other users|(?:the |your |a )?recipients?(?-u:\b))")
+                    .is_match(after);
+            if storage_place || kept_by_others {
                 continue;
             }
             // "deleting that app will not delete your account": what the customer's own act leaves
@@ -349,9 +460,18 @@ impl Rule for RetentionDeletion {
                 });
             let customer_keeps = customer_is_subject
                 && actor_before(s, m.start()) == Actor::Customer
-                && !vendor_keeps_first;
+                && !vendor_keeps_first
+                && !acknowledged_fact(&s.norm, m.start())
+                && !vendor_in_joint_subject(&s.norm, m.start());
+            // "Unless Customer has requested … destroy …, Superhuman may elect … to delete":
+            // the customer's say over what is kept does not cover the vendor's discretion to
+            // delete.
+            let at_discretion = discretionary_delete
+                && (phrase.starts_with("may") || phrase.starts_with("reserve"));
+            let customer_controls =
+                customer_controls_retention().is_match(&s.norm) && !at_discretion;
             if customer_keeps
-                || customer_controls_retention().is_match(&s.norm)
+                || customer_controls
                 || (discretionary_delete && removal_for_cause().is_match(&s.norm))
                 // "If we learn we collected data from a Minor, we may delete it": deletion as a
                 // safeguard, unlike "does not delete any information that children contributed".
@@ -673,6 +793,72 @@ mod tests {
         assert_clean(
             ID,
             "We will not retain your voice recording for longer than 30 days.",
+        );
+    }
+    #[test]
+    fn copies_that_remain_and_content_saved_under_other_verbs() {
+        // Goodreads and Atlassian Privacy Policies: copies and posts that outlast a deletion.
+        assert_flags(ID, "If you remove User Content, copies may remain viewable in cached and archived pages or if other users have copied or stored your User Content.");
+        assert_flags(
+            ID,
+            "Your posts and certain profile information may remain even after you terminate your account.",
+        );
+        // Pinterest Terms of Service: "even if" a deletion.
+        assert_flags(
+            ID,
+            "Copies of User Content shared with others may remain even if the User Content or your account have been deleted.",
+        );
+        // GitLab Privacy Policy.
+        assert_flags(ID, "For example, if you provide your information in connection with a blog post or comment, we may display that information even if you have deleted your account as we do not automatically delete community posts.");
+        // Proton Mail and Wolfram Privacy Policies: correspondence is content.
+        assert_flags(ID, "Your communications with us, such as support requests, bug reports, or feature requests may be saved by our staff.");
+        assert_flags(ID, "When you send email or other communication to us, we may retain that communication to respond to you and improve our Services.");
+        // Tricky: a restore the vendor owes nothing for (pixiv Terms of Service), marketing
+        // messages that stop (Wargaming Privacy Policy), severability, and data saved in the
+        // customer's own account by its own setting (Google Privacy Policy).
+        assert_clean(ID, "Please be advised that the Company is not obligated to restore or recover data etc., even if a Member has deleted an account by mistake.");
+        assert_clean(
+            ID,
+            "We will be able to stop all communications only after your Account is deleted.",
+        );
+        assert_clean(ID, "If any provision of these Terms is held invalid, the remaining provisions, including those on your information, will remain in full force and effect.");
+        assert_clean(ID, "For example, if you’re signed in to your Google Account and have Search services history or Web & App Activity turned on, your activity data on Google sites, apps and services that use those settings may be saved as history in your Google Account.");
+    }
+
+    #[test]
+    fn the_customer_who_only_acknowledges_or_shares_the_subject_keeps_nothing() {
+        // Wix Privacy Policy and Toyota Connected Services Terms of Service: the customer
+        // acknowledges what the vendor keeps.
+        assert_flags(ID, "You understand and acknowledge that, even after its removal by you or us, copies of User Content may remain viewable in cached and archived pages or if any third parties (including any of your Users-of-Users) have copied or stored such User Content.");
+        assert_flags(ID, "You acknowledge and agree that Toyota may preserve User Content and may also disclose User Content if required to do so by law.");
+        // Pinterest Terms of Service: the vendor is one of the subjects.
+        assert_flags(ID, "We and our users may retain and continue to use, store, display, reproduce, save, modify, create derivative works, perform, and distribute any of your User Content that you or other users have stored or shared on Pinterest.");
+        // Tricky: the customer agrees to its own retention (Amazon Seller Central), and others
+        // keep the data (Mailjet Terms of Service).
+        assert_clean(ID, "You agree that for the term of the Agreement and 5 years after termination: (a) all Confidential Information will remain Amazon's exclusive property; and (b) you will retain Confidential Information only for so long as its use is necessary for participation in the Services.");
+        assert_clean(ID, "Email sent using the Services may be unsecured, may be intercepted by other users of the public internet, and may be stored and disclosed by third parties (such as a recipient’s email service provider).");
+    }
+
+    #[test]
+    fn retention_by_the_law_of_a_place_and_storage_places() {
+        // Wolfram Privacy Policy: kept "in accordance with the laws", no period.
+        assert_flags(ID, "Any information about you collected by us is retained and protected in accordance with the laws governing your location.");
+        // Tricky: keeping secret (Zoom Terms of Service construction), a duty not to keep unless
+        // the law requires it (Wire Data Processor Agreement), and where data is processed (Wix
+        // Privacy Policy).
+        assert_clean(ID, "Customer Confidential Information means any information disclosed by you to Zoom that must be kept confidential in accordance with applicable Law.");
+        assert_clean(ID, "Upon termination, the Processor shall delete copies of all personal data, provided that no legal obligation to keep the personal data exists pursuant to the law.");
+        assert_clean(ID, "We may store and process Personal Information in the USA, Europe, Israel, or other jurisdictions, whether by ourselves or with the help of our affiliates and service providers.");
+    }
+
+    #[test]
+    fn the_customers_say_over_retention_does_not_cover_a_discretion_to_delete() {
+        // Grammarly Commercial Terms construction with the vendor named as "we".
+        assert_flags(ID, "Unless Customer has requested that we return all Customer Data before the end of the Subscription Term, we may elect, at our discretion, to delete Customer’s accounts.");
+        // Tricky: the customer's instruction governs the deletion (protective).
+        assert_clean(
+            ID,
+            "We do not delete Customer Data unless the Customer has instructed us to do so.",
         );
     }
 }
