@@ -46,7 +46,7 @@ static META: RuleMeta = RuleMeta {
 fn vague_retention() -> &'static TextRegex {
     regex!(
         r"(?x)
-            (?-u:\b)(?:for\ )?(?:as|so)\ long\ as\ (?:(?:it|this|they|that|is|are|remains?|otherwise|we\ are)\ ){0,2}(?:reasonably\ |strictly\ |legally\ |commercially\ )?(?:necessary|needed|required|appropriate|permitted|useful|relevant|we\ (?:need|deem|consider|have|reasonably|may|see\ fit)|the\ consent|a\ legitimate|you\ (?:have|maintain)|(?:your|the)\ account\ (?:is|remains)\ (?:active|open))
+            (?-u:\b)(?:for\ )?(?:as|so)\ long\ as\ (?:(?:it|this|they|that|is|are|remains?|otherwise|we\ are)\ ){0,2}(?:reasonably\ |strictly\ |legally\ |commercially\ )?(?:necessary|needed|required|appropriate|permitted|useful|relevant|we\ (?:need|deem|consider|have|reasonably|may|see\ fit)|the\ consent|a\ legitimate|you\ (?:have|maintain|use|continue\ to\ use)|(?:your|the)\ account\ (?:is|remains)\ (?:active|open)|(?:the|your|our)\ (?:customer\ |business\ |contractual\ )?relationship\ (?:is|remains|exists|continues|lasts))
           | (?-u:\b)until\ (?:such\ time\ as\ )?(?:(?:we|it|the\ company)\ (?:determines?|decides?|deems?|considers?|believes?)\ (?:that\ )?)?(?:it\ is\ |they\ are\ |the\ data\ is\ )?no\ longer\ (?:necessary|needed|required|relevant)(?-u:\b)
           | (?-u:\b)no\ longer\ than\ (?:is\ )?(?:the\ (?:time\ |period\ )?(?:period\ )?)?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
           | (?-u:\b)(?:not|never)\ (?:retain|keep|store|hold)\ (?:[a-z']+\ ){0,5}?(?:for\ )?(?:any\ )?longer\ than\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
@@ -54,10 +54,11 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)for\ (?:a\ )?reasonable\ (?:period|time|amount\ of\ time|duration)(?-u:\b)
           | (?-u:\b)for\ an?\ (?:extended|indefinite|unspecified|undetermined)\ (?:period|time|duration)(?-u:\b)
           | (?-u:\b)(?:deleted|deletion|delete|erased|erase|destroyed|destroy|purged|purge)(?-u:\b)[^.;]*(?-u:\b)within\ a\ (?:commercially\ )?reasonable\ (?:time|period|timeframe|time\ frame)(?-u:\b)
-          | (?-u:\b)for\ (?:the\ )?(?:life|lifetime)\ of\ (?:the|your)\ account(?-u:\b)
+          | (?-u:\b)for\ (?:the\ )?(?:life|lifetime|duration)\ of\ (?:the|your)\ account(?-u:\b)
+          | (?-u:\b)for\ a\ (?:certain|limited)\ (?:period|amount\ of\ time|time)(?-u:\b)
           | (?-u:\b)indefinitely(?-u:\b)|(?-u:\b)permanently\ retain|(?-u:\b)retained\ permanently(?-u:\b)|(?-u:\b)in\ perpetuity(?-u:\b)
           | (?-u:\b)longer\ (?:retention\ )?(?:period|periods|time)(?-u:\b)|(?-u:\b)for\ a\ longer\ period(?-u:\b)
-          | (?-u:\b)(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)(?-u:\b)
+          | (?-u:\b)(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)(?-u:\b)|(?-u:\b)business\ needs(?-u:\b)
           | (?-u:\b)may\ (?:also\ |still\ |for\ (?:a|some)\ time\ )?(?:retain|keep|store|preserve|persist|be\ (?:kept|saved|retained|stored|preserved))(?-u:\b)
           | (?-u:\b)(?:not\ be\ possible|impossible|unable|not\ always\ be\ possible)\ (?:for\ us\ )?to\ (?:completely\ |fully\ |entirely\ |permanently\ )?(?:delete|remove|erase)(?-u:\b)
           | (?-u:\b)(?:deletion|delete|deleting)\ (?:[a-z0-9,'-]+\ ){0,6}?(?:through|by|via)\ (?:de-?identif[a-z]*|anonymi[sz][a-z]*)
@@ -71,6 +72,7 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,6}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ the\ (?:[a-z0-9-]+(?:'s)?\ )?(?:internal\ |data\ )*(?:retention|records?\ retention)\ (?:policy|policies|schedules?|procedures)(?-u:\b)
           | (?-u:\b)(?:cannot|can\ not|can't|do\ not|don't|does\ not|will\ not)\ (?:guarantee|ensure|promise)\ (?:that\ )?(?:[a-z,']+\ ){0,8}?(?:deleted|erased|destroyed|removed|purged)(?-u:\b)
           | (?-u:\b)may\ not\ (?:always\ )?be\ (?:completely\ |fully\ |permanently\ |immediately\ |entirely\ )?(?:deleted|erased|purged)(?-u:\b)
+          | (?-u:\b)(?:does|do|will)\ not\ (?:ensure|guarantee|require|mean)\ (?:or\ (?:ensure|guarantee|require)\ )?(?:the\ )?(?:complete|comprehensive|permanent|full|total)\ (?:or\ (?:complete|comprehensive|permanent|full)\ )?(?:removal|deletion|erasure)(?-u:\b)
           | (?-u:\b)(?:deleted|destroyed|erased|purged|deletion)\ (?:by\ [a-z]+\ )?(?:in\ accordance\ with|according\ to|pursuant\ to|under|as\ (?:set\ out|described)\ in)\ (?:[a-z,]+\ ){0,6}?(?:our|its|their)\ (?:own\ )?(?:regularly\ scheduled\ |standard\ |internal\ |usual\ |normal\ |data\ )*(?:deletion\ |retention\ |data\ )?(?:practices|protocols|policies|procedures|schedules?|processes|cycles?)(?-u:\b)
           | (?-u:\b)(?:no|not\ (?:under\ )?any)\ (?:obligation|duty)\ to\ (?:maintain|retain|delete)(?-u:\b)
           | (?-u:\b)not\ (?:be\ )?(?:able\ to\ )?(?:delete|remove|control\ (?:the\ )?removal)(?-u:\b)
@@ -241,11 +243,22 @@ fn acknowledged_fact(norm: &str, pos: usize) -> bool {
     // later in the sentence is the one keeping the data after all.
     frame.find(&norm[..pos]).is_some_and(|f| {
         let between = &norm[f.end()..pos];
-        regex!(r"(?-u:\b)you(?-u:\b)")
-            .find_iter(between)
-            .all(|y| between[..y.start()].ends_with("by "))
-            && !regex!(r"(?-u:\b)you (?:will|shall|must|may|should)(?-u:\b)")
-                .is_match(&norm[f.end()..])
+        // "you agree that Content you remove may persist": the customer in a relative clause
+        // after the data is not its keeper.
+        regex!(r"(?-u:\b)you(?-u:\b)").find_iter(between).all(|y| {
+            let head = &between[..y.start()];
+            [
+                "by ",
+                "content ",
+                "information ",
+                "data ",
+                "materials ",
+                "files ",
+            ]
+            .iter()
+            .any(|w| head.ends_with(w))
+        }) && !regex!(r"(?-u:\b)you (?:will|shall|must|may|should)(?-u:\b)")
+            .is_match(&norm[f.end()..])
     })
 }
 
@@ -458,11 +471,26 @@ impl Rule for RetentionDeletion {
                                 .iter()
                                 .any(|w| head.ends_with(w)))
                 });
+            // "For as long as you use or store any user data …, you agree to …": with no actor
+            // before the phrase, a keeping joined to it decides ("… or stored by other users"
+            // far after it does not).
+            let customer_named_first = || {
+                s.hits_of(Concept::Retain).next().is_some_and(|h| {
+                    h.start < m.end() + 24 && actor_before(s, h.start) == Actor::Customer
+                })
+            };
+            let actor = actor_before(s, m.start());
             let customer_keeps = customer_is_subject
-                && actor_before(s, m.start()) == Actor::Customer
+                && (actor == Actor::Customer
+                    || (actor == Actor::Unknown && customer_named_first()))
                 && !vendor_keeps_first
                 && !acknowledged_fact(&s.norm, m.start())
-                && !vendor_in_joint_subject(&s.norm, m.start());
+                && !vendor_in_joint_subject(&s.norm, m.start())
+                // "A request to remove content … you have posted does not ensure … removal":
+                // deletion not assured is the vendor's, whoever posted the data.
+                && !["guarantee", "ensure", "promise", "possible"]
+                    .iter()
+                    .any(|w| phrase.contains(w));
             // "Unless Customer has requested … destroy …, Superhuman may elect … to delete":
             // the customer's say over what is kept does not cover the vendor's discretion to
             // delete.
@@ -470,7 +498,13 @@ impl Rule for RetentionDeletion {
                 && (phrase.starts_with("may") || phrase.starts_with("reserve"));
             let customer_controls =
                 customer_controls_retention().is_match(&s.norm) && !at_discretion;
+            // "laws requiring us to keep transaction records for a certain period of time": the
+            // period is the law's.
+            let legal_period = phrase.starts_with("for a ")
+                && regex!(r"(?-u:\b)(?:laws? (?:require|requires|requiring)|legal obligation|required by (?:applicable )?law)(?-u:\b)")
+                    .is_match(&s.norm);
             if customer_keeps
+                || legal_period
                 || customer_controls
                 || (discretionary_delete && removal_for_cause().is_match(&s.norm))
                 // "If we learn we collected data from a Minor, we may delete it": deletion as a
@@ -860,5 +894,44 @@ mod tests {
             ID,
             "We do not delete Customer Data unless the Customer has instructed us to do so.",
         );
+    }
+    #[test]
+    fn periods_tied_to_an_account_or_relationship_and_unnamed_periods() {
+        // Twitter, VR and WordPress.com Privacy Policies.
+        assert_flags(ID, "We keep your usage information, such as the content you post, your interactions with other users’ content and how you interact with others on the platform for the duration of your account or until such content is removed.");
+        assert_flags(ID, "Data relating to marketing is retained for as long as the customer relationship is active or until the data subject withdraws their consent or objects to the processing.");
+        assert_flags(ID, "If you are a job applicant, we will keep your personal data during the application process, and for a certain period thereafter.");
+        // An ad-tech privacy policy: "legitimate business needs".
+        assert_flags(ID, "We will retain personal information for the period necessary to fulfill the purposes outlined in this Policy and where we have ongoing legitimate business needs to do so.");
+        // Tricky: a limited period that is stated (construction), and a relationship that ends
+        // with a period (PayPal Privacy Policy, shortened).
+        assert_clean(
+            ID,
+            "Backups of your data are kept for a limited period of 30 days and then deleted.",
+        );
+        assert_clean(ID, "Personal Information used for the ongoing relationship between you and PayPal is stored for the duration of the relationship plus a period of 10 years.");
+    }
+
+    #[test]
+    fn removal_not_ensured_and_persisting_copies_the_customer_agrees_to() {
+        // Palia Privacy Policy.
+        assert_flags(ID, "A request to remove content or information that you have posted does not ensure or require the complete or comprehensive removal of such content or information from our databases (for example, content that has been reposted by another user may not be removable).");
+        // Ning Terms of Service: the customer in a relative clause inside what it agrees to.
+        assert_flags(ID, "Without limiting the foregoing, you agree that Content you remove may persist for a reasonable amount of time in back-up copies (but these copies will not be available to others).");
+        // Tricky: a removal the vendor ensures (construction).
+        assert_clean(ID, "A request to remove your content will ensure the complete removal of such content from our databases within 30 days.");
+    }
+    #[test]
+    fn periods_the_law_sets_and_the_customers_own_keeping() {
+        // Zoom Privacy Policy: the law's "certain period".
+        assert_clean(ID, "Whether we have a legal obligation to keep the data (for example, certain laws require us to keep records of your transactions for a certain period of time before we can delete them); or");
+        // Google APIs Terms of Service: the developer keeps what it obtained.
+        assert_clean(ID, "For as long as you use or store any user data that you obtained through the APIs, you agree to enable your users to export their equivalent data to other services or applications of their choice.");
+        // We Heart It Privacy Policy: law enforcement's needs are no retention purpose.
+        assert_clean(ID, "We will make any legally required disclosures of any breach of the security of your electronically stored personal data to you via email without unreasonable delay, insofar as consistent with the legitimate needs of law enforcement.");
+        // Webs Privacy Policy: others who stored copies, named far after the copies that remain.
+        assert_flags(ID, "Even after you remove information from your profile or delete your account, copies of that information may remain viewable elsewhere to the extent it has been shared with others, it was otherwise distributed pursuant to your privacy settings or privacy settings of the Website(s) or Application(s) you used, or it was copied or stored by other users.");
+        // Gofile Privacy Policy: a limited period that is never stated.
+        assert_flags(ID, "These logs are retained for a limited period and are used exclusively for security, abuse prevention, rate limiting, and platform diagnostics.");
     }
 }
