@@ -56,6 +56,7 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)(?:deleted|deletion|delete|erased|erase|destroyed|destroy|purged|purge)(?-u:\b)[^.;]*(?-u:\b)within\ a\ (?:commercially\ )?reasonable\ (?:time|period|timeframe|time\ frame)(?-u:\b)
           | (?-u:\b)for\ (?:the\ )?(?:life|lifetime|duration)\ of\ (?:the|your)\ account(?-u:\b)
           | (?-u:\b)for\ a\ (?:certain|limited)\ (?:period|amount\ of\ time|time)(?-u:\b)
+          | (?-u:\b)for\ (?:at\ least|a\ minimum\ of)\ (?:\(?[0-9]+\)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\ (?:[a-z]+\ )?\(?[0-9]*\)?\ ?(?:days?|weeks?|months?|years?)(?-u:\b)
           | (?-u:\b)indefinitely(?-u:\b)|(?-u:\b)permanently\ retain|(?-u:\b)retained\ permanently(?-u:\b)|(?-u:\b)in\ perpetuity(?-u:\b)
           | (?-u:\b)longer\ (?:retention\ )?(?:period|periods|time)(?-u:\b)|(?-u:\b)for\ a\ longer\ period(?-u:\b)
           | (?-u:\b)(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)(?-u:\b)|(?-u:\b)business\ needs(?-u:\b)
@@ -289,8 +290,21 @@ impl Rule for RetentionDeletion {
                 (s.norm.contains("saved") || s.norm.contains(" remain"))
                     && kept_under_other_verbs().is_match(&s.norm)
             };
+            // "Content will not be deleted within 90 days … in the following situations:": a
+            // refused deletion's list holds the exceptions that keep data, not prohibitions.
+            let exceptions_to_deletion = || {
+                std::iter::successors(cx.lead_in(s), |l| cx.lead_in(l))
+                    .take(2)
+                    .any(|l| {
+                        l.has(Concept::Delete)
+                        && regex!(
+                            r"(?-u:\b)(?:not|never) be (?:deleted|erased|removed|destroyed)(?-u:\b)"
+                        )
+                        .is_match(&l.norm)
+                    })
+            };
             if s.in_heading
-                || cx.in_prohibited_list(s)
+                || (cx.in_prohibited_list(s) && !exceptions_to_deletion())
                 || !(s.has(Concept::Retain) || s.has(Concept::Delete) || kept_otherwise())
             {
                 continue;
@@ -357,6 +371,8 @@ impl Rule for RetentionDeletion {
             };
             let phrase = m.as_str();
             let strong = [
+                "at least",
+                "minimum",
                 "as long as",
                 "indefinitely",
                 "permanent",
@@ -933,5 +949,24 @@ mod tests {
         assert_flags(ID, "Even after you remove information from your profile or delete your account, copies of that information may remain viewable elsewhere to the extent it has been shared with others, it was otherwise distributed pursuant to your privacy settings or privacy settings of the Website(s) or Application(s) you used, or it was copied or stored by other users.");
         // Gofile Privacy Policy: a limited period that is never stated.
         assert_flags(ID, "These logs are retained for a limited period and are used exclusively for security, abuse prevention, rate limiting, and platform diagnostics.");
+    }
+    #[test]
+    fn exceptions_to_a_refused_deletion_and_minimum_periods() {
+        // Instagram Terms of Service: the items of a "will not be deleted … in the following
+        // situations:" list keep data.
+        assert_flags(ID, "Content will not be deleted within 90 days of the account deletion process beginning in the following situations:\n\n* where deletion would restrict our ability to investigate illegal activity, in which case, the content will be retained for no longer than is necessary for the purposes for which it has been retained.");
+        // Lyft and ArtStation Privacy Policies: a floor with no ceiling.
+        assert_flags(ID, "We retain transactional information such as rides and payments for at least seven years to ensure we can perform legitimate business functions, such as accounting for tax obligations.");
+        assert_flags(ID, "We will keep personal information used to make a decision affecting you for at least one year after using it to make the decision.");
+        // Tricky: a prohibition list (construction), and a maximum (Blizzard Entertainment Privacy
+        // Policy).
+        assert_clean(
+            ID,
+            "You may not:\n\n* retain other users' content for as long as necessary for your own purposes.",
+        );
+        assert_clean(
+            ID,
+            "Transaction information may be retained for up to 7 years (primarily for audit purposes).",
+        );
     }
 }
