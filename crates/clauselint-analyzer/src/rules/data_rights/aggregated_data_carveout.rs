@@ -105,6 +105,12 @@ fn totals_money(norm: &str, start: usize, end: usize) -> bool {
 /// a deletion that anonymises, rather than deletes, the rest of the data. Returns where the
 /// anonymising is said.
 fn anonymises_the_rest(s: &SentenceFacts) -> Option<(usize, usize)> {
+    if !["anonymi", "identif", "aggregat"]
+        .iter()
+        .any(|w| s.norm.contains(w))
+    {
+        return None;
+    }
     let m = regex!(
         r"(?-u:\b)(?:and|but|while|or)\ (?:we\ )?(?:will\ |may\ )?(?:anonymi[sz]es?|de-?identif(?:y|ies)|aggregates?)\ (?:all\ )?(?:other|remaining|the\ remaining|the\ rest\ of\ (?:your|the))\ (?:data|information|content|personal\ data|personal\ information)(?-u:\b)"
     )
