@@ -86,32 +86,46 @@ pub(crate) fn ai_purposes(s: &SentenceFacts) -> Vec<(usize, usize)> {
             found.push((t.start, t.end));
         }
     }
-    for i in s.hits_of(Concept::Improve) {
+    // "to create systems and models that can …": building a model is developing one.
+    let builds = regex!(r"(?-u:\b)(?:create|creating|build|building)(?-u:\b)")
+        .find_iter(&s.norm)
+        .map(|m| crate::context::Hit {
+            mask: 0,
+            start: m.start(),
+            end: m.end(),
+        });
+    for i in s.hits_of(Concept::Improve).copied().chain(builds) {
+        // A building verb needs the model as its near object: "create profiles) in our
+        // algorithm", "create or manage profiles … (collectively, “AI … Features”)" build no model.
+        let building = i.mask == 0;
         // "improve our services using AI": AI as the means is not a model being improved.
         let object_is_ai = ai_hits.iter().any(|a| {
-            a.start > i.end && a.start - i.end < 45 && {
+            a.start > i.end && a.start - i.end < if building { 25 } else { 45 } && {
                 let between = &s.norm[i.end..a.start];
-                ![
-                    "use of",
-                    "using",
-                    "through",
-                    "with the help",
-                    " via ",
-                    " by ",
-                ]
-                .iter()
-                .any(|m| between.contains(m))
+                !(building && (between.contains(')') || between.contains(',')))
+                    && ![
+                        "use of",
+                        "using",
+                        "through",
+                        "with the help",
+                        " via ",
+                        " by ",
+                    ]
+                    .iter()
+                    .any(|m| between.contains(m))
             }
         });
         // "to improve (1) our safety tools and (2) our search tools (collectively, the “Discovery
         // Tools”)": the objects are named by an inline definition of an AI-backed tool.
-        let defined_object = ai_hits.iter().any(|a| {
-            a.start > i.end && a.start - i.end < 400 && {
-                let before = &s.norm[i.end..a.start];
-                let tail = &before[floor_char_boundary(before, before.len().saturating_sub(24))..];
-                tail.contains("collectively") && !before.contains(". ")
-            }
-        });
+        let defined_object = !building
+            && ai_hits.iter().any(|a| {
+                a.start > i.end && a.start - i.end < 400 && {
+                    let before = &s.norm[i.end..a.start];
+                    let tail =
+                        &before[floor_char_boundary(before, before.len().saturating_sub(24))..];
+                    tail.contains("collectively") && !before.contains(". ")
+                }
+            });
         if object_is_ai || defined_object {
             found.push((i.start, i.end));
         }
@@ -694,6 +708,27 @@ mod tests {
         assert_eq!(
             hits,
             vec!["We may use Customer Content to train our AI models."]
+        );
+    }
+    #[test]
+    fn content_used_to_create_or_build_models() {
+        // Discord Privacy Policy: user content used "to create systems and models".
+        assert_flags(ID, "We also use certain information, which may include content reported to us, content that violates our Terms of Service, and certain other content widely available on the service (such as public posts, usernames, avatars, banners, user profiles, server names, server icons, and server banners), to create systems and models that can be automated to more swiftly detect, categorize, and take action against prohibited content or conduct.");
+        assert_flags(
+            ID,
+            "We may use your conversations to build new machine learning models.",
+        );
+        // Tricky: content the customer creates with the AI (not a model built from it), data
+        // that created profiles used in an algorithm (AcuityAds Privacy Policy), and a
+        // prohibition.
+        assert_clean(ID, "We use the data (including the data used to create profiles) in our algorithm to better understand your interactions online and to pair the right advertisements with the right consumers.");
+        assert_clean(
+            ID,
+            "You can use your content to create images using our AI models.",
+        );
+        assert_clean(
+            ID,
+            "We will not use your content to build or create any AI models.",
         );
     }
 }

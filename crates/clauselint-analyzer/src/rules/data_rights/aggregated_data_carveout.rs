@@ -101,8 +101,26 @@ fn totals_money(norm: &str, start: usize, end: usize) -> bool {
     norm[start..end].starts_with("aggregate") && TOTALS.iter().any(|t| norm[end..].starts_with(t))
 }
 
+/// "Deleting your account permanently deletes identifying information and anonymizes other data":
+/// a deletion that anonymises, rather than deletes, the rest of the data. Returns where the
+/// anonymising is said.
+fn anonymises_the_rest(s: &SentenceFacts) -> Option<(usize, usize)> {
+    if !["anonymi", "identif", "aggregat"]
+        .iter()
+        .any(|w| s.norm.contains(w))
+    {
+        return None;
+    }
+    let m = regex!(
+        r"(?-u:\b)(?:and|but|while|or)\ (?:we\ )?(?:will\ |may\ )?(?:anonymi[sz]es?|de-?identif(?:y|ies)|aggregates?)\ (?:all\ )?(?:other|remaining|the\ remaining|the\ rest\ of\ (?:your|the))\ (?:data|information|content|personal\ data|personal\ information)(?-u:\b)"
+    )
+    .find(&s.norm)?;
+    let deletion_before = s.hits_of(Concept::Delete).any(|h| h.end <= m.start());
+    (deletion_before && !negated(s, m.start())).then(|| (m.start(), m.end()))
+}
+
 fn outlasts_the_contract(norm: &str) -> bool {
-    regex!(r"(?-u:\b)(?:indefinitely|perpetual|perpetually|in perpetuity|after the term|after (?:the )?(?:termination|expiration)|during and after|other (?:unrelated )?customers|third parties)(?-u:\b)")
+    regex!(r"(?-u:\b)(?:indefinitely|perpetual|perpetually|in perpetuity|after the term|after (?:the )?(?:termination|expiration)|during and after|other (?:unrelated )?customers|third parties|(?:business |commercial |marketing )?partners|advertisers)(?-u:\b)")
     .is_match(norm)
 }
 
@@ -116,8 +134,26 @@ impl Rule for AggregatedDataCarveout {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for s in cx.sentences_with(Concept::Delete.bit()) {
+            if s.in_heading {
+                continue;
+            }
+            if let Some((a, b)) = anonymises_the_rest(s) {
+                out.push(sentence_finding(
+                    cx,
+                    &META,
+                    s,
+                    format!(
+                        "Deletion keeps the rest of the data in anonymised form (“{}”), outside your rights and \
+                         the deletion promise. Ask for deletion of all of it, or statistics that cannot identify \
+                         you, used only to run the Services.",
+                        snippet(cx, s, a, b)
+                    ),
+                ));
+            }
+        }
         for s in cx.sentences_with(Concept::Aggregated.bit()) {
-            if s.in_heading || cx.in_prohibited_list(s) {
+            if s.in_heading || cx.in_prohibited_list(s) || anonymises_the_rest(s).is_some() {
                 continue;
             }
             // "any damages that in the aggregate exceed the fees", "aggregate liability": a total,
@@ -132,16 +168,26 @@ impl Rule for AggregatedDataCarveout {
             // nor does the act named as a noun ("measures such as aggregation or
             // anonymization") — unless it stands in for a deletion ("deletion may be
             // accomplished through de-identification").
+            // "Anonymous Information … disclosed to third parties, including advertisers": a class
+            // of data, unlike "anonymous surveys", carved out when it goes to others or to any
+            // purpose (not "shared with our hosting providers" for the product to work).
             let strong = s.hits_of(Concept::Aggregated).any(|h| {
-                !matches!(
-                    &s.norm[h.start..h.end],
-                    "insights"
-                        | "anonymous"
-                        | "anonymization"
-                        | "anonymisation"
-                        | "de-identification"
-                        | "deidentification"
-                )
+                let word = &s.norm[h.start..h.end];
+                let names_data = word == "anonymous"
+                    && [" information", " data", " statistics", " usage data"]
+                        .iter()
+                        .any(|n| s.norm[h.end..].starts_with(n))
+                    && (outlasts_the_contract(&s.norm) || unbounded_purpose(s).is_some());
+                names_data
+                    || !matches!(
+                        &s.norm[h.start..h.end],
+                        "insights"
+                            | "anonymous"
+                            | "anonymization"
+                            | "anonymisation"
+                            | "de-identification"
+                            | "deidentification"
+                    )
             });
             let names_the_act = s
                 .hits_of(Concept::Aggregated)
@@ -454,5 +500,32 @@ mod tests {
         assert_flags(ID, "We may anonymize your data for research or statistical purposes, in which case we may use this information indefinitely.");
         // Zoom Terms of Service construction: for other customers, during and after the term.
         assert_flags(ID, "Zoom may use the Aggregated Anonymous Data to analyze, develop and improve the Services provided to you or other unrelated customers, during and after the term of this Agreement.");
+    }
+    #[test]
+    fn anonymised_leftovers_of_a_deletion_and_partners_use() {
+        // Discord Privacy Policy: deletion anonymises, rather than deletes, the rest.
+        assert_flags(ID, "Deleting your account permanently deletes identifying information and anonymizes other data as described in our data retention policy.");
+        // Hugging Face Privacy Policy: "Anonymous Information" disclosed to advertisers.
+        assert_flags(ID, "The Company may disclose Anonymous Information (with or without compensation) to third parties, including advertisers and partners, for purposes including, but not limited to, targeting advertisements.");
+        // Wix Privacy Policy: business partners use the aggregated data for their own services.
+        assert_flags(ID, "To create aggregated statistical data and other aggregated and/or inferred information, which we or our business partners may use to provide and improve our respective services;");
+        // DuckDuckGo Privacy Policy: anonymous information given to hosting providers so the
+        // product works.
+        assert_clean(ID, "In order for our product to function (for example, for security and display purposes), we share anonymous information (for example, browser and device types) with our hosting and content providers.");
+        // Tricky: all of it deleted or anonymised at the end of a period (Paradox Interactive
+        // Privacy Policy), anonymous surveys, and aggregated data used only by the vendor to
+        // improve its services (vague-purpose's finding).
+        assert_clean(
+            ID,
+            "After the applicable retention period has expired, we will either delete or anonymize your data.",
+        );
+        assert_clean(
+            ID,
+            "We may send you anonymous surveys and share the results with our partners.",
+        );
+        assert_clean(
+            ID,
+            "We may use aggregated data derived from your information to improve our services.",
+        );
     }
 }

@@ -46,7 +46,7 @@ static META: RuleMeta = RuleMeta {
 fn vague_retention() -> &'static TextRegex {
     regex!(
         r"(?x)
-            (?-u:\b)(?:for\ )?(?:as|so)\ long\ as\ (?:(?:it|this|they|that|is|are|remains?|otherwise|we\ are)\ ){0,2}(?:reasonably\ |strictly\ |legally\ |commercially\ )?(?:necessary|needed|required|appropriate|permitted|useful|relevant|we\ (?:need|deem|consider|have|reasonably|may|see\ fit)|the\ consent|a\ legitimate|you\ (?:have|maintain)|(?:your|the)\ account\ (?:is|remains)\ (?:active|open))
+            (?-u:\b)(?:for\ )?(?:as|so)\ long\ as\ (?:(?:it|this|they|that|is|are|remains?|otherwise|we\ are)\ ){0,2}(?:reasonably\ |strictly\ |legally\ |commercially\ )?(?:necessary|needed|required|appropriate|permitted|useful|relevant|we\ (?:need|deem|consider|have|reasonably|may|see\ fit)|the\ consent|a\ legitimate|you\ (?:have|maintain|use|continue\ to\ use)|(?:your|the)\ account\ (?:is|remains)\ (?:active|open)|(?:the|your|our)\ (?:customer\ |business\ |contractual\ )?relationship\ (?:is|remains|exists|continues|lasts))
           | (?-u:\b)until\ (?:such\ time\ as\ )?(?:(?:we|it|the\ company)\ (?:determines?|decides?|deems?|considers?|believes?)\ (?:that\ )?)?(?:it\ is\ |they\ are\ |the\ data\ is\ )?no\ longer\ (?:necessary|needed|required|relevant)(?-u:\b)
           | (?-u:\b)no\ longer\ than\ (?:is\ )?(?:the\ (?:time\ |period\ )?(?:period\ )?)?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
           | (?-u:\b)(?:not|never)\ (?:retain|keep|store|hold)\ (?:[a-z']+\ ){0,5}?(?:for\ )?(?:any\ )?longer\ than\ (?:is\ )?(?:reasonably\ |strictly\ )?(?:necessary|needed|required)(?-u:\b)
@@ -54,10 +54,12 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)for\ (?:a\ )?reasonable\ (?:period|time|amount\ of\ time|duration)(?-u:\b)
           | (?-u:\b)for\ an?\ (?:extended|indefinite|unspecified|undetermined)\ (?:period|time|duration)(?-u:\b)
           | (?-u:\b)(?:deleted|deletion|delete|erased|erase|destroyed|destroy|purged|purge)(?-u:\b)[^.;]*(?-u:\b)within\ a\ (?:commercially\ )?reasonable\ (?:time|period|timeframe|time\ frame)(?-u:\b)
-          | (?-u:\b)for\ (?:the\ )?(?:life|lifetime)\ of\ (?:the|your)\ account(?-u:\b)
+          | (?-u:\b)for\ (?:the\ )?(?:life|lifetime|duration)\ of\ (?:the|your)\ account(?-u:\b)
+          | (?-u:\b)for\ a\ (?:certain|limited)\ (?:period|amount\ of\ time|time)(?-u:\b)
+          | (?-u:\b)for\ (?:at\ least|a\ minimum\ of)\ (?:\(?[0-9]+\)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\ (?:[a-z]+\ )?\(?[0-9]*\)?\ ?(?:days?|weeks?|months?|years?)(?-u:\b)
           | (?-u:\b)indefinitely(?-u:\b)|(?-u:\b)permanently\ retain|(?-u:\b)retained\ permanently(?-u:\b)|(?-u:\b)in\ perpetuity(?-u:\b)
           | (?-u:\b)longer\ (?:retention\ )?(?:period|periods|time)(?-u:\b)|(?-u:\b)for\ a\ longer\ period(?-u:\b)
-          | (?-u:\b)(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)(?-u:\b)
+          | (?-u:\b)(?:legitimate|business)\ (?:business\ )?(?:purposes|interests?)(?-u:\b)|(?-u:\b)business\ needs(?-u:\b)
           | (?-u:\b)may\ (?:also\ |still\ |for\ (?:a|some)\ time\ )?(?:retain|keep|store|preserve|persist|be\ (?:kept|saved|retained|stored|preserved))(?-u:\b)
           | (?-u:\b)(?:not\ be\ possible|impossible|unable|not\ always\ be\ possible)\ (?:for\ us\ )?to\ (?:completely\ |fully\ |entirely\ |permanently\ )?(?:delete|remove|erase)(?-u:\b)
           | (?-u:\b)(?:deletion|delete|deleting)\ (?:[a-z0-9,'-]+\ ){0,6}?(?:through|by|via)\ (?:de-?identif[a-z]*|anonymi[sz][a-z]*)
@@ -71,12 +73,12 @@ fn vague_retention() -> &'static TextRegex {
           | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,6}?(?:in\ accordance\ with|according\ to|pursuant\ to)\ the\ (?:[a-z0-9-]+(?:'s)?\ )?(?:internal\ |data\ )*(?:retention|records?\ retention)\ (?:policy|policies|schedules?|procedures)(?-u:\b)
           | (?-u:\b)(?:cannot|can\ not|can't|do\ not|don't|does\ not|will\ not)\ (?:guarantee|ensure|promise)\ (?:that\ )?(?:[a-z,']+\ ){0,8}?(?:deleted|erased|destroyed|removed|purged)(?-u:\b)
           | (?-u:\b)may\ not\ (?:always\ )?be\ (?:completely\ |fully\ |permanently\ |immediately\ |entirely\ )?(?:deleted|erased|purged)(?-u:\b)
+          | (?-u:\b)(?:does|do|will)\ not\ (?:ensure|guarantee|require|mean)\ (?:or\ (?:ensure|guarantee|require)\ )?(?:the\ )?(?:complete|comprehensive|permanent|full|total)\ (?:or\ (?:complete|comprehensive|permanent|full)\ )?(?:removal|deletion|erasure)(?-u:\b)
           | (?-u:\b)(?:deleted|destroyed|erased|purged|deletion)\ (?:by\ [a-z]+\ )?(?:in\ accordance\ with|according\ to|pursuant\ to|under|as\ (?:set\ out|described)\ in)\ (?:[a-z,]+\ ){0,6}?(?:our|its|their)\ (?:own\ )?(?:regularly\ scheduled\ |standard\ |internal\ |usual\ |normal\ |data\ )*(?:deletion\ |retention\ |data\ )?(?:practices|protocols|policies|procedures|schedules?|processes|cycles?)(?-u:\b)
           | (?-u:\b)(?:no|not\ (?:under\ )?any)\ (?:obligation|duty)\ to\ (?:maintain|retain|delete)(?-u:\b)
           | (?-u:\b)not\ (?:be\ )?(?:able\ to\ )?(?:delete|remove|control\ (?:the\ )?removal)(?-u:\b)
           | (?-u:\b)will\ not\ delete(?-u:\b)|(?-u:\b)do\ not\ delete(?-u:\b)
           | (?-u:\b)unless\ and\ until\ you\ request\ deletion(?-u:\b)
-          | (?-u:\b)continue\ in\ full\ force(?-u:\b)
           | (?-u:\b)determine\ the\ retention\ period(?-u:\b)
           | (?-u:\b)(?:(?:only\ )?(?:if|where|while|as)|for\ the\ (?:time|period)|no\ longer\ than)\ (?:it\ is\ )?(?:(?:legally\ permitted|reasonably|strictly)\ (?:and\ )?)*(?:necessary|needed|required)\ for\ the\ purposes?\ (?:for\ which|of|described|set\ out|outlined)(?-u:\b)
           | (?-u:\b)might\ persist(?-u:\b)|(?-u:\b)may\ persist(?-u:\b)|(?-u:\b)remain\ in\ (?:our\ )?(?:[a-z]+\ )?(?:backups?|archives?|systems?)(?-u:\b)
@@ -84,11 +86,25 @@ fn vague_retention() -> &'static TextRegex {
     )
 }
 
+/// Two more open retentions, searched only in sentences that say "remain" or "law" (the word
+/// gaps would slow the main search on every sentence): copies that "may remain", and keeping "in
+/// accordance with the laws" with no period.
+fn vague_retention_remain_or_law(norm: &str) -> Option<&'static TextRegex> {
+    (norm.contains(" remain") || norm.contains(" law")).then(|| {
+        regex!(
+            r"(?x)
+                (?-u:\b)(?:copies|copy|data|information|content)\ (?:[a-z'-]+\ ){0,6}?may\ (?:still\ |also\ |continue\ to\ )?remain(?:\ in\ (?:our\ )?(?:[a-z]+\ )?(?:backups?|archives?|systems?))?(?-u:\b)
+              | (?-u:\b)(?:retained|kept|stored|retain|retains|keep|keeps)\ (?:[a-z,]+\ ){0,6}?(?:in\ accordance\ with|according\ to)\ (?:the\ )?(?:applicable\ )?laws?(?-u:\b)
+            "
+        )
+    })
+}
+
 /// Backup, archive and after-termination language: a risk only where the sentence is about data
 /// surviving deletion or termination.
 fn survival_regex() -> &'static TextRegex {
     regex!(
-        r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies|disaster recovery|residual (?:data|information))(?-u:\b)|(?-u:\b)(?:even after|after you (?:delete|close|cancel)|after your (?:[a-z]+ )?account (?:is|has been) (?:deleted|closed|terminated|cancell?ed)|after (?:account )?(?:closure|deletion|cancell?ation) of|following the termination|after (?:the )?termination)(?-u:\b)"
+        r"(?-u:\b)(?:back-?ups?|backed-up|archival copies|archived copies|residual copies|cached copies|disaster recovery|residual (?:data|information))(?-u:\b)|(?-u:\b)even if (?:[a-z']+ ){0,8}?(?:deleted|removed|closed|terminated|cancell?ed|deactivated)(?-u:\b)|(?-u:\b)(?:even after|after you (?:delete|close|cancel)|after your (?:[a-z]+ )?account (?:is|has been) (?:deleted|closed|terminated|cancell?ed)|after (?:account )?(?:closure|deletion|cancell?ation) of|following the termination|after (?:the )?termination)(?-u:\b)"
     )
 }
 
@@ -146,6 +162,13 @@ fn bounds_the_keeping(norm: &str, keeping_end: usize) -> bool {
     re.is_match(norm) || announces || place
 }
 
+/// "may remain", "may display that information even if you have deleted your account": what
+/// stays visible or kept after a deletion.
+fn stays_after_deletion(norm: &str) -> bool {
+    regex!(r"(?-u:\b)(?:remains?|retain|retains|retained|persists?|keep|keeps|kept|store|stored|display|continue to|viewable|accessible|available)(?-u:\b)")
+        .is_match(norm)
+}
+
 /// "keep it safe", "keep your data secure": protecting stored data is not keeping it longer.
 fn about_survival(norm: &str) -> bool {
     const SURVIVAL: &[&str] = &[
@@ -173,16 +196,78 @@ fn about_survival(norm: &str) -> bool {
 /// after at most a verb joined to the storing ("and processed") and the data stored ("information").
 fn storage_location() -> &'static TextRegex {
     regex!(
-        r"^(?:(?:and|or|and/or)\ (?:processed|transferred|hosted|maintained)\ )?(?:(?:your|the|such|this|that|personal|information|data|content)\ ){0,3}(?:(?:in|on|at|within)\ |outside|locally)"
+        r"^(?:(?:and|or|and/or)\ (?:process(?:ed)?|transfer(?:red)?|host(?:ed)?|maintain(?:ed)?|accessed)\ )?(?:as\ [a-z]+\ )?(?:[a-z'-]+\ ){0,5}?(?:(?:in|on|at|within)\ |outside|locally)"
     )
 }
 
 /// "in accordance with", "in connection with", "in order to", "in case": what follows "in" when
 /// it names no place.
 fn not_a_place(after_in: &str) -> bool {
-    ["accordance ", "connection ", "order ", "case "]
-        .iter()
-        .any(|w| after_in.starts_with(w))
+    [
+        "accordance ",
+        "connection ",
+        "order ",
+        "case ",
+        "the course ",
+        "the event ",
+        "the ordinary ",
+        "the normal ",
+        "line with",
+        "compliance ",
+    ]
+    .iter()
+    .any(|w| after_in.starts_with(w))
+}
+
+/// Keeping said without a keeping word: "may be saved", "copies … may remain".
+fn kept_under_other_verbs() -> &'static TextRegex {
+    regex!(r"(?-u:\b)may (?:also |still |continue to )?(?:be saved|remain)(?-u:\b)")
+}
+
+/// Messages and correspondence: the customer's content under the names retention clauses give it
+/// ("we may retain that communication", "support requests … may be saved").
+fn correspondence() -> &'static TextRegex {
+    regex!(
+        r"(?-u:\b)(?:communications?|correspondence|e-?mails?|support (?:requests?|tickets?)|messages?)(?-u:\b)"
+    )
+}
+
+/// "You understand and acknowledge that, even after its removal …, copies … may remain": the
+/// customer only acknowledges what follows; it is not the one keeping the data at `pos`.
+fn acknowledged_fact(norm: &str, pos: usize) -> bool {
+    let frame = regex!(
+        r"(?-u:\b)you (?:hereby |expressly )?(?:understand|acknowledge|agree|accept|recognize|recognise)(?: and (?:acknowledge|agree|understand|accept))? that(?-u:\b)"
+    );
+    // "even after its removal by you or us": the customer named as an agent inside the fact does
+    // not keep anything either.
+    // "You agree that for the term … (e) you will retain …": the customer named as the subject
+    // later in the sentence is the one keeping the data after all.
+    frame.find(&norm[..pos]).is_some_and(|f| {
+        let between = &norm[f.end()..pos];
+        // "you agree that Content you remove may persist": the customer in a relative clause
+        // after the data is not its keeper.
+        regex!(r"(?-u:\b)you(?-u:\b)").find_iter(between).all(|y| {
+            let head = &between[..y.start()];
+            [
+                "by ",
+                "content ",
+                "information ",
+                "data ",
+                "materials ",
+                "files ",
+            ]
+            .iter()
+            .any(|w| head.ends_with(w))
+        }) && !regex!(r"(?-u:\b)you (?:will|shall|must|may|should)(?-u:\b)")
+            .is_match(&norm[f.end()..])
+    })
+}
+
+/// "We and our users may retain …": the vendor is one of the subjects that keeps the data, so
+/// naming other users beside it does not make the keeping the customer's.
+fn vendor_in_joint_subject(norm: &str, pos: usize) -> bool {
+    let head = &norm[floor_char_boundary(norm, pos.saturating_sub(60))..pos];
+    regex!(r"(?-u:\b)(?:we (?:and|or|and/or) |and we(?-u:\b))").is_match(head)
 }
 
 fn about_minors(s: &crate::context::SentenceFacts) -> bool {
@@ -200,22 +285,48 @@ impl Rule for RetentionDeletion {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for s in cx.focused() {
+            // "may be saved by our staff", "copies … may remain": keeping under other verbs.
+            let kept_otherwise = || {
+                (s.norm.contains("saved") || s.norm.contains(" remain"))
+                    && kept_under_other_verbs().is_match(&s.norm)
+            };
+            // "Content will not be deleted within 90 days … in the following situations:": a
+            // refused deletion's list holds the exceptions that keep data, not prohibitions.
+            let exceptions_to_deletion = || {
+                std::iter::successors(cx.lead_in(s), |l| cx.lead_in(l))
+                    .take(2)
+                    .any(|l| {
+                        l.has(Concept::Delete)
+                        && regex!(
+                            r"(?-u:\b)(?:not|never) be (?:deleted|erased|removed|destroyed)(?-u:\b)"
+                        )
+                        .is_match(&l.norm)
+                    })
+            };
             if s.in_heading
-                || cx.in_prohibited_list(s)
-                || !(s.has(Concept::Retain) || s.has(Concept::Delete))
+                || (cx.in_prohibited_list(s) && !exceptions_to_deletion())
+                || !(s.has(Concept::Retain) || s.has(Concept::Delete) || kept_otherwise())
             {
                 continue;
             }
+            // Messages and correspondence are content when they are kept ("we may retain that
+            // communication"), not when marketing communications stop after a deletion.
             let data = s.has(Concept::Content)
                 || s.has(Concept::Personal)
                 || s.has(Concept::Data)
-                || s.has(Concept::UsageData);
+                || s.has(Concept::UsageData)
+                || ((s.has(Concept::Retain) || s.norm.contains("saved"))
+                    && correspondence().is_match(&s.norm));
             if !data {
                 continue;
             }
             let survives = || {
                 let m = survival_regex().find(&s.norm)?;
-                (about_survival(&s.norm) && !bounded_period().is_match(&s.norm)).then_some(m)
+                // "not obligated to restore data, even if a Member has deleted an account": an
+                // "even if" needs something that stays.
+                let stays = !m.as_str().starts_with("even if") || stays_after_deletion(&s.norm);
+                (stays && about_survival(&s.norm) && !bounded_period().is_match(&s.norm))
+                    .then_some(m)
             };
             let keeps_open_ended = || {
                 let m = open_ended_keeping().find(&s.norm)?;
@@ -231,15 +342,37 @@ impl Rule for RetentionDeletion {
             // "The licences granted by you … for a reasonable period … (provided we may retain
             // server copies … indefinitely)": the customer's act named first must not hide the
             // vendor's retention after it.
-            let vague = vague_retention()
-                .find_iter(&s.norm)
-                .find(|m| actor_before(s, m.start()) != Actor::Customer)
-                .or_else(|| vague_retention().find(&s.norm));
+            // "must be kept confidential pursuant to applicable Law": keeping secret, not keeping
+            // longer.
+            let kept_secret = |m: &crate::text_regex::Found| {
+                regex!(r"^(?:retained|kept|stored|retain|retains|keep|keeps) (?:it |them )?(?:confidential|secure|securely|safe|private)(?-u:\b)")
+                    .is_match(m.as_str())
+            };
+            let searches = [
+                Some(vague_retention()),
+                vague_retention_remain_or_law(&s.norm),
+            ];
+            let vague = searches
+                .iter()
+                .flatten()
+                .find_map(|re| {
+                    re.find_iter(&s.norm)
+                        .filter(|m| !kept_secret(m))
+                        .find(|m| actor_before(s, m.start()) != Actor::Customer)
+                })
+                .or_else(|| {
+                    searches
+                        .iter()
+                        .flatten()
+                        .find_map(|re| re.find_iter(&s.norm).find(|m| !kept_secret(m)))
+                });
             let Some(m) = vague.or_else(survives).or_else(keeps_open_ended) else {
                 continue;
             };
             let phrase = m.as_str();
             let strong = [
+                "at least",
+                "minimum",
                 "as long as",
                 "indefinitely",
                 "permanent",
@@ -288,7 +421,9 @@ impl Rule for RetentionDeletion {
             // Another keeping the vendor allows itself with no place ("we may use and store Your
             // Content … to develop …; and … we may store Your Content in an AWS region outside …")
             // says more than where.
-            let storage_place = (phrase.ends_with("stored") || phrase.ends_with("store"))
+            let storage_place = (phrase.ends_with("stored")
+                || phrase.ends_with("store")
+                || phrase.ends_with("saved"))
                 && storage_location()
                     .find(after)
                     .is_some_and(|p| !not_a_place(&after[p.end()..]))
@@ -302,7 +437,12 @@ impl Rule for RetentionDeletion {
                         &s.norm[floor_char_boundary(&s.norm, h.start.saturating_sub(24))..h.start];
                     !placed && head.contains("may ")
                 });
-            if storage_place {
+            // "may be stored and disclosed by third parties (such as a recipient's email service
+            // provider)": others keep it, which is not the vendor's retention.
+            let kept_by_others = passive
+                && regex!(r"^(?:(?:and|or|and/or) [a-z]+ )?by (?:third[- ]part|other users|(?:the |your |a )?recipients?(?-u:\b))")
+                    .is_match(after);
+            if storage_place || kept_by_others {
                 continue;
             }
             // "deleting that app will not delete your account": what the customer's own act leaves
@@ -347,11 +487,41 @@ impl Rule for RetentionDeletion {
                                 .iter()
                                 .any(|w| head.ends_with(w)))
                 });
+            // "For as long as you use or store any user data …, you agree to …": with no actor
+            // before the phrase, a keeping joined to it decides ("… or stored by other users"
+            // far after it does not).
+            let customer_named_first = || {
+                s.hits_of(Concept::Retain).next().is_some_and(|h| {
+                    h.start < m.end() + 24 && actor_before(s, h.start) == Actor::Customer
+                })
+            };
+            let actor = actor_before(s, m.start());
             let customer_keeps = customer_is_subject
-                && actor_before(s, m.start()) == Actor::Customer
-                && !vendor_keeps_first;
+                && (actor == Actor::Customer
+                    || (actor == Actor::Unknown && customer_named_first()))
+                && !vendor_keeps_first
+                && !acknowledged_fact(&s.norm, m.start())
+                && !vendor_in_joint_subject(&s.norm, m.start())
+                // "A request to remove content … you have posted does not ensure … removal":
+                // deletion not assured is the vendor's, whoever posted the data.
+                && !["guarantee", "ensure", "promise", "possible"]
+                    .iter()
+                    .any(|w| phrase.contains(w));
+            // "Unless Customer has requested … destroy …, Superhuman may elect … to delete":
+            // the customer's say over what is kept does not cover the vendor's discretion to
+            // delete.
+            let at_discretion = discretionary_delete
+                && (phrase.starts_with("may") || phrase.starts_with("reserve"));
+            let customer_controls =
+                customer_controls_retention().is_match(&s.norm) && !at_discretion;
+            // "laws requiring us to keep transaction records for a certain period of time": the
+            // period is the law's.
+            let legal_period = phrase.starts_with("for a ")
+                && regex!(r"(?-u:\b)(?:laws? (?:require|requires|requiring)|legal obligation|required by (?:applicable )?law)(?-u:\b)")
+                    .is_match(&s.norm);
             if customer_keeps
-                || customer_controls_retention().is_match(&s.norm)
+                || legal_period
+                || customer_controls
                 || (discretionary_delete && removal_for_cause().is_match(&s.norm))
                 // "If we learn we collected data from a Minor, we may delete it": deletion as a
                 // safeguard, unlike "does not delete any information that children contributed".
@@ -673,6 +843,130 @@ mod tests {
         assert_clean(
             ID,
             "We will not retain your voice recording for longer than 30 days.",
+        );
+    }
+    #[test]
+    fn copies_that_remain_and_content_saved_under_other_verbs() {
+        // Goodreads and Atlassian Privacy Policies: copies and posts that outlast a deletion.
+        assert_flags(ID, "If you remove User Content, copies may remain viewable in cached and archived pages or if other users have copied or stored your User Content.");
+        assert_flags(
+            ID,
+            "Your posts and certain profile information may remain even after you terminate your account.",
+        );
+        // Pinterest Terms of Service: "even if" a deletion.
+        assert_flags(
+            ID,
+            "Copies of User Content shared with others may remain even if the User Content or your account have been deleted.",
+        );
+        // GitLab Privacy Policy.
+        assert_flags(ID, "For example, if you provide your information in connection with a blog post or comment, we may display that information even if you have deleted your account as we do not automatically delete community posts.");
+        // Proton Mail and Wolfram Privacy Policies: correspondence is content.
+        assert_flags(ID, "Your communications with us, such as support requests, bug reports, or feature requests may be saved by our staff.");
+        assert_flags(ID, "When you send email or other communication to us, we may retain that communication to respond to you and improve our Services.");
+        // Tricky: a restore the vendor owes nothing for (pixiv Terms of Service), marketing
+        // messages that stop (Wargaming Privacy Policy), severability, and data saved in the
+        // customer's own account by its own setting (Google Privacy Policy).
+        assert_clean(ID, "Please be advised that the Company is not obligated to restore or recover data etc., even if a Member has deleted an account by mistake.");
+        assert_clean(
+            ID,
+            "We will be able to stop all communications only after your Account is deleted.",
+        );
+        assert_clean(ID, "If any provision of these Terms is held invalid, the remaining provisions, including those on your information, will remain in full force and effect.");
+        assert_clean(ID, "For example, if you’re signed in to your Google Account and have Search services history or Web & App Activity turned on, your activity data on Google sites, apps and services that use those settings may be saved as history in your Google Account.");
+    }
+
+    #[test]
+    fn the_customer_who_only_acknowledges_or_shares_the_subject_keeps_nothing() {
+        // Wix Privacy Policy and Toyota Connected Services Terms of Service: the customer
+        // acknowledges what the vendor keeps.
+        assert_flags(ID, "You understand and acknowledge that, even after its removal by you or us, copies of User Content may remain viewable in cached and archived pages or if any third parties (including any of your Users-of-Users) have copied or stored such User Content.");
+        assert_flags(ID, "You acknowledge and agree that Toyota may preserve User Content and may also disclose User Content if required to do so by law.");
+        // Pinterest Terms of Service: the vendor is one of the subjects.
+        assert_flags(ID, "We and our users may retain and continue to use, store, display, reproduce, save, modify, create derivative works, perform, and distribute any of your User Content that you or other users have stored or shared on Pinterest.");
+        // Tricky: the customer agrees to its own retention (Amazon Seller Central), and others
+        // keep the data (Mailjet Terms of Service).
+        assert_clean(ID, "You agree that for the term of the Agreement and 5 years after termination: (a) all Confidential Information will remain Amazon's exclusive property; and (b) you will retain Confidential Information only for so long as its use is necessary for participation in the Services.");
+        assert_clean(ID, "Email sent using the Services may be unsecured, may be intercepted by other users of the public internet, and may be stored and disclosed by third parties (such as a recipient’s email service provider).");
+    }
+
+    #[test]
+    fn retention_by_the_law_of_a_place_and_storage_places() {
+        // Wolfram Privacy Policy: kept "in accordance with the laws", no period.
+        assert_flags(ID, "Any information about you collected by us is retained and protected in accordance with the laws governing your location.");
+        // Tricky: keeping secret (Zoom Terms of Service construction), a duty not to keep unless
+        // the law requires it (Wire Data Processor Agreement), and where data is processed (Wix
+        // Privacy Policy).
+        assert_clean(ID, "Customer Confidential Information means any information disclosed by you to Zoom that must be kept confidential in accordance with applicable Law.");
+        assert_clean(ID, "Upon termination, the Processor shall delete copies of all personal data, provided that no legal obligation to keep the personal data exists pursuant to the law.");
+        assert_clean(ID, "We may store and process Personal Information in the USA, Europe, Israel, or other jurisdictions, whether by ourselves or with the help of our affiliates and service providers.");
+    }
+
+    #[test]
+    fn the_customers_say_over_retention_does_not_cover_a_discretion_to_delete() {
+        // Grammarly Commercial Terms construction with the vendor named as "we".
+        assert_flags(ID, "Unless Customer has requested that we return all Customer Data before the end of the Subscription Term, we may elect, at our discretion, to delete Customer’s accounts.");
+        // Tricky: the customer's instruction governs the deletion (protective).
+        assert_clean(
+            ID,
+            "We do not delete Customer Data unless the Customer has instructed us to do so.",
+        );
+    }
+    #[test]
+    fn periods_tied_to_an_account_or_relationship_and_unnamed_periods() {
+        // Twitter, VR and WordPress.com Privacy Policies.
+        assert_flags(ID, "We keep your usage information, such as the content you post, your interactions with other users’ content and how you interact with others on the platform for the duration of your account or until such content is removed.");
+        assert_flags(ID, "Data relating to marketing is retained for as long as the customer relationship is active or until the data subject withdraws their consent or objects to the processing.");
+        assert_flags(ID, "If you are a job applicant, we will keep your personal data during the application process, and for a certain period thereafter.");
+        // An ad-tech privacy policy: "legitimate business needs".
+        assert_flags(ID, "We will retain personal information for the period necessary to fulfill the purposes outlined in this Policy and where we have ongoing legitimate business needs to do so.");
+        // Tricky: a limited period that is stated (construction), and a relationship that ends
+        // with a period (PayPal Privacy Policy, shortened).
+        assert_clean(
+            ID,
+            "Backups of your data are kept for a limited period of 30 days and then deleted.",
+        );
+        assert_clean(ID, "Personal Information used for the ongoing relationship between you and PayPal is stored for the duration of the relationship plus a period of 10 years.");
+    }
+
+    #[test]
+    fn removal_not_ensured_and_persisting_copies_the_customer_agrees_to() {
+        // Palia Privacy Policy.
+        assert_flags(ID, "A request to remove content or information that you have posted does not ensure or require the complete or comprehensive removal of such content or information from our databases (for example, content that has been reposted by another user may not be removable).");
+        // Ning Terms of Service: the customer in a relative clause inside what it agrees to.
+        assert_flags(ID, "Without limiting the foregoing, you agree that Content you remove may persist for a reasonable amount of time in back-up copies (but these copies will not be available to others).");
+        // Tricky: a removal the vendor ensures (construction).
+        assert_clean(ID, "A request to remove your content will ensure the complete removal of such content from our databases within 30 days.");
+    }
+    #[test]
+    fn periods_the_law_sets_and_the_customers_own_keeping() {
+        // Zoom Privacy Policy: the law's "certain period".
+        assert_clean(ID, "Whether we have a legal obligation to keep the data (for example, certain laws require us to keep records of your transactions for a certain period of time before we can delete them); or");
+        // Google APIs Terms of Service: the developer keeps what it obtained.
+        assert_clean(ID, "For as long as you use or store any user data that you obtained through the APIs, you agree to enable your users to export their equivalent data to other services or applications of their choice.");
+        // We Heart It Privacy Policy: law enforcement's needs are no retention purpose.
+        assert_clean(ID, "We will make any legally required disclosures of any breach of the security of your electronically stored personal data to you via email without unreasonable delay, insofar as consistent with the legitimate needs of law enforcement.");
+        // Webs Privacy Policy: others who stored copies, named far after the copies that remain.
+        assert_flags(ID, "Even after you remove information from your profile or delete your account, copies of that information may remain viewable elsewhere to the extent it has been shared with others, it was otherwise distributed pursuant to your privacy settings or privacy settings of the Website(s) or Application(s) you used, or it was copied or stored by other users.");
+        // Gofile Privacy Policy: a limited period that is never stated.
+        assert_flags(ID, "These logs are retained for a limited period and are used exclusively for security, abuse prevention, rate limiting, and platform diagnostics.");
+    }
+    #[test]
+    fn exceptions_to_a_refused_deletion_and_minimum_periods() {
+        // Instagram Terms of Service: the items of a "will not be deleted … in the following
+        // situations:" list keep data.
+        assert_flags(ID, "Content will not be deleted within 90 days of the account deletion process beginning in the following situations:\n\n* where deletion would restrict our ability to investigate illegal activity, in which case, the content will be retained for no longer than is necessary for the purposes for which it has been retained.");
+        // Lyft and ArtStation Privacy Policies: a floor with no ceiling.
+        assert_flags(ID, "We retain transactional information such as rides and payments for at least seven years to ensure we can perform legitimate business functions, such as accounting for tax obligations.");
+        assert_flags(ID, "We will keep personal information used to make a decision affecting you for at least one year after using it to make the decision.");
+        // Tricky: a prohibition list (construction), and a maximum (Blizzard Entertainment Privacy
+        // Policy).
+        assert_clean(
+            ID,
+            "You may not:\n\n* retain other users' content for as long as necessary for your own purposes.",
+        );
+        assert_clean(
+            ID,
+            "Transaction information may be retained for up to 7 years (primarily for audit purposes).",
         );
     }
 }
