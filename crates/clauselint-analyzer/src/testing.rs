@@ -81,3 +81,24 @@ pub fn assert_clean(rule: &str, text: &str) {
         "{rule} should not flag: {text}\n got: {got:?}"
     );
 }
+
+/// Every Markdown and text file under the repository's `corpus/` folder, in path order: real
+/// contracts for tests that compare two ways of computing the same thing.
+#[cfg(test)]
+pub(crate) fn corpus_files() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let mut files = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if matches!(p.extension().and_then(|x| x.to_str()), Some("md" | "txt")) {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}

@@ -321,33 +321,18 @@ mod tests {
         };
         use crate::model::Span;
 
+        /// The word before a stop was always found character by character before.
         fn token_before(text: &str, dot: usize) -> &str {
-            let before = &text[..dot];
-            let start = before
-                .rfind(|c: char| c.is_whitespace() || "(“\"‘[".contains(c))
-                .map_or(0, |i| {
-                    i + before[i..].chars().next().map_or(1, char::len_utf8)
-                });
-            &before[start..]
+            super::super::token_before_by_characters(text, dot)
         }
 
+        /// Only the ASCII path changed (it gained the length shortcut); other tokens go through
+        /// the splitter's own function, unchanged.
         fn is_abbreviation(token: &str, next_word: &str) -> bool {
             if token.is_ascii() {
                 return is_ascii_abbreviation(token, next_word);
             }
-            let lower = token.to_lowercase();
-            let lower = lower.trim_start_matches(['(', '“', '"']);
-            if NUMBER_ABBREVIATIONS.contains(&lower) {
-                return next_word.starts_with(|c: char| c.is_ascii_digit());
-            }
-            if ABBREVIATIONS.contains(&lower) {
-                return true;
-            }
-            // Initials and dotted acronyms: "J.", "U.S", "N.A".
-            if token.chars().count() == 1 && token.chars().all(char::is_uppercase) {
-                return true;
-            }
-            lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2)
+            super::super::is_abbreviation(token, next_word)
         }
 
         fn is_ascii_abbreviation(token: &str, next_word: &str) -> bool {

@@ -3,13 +3,13 @@
 //! bundled corpus documents; `CLAUSELINT_EDITS` sets the edits per document and
 //! `CLAUSELINT_SEED` the seed (printed on failure).
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clauselint_parser::{format_for_path, parse, Format};
 
 use super::{Incremental, Update};
 use crate::rules::drafting::{brand_words, BrandTally};
+use crate::testing::corpus_files;
 use crate::{Analyzer, Context};
 
 /// xorshift64*: deterministic, so a failure can be replayed from its seed.
@@ -75,24 +75,6 @@ const INSERTS: &[&str] = &[
     "<!-- clauselint-disable-next-line -->\n",
     "\r\n",
 ];
-
-fn corpus_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let mut files = Vec::new();
-    let mut stack = vec![root];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if matches!(p.extension().and_then(|x| x.to_str()), Some("md" | "txt")) {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    files
-}
 
 fn floor_char(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());

@@ -2364,20 +2364,7 @@ mod tests {
 
     /// The bundled corpus documents and a few made to hit the edge cases of the byte search.
     fn brand_test_documents() -> Vec<Document> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-        let mut paths = Vec::new();
-        let mut stack = vec![root];
-        while let Some(dir) = stack.pop() {
-            for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if matches!(p.extension().and_then(|x| x.to_str()), Some("md" | "txt")) {
-                    paths.push(p);
-                }
-            }
-        }
-        paths.sort();
+        let paths = crate::testing::corpus_files();
         let mut docs: Vec<Document> = paths
             .iter()
             .filter_map(|p| {
