@@ -871,13 +871,7 @@ mod tests {
             "refers to",
             "x",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::kept_parse_tests::xorshift(0x9e37_79b9_7f4a_7c15_u64);
         for rest in [MEANS_REST, QUOTED_REST] {
             let small = BoundedTermRegex::new(rest, 3);
             let bounded_regex = bounded_pattern(rest, 3);

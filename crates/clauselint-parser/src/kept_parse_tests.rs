@@ -19,6 +19,17 @@ pub(crate) struct Edits<'a> {
     pub seed: u64,
 }
 
+/// xorshift64 from `seed`: the parser tests' random texts and edits, deterministic so that a
+/// failure can be replayed from its seed.
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 /// A parse on a thread of its own: nothing kept from an earlier document.
 fn fresh_parse(text: &str) -> String {
     let text = text.to_string();
@@ -34,13 +45,7 @@ pub(crate) fn assert_kept_parse_is_fresh(version: &str) {
 }
 
 pub(crate) fn assert_edits_parse_as_fresh(e: &Edits) {
-    let mut seed = e.seed;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift(e.seed);
     let mut text = e.base.to_string();
     for round in 0..e.rounds {
         if round % e.reset_every == 0 {

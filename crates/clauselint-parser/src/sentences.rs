@@ -479,13 +479,7 @@ mod tests {
             "Services",
             "§",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::kept_parse_tests::xorshift(0x2545_f491_4f6c_dd1d_u64);
         for _ in 0..30_000 {
             let len = 1 + next() % 30;
             let text: String = (0..len)
