@@ -52,7 +52,7 @@ pub(crate) fn assert_edits_parse_as_fresh(e: &Edits) {
             text = e.base.to_string();
         }
         let aims = (e.aims)(&text);
-        let mut at = if next() % 2 == 0 && !aims.is_empty() {
+        let mut at = if next().is_multiple_of(2) && !aims.is_empty() {
             let aim = aims[(next() % aims.len() as u64) as usize];
             (aim + (next() % e.spread) as usize).min(text.len())
         } else {
